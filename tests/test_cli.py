@@ -1,0 +1,199 @@
+"""The validate command as CI uses it: exit codes, formats, selection, unreadable input."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimkit.cli import main
+from claimkit.reporters import GITHUB_CAP
+
+from .conftest import CASES, ROOT
+
+INVALID_O003 = CASES / "O003" / "invalid" / "o003-shifted.json"
+WARNING_ONLY = CASES / "N001" / "invalid" / "n001-no-kind.json"
+CLEAN = CASES / "D004" / "valid" / "d004-no-bidi.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def issues_of(output: str) -> set[tuple[str, str]]:
+    return {(i["code"], i["location"]["pointer"]) for i in json.loads(output)["issues"]}
+
+
+def test_clean_corpus_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "validate", str(ROOT / "annotations"))
+    assert code == 0
+    assert "All checks passed" in out
+
+
+def test_errors_exit_1_and_report_all_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "validate", str(INVALID_O003), str(CASES / "R002" / "invalid"), "--format", "json")
+    assert code == 1
+    found = issues_of(out)
+    assert ("O003", "/gold/sources/1/mentions/0/text") in found
+    assert ("R002", "/gold/claims/1/source") in found
+    assert ("R007", "/gold/sources/1") in found
+
+
+def test_warnings_pass_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate", str(WARNING_ONLY))[0] == 0
+    assert run(capsys, "validate", "--strict", str(WARNING_ONLY))[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (["--select", "O003"], {"O003"}),
+        (["--select", "O"], {"O003", "O004"}),
+        (["--ignore", "O004"], {"O003"}),
+        (["--select", "R,O003"], {"O003"}),
+        (["--select", "O", "--ignore", "O003"], {"O004"}),
+    ],
+)
+def test_select_and_ignore_take_codes_and_prefixes(
+    capsys: pytest.CaptureFixture[str], flags: list[str], expected: set[str]
+) -> None:
+    _, out = run(capsys, "validate", str(INVALID_O003), "--format", "json", *flags)
+    assert {code for code, _ in issues_of(out)} == expected
+
+
+def test_unknown_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", str(CLEAN), "--select", "Z999"])
+    assert code == 2
+    assert "Z999" in capsys.readouterr().err
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", "--format", "xml"])
+    assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize("code", ["F002", "F003", "F004", "F005"])
+def test_unreadable_input_exits_2_with_a_coded_issue(capsys: pytest.CaptureFixture[str], code: str) -> None:
+    exit_code, out = run(capsys, "validate", str(CASES / code / "invalid"), "--format", "json")
+    assert exit_code == 2
+    assert {c for c, _ in issues_of(out)} == {code}
+
+
+def test_invalid_json_is_located_by_line_and_column(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(capsys, "validate", str(CASES / "F005" / "invalid" / "f005-trailing-comma.json"), "--format", "json")
+    location = json.loads(out)["issues"][0]["location"]
+    assert location["line"] > 1
+    assert location["column"] > 1
+
+
+def test_file_of_100_mb(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: the size is real, the disk is not used
+    code, out = run(capsys, "validate", str(big), "--format", "json")
+    assert code == 2
+    assert issues_of(out) == {("F006", "")}
+
+
+def test_folder_without_documents(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a document", encoding="utf-8")
+    code, out = run(capsys, "validate", str(tmp_path), "--format", "json")
+    assert code == 2
+    assert issues_of(out) == {("F007", "")}
+
+
+def test_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out = run(capsys, "validate", str(tmp_path / "nowhere.json"), "--format", "json")
+    assert code == 2
+    assert issues_of(out) == {("F008", "")}
+
+
+def test_not_a_regular_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.json")  # opening it would block: it must be refused unread
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "gone.json")
+    code, out = run(capsys, "validate", str(tmp_path), "--format", "json")
+    assert code == 2
+    assert issues_of(out) == {("F001", "")}
+    assert len(json.loads(out)["issues"]) == 2
+
+
+def test_hidden_folders_are_not_part_of_the_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    shutil.copy(CLEAN, tmp_path / CLEAN.name)
+    (tmp_path / ".staging").mkdir()
+    (tmp_path / ".staging" / "half.json").write_text("{", encoding="utf-8")
+    assert run(capsys, "validate", str(tmp_path))[0] == 0
+
+
+def test_text_format_names_file_line_code_and_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(capsys, "validate", str(INVALID_O003))
+    first = next(line for line in out.splitlines() if ": O003 " in line)
+    path, line, column, rest = first.split(":", 3)
+    assert path == str(INVALID_O003)
+    assert int(line) > 1
+    assert int(column) >= 1
+    assert rest.strip().startswith("O003 [error]")
+    assert "hint:" in out
+    assert out.rstrip().splitlines()[-1].startswith("Found 2 issues")
+
+
+def test_github_format_emits_workflow_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(capsys, "validate", str(INVALID_O003), "--format", "github")
+    lines = out.splitlines()
+    assert lines[0].startswith(f"::error file={INVALID_O003},line=")  # errors come first
+    assert "title=O003 span-text-mismatch::" in lines[0]
+    assert any(line.startswith("::warning ") and "O004" in line for line in lines)
+    assert lines[-1].startswith("Found 2 issues")
+
+
+def test_github_format_is_capped_with_errors_first(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = json.loads(WARNING_ONLY.read_text(encoding="utf-8"))
+    for index in range(GITHUB_CAP + 10):
+        data["document"]["id"] = f"doc-{index:03d}"
+        (tmp_path / f"doc-{index:03d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    shutil.copy(INVALID_O003, tmp_path / INVALID_O003.name)
+    _, out = run(capsys, "validate", str(tmp_path), "--format", "github")
+    commands = [line for line in out.splitlines() if line.startswith("::")]
+    assert len(commands) == GITHUB_CAP + 1
+    assert commands[0].startswith("::error ")
+    assert commands[-1].startswith("::notice::")
+    assert "not shown" in commands[-1]
+
+
+def test_json_format_is_a_report(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(capsys, "validate", str(INVALID_O003), "--format", "json")
+    report = json.loads(out)
+    assert report["files_checked"] == 1
+    assert report["counts"] == {"error": 1, "warning": 1, "info": 0}
+    issue = report["issues"][0]
+    assert set(issue) == {"code", "rule", "severity", "message", "location", "hint"}
+
+
+def test_jobs_give_the_same_report(capsys: pytest.CaptureFixture[str]) -> None:
+    _, one = run(capsys, "validate", str(CASES), "--format", "json", "--jobs", "1")
+    _, two = run(capsys, "validate", str(CASES), "--format", "json", "--jobs", "2")
+    assert json.loads(one) == json.loads(two)
+
+
+def test_console_script_and_module_exit_codes(tmp_path: Path) -> None:
+    claimkit = Path(sys.executable).parent / "claimkit"
+    clean = subprocess.run([str(claimkit), "validate", str(CLEAN)], capture_output=True)
+    assert clean.returncode == 0
+    bad = subprocess.run([sys.executable, "-m", "claimkit", "validate", str(INVALID_O003)], capture_output=True)
+    assert bad.returncode == 1
+    assert b"Traceback" not in bad.stderr + bad.stdout
+
+
+def test_schema_check_fails_on_a_stale_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "schema", "--out", str(tmp_path))[0] == 0
+    assert run(capsys, "schema", "--check", "--out", str(tmp_path))[0] == 0
+    (tmp_path / "document-file.schema.json").write_text("{}", encoding="utf-8")
+    code, out = run(capsys, "schema", "--check", "--out", str(tmp_path))
+    assert code == 1
+    assert "document-file.schema.json is stale" in out

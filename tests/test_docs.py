@@ -1,0 +1,27 @@
+"""Generated documentation agrees with the code."""
+
+from __future__ import annotations
+
+import re
+
+from claimkit.docgen import rules_markdown, stale_pages
+from claimkit.rules import REGISTRY
+
+from .conftest import ROOT
+
+
+def test_committed_pages_are_up_to_date() -> None:
+    assert stale_pages(ROOT / "docs") == []
+
+
+def test_every_rule_is_documented_once_with_its_name_and_fix() -> None:
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^### ([A-Z]\d{3})$", page, flags=re.MULTILINE)
+    assert sorted(documented) == sorted(REGISTRY)
+    for entry in REGISTRY.values():
+        assert f"`{entry.name}`" in page
+        assert entry.fix in page
+
+
+def test_rules_page_is_rendered_from_the_registry() -> None:
+    assert rules_markdown().count("### ") == len(REGISTRY)

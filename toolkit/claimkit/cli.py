@@ -1,0 +1,147 @@
+"""The ``claimkit`` command line: argument parsing only; each command is one function call.
+
+Exit codes: 0 success, 1 problems found (or an operation refused), 2 usage error or unreadable
+input, 130 interrupted. No traceback is ever shown for a problem in the input or the environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from claimkit import __version__
+from claimkit.commands import core
+from claimkit.errors import ClaimkitError
+from claimkit.rules.declared import MAX_FILE_BYTES
+
+__all__ = ["build_parser", "main"]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _codes(value: str) -> list[str]:
+    return [part for part in value.replace(" ", ",").split(",") if part]
+
+
+def _format(parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json", "github")) -> None:
+    parser.add_argument("--format", dest="fmt", choices=choices, default="text", help="output format")
+
+
+def _add_validate(sub: Any) -> None:
+    p = sub.add_parser("validate", help="check document files: structure and every rule")
+    p.add_argument("paths", nargs="*", default=["annotations"], help="files or folders (default: annotations/)")
+    p.add_argument("--select", type=_codes, action="extend", help="only these codes or prefixes (e.g. C,O001)")
+    p.add_argument("--ignore", type=_codes, action="extend", help="skip these codes or prefixes")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: one per CPU)")
+    p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, help="refuse files larger than this")
+    _format(p)
+
+    def run(a: argparse.Namespace) -> int:
+        return core.validate(
+            a.paths,
+            select=a.select,
+            ignore=a.ignore,
+            strict=a.strict,
+            fmt=a.fmt,
+            jobs=a.jobs,
+            max_bytes=a.max_bytes,
+            out=sys.stdout,
+        )
+
+    p.set_defaults(run=run)
+
+
+def _add_generated(sub: Any) -> None:
+    p = sub.add_parser("schema", help="write the generated contracts (JSON Schema, Label Studio config)")
+    p.add_argument("--out", default="schema", help="folder (default: schema/)")
+    p.add_argument("--check", action="store_true", help="exit 1 if the committed files are stale")
+    p.set_defaults(run=lambda a: core.schema(a.out, check=a.check, out=sys.stdout))
+
+    p = sub.add_parser("docs", help="write the generated reference pages (rules, label sets)")
+    p.add_argument("--out", default="docs", help="folder (default: docs/)")
+    p.add_argument("--check", action="store_true", help="exit 1 if the committed pages are stale")
+    p.set_defaults(run=lambda a: core.docs(a.out, check=a.check, out=sys.stdout))
+
+    p = sub.add_parser("rules", help="list every rule code")
+    _format(p, ("text", "json"))
+    p.set_defaults(run=lambda a: core.rules(fmt=a.fmt, out=sys.stdout))
+
+    p = sub.add_parser("labels", help="list every closed label set")
+    p.set_defaults(run=lambda a: core.labels(out=sys.stdout))
+
+
+def _add_ingest(sub: Any) -> None:
+    p = sub.add_parser("ingest", help="turn raw UTF-8 article files into document files")
+    p.add_argument("files", nargs="+", help="text files, one article each (metadata also from <file>.meta.json)")
+    p.add_argument("--out", default="annotations", help="folder for the document files (default: annotations/)")
+    for name in ("id", "title", "outlet", "language", "published", "url", "license"):
+        p.add_argument(f"--{name}", default=None)
+    p.add_argument("--no-furniture", action="store_true", help="do not detect page furniture")
+    p.add_argument("--strip-bidi", action="store_true", help="remove invisible bidi control characters first")
+    _format(p)
+
+    def run(a: argparse.Namespace) -> int:
+        keys = ("id", "title", "outlet", "language", "published", "url", "license")
+        return core.ingest(
+            a.files,
+            metadata={k: getattr(a, k) for k in keys},
+            out_dir=a.out,
+            furniture=not a.no_furniture,
+            strip_bidi=a.strip_bidi,
+            fmt=a.fmt,
+            out=sys.stdout,
+        )
+
+    p.set_defaults(run=run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimkit", description="Annotate news articles with claims and their sources."
+    )
+    parser.add_argument("--version", action="version", version=f"claimkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_validate(sub)
+    _add_generated(sub)
+    _add_ingest(sub)
+    for extension in _EXTENSIONS:
+        extension(sub)
+    return parser
+
+
+_EXTENSIONS: list[Callable[[Any], None]] = []
+
+
+def _report_error(error: ClaimkitError) -> int:
+    sys.stderr.write(f"claimkit: error: {error}\n")
+    return error.exit_code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (the console script exits with it)."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except ClaimkitError as error:
+        return _report_error(error)
+    except KeyboardInterrupt:
+        sys.stderr.write("claimkit: interrupted\n")
+        return 130
+    except Exception as error:  # a bug: say so in one line instead of a traceback
+        if os.environ.get("CLAIMKIT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"claimkit: internal error: {type(error).__name__}: {error}\n"
+            "  This is a bug in claimkit. Rerun with CLAIMKIT_DEBUG=1 for the traceback and report it.\n"
+        )
+        return 3
+
+
+def console() -> None:
+    """Entry point of the ``claimkit`` console script."""
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Commands over the corpus files: validate, schema, docs, rules, labels, ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from claimkit.contracts import stale_contracts, write_contracts
+from claimkit.docgen import stale_pages, write_pages
+from claimkit.ingest import ingest_path
+from claimkit.issues import Report
+from claimkit.loading import load_file, make_issue
+from claimkit.reporters import render
+from claimkit.rules import REGISTRY
+from claimkit.storage import write_document_file
+from claimkit.taxonomy import LABEL_SETS, describe
+from claimkit.validate import ValidationOptions, validate_paths
+
+__all__ = ["docs", "ingest", "labels", "rules", "schema", "validate"]
+
+
+def _jobs(requested: int, files_hint: int = 0) -> int:
+    return requested if requested > 0 else (os.cpu_count() or 1)
+
+
+def validate(
+    paths: Sequence[str],
+    *,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    strict: bool,
+    fmt: str,
+    jobs: int,
+    max_bytes: int,
+    out: TextIO,
+) -> int:
+    """``claimkit validate``: every problem in the given files or folders, then the exit code."""
+    options = ValidationOptions.from_selectors(select, ignore, max_bytes)
+    report = validate_paths(paths, options, jobs=_jobs(jobs))
+    out.write(render(report, fmt))
+    return report.exit_code(strict=strict)
+
+
+def schema(folder: str, *, check: bool, out: TextIO) -> int:
+    """``claimkit schema``: write the generated contracts, or (``--check``) fail when they are stale."""
+    if check:
+        stale = stale_contracts(folder)
+        for name in stale:
+            out.write(f"{Path(folder) / name} is stale: run `claimkit schema` and commit the result\n")
+        if not stale:
+            out.write(f"{folder}: contracts are up to date\n")
+        return 1 if stale else 0
+    for path in write_contracts(folder):
+        out.write(f"wrote {path}\n")
+    return 0
+
+
+def docs(folder: str, *, check: bool, out: TextIO) -> int:
+    """``claimkit docs``: write the generated reference pages, or (``--check``) fail when stale."""
+    if check:
+        stale = stale_pages(folder)
+        for name in stale:
+            out.write(f"{Path(folder) / name} is stale: run `claimkit docs` and commit the result\n")
+        return 1 if stale else 0
+    for path in write_pages(folder):
+        out.write(f"wrote {path}\n")
+    return 0
+
+
+def rules(*, fmt: str, out: TextIO) -> int:
+    """``claimkit rules``: the rule table."""
+    ordered = sorted(REGISTRY.values(), key=lambda r: r.code)
+    if fmt == "json":
+        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary} for r in ordered]
+        out.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        for r in ordered:
+            out.write(f"{r.code}  {r.name:<45} {r.severity.value:<8} {r.summary}\n")
+    return 0
+
+
+def labels(*, out: TextIO) -> int:
+    """``claimkit labels``: every closed label set and its values."""
+    for name, label_set in LABEL_SETS.items():
+        out.write(f"{name}\n")
+        for value in label_set:
+            term = describe(value)
+            out.write(f"  {value.value:<22} {term.title} / {term.title_ar}: {term.definition}\n")
+    return 0
+
+
+def ingest(
+    files: Sequence[str],
+    *,
+    metadata: dict[str, Any],
+    out_dir: str,
+    furniture: bool,
+    strip_bidi: bool,
+    fmt: str,
+    out: TextIO,
+) -> int:
+    """``claimkit ingest``: raw UTF-8 articles become document files under ``out_dir``."""
+    if metadata.get("id") and len(files) > 1:
+        from claimkit.errors import UsageError
+
+        raise UsageError("--id names one document; give one file with it")
+    report = Report(files_checked=len(files))
+    for name in files:
+        result = ingest_path(Path(name), metadata, furniture=furniture, strip_bidi=strip_bidi)
+        report.extend(result.issues)
+        if result.file is None:
+            continue
+        target = Path(out_dir) / f"{result.file.document.id}.json"
+        existing = load_file(target).file if target.exists() else None
+        if existing is not None and existing.document.text_sha256 != result.file.document.text_sha256:
+            report.extend([make_issue("I003", f"{target} holds another text", "/document/text", name)])
+            continue
+        if existing is not None:
+            out.write(f"{target} already holds this text; left as it is\n")
+            continue
+        write_document_file(target, result.file)
+        out.write(f"wrote {target}\n")
+    if report.issues:
+        out.write(render(report.sorted(), fmt))
+    return report.exit_code()

@@ -1,0 +1,98 @@
+"""Rendering a :class:`Report` as text for people, JSON for programs, or GitHub workflow commands.
+
+Reporters return strings; only the CLI writes them out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from claimkit import __version__
+from claimkit.issues import Issue, Report, Severity
+
+__all__ = ["FORMATS", "GITHUB_CAP", "render", "render_github", "render_json", "render_text"]
+
+#: GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is noise.
+GITHUB_CAP = 50
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    if not report.issues:
+        return f"All checks passed: {_plural(report.files_checked, 'file')}."
+    counts = report.counts()
+    parts = [_plural(n, s.value) for s in Severity if (n := counts[s.value])]
+    files = len({issue.location.file for issue in report.issues})
+    return (
+        f"Found {_plural(len(report.issues), 'issue')} ({', '.join(parts)}) "
+        f"in {files} of {_plural(report.files_checked, 'file')}."
+    )
+
+
+def _text_issue(issue: Issue) -> str:
+    where = issue.location
+    position = where.file or "<input>"
+    if where.line is not None:
+        position += f":{where.line}:{where.column or 1}"
+    lines = [f"{position}: {issue.code} [{issue.severity.value}] {issue.message} ({issue.rule})"]
+    if where.pointer:
+        lines.append(f"    at {where.pointer}")
+    if issue.hint:
+        lines.append(f"    hint: {issue.hint}")
+    return "\n".join(lines)
+
+
+def render_text(report: Report) -> str:
+    body = [_text_issue(issue) for issue in report.issues]
+    return "\n".join([*body, summary_line(report)]) + "\n"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps({"claimkit": __version__, **report.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _github_issue(issue: Issue) -> str:
+    where = issue.location
+    props = [f"file={_escape_property(where.file)}"] if where.file else []
+    if where.line is not None:
+        props += [f"line={where.line}", f"col={where.column or 1}"]
+    props.append(f"title={_escape_property(f'{issue.code} {issue.rule}')}")
+    message = issue.message + (f" at {where.pointer}" if where.pointer else "")
+    message += f". Fix: {issue.hint}" if issue.hint else ""
+    return f"::{_GITHUB_LEVEL[issue.severity]} {','.join(props)}::{_escape_data(message)}"
+
+
+def render_github(report: Report, cap: int = GITHUB_CAP) -> str:
+    """Workflow commands; errors first so that the cap never hides an error behind warnings."""
+    ranked = sorted(report.issues, key=lambda i: list(Severity).index(i.severity))
+    lines = [_github_issue(issue) for issue in ranked[:cap]]
+    if len(ranked) > cap:
+        lines.append(f"::notice::{len(ranked) - cap} more issues not shown; run with --format text to see all")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}
+
+
+def render(report: Report, fmt: str) -> str:
+    return FORMATS[fmt](report)

@@ -1,0 +1,16 @@
+"""Semantic rules over document files, each with a stable code. Importing this package registers them."""
+
+from claimkit.rules import claims, declared, document, references, sources, spans  # noqa: F401 (registers)
+from claimkit.rules.context import AnnotationContext, DocumentContext
+from claimkit.rules.registry import REGISTRY, RETIRED, Finding, Rule, Scope, select_codes
+
+__all__ = [
+    "REGISTRY",
+    "RETIRED",
+    "AnnotationContext",
+    "DocumentContext",
+    "Finding",
+    "Rule",
+    "Scope",
+    "select_codes",
+]

@@ -1,0 +1,121 @@
+"""Rules about the document itself: its id, its text and who annotated it (D)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from claimkit.issues import Severity
+from claimkit.model import text_sha256
+from claimkit.rules.context import DocumentContext
+from claimkit.rules.registry import Finding, Scope, rule
+from claimkit.textutil import find_bidi_controls
+
+__all__ = ["DOCUMENT_ID"]
+
+#: A document id: lowercase ASCII letters, digits, ``_`` and ``-``, at most 128 characters.
+DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
+@rule(
+    "D001",
+    "unsafe-document-id",
+    Severity.ERROR,
+    Scope.DOCUMENT,
+    fix="Use lowercase ASCII letters, digits, '_' and '-' only, starting with a letter or digit.",
+)
+def unsafe_document_id(ctx: DocumentContext) -> Iterator[Finding]:
+    """The document id is not safe as a file name on every system.
+
+    The id is the key across Label Studio, the file name and every release, so it must survive
+    case-insensitive file systems, URLs and shells: lowercase ASCII, digits, `_` and `-`, at most
+    128 characters, and not a name Windows reserves (`con`, `nul`, `com1`...).
+    """
+    doc_id = ctx.document.id
+    if not DOCUMENT_ID.match(doc_id) or _WINDOWS_RESERVED.match(doc_id):
+        yield Finding("/document/id", f"document id {doc_id!r} is not safe as a file name")
+
+
+@rule(
+    "D002",
+    "document-id-file-mismatch",
+    Severity.ERROR,
+    Scope.DOCUMENT,
+    fix="Rename the file to <document id>.json, or correct the id.",
+)
+def document_id_file_mismatch(ctx: DocumentContext) -> Iterator[Finding]:
+    """The file name is not `<document id>.json`.
+
+    Tools find a document by its id; a file under another name is a document nobody will find.
+    """
+    if ctx.path is None:
+        return
+    stem = PurePath(ctx.path).name.removesuffix(".json")
+    if stem != ctx.document.id:
+        yield Finding("/document/id", f"document id {ctx.document.id!r} does not match file name {stem!r}")
+
+
+@rule(
+    "D003",
+    "text-hash-mismatch",
+    Severity.ERROR,
+    Scope.DOCUMENT,
+    fix="If the text was changed on purpose, re-annotate it; otherwise restore the original text.",
+)
+def text_hash_mismatch(ctx: DocumentContext) -> Iterator[Finding]:
+    """`text_sha256` is not the SHA-256 of the UTF-8 text.
+
+    The hash pins the text that every offset refers to. A mismatch means the text was edited after
+    annotation (normalized, re-encoded, line endings changed), and every span may now be shifted.
+    """
+    actual = text_sha256(ctx.document.text)
+    if actual != ctx.document.text_sha256:
+        yield Finding("/document/text_sha256", f"text_sha256 does not match the text (it hashes to {actual})")
+
+
+@rule(
+    "D004",
+    "bidi-control-character",
+    Severity.WARNING,
+    Scope.DOCUMENT,
+    fix="Remove the character before annotation (claimkit ingest --strip-bidi), then re-ingest.",
+)
+def bidi_control_character(ctx: DocumentContext) -> Iterator[Finding]:
+    """The text holds an invisible bidirectional control character.
+
+    Marks, embeddings, overrides and isolates (U+200E, U+202A-U+202E, U+2066-U+2069...) are
+    invisible, change how text is displayed, and make identical-looking spans differ.
+    """
+    for offset, name in find_bidi_controls(ctx.document.text):
+        yield Finding("/document/text", f"invisible {name} at offset {offset}")
+
+
+@rule(
+    "D005",
+    "gold-missing",
+    Severity.INFO,
+    Scope.DOCUMENT,
+    fix="Adjudicate the annotations (`claimkit adjudicate`) or mark a reviewed annotation as ground truth.",
+)
+def gold_missing(ctx: DocumentContext) -> Iterator[Finding]:
+    """The document has no gold annotation yet, so a release leaves it out."""
+    if ctx.file.gold is None:
+        yield Finding("/gold", "document has no gold annotation; releases leave it out")
+
+
+@rule(
+    "D006",
+    "duplicate-annotator",
+    Severity.WARNING,
+    Scope.DOCUMENT,
+    fix="Keep one annotation per annotator; agreement counts each annotator once.",
+)
+def duplicate_annotator(ctx: DocumentContext) -> Iterator[Finding]:
+    """Two annotations of one document come from the same annotator."""
+    seen: set[str] = set()
+    for index, annotation in enumerate(ctx.file.annotations):
+        if annotation.annotator in seen:
+            yield Finding(f"/annotations/{index}/annotator", f"annotator {annotation.annotator!r} appears twice")
+        seen.add(annotation.annotator)

@@ -1,0 +1,50 @@
+"""Writing files safely: to a temporary file in the same folder, then an atomic rename.
+
+A reader (or a crash) never sees a half-written document file, release or export.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from claimkit.model import DocumentFile
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "document_json", "dump_json", "write_document_file"]
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that the file is either the old one or the complete new one."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def dump_json(data: Any) -> str:
+    """Canonical JSON text: UTF-8 (not escaped), two-space indent, trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def document_json(file: DocumentFile) -> str:
+    """The canonical text of a document file (fields left at ``null`` are omitted)."""
+    return dump_json(file.model_dump(mode="json", exclude_none=True))
+
+
+def write_document_file(path: str | os.PathLike[str], file: DocumentFile) -> None:
+    atomic_write_text(path, document_json(file))

@@ -1,0 +1,215 @@
+"""The closed label sets of claimkit, each value with a one-line definition.
+
+Everything else is derived from here: the JSON Schema enums, the Label Studio labels and choices,
+the ``ClassLabel`` names of a release and the tables in the guidelines. Values are never renamed or
+reused: a removed value is a breaking schema change (a major version).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "GUIDELINES_VERSION",
+    "LABEL_SETS",
+    "OFFICIAL_SOURCE_KINDS",
+    "AdjudicationMethod",
+    "Certainty",
+    "ClaimCategory",
+    "ContentType",
+    "FurnitureKind",
+    "Polarity",
+    "QuoteType",
+    "SourceKind",
+    "SourceNaming",
+    "Term",
+    "describe",
+]
+
+#: The version of docs/guidelines.md; recorded in every annotation.
+GUIDELINES_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Term:
+    """How one label is shown to people: English title, Arabic title, one-line definition."""
+
+    title: str
+    title_ar: str
+    definition: str
+
+
+class ClaimCategory(StrEnum):
+    OFFICIAL_STATEMENT = "official_statement"
+    ANALYST_OPINION = "analyst_opinion"
+    REPORTED_FACT = "reported_fact"
+
+
+class SourceKind(StrEnum):
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    DIPLOMATIC = "diplomatic"
+    INTERGOVERNMENTAL = "intergovernmental"
+    OFFICIAL_DOCUMENT = "official_document"
+    ANALYST = "analyst"
+    JOURNALIST = "journalist"
+    MEDIA = "media"
+    ORGANIZATION = "organization"
+    WITNESS = "witness"
+    OTHER = "other"
+
+
+class SourceNaming(StrEnum):
+    NAMED = "named"
+    UNNAMED_DESCRIBED = "unnamed_described"
+    ANONYMOUS = "anonymous"
+
+
+class QuoteType(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    NONE = "none"
+
+
+class Certainty(StrEnum):
+    CERTAIN = "certain"
+    PROBABLE = "probable"
+    POSSIBLE = "possible"
+    UNKNOWN = "unknown"
+
+
+class Polarity(StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+class ContentType(StrEnum):
+    FACTUAL_ASSERTION = "factual_assertion"
+    EVALUATION = "evaluation"
+    PREDICTION = "prediction"
+    RECOMMENDATION = "recommendation"
+    DENIAL = "denial"
+    NON_COMMENT = "non_comment"
+
+
+class FurnitureKind(StrEnum):
+    DATELINE = "dateline"
+    HEADLINE = "headline"
+    BOILERPLATE = "boilerplate"
+
+
+class AdjudicationMethod(StrEnum):
+    SINGLE_ANNOTATOR = "single_annotator"
+    UNANIMOUS = "unanimous"
+    REVIEWER = "reviewer"
+    EXPERT = "expert"
+
+
+#: Source kinds that can make an official statement (guideline rule 1).
+OFFICIAL_SOURCE_KINDS = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.DIPLOMATIC,
+        SourceKind.INTERGOVERNMENTAL,
+        SourceKind.OFFICIAL_DOCUMENT,
+    }
+)
+
+_TERMS: dict[StrEnum, Term] = {
+    ClaimCategory.OFFICIAL_STATEMENT: Term(
+        "Official statement",
+        "تصريح رسمي",
+        "Attributed to an official actor speaking in an official capacity (government, ministry, "
+        "armed forces, diplomats, an official spokesperson or document).",
+    ),
+    ClaimCategory.ANALYST_OPINION: Term(
+        "Analyst opinion",
+        "رأي محلل",
+        "Attributed to an analyst, expert, commentator or journalist speaking as one, or an "
+        "interpretation, evaluation, speculation or prediction.",
+    ),
+    ClaimCategory.REPORTED_FACT: Term(
+        "Reported fact",
+        "خبر يرويه الموقع",
+        "The outlet's own account of events or information it reports, including unconfirmed "
+        "reports and the fact that a party did not comment.",
+    ),
+    SourceKind.GOVERNMENT: Term(
+        "Government", "جهة حكومية", "A government, ministry, presidency or an official speaking for one."
+    ),
+    SourceKind.MILITARY: Term(
+        "Military", "جهة عسكرية", "Armed forces, a defence body or an officer speaking in that role."
+    ),
+    SourceKind.DIPLOMATIC: Term(
+        "Diplomatic", "جهة دبلوماسية", "An embassy, ambassador, envoy or foreign ministry speaking abroad."
+    ),
+    SourceKind.INTERGOVERNMENTAL: Term(
+        "Intergovernmental", "منظمة دولية حكومية", "An official of the UN, EU, Arab League or a similar body."
+    ),
+    SourceKind.OFFICIAL_DOCUMENT: Term(
+        "Official document",
+        "وثيقة رسمية",
+        "A decree, official statement, report or law issued by an official body.",
+    ),
+    SourceKind.ANALYST: Term("Analyst", "محلل أو خبير", "An analyst, expert, academic or commentator."),
+    SourceKind.JOURNALIST: Term("Journalist", "صحفي", "A journalist or writer speaking in a personal capacity."),
+    SourceKind.MEDIA: Term("Media", "وسيلة إعلام", "Another news outlet or agency cited as the origin of information."),
+    SourceKind.ORGANIZATION: Term(
+        "Organization", "منظمة", "A non-governmental organization, party, company or armed group."
+    ),
+    SourceKind.WITNESS: Term("Witness", "شاهد أو مواطن", "An eyewitness, resident or other private person."),
+    SourceKind.OTHER: Term("Other", "أخرى", "Any other kind of source; explain in a comment."),
+    SourceNaming.NAMED: Term("Named", "مسمّى", "Identified by name (حسام نجار, وزارة الدفاع)."),
+    SourceNaming.UNNAMED_DESCRIBED: Term(
+        "Unnamed, described", "غير مسمّى موصوف", "Not named but described (مصدر في الوزارة)."
+    ),
+    SourceNaming.ANONYMOUS: Term("Anonymous", "مجهول", "Neither named nor described (مصادر، أنباء متداولة)."),
+    QuoteType.DIRECT: Term("Direct", "مباشر", "The claim is quoted inside quotation marks."),
+    QuoteType.INDIRECT: Term("Indirect", "غير مباشر", "Reported speech, usually after أن or إن."),
+    QuoteType.NONE: Term("None", "بلا اقتباس", "Not speech at all: the outlet's own voice."),
+    Certainty.CERTAIN: Term("Certain", "مؤكد", "Presented as fact, without hedging."),
+    Certainty.PROBABLE: Term("Probable", "مرجح", "Presented as likely (يرجح، على الأرجح)."),
+    Certainty.POSSIBLE: Term(
+        "Possible", "محتمل", "Presented as possible or unconfirmed (قد، من الممكن، أنباء غير رسمية)."
+    ),
+    Certainty.UNKNOWN: Term("Unknown", "غير محدد", "The text does not say how certain it is."),
+    Polarity.POSITIVE: Term("Positive", "إثبات", "The claim asserts that something is the case."),
+    Polarity.NEGATIVE: Term("Negative", "نفي", "The claim asserts that something is not the case."),
+    ContentType.FACTUAL_ASSERTION: Term("Factual assertion", "تقرير واقعة", "States what happened or is."),
+    ContentType.EVALUATION: Term("Evaluation", "تقييم", "Judges something as good, bad, important..."),
+    ContentType.PREDICTION: Term("Prediction", "توقع", "Says what will or may happen."),
+    ContentType.RECOMMENDATION: Term("Recommendation", "توصية", "Says what should be done."),
+    ContentType.DENIAL: Term("Denial", "نفي أو تكذيب", "Rejects another claim."),
+    ContentType.NON_COMMENT: Term("Non-comment", "امتناع عن التعليق", "A party declined or failed to comment."),
+    FurnitureKind.DATELINE: Term("Dateline", "سطر التاريخ", "The date and time line of the page."),
+    FurnitureKind.HEADLINE: Term("Headline", "العنوان", "The title, including a repeated title."),
+    FurnitureKind.BOILERPLATE: Term(
+        "Boilerplate", "عناصر الصفحة", "Share buttons, bylines, captions and other page furniture."
+    ),
+    AdjudicationMethod.SINGLE_ANNOTATOR: Term(
+        "Single annotator", "مشرف واحد", "Only one annotator labeled the document."
+    ),
+    AdjudicationMethod.UNANIMOUS: Term("Unanimous", "إجماع", "Every annotator made the same decision."),
+    AdjudicationMethod.REVIEWER: Term("Reviewer", "مراجع", "A reviewer decided a conflict between annotators."),
+    AdjudicationMethod.EXPERT: Term("Expert", "خبير", "Written or corrected by the dataset maintainers."),
+}
+
+#: Every closed label set, by the name used in documentation and in the JSON Schema.
+LABEL_SETS: dict[str, type[StrEnum]] = {
+    "ClaimCategory": ClaimCategory,
+    "SourceKind": SourceKind,
+    "SourceNaming": SourceNaming,
+    "QuoteType": QuoteType,
+    "Certainty": Certainty,
+    "Polarity": Polarity,
+    "ContentType": ContentType,
+    "FurnitureKind": FurnitureKind,
+    "AdjudicationMethod": AdjudicationMethod,
+}
+
+
+def describe(value: StrEnum) -> Term:
+    """The title and definition of one label."""
+    return _TERMS[value]

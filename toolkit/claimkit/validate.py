@@ -1,0 +1,107 @@
+"""The validation engine: structure, then every enabled rule, over files or models; one Report.
+
+Collect, then report: nothing here prints or stops at the first problem.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from claimkit.issues import Issue, Location, Report
+from claimkit.loading import add_lines, find_document_files, load_file
+from claimkit.model import DocumentFile
+from claimkit.rules import REGISTRY, DocumentContext, Finding, Rule, Scope, select_codes
+from claimkit.rules.declared import MAX_FILE_BYTES
+
+__all__ = ["ValidationOptions", "check_document", "validate_file", "validate_paths"]
+
+
+@dataclass(frozen=True)
+class ValidationOptions:
+    """Which rules run and how files are read. Build with :meth:`from_selectors`."""
+
+    codes: frozenset[str] = field(default_factory=lambda: frozenset(REGISTRY))
+    max_bytes: int = MAX_FILE_BYTES
+
+    @classmethod
+    def from_selectors(
+        cls,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        max_bytes: int = MAX_FILE_BYTES,
+    ) -> ValidationOptions:
+        return cls(select_codes(select, ignore), max_bytes)
+
+    def rules(self, scope: Scope) -> list[Rule]:
+        return _enabled_rules(self.codes, scope)
+
+
+@lru_cache(maxsize=32)
+def _enabled_rules(codes: frozenset[str], scope: Scope) -> list[Rule]:
+    return [r for code, r in sorted(REGISTRY.items()) if r.scope is scope and r.check and code in codes]
+
+
+def _issue(entry: Rule, finding: Finding, file: str | None, prefix: str = "") -> Issue:
+    location = Location(file, prefix + finding.pointer)
+    return Issue(entry.code, entry.name, entry.severity, finding.message, location, finding.hint or entry.fix)
+
+
+def check_document(
+    file: DocumentFile, path: str | None = None, options: ValidationOptions | None = None
+) -> list[Issue]:
+    """Run every enabled semantic rule on a model that passed structure. No lines: see add_lines."""
+    options = options or ValidationOptions()
+    context = DocumentContext(file, path)
+    issues = []
+    for entry in options.rules(Scope.DOCUMENT):
+        for finding in entry.check(context):  # type: ignore[misc]
+            issues.append(_issue(entry, finding, path))
+    annotation_rules = options.rules(Scope.ANNOTATION)
+    for pointer, annotation_context in context.annotations():
+        for entry in annotation_rules:
+            for finding in entry.check(annotation_context):  # type: ignore[misc]
+                issues.append(_issue(entry, finding, path, pointer))
+    return issues
+
+
+def validate_file(path: str | os.PathLike[str], options: ValidationOptions | None = None) -> list[Issue]:
+    """All issues of one file, each located by JSON pointer and line."""
+    options = options or ValidationOptions()
+    loaded = load_file(path, options.max_bytes)
+    issues = loaded.issues
+    if loaded.file is not None:
+        issues = check_document(loaded.file, loaded.path, options)
+    issues = [issue for issue in issues if issue.code in options.codes]
+    return add_lines(issues, loaded.raw)
+
+
+def _validate_batch(paths: Sequence[str], options: ValidationOptions) -> list[Issue]:
+    return [issue for path in paths for issue in validate_file(path, options)]
+
+
+def _batches(paths: Sequence[str], jobs: int) -> list[list[str]]:
+    size = max(1, min(256, len(paths) // (jobs * 4) or 1))
+    return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+
+
+def validate_paths(
+    paths: Iterable[str | os.PathLike[str]], options: ValidationOptions | None = None, jobs: int = 1
+) -> Report:
+    """Validate every document file under ``paths`` (files or folders) with ``jobs`` processes."""
+    options = options or ValidationOptions()
+    files, missing = find_document_files(paths)
+    report = Report([i for i in missing if i.code in options.codes], files_checked=len(files))
+    names = [str(Path(p)) for p in files]
+    if jobs <= 1 or len(names) < 2:
+        report.extend(_validate_batch(names, options))
+        return report.sorted()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        batches = _batches(names, jobs)
+        for issues in pool.map(_validate_batch, batches, [options] * len(batches)):
+            report.extend(issues)
+    return report.sorted()
