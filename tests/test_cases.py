@@ -12,8 +12,7 @@ import pytest
 
 from claimkit.rules import REGISTRY
 from claimkit.validate import validate_file
-
-from .conftest import CASES
+from tests.conftest import CASES
 
 INVALID = sorted(CASES.glob("*/invalid/*.json"))
 VALID = sorted(CASES.glob("*/valid/*.json"))

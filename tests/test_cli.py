@@ -13,8 +13,7 @@ import pytest
 
 from claimkit.cli import main
 from claimkit.reporters import GITHUB_CAP
-
-from .conftest import CASES, ROOT
+from tests.conftest import CASES, ROOT
 
 INVALID_O003 = CASES / "O003" / "invalid" / "o003-shifted.json"
 WARNING_ONLY = CASES / "N001" / "invalid" / "n001-no-kind.json"

@@ -6,8 +6,7 @@ import re
 
 from claimkit.docgen import rules_markdown, stale_pages
 from claimkit.rules import REGISTRY
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def test_committed_pages_are_up_to_date() -> None:

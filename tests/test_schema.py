@@ -11,8 +11,7 @@ from pydantic import ValidationError
 
 from claimkit.contracts import SCHEMA_ID, document_file_schema, stale_contracts
 from claimkit.model import DocumentFile
-
-from .conftest import CASES, ROOT
+from tests.conftest import CASES, ROOT
 
 SCHEMA = json.loads((ROOT / "schema" / "document-file.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from claimkit import __version__
-from claimkit.commands import core
+from claimkit.commands import core, labelstudio
 from claimkit.errors import ClaimkitError
 from claimkit.rules.declared import MAX_FILE_BYTES
 
@@ -113,7 +113,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_EXTENSIONS: list[Callable[[Any], None]] = []
+def _connection(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--url", help="Label Studio URL (default: $LABEL_STUDIO_URL)")
+    p.add_argument("--api-key", help="API key or personal access token (default: $LABEL_STUDIO_API_KEY)")
+    p.add_argument(
+        "--project", default=os.environ.get("CLAIMKIT_LS_PROJECT", "claimkit"), help="project title (default: claimkit)"
+    )
+
+
+def _add_labelstudio(sub: Any) -> None:
+    from claimkit.pseudonym import DEFAULT_KEY_FILE
+
+    ls = sub.add_parser("ls", help="the Label Studio round trip").add_subparsers(dest="ls_command", required=True)
+    p = ls.add_parser("keygen", help="create the secret key annotator pseudonyms are made with")
+    p.add_argument("--key-file", default=str(DEFAULT_KEY_FILE))
+    p.set_defaults(run=lambda a: labelstudio.keygen(a.key_file, out=sys.stdout))
+
+    p = ls.add_parser("init", help="create or update the project with the generated labeling config")
+    _connection(p)
+    _format(p)
+    p.set_defaults(run=lambda a: labelstudio.init(a.url, a.api_key, a.project, fmt=a.fmt, out=sys.stdout))
+
+    p = ls.add_parser("push", help="send documents as tasks (optionally pre-filled)")
+    p.add_argument("paths", nargs="*", default=["annotations"])
+    p.add_argument("--predictions", help="pre-fill tasks with 'gold' or with the annotation of this pseudonym")
+    _connection(p)
+    _format(p)
+    p.set_defaults(
+        run=lambda a: labelstudio.push(
+            a.paths, a.url, a.api_key, a.project, predictions=a.predictions, fmt=a.fmt, out=sys.stdout
+        )
+    )
+
+    p = ls.add_parser("pull", help="bring every annotation back into the corpus")
+    p.add_argument("--out", default="annotations", help="corpus folder (default: annotations/)")
+    p.add_argument("--key-file", help=f"pseudonym key (default: $CLAIMKIT_PSEUDONYM_KEY or {DEFAULT_KEY_FILE})")
+    _connection(p)
+    _format(p)
+    p.set_defaults(
+        run=lambda a: labelstudio.pull(
+            a.out, a.url, a.api_key, a.project, key_file=a.key_file, fmt=a.fmt, out=sys.stdout
+        )
+    )
+
+
+_EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio]
 
 
 def _report_error(error: ClaimkitError) -> int:

@@ -13,7 +13,8 @@ __all__ = ["MAX_FILE_BYTES"]
 #: Default size limit of one document file. A 3,000-word article with ten annotations is ~200 KB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-ERROR, INPUT, STRUCTURE = Severity.ERROR, Scope.INPUT, Scope.STRUCTURE
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+INPUT, STRUCTURE = Scope.INPUT, Scope.STRUCTURE
 
 F001 = declare(
     "F001",
@@ -163,3 +164,156 @@ declare(
     Replacing the text of an annotated document would shift every offset in it.""",
     "Ingest the new text under another id, or delete the old file if it holds no annotation you need.",
 )
+
+# Label Studio conversion (reported by `claimkit ls pull` and `claimkit ls push`).
+_L = [
+    (
+        "L001",
+        "unknown-label",
+        ERROR,
+        "A region carries a label that the labeling config does not define.",
+        "Relabel the region in Label Studio with one of the config's labels (`claimkit ls init` installs the config).",
+    ),
+    (
+        "L002",
+        "unknown-control",
+        ERROR,
+        "A result item comes from a control the labeling config does not define.",
+        "Update the project config with `claimkit ls init`, or remove the item in Label Studio.",
+    ),
+    (
+        "L003",
+        "region-out-of-bounds",
+        ERROR,
+        "A region's offsets are outside the task text, or empty.",
+        "Redraw the region in Label Studio.",
+    ),
+    (
+        "L004",
+        "region-text-drift",
+        WARNING,
+        "A region's `text` differs from the task text at its offsets (beyond the known display quirks).",
+        "Check the task text in Label Studio against the document file; offsets were kept, `text` recomputed.",
+    ),
+    (
+        "L005",
+        "task-text-drift",
+        ERROR,
+        "The task text in Label Studio differs from the document file's text.",
+        "Offsets would shift. Push the document file again (unannotated tasks are updated) or restore the file.",
+    ),
+    (
+        "L006",
+        "unsupported-relation",
+        ERROR,
+        "A relation connects regions whose kinds mean nothing together (cue-cue, cue-source) or a missing region.",
+        "Delete the relation in Label Studio; see docs/guidelines.md for the four kinds of relation.",
+    ),
+    (
+        "L007",
+        "ambiguous-link",
+        ERROR,
+        "A claim is linked to two sources, two cues or two parents, or to a parent in both directions.",
+        "Keep one relation of each kind per claim in Label Studio.",
+    ),
+    (
+        "L008",
+        "conflicting-source-fields",
+        ERROR,
+        "Two linked mentions of one source give it different kinds, namings or names.",
+        "Fill the source's fields on one mention only, or make them agree.",
+    ),
+    (
+        "L009",
+        "skipped-annotation",
+        INFO,
+        "An annotator skipped a task; the skip is reported, not imported.",
+        "Nothing to fix unless the skip was a mistake: then annotate the task in Label Studio.",
+    ),
+    (
+        "L010",
+        "orphan-region-field",
+        ERROR,
+        "A per-region choice or text belongs to no region, or to a region of another kind.",
+        "Open the task in Label Studio and set the field on the right region.",
+    ),
+    (
+        "L011",
+        "invalid-choice",
+        ERROR,
+        "A choice is not one of the config's options, or several where one is allowed.",
+        "Choose one of the offered options in Label Studio.",
+    ),
+    (
+        "L012",
+        "invalid-event-date",
+        ERROR,
+        "An event date is not a date written YYYY-MM-DD.",
+        "Write the date as YYYY-MM-DD (e.g. 2025-10-02), or leave it empty.",
+    ),
+    (
+        "L013",
+        "task-without-document-id",
+        ERROR,
+        "A task has no `doc_id` in its data, so it matches no document.",
+        "Create tasks with `claimkit ls push`, which sets doc_id.",
+    ),
+    (
+        "L014",
+        "unknown-document",
+        ERROR,
+        "A task's document has no file in the corpus and the task does not carry the document's metadata.",
+        "Push the document from its file (`claimkit ls push`) or add the file to annotations/.",
+    ),
+    (
+        "L015",
+        "several-labels",
+        ERROR,
+        "A region carries several labels; each region is one claim, source or cue.",
+        "Split the region into one region per label in Label Studio.",
+    ),
+    (
+        "L016",
+        "several-ground-truths",
+        ERROR,
+        "More than one annotation of a task is marked as ground truth.",
+        "Keep the ground-truth star on one reviewed annotation only.",
+    ),
+    (
+        "L017",
+        "unsubmitted-draft",
+        INFO,
+        "A task holds a draft that was never submitted; drafts are not imported.",
+        "Ask the annotator to submit or discard the draft in Label Studio.",
+    ),
+    (
+        "L018",
+        "annotated-task-text-changed",
+        ERROR,
+        "A pushed document's text differs from its task's, and the task already has annotations.",
+        "Keep the text (offsets refer to it) or ingest the new text as a new document.",
+    ),
+    (
+        "L019",
+        "invalid-prediction",
+        ERROR,
+        "A prediction built from an annotation is rejected by Label Studio's own check (LabelInterface).",
+        "Validate the document (`claimkit validate`) and fix the annotation before pushing it as a prediction.",
+    ),
+    (
+        "L021",
+        "region-note-not-imported",
+        WARNING,
+        "A note written on a source or cue region has no place in the schema; it is reported, not imported.",
+        "Move the note to the claim's comment or the document comment in Label Studio.",
+    ),
+    (
+        "L020",
+        "config-drops-used-labels",
+        ERROR,
+        "A new labeling config would drop labels, choices or controls that existing annotations use.",
+        "Keep the used labels in the config, or relabel those annotations first.",
+    ),
+]
+for _code, _name, _severity, _doc, _fix in _L:
+    declare(_code, _name, _severity, Scope.CONVERSION, _doc, _fix)

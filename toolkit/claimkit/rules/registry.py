@@ -40,6 +40,7 @@ class Scope(StrEnum):
     STRUCTURE = "structure"  # the model / JSON Schema (emitted by the engine)
     DOCUMENT = "document"  # one whole document file
     ANNOTATION = "annotation"  # each annotation and the gold one
+    CONVERSION = "conversion"  # a Label Studio task being converted (emitted by claimkit.labelstudio)
 
 
 @dataclass(frozen=True, slots=True)

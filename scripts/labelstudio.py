@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Install, start and stop a local Label Studio 1.23 server for claimkit (standard library only).
+
+    python3 scripts/labelstudio.py install
+    python3 scripts/labelstudio.py start --data-dir .labelstudio --port 8080 [--fresh]
+    python3 scripts/labelstudio.py status --data-dir .labelstudio
+    python3 scripts/labelstudio.py stop --data-dir .labelstudio
+
+The server runs from its own virtual environment (``.venv-labelstudio``, created on first use),
+binds 127.0.0.1 only, uses the embedded SQLite database in the data dir, has sign-up closed and
+telemetry off, and refuses a busy port instead of moving to the next one. On the first start of
+a data dir it creates the admin user and a legacy API token; both are written to
+``<data-dir>/claimkit.env`` (mode 600) for the tests and for ``claimkit ls``. The server is
+stopped by the PID (process group) recorded in ``<data-dir>/labelstudio.pid``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VERSION = "1.23.2"
+VENV = Path(os.environ.get("CLAIMKIT_LS_VENV", ROOT / ".venv-labelstudio"))
+HOST = "127.0.0.1"
+#: Names Label Studio also reads bare; inherited values would change its behaviour.
+_BARE_NAMES = ("USERNAME", "PASSWORD", "PORT", "HOST", "DEBUG", "CI", "DATABASE_NAME", "DJANGO_DB")
+
+
+def _say(message: str) -> None:
+    print(f"labelstudio: {message}", flush=True)
+
+
+def _fail(message: str) -> int:
+    print(f"labelstudio: error: {message}", file=sys.stderr, flush=True)
+    return 1
+
+
+def _executable() -> Path:
+    return VENV / "bin" / "label-studio"
+
+
+def install() -> int:
+    marker = VENV / f".installed-{VERSION}"
+    if marker.exists():
+        return 0
+    _say(f"creating {VENV} with label-studio=={VERSION} (first use; about a minute)")
+    subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    pip = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    result = subprocess.run([*pip, f"label-studio=={VERSION}"])
+    if result.returncode != 0:
+        return _fail("pip could not install Label Studio; see the output above")
+    marker.touch()
+    return 0
+
+
+def _port_busy(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((HOST, port)) == 0
+
+
+def _health(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+            return json.loads(response.read()).get("status") == "UP"
+    except (OSError, ValueError, urllib.error.URLError):
+        return False
+
+
+def _pid_file(data_dir: Path) -> Path:
+    return data_dir / "labelstudio.pid"
+
+
+def _running_pid(data_dir: Path) -> int | None:
+    try:
+        pid = int(_pid_file(data_dir).read_text().strip())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def _server_env(data_dir: Path, username: str, password: str, token: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in _BARE_NAMES}
+    env.update(
+        {
+            "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir),
+            "LABEL_STUDIO_USERNAME": username,
+            "LABEL_STUDIO_PASSWORD": password,
+            "LABEL_STUDIO_USER_TOKEN": token,
+            "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
+            "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK": "true",
+            "SENTRY_DSN": "",
+            "FRONTEND_SENTRY_DSN": "",
+            "LATEST_VERSION_CHECK": "false",
+            "COLLECT_ANALYTICS": "false",
+        }
+    )
+    return env
+
+
+def _credentials(data_dir: Path) -> dict[str, str]:
+    """The admin credentials of this data dir: made once, then reused (Label Studio applies them once)."""
+    path = data_dir / "claimkit.env"
+    if path.exists():
+        return dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    values = {
+        "LABEL_STUDIO_ADMIN": os.environ.get("CLAIMKIT_LS_ADMIN", "admin@claimkit.invalid"),
+        "LABEL_STUDIO_ADMIN_PASSWORD": secrets.token_urlsafe(18),
+        "LABEL_STUDIO_API_KEY": secrets.token_hex(20),
+    }
+    path.write_text("".join(f"{key}={value}\n" for key, value in values.items()))
+    path.chmod(0o600)
+    return values
+
+
+def start(data_dir: Path, port: int, fresh: bool, timeout: float) -> int:
+    if not _executable().exists() and install() != 0:
+        return 1
+    if _running_pid(data_dir):
+        return _fail(f"a server from {data_dir} is already running (pid {_running_pid(data_dir)}); stop it first")
+    if _port_busy(port):
+        return _fail(f"port {port} on {HOST} is busy; choose another with --port")
+    if fresh and data_dir.exists():
+        shutil.rmtree(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    creds = _credentials(data_dir)
+    url = f"http://{HOST}:{port}"
+    (data_dir / "claimkit.url").write_text(url + "\n")
+    env = _server_env(
+        data_dir, creds["LABEL_STUDIO_ADMIN"], creds["LABEL_STUDIO_ADMIN_PASSWORD"], creds["LABEL_STUDIO_API_KEY"]
+    )
+    command = [str(_executable()), "start", "--no-browser", "--internal-host", HOST, "--port", str(port)]
+    command += ["--data-dir", str(data_dir)]
+    with open(data_dir / "labelstudio.log", "ab") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    _pid_file(data_dir).write_text(f"{process.pid}\n")
+    _say(f"starting on {url} (pid {process.pid}, log {data_dir / 'labelstudio.log'})")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            _pid_file(data_dir).unlink(missing_ok=True)
+            tail = (data_dir / "labelstudio.log").read_text(errors="replace")[-2000:]
+            return _fail(f"Label Studio exited with {process.returncode}:\n{tail}")
+        if _health(url):
+            _say(f"up: {url}; credentials in {data_dir / 'claimkit.env'}")
+            return 0
+        time.sleep(0.5)
+    stop(data_dir)
+    return _fail(f"no healthy answer from {url}/health within {timeout:.0f} s")
+
+
+def stop(data_dir: Path) -> int:
+    pid = _running_pid(data_dir)
+    if pid is None:
+        _pid_file(data_dir).unlink(missing_ok=True)
+        _say("not running")
+        return 0
+    for sig, wait in ((signal.SIGTERM, 15.0), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.2)
+        if not _alive(pid):
+            break
+    _pid_file(data_dir).unlink(missing_ok=True)
+    _say(f"stopped (pid {pid})")
+    return 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        reaped, _ = os.waitpid(pid, os.WNOHANG)
+        if reaped == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def status(data_dir: Path) -> int:
+    pid = _running_pid(data_dir)
+    url_file = data_dir / "claimkit.url"
+    url = url_file.read_text().strip() if url_file.exists() else None
+    healthy = bool(url and _health(url))
+    _say(f"pid {pid or '-'}, url {url or '-'}, healthy {healthy}")
+    return 0 if pid and healthy else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("install", help="create the Label Studio virtual environment")
+    for name in ("start", "stop", "status"):
+        p = sub.add_parser(name)
+        p.add_argument("--data-dir", type=Path, default=ROOT / ".labelstudio")
+        if name == "start":
+            p.add_argument("--port", type=int, default=8080)
+            p.add_argument("--fresh", action="store_true", help="delete the data dir first (tests, CI)")
+            p.add_argument("--timeout", type=float, default=240.0, help="seconds to wait for /health")
+    args = parser.parse_args()
+    if args.command == "install":
+        return install()
+    data_dir = args.data_dir.resolve()
+    if args.command == "start":
+        return start(data_dir, args.port, args.fresh, args.timeout)
+    return stop(data_dir) if args.command == "stop" else status(data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

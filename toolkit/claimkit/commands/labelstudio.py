@@ -1,0 +1,92 @@
+"""``claimkit ls ...``: the Label Studio round trip from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from claimkit.issues import Report
+from claimkit.loading import load_files
+from claimkit.pseudonym import create_key_file, load_pseudonymizer
+from claimkit.reporters import render
+
+__all__ = ["init", "keygen", "pull", "push"]
+
+
+def keygen(key_file: str, *, out: TextIO) -> int:
+    """``claimkit ls keygen``: create the secret key pseudonyms are made with."""
+    path = create_key_file(key_file)
+    out.write(f"wrote {path} (keep it out of the repository; losing it changes every pseudonym)\n")
+    return 0
+
+
+def init(url: str | None, api_key: str | None, title: str, *, fmt: str, out: TextIO) -> int:
+    """``claimkit ls init``: create or update the project with the generated config."""
+    from claimkit.labelstudio.sync import connect, init_project
+
+    project, action, report = init_project(connect(url, api_key), title)
+    if report.issues:
+        out.write(render(report, fmt))
+        out.write(f"project {title!r} ({project}): config NOT updated\n")
+        return 1
+    out.write(f"project {title!r}: {action} (id {project})\n")
+    return 0
+
+
+def push(
+    paths: Sequence[str],
+    url: str | None,
+    api_key: str | None,
+    title: str,
+    *,
+    predictions: str | None,
+    fmt: str,
+    out: TextIO,
+) -> int:
+    """``claimkit ls push``: document files become tasks; an annotation can pre-fill them."""
+    from claimkit.labelstudio.sync import connect, init_project, push_documents
+
+    report = Report()
+    files = []
+    for loaded in load_files(paths):
+        report.extend(loaded.issues)
+        if loaded.file is not None:
+            files.append((str(loaded.path), loaded.file))
+    if report.issues:  # unreadable input: push nothing rather than half the corpus
+        out.write(render(report.sorted(), fmt))
+        return report.exit_code()
+    client = connect(url, api_key)
+    project, action, init_report = init_project(client, title)
+    if init_report.issues or project is None:
+        out.write(render(init_report, fmt))
+        return 1
+    summary, push_report = push_documents(client, project, files, predictions)
+    out.write(
+        f"project {title!r} (id {project}, {action}): {summary.created} tasks created, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged, {summary.refused} refused, {summary.predictions} predictions set\n"
+    )
+    if push_report.issues:
+        out.write(render(push_report.sorted(), fmt))
+    return push_report.exit_code()
+
+
+def pull(
+    out_dir: str, url: str | None, api_key: str | None, title: str, *, key_file: str | None, fmt: str, out: TextIO
+) -> int:
+    """``claimkit ls pull``: export, convert, validate and write the corpus atomically."""
+    from claimkit.errors import ConfigError
+    from claimkit.labelstudio.sync import connect, pull_project
+
+    pseudonymize = load_pseudonymizer(key_file)
+    client = connect(url, api_key)
+    project = client.find_project(title)
+    if project is None:
+        raise ConfigError(f"no project titled {title!r} on {client.url}", hint="create it with `claimkit ls init`")
+    summary, report = pull_project(client, project, Path(out_dir), pseudonymize)
+    out.write(
+        f"pulled {summary.tasks} tasks from {title!r}: {len(summary.written)} files written, "
+        f"{summary.unchanged} unchanged, {summary.blocked} not written (see below)\n"
+    )
+    out.write(render(report, fmt))
+    return 1 if summary.blocked or report.failed() else 0

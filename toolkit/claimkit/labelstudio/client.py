@@ -1,0 +1,235 @@
+"""The one place that talks to a Label Studio server (and the only importer of its SDK).
+
+Every call goes through :meth:`LabelStudioClient._call`: transport errors, timeouts, 429 and 5xx
+answers are retried a bounded number of times with exponential backoff; a refused key (401/403)
+is reported at once. Messages name the server, never the API key.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
+from label_studio_sdk.label_interface import LabelInterface
+
+from claimkit.errors import ClaimkitError, ConnectionFailed
+
+__all__ = ["LabelStudioClient", "TaskInfo", "config_values", "prediction_problems"]
+
+T = TypeVar("T")
+_PAGE = 100
+_START_HINT = "start a local server with `python3 scripts/labelstudio.py start`, or check LABEL_STUDIO_URL"
+_KEY_HINT = "check LABEL_STUDIO_API_KEY (a personal access token from Account & Settings, or a legacy token)"
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    id: int
+    data: dict[str, Any]
+    annotations: int  # submitted and skipped
+
+
+def _detail(error: ApiError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        found = body.get("validation_errors") or body.get("detail") or body
+        return str(found)[:500]
+    return str(body)[:500]
+
+
+class LabelStudioClient:
+    """A Label Studio server at ``url`` (``http://127.0.0.1:8080``) used with ``api_key``."""
+
+    def __init__(
+        self, url: str, api_key: str, *, timeout: float = 30.0, retries: int = 3, backoff: float = 0.5
+    ) -> None:
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self._sdk = LabelStudio(base_url=self.url, api_key=api_key, timeout=timeout, max_retries=0)
+
+    def __repr__(self) -> str:
+        return f"LabelStudioClient({self.url!r}, api_key=<hidden>)"
+
+    # -- the one way out ----------------------------------------------------------------------
+    def _call(self, what: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        failure: ClaimkitError | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+            try:
+                return function(*args, **kwargs)
+            except ApiError as error:
+                status = error.status_code or 0
+                if status in (401, 403):
+                    raise ConnectionFailed(
+                        f"Label Studio at {self.url} refused the API key ({status}) while trying to {what}",
+                        hint=_KEY_HINT,
+                    ) from None
+                if status != 429 and status < 500:
+                    raise ClaimkitError(f"Label Studio could not {what}: {status} {_detail(error)}") from None
+                failure = ConnectionFailed(f"Label Studio at {self.url} answered {status} while trying to {what}")
+            except httpx.TimeoutException:
+                failure = ConnectionFailed(
+                    f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
+                )
+            except httpx.ConnectError:
+                failure = ConnectionFailed(f"cannot reach Label Studio at {self.url} ({what})", hint=_START_HINT)
+            except httpx.TransportError as error:
+                failure = ConnectionFailed(f"the connection to {self.url} broke while trying to {what}: {error}")
+        assert failure is not None
+        failure.message += f"; gave up after {self.retries + 1} attempts"
+        raise failure
+
+    # -- server and projects ------------------------------------------------------------------
+    def whoami(self) -> str:
+        user = self._call("identify the user", self._sdk.users.whoami)
+        return str(user.email)
+
+    def find_project(self, title: str) -> int | None:
+        for page in range(1, 10_000):
+            pager = self._call("list projects", self._sdk.projects.list, page=page, page_size=_PAGE)
+            for project in pager.items:
+                if project.title == title:
+                    return int(project.id)
+            if page * _PAGE >= (pager.response.count or 0):
+                return None
+        return None
+
+    def create_project(self, title: str, config: str, instructions: str) -> int:
+        created = self._call(
+            "create the project",
+            self._sdk.projects.create,
+            title=title,
+            label_config=config,
+            expert_instruction=instructions,
+            show_instruction=True,
+            show_skip_button=True,
+            enable_empty_annotation=True,
+            show_collab_predictions=True,
+        )
+        return int(created.id)
+
+    def project_config(self, project: int) -> str:
+        return str(self._call("read the project", self._sdk.projects.get, project).label_config)
+
+    def update_project(self, project: int, *, config: str, instructions: str) -> None:
+        self._call(
+            "update the project",
+            self._sdk.projects.update,
+            project,
+            label_config=config,
+            expert_instruction=instructions,
+            show_instruction=True,
+        )
+
+    def server_config_problem(self, project: int, config: str) -> str | None:
+        """What the server's own check says against ``config`` for this project, if anything."""
+        try:
+            self._call("check the config", self._sdk.projects.validate_label_config, project, label_config=config)
+        except ClaimkitError as error:
+            if isinstance(error, ConnectionFailed):
+                raise
+            return error.message
+        return None
+
+    # -- tasks and predictions ----------------------------------------------------------------
+    def tasks(self, project: int) -> Iterator[TaskInfo]:
+        """Every task of a project, paged by hand (the SDK's pager errs after the last page)."""
+        page = 1
+        while True:
+            pager = self._call("list tasks", self._sdk.tasks.list, project=project, page=page, page_size=_PAGE)
+            for task in pager.items:
+                done = (task.total_annotations or 0) + (task.cancelled_annotations or 0)
+                yield TaskInfo(int(task.id), dict(task.data or {}), done)
+            if page * _PAGE >= (pager.response.total or 0) or not pager.items:
+                return
+            page += 1
+
+    def import_tasks(self, project: int, tasks: list[dict[str, Any]]) -> list[int]:
+        response = self._call(
+            "import tasks", self._sdk.projects.import_tasks, project, request=tasks, return_task_ids=True
+        )
+        return [int(task_id) for task_id in (response.task_ids or [])]
+
+    def update_task_data(self, task: int, data: dict[str, Any]) -> None:
+        self._call("update a task", self._sdk.tasks.update, str(task), data=data)
+
+    def predictions(self, task: int) -> list[tuple[int, str, list[dict[str, Any]]]]:
+        found = self._call("list predictions", self._sdk.predictions.list, task=task)
+        return [(int(p.id), str(p.model_version or ""), list(p.result or [])) for p in found]
+
+    def create_prediction(self, task: int, result: list[dict[str, Any]], model_version: str) -> None:
+        self._call(
+            "create a prediction", self._sdk.predictions.create, task=task, result=result, model_version=model_version
+        )
+
+    def delete_prediction(self, prediction: int) -> None:
+        self._call("delete a prediction", self._sdk.predictions.delete, prediction)
+
+    # -- export -------------------------------------------------------------------------------
+    def download_snapshot(self, project: int, target: Path, wait: float = 600.0) -> Path:
+        """A full JSON export snapshot of the project streamed into ``target`` (never held in memory)."""
+        export = self._call("create an export", self._sdk.projects.exports.create, project, title="claimkit pull")
+        try:
+            self._wait_for_export(project, int(export.id), wait)
+            self._call("download the export", self._stream_export, project, int(export.id), target)
+        finally:
+            with suppress(ClaimkitError):  # a leftover snapshot on the server is harmless
+                self._call("delete the export", self._sdk.projects.exports.delete, project, int(export.id))
+        return target
+
+    def _wait_for_export(self, project: int, export: int, wait: float) -> None:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            status = self._call("check the export", self._sdk.projects.exports.get, project, export).status
+            if status == "completed":
+                return
+            if status == "failed":
+                raise ConnectionFailed(f"Label Studio at {self.url} failed to build the export")
+            time.sleep(0.3)
+        raise ConnectionFailed(f"the export of project {project} was not ready within {wait:g} s")
+
+    def _stream_export(self, project: int, export: int, target: Path) -> None:
+        with target.open("wb") as handle:
+            for chunk in self._sdk.projects.exports.download(project, export, export_type="JSON"):
+                handle.write(chunk)
+
+    # -- users --------------------------------------------------------------------------------
+    def user_emails(self) -> dict[int, str]:
+        """E-mail of every user, by id: the identity pseudonyms are made from."""
+        users = self._call("list users", self._sdk.users.list)
+        return {int(user.id): str(user.email or f"user-{user.id}") for user in users}
+
+    def create_user(self, email: str, password: str) -> int:
+        username = email.split("@", 1)[0]
+        user = self._call("create a user", self._sdk.users.create, username=username, email=email, password=password)
+        return int(user.id)
+
+    def create_annotation(self, task: int, result: list[dict[str, Any]], **fields: Any) -> int:
+        """An annotation as the UI submits it (``completed_by``, ``lead_time``, ``was_cancelled``...)."""
+        created = self._call("create an annotation", self._sdk.annotations.create, task, result=result, **fields)
+        return int(created.id)
+
+    def delete_project(self, project: int) -> None:
+        self._call("delete the project", self._sdk.projects.delete, project)
+
+
+def prediction_problems(config: str, result: list[dict[str, Any]]) -> list[str]:
+    """Label Studio's own check of a prediction against a config (empty when it is accepted)."""
+    errors = LabelInterface(config).validate_prediction({"result": result}, return_errors=True)
+    return [str(error) for error in errors] if isinstance(errors, list) else []
+
+
+def config_values(config: str) -> dict[str, set[str]]:
+    """The controls of a config and the labels or choices each offers."""
+    interface = LabelInterface(config)
+    return {control.name: set(control.labels or []) for control in interface.controls}

@@ -1,0 +1,131 @@
+"""From one exported Label Studio task to a document file, merged with the corpus (pure).
+
+Every annotation of every annotator is kept; skipped ones and drafts are reported (L009, L017),
+not imported; the annotation marked as ground truth becomes the gold one. Annotations that did
+not come from this project (imported from elsewhere, or adjudicated) are kept as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimkit.issues import Issue, Location, Severity
+from claimkit.labelstudio.regions import Provenance, annotation_from_result
+from claimkit.model import Adjudication, Annotation, Document, DocumentFile, Origin
+from claimkit.rules.registry import REGISTRY
+from claimkit.taxonomy import AdjudicationMethod
+from claimkit.textutil import QuotedRegions
+
+__all__ = ["Identify", "task_location", "task_to_document_file"]
+
+#: Turns a Label Studio ``completed_by`` (an id, or a user record) into a pseudonym.
+Identify = Callable[[Any], str]
+
+
+def task_location(task: dict[str, Any]) -> str:
+    return f"label-studio:task/{task.get('id')}"
+
+
+def _issue(code: str, message: str, where: str, pointer: str = "") -> Issue:
+    entry = REGISTRY[code]
+    return Issue(code, entry.name, entry.severity, message, Location(where, pointer), entry.fix)
+
+
+def _timestamp(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _document(task: dict[str, Any], existing: DocumentFile | None, where: str) -> Document | Issue:
+    data = task.get("data") or {}
+    text = data.get("text")
+    if existing is not None:
+        if text != existing.document.text:
+            return _issue("L005", "the task text differs from the document file's text", where, "/data/text")
+        return existing.document
+    metadata = data.get("claimkit")
+    if not isinstance(metadata, dict) or not isinstance(text, str):
+        return _issue("L014", f"no file for document {data.get('doc_id')!r} and no metadata in the task", where)
+    try:
+        return Document.model_validate({**metadata, "text": text})
+    except ValidationError as error:
+        return _issue("L014", f"the task's document metadata is not valid: {error.errors()[0]['msg']}", where)
+
+
+def _provenance(task: dict[str, Any], annotation: dict[str, Any], identify: Identify, version: str) -> Provenance:
+    lead_time = annotation.get("lead_time")
+    origin = Origin(project=int(task.get("project") or 1), task=int(task["id"]), annotation=annotation.get("id"))
+    return Provenance(
+        annotator=identify(annotation.get("completed_by")),
+        guideline_version=version,
+        created_at=_timestamp(annotation.get("created_at")),
+        updated_at=_timestamp(annotation.get("updated_at")),
+        lead_time=float(lead_time) if isinstance(lead_time, int | float) and lead_time >= 0 else None,
+        origin=origin,
+    )
+
+
+def _gold(
+    reviewed: list[Annotation], annotations: list[Annotation], existing: DocumentFile | None, where: str
+) -> tuple[Annotation | None, list[Issue]]:
+    if len(reviewed) > 1:
+        names = ", ".join(a.annotator for a in reviewed)
+        return (existing.gold if existing else None), [_issue("L016", f"ground truth marked by {names}", where)]
+    if not reviewed:
+        return (existing.gold if existing else None), []
+    review = reviewed[0]
+    adjudication = Adjudication(
+        method=AdjudicationMethod.REVIEWER, reviewer=review.annotator, annotators=[a.annotator for a in annotations]
+    )
+    return review.model_copy(update={"adjudication": adjudication}), []
+
+
+def task_to_document_file(
+    task: dict[str, Any], existing: DocumentFile | None, identify: Identify, guideline_version: str
+) -> tuple[DocumentFile | None, list[Issue]]:
+    """The document file a task makes, or ``None`` with the issues that prevent it."""
+    where = task_location(task)
+    if not (task.get("data") or {}).get("doc_id"):
+        return None, [_issue("L013", "the task has no doc_id", where, "/data")]
+    document = _document(task, existing, where)
+    if isinstance(document, Issue):
+        return None, [document]
+    issues: list[Issue] = []
+    quotes = QuotedRegions(document.text)
+    annotations: list[Annotation] = []
+    reviewed: list[Annotation] = []
+    for index, raw in enumerate(task.get("annotations") or []):
+        pointer = f"/annotations/{index}"
+        annotator = identify(raw.get("completed_by"))
+        if raw.get("was_cancelled"):
+            issues.append(_issue("L009", f"{annotator} skipped the task", where, pointer))
+            continue
+        provenance = _provenance(task, raw, identify, guideline_version)
+        annotation, found = annotation_from_result(
+            raw.get("result") or [], document.text, provenance, where=where, pointer=pointer, quotes=quotes
+        )
+        issues.extend(found)
+        (reviewed if raw.get("ground_truth") else annotations).append(annotation)
+    for index, draft in enumerate(task.get("drafts") or []):
+        author = identify(draft.get("user") or draft.get("completed_by"))
+        issues.append(_issue("L017", f"{author} has an unsubmitted draft", where, f"/drafts/{index}"))
+    gold, found = _gold(reviewed, annotations, existing, where)
+    issues.extend(found)
+    project = task.get("project")
+    kept = [a for a in (existing.annotations if existing else []) if a.origin is None or a.origin.project != project]
+    schema_version = existing.schema_version if existing else DocumentFile.model_fields["schema_version"].default
+    merged = DocumentFile(schema_version=schema_version, document=document, annotations=kept + annotations, gold=gold)
+    return merged, issues
+
+
+def blocking(issues: list[Issue]) -> bool:
+    """Whether conversion issues keep a document from being written (any error does)."""
+    return any(issue.severity is Severity.ERROR for issue in issues)
