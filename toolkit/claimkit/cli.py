@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from claimkit import __version__
+from claimkit.commands import agreement as agreement_commands
 from claimkit.commands import core, labelstudio
+from claimkit.commands import release as release_commands
 from claimkit.errors import ClaimkitError
 from claimkit.rules.declared import MAX_FILE_BYTES
 
@@ -157,7 +159,87 @@ def _add_labelstudio(sub: Any) -> None:
     )
 
 
-_EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio]
+def _add_release(sub: Any) -> None:
+    p = sub.add_parser(
+        "release",
+        help="build a versioned release of the gold annotations",
+        description="Build dist/<name>-<VERSION>/ (Parquet per config and split, card, schema, Croissant, "
+        "changelog, manifest). Versions follow semver: major when readers break (schema or guidelines major, "
+        "a label removed, split settings changed, documents removed), minor when something is added "
+        "(documents, labels), patch for corrections. A recorded version is never rebuilt with other content.",
+    )
+    p.add_argument("version", nargs="?", help="MAJOR.MINOR.PATCH")
+    p.add_argument("--snapshot", action="store_true", help="build an unrecorded snapshot of the corpus as it is")
+    p.add_argument("--corpus", default="annotations")
+    p.add_argument("--out", default="dist")
+    p.add_argument("--records", default="releases", help="folder of the committed release records")
+    p.add_argument("--config", default="pyproject.toml", help="file with [tool.claimkit.dataset]")
+    p.add_argument("--splits", help="ratios, e.g. train=0.8,validation=0.1,test=0.1 (changing them is major)")
+    p.add_argument("--notes", help="a line for the changelog")
+    p.add_argument("--push-to-hub", metavar="REPO", help="push the built release to this Hub dataset repo and tag it")
+    p.add_argument("--jobs", "-j", type=int, default=0)
+    p.set_defaults(
+        run=lambda a: release_commands.release(
+            a.version,
+            snapshot=a.snapshot,
+            corpus=a.corpus,
+            out=a.out,
+            records=a.records,
+            pyproject=a.config,
+            splits=a.splits,
+            notes=a.notes,
+            push_to_hub=a.push_to_hub,
+            jobs=a.jobs or (os.cpu_count() or 1),
+            out_stream=sys.stdout,
+        )
+    )
+    p = sub.add_parser("diff", help="compare two releases (or a release with `current`, the corpus now)")
+    p.add_argument("old")
+    p.add_argument("new")
+    p.add_argument("--records", default="releases")
+    p.add_argument("--corpus", default="annotations")
+    p.add_argument("--config", default="pyproject.toml")
+    _format(p, ("text", "json", "markdown"))
+    p.set_defaults(
+        run=lambda a: release_commands.diff(
+            a.old, a.new, records=a.records, corpus=a.corpus, pyproject=a.config, fmt=a.fmt, out=sys.stdout
+        )
+    )
+    p = sub.add_parser("load", help="load a built release with datasets.load_dataset and summarize it")
+    p.add_argument("folder")
+    p.set_defaults(run=lambda a: release_commands.load(a.folder, out=sys.stdout))
+
+
+def _add_agreement(sub: Any) -> None:
+    p = sub.add_parser("agree", help="inter-annotator agreement over documents with 2+ annotators")
+    p.add_argument("paths", nargs="*", default=["annotations"])
+    p.add_argument("--heatmap", metavar="PNG", help="also write the category confusion matrix as a PNG")
+    _format(p, ("text", "json", "markdown"))
+    p.set_defaults(run=lambda a: agreement_commands.agree(a.paths, fmt=a.fmt, heatmap=a.heatmap, out=sys.stdout))
+
+    p = sub.add_parser("adjudicate", help="merge annotators into gold; list conflicts (and push them for review)")
+    p.add_argument("paths", nargs="*", default=["annotations"])
+    p.add_argument("--force", action="store_true", help="also documents that already have gold")
+    p.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    p.add_argument("--push", action="store_true", help="send conflicts to Label Studio as predictions for a reviewer")
+    _connection(p)
+    _format(p, ("text", "json"))
+    p.set_defaults(
+        run=lambda a: agreement_commands.adjudicate(
+            a.paths,
+            force=a.force,
+            dry_run=a.dry_run,
+            push=a.push,
+            url=a.url,
+            api_key=a.api_key,
+            project=a.project,
+            fmt=a.fmt,
+            out=sys.stdout,
+        )
+    )
+
+
+_EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio, _add_release, _add_agreement]
 
 
 def _report_error(error: ClaimkitError) -> int:

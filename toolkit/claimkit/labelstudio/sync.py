@@ -74,9 +74,12 @@ def _collect(used: dict[str, set[str]], item: dict[str, Any]) -> None:
     used.setdefault(str(name), set()).update(str(v) for v in value.get("labels", []) + value.get("choices", []))
 
 
-def init_project(client: LabelStudioClient, title: str) -> tuple[int | None, str, Report]:
-    """Create or update the project ``title``; refuse a config that orphans used labels (L020)."""
-    config, instructions = labeling_config(), instructions_html()
+def init_project(client: LabelStudioClient, title: str, config: str | None = None) -> tuple[int | None, str, Report]:
+    """Create or update the project ``title``; refuse a config that orphans used labels (L020).
+
+    ``config`` defaults to the one generated from the taxonomy (``schema/labelstudio-config.xml``).
+    """
+    config, instructions = config or labeling_config(), instructions_html()
     project = client.find_project(title)
     if project is None:
         return client.create_project(title, config, instructions), "created", Report()
@@ -108,15 +111,23 @@ class PushSummary:
     predictions: int = 0
 
 
-def _prediction_source(file: DocumentFile, which: str | None) -> Annotation | None:
+#: What pre-fills a task: ``"gold"``, an annotator's pseudonym, or an annotation per document id.
+Predictions = str | dict[str, Annotation] | None
+
+
+def _prediction_source(file: DocumentFile, which: Predictions) -> Annotation | None:
     if which is None:
         return None
+    if isinstance(which, dict):
+        return which.get(file.document.id)
     if which == "gold":
         return file.gold
     return next((a for a in file.annotations if a.annotator == which), None)
 
 
-def _prediction(file: DocumentFile, which: str | None, config: str, where: str) -> tuple[list[Any] | None, list[Issue]]:
+def _prediction(
+    file: DocumentFile, which: Predictions, config: str, where: str
+) -> tuple[list[Any] | None, list[Issue]]:
     annotation = _prediction_source(file, which)
     if annotation is None:
         return None, []
@@ -128,12 +139,16 @@ def _prediction(file: DocumentFile, which: str | None, config: str, where: str) 
 
 
 def push_documents(
-    client: LabelStudioClient, project: int, files: list[tuple[str, DocumentFile]], predictions: str | None = None
+    client: LabelStudioClient,
+    project: int,
+    files: list[tuple[str, DocumentFile]],
+    predictions: Predictions = None,
+    model_version: str | None = None,
 ) -> tuple[PushSummary, Report]:
     """Documents become tasks (matched by document id); optionally an annotation pre-fills each."""
     summary, report = PushSummary(), Report(files_checked=len(files))
     config = client.project_config(project)
-    version = f"claimkit:{predictions}" if predictions else ""
+    version = model_version or (f"claimkit:{predictions}" if isinstance(predictions, str) else "claimkit")
     existing = {str(t.data.get("doc_id")): t for t in client.tasks(project) if t.data.get("doc_id")}
     new_tasks: list[dict[str, Any]] = []
     for path, file in files:

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claimkit.adjudicate import record_review
 from claimkit.issues import Issue, Location, Severity
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
-from claimkit.model import Adjudication, Annotation, Document, DocumentFile, Origin
+from claimkit.model import Annotation, Document, DocumentFile, Origin
 from claimkit.rules.registry import REGISTRY
-from claimkit.taxonomy import AdjudicationMethod
 from claimkit.textutil import QuotedRegions
 
 __all__ = ["Identify", "task_location", "task_to_document_file"]
@@ -82,10 +82,7 @@ def _gold(
     if not reviewed:
         return (existing.gold if existing else None), []
     review = reviewed[0]
-    adjudication = Adjudication(
-        method=AdjudicationMethod.REVIEWER, reviewer=review.annotator, annotators=[a.annotator for a in annotations]
-    )
-    return review.model_copy(update={"adjudication": adjudication}), []
+    return review.model_copy(update={"adjudication": record_review(review, annotations)}), []
 
 
 def task_to_document_file(
@@ -117,10 +114,10 @@ def task_to_document_file(
     for index, draft in enumerate(task.get("drafts") or []):
         author = identify(draft.get("user") or draft.get("completed_by"))
         issues.append(_issue("L017", f"{author} has an unsubmitted draft", where, f"/drafts/{index}"))
-    gold, found = _gold(reviewed, annotations, existing, where)
-    issues.extend(found)
     project = task.get("project")
     kept = [a for a in (existing.annotations if existing else []) if a.origin is None or a.origin.project != project]
+    gold, found = _gold(reviewed, kept + annotations, existing, where)
+    issues.extend(found)
     schema_version = existing.schema_version if existing else DocumentFile.model_fields["schema_version"].default
     merged = DocumentFile(schema_version=schema_version, document=document, annotations=kept + annotations, gold=gold)
     return merged, issues

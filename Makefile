@@ -1,0 +1,56 @@
+# claimkit: two commands for everything (see README.md).
+#   make demo   set up, validate the corpus, build a release, load it back with `datasets`
+#   make test   set up (Label Studio included), lint, type-check, check generated files, run every test
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LS_STAMP := .venv-labelstudio/.installed-1.23.2
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Datasets never reaches a hub during the demo and the tests: everything is local.
+export HF_DATASETS_OFFLINE := 1
+export HF_HUB_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+
+.PHONY: setup labelstudio demo test lint check-generated generate benchmark clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+$(LS_STAMP):
+	$(PYTHON) scripts/labelstudio.py install
+
+labelstudio: $(LS_STAMP)
+
+demo: setup
+	$(BIN)/claimkit validate annotations
+	$(BIN)/claimkit release --snapshot --out dist
+	$(BIN)/python scripts/load_release.py dist
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+check-generated: setup
+	$(BIN)/claimkit schema --check
+	$(BIN)/claimkit docs --check
+
+test: setup labelstudio lint check-generated
+	$(BIN)/python -m pytest
+
+generate: setup
+	$(BIN)/claimkit schema
+	$(BIN)/claimkit docs
+
+benchmark: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .venv-labelstudio dist .pytest_cache .mypy_cache .ruff_cache

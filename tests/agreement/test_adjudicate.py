@@ -1,0 +1,102 @@
+"""Adjudication: unanimous claims become gold, conflicts are listed with every annotator's choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimkit.adjudicate import adjudicate, conflict_prediction, record_review
+from claimkit.cli import main
+from claimkit.labelstudio.convert import annotation_to_result
+from claimkit.loading import load_file
+from claimkit.model import DocumentFile
+from claimkit.storage import write_document_file
+from claimkit.taxonomy import AdjudicationMethod
+from claimkit.validate import check_document
+from tests.agreement.builders import annotation, document
+
+OS, AO, RF = "official_statement", "analyst_opinion", "reported_fact"
+CLAIMS = [(0, 10, OS, "A"), (20, 30, AO, "B"), (40, 50, RF)]
+
+
+def test_unanimous_annotators_make_the_gold() -> None:
+    result = adjudicate(document(annotation("x", *CLAIMS), annotation("y", *CLAIMS)))
+    assert result is not None
+    assert result.conflicts == []
+    gold = result.gold
+    assert gold is not None
+    assert gold.adjudication is not None
+    assert gold.adjudication.method is AdjudicationMethod.UNANIMOUS
+    assert [(c.start, c.category) for c in gold.claims] == [(0, OS), (20, AO), (40, RF)]
+    assert all(d.agreed == ["x", "y"] and d.dissented == [] for d in gold.adjudication.decisions)
+    assert {s.name for s in gold.sources} == {"A", "B"}
+
+
+def test_a_single_annotator_is_recorded_as_such() -> None:
+    result = adjudicate(document(annotation("x", *CLAIMS)))
+    assert result is not None
+    assert result.gold is not None
+    assert result.gold.adjudication is not None
+    assert result.gold.adjudication.method is AdjudicationMethod.SINGLE_ANNOTATOR
+
+
+def test_conflicts_list_each_annotators_choice() -> None:
+    x = annotation("x", (0, 10, OS, "A"), (20, 30, AO, "B"), (40, 50, RF))
+    y = annotation("y", (0, 10, AO, "A"), (20, 30, AO, "B"))
+    result = adjudicate(document(x, y))
+    assert result is not None
+    assert result.gold is None
+    assert [(c.start, c.category) for c in result.candidate.claims] == [(20, AO)]
+    choices = [conflict.choices for conflict in result.conflicts]
+    assert {(name, choice["category"] if choice else None) for c in choices for name, choice in c.items()} == {
+        ("x", OS),
+        ("y", AO),
+        ("x", RF),
+        ("y", None),
+    }
+
+
+def test_a_source_of_another_speaker_is_a_conflict() -> None:
+    result = adjudicate(document(annotation("x", (0, 10, AO, "A")), annotation("y", (0, 10, AO, "B"))))
+    assert result is not None
+    assert len(result.conflicts) == 1
+
+
+def test_conflict_prediction_offers_every_variant() -> None:
+    file = document(
+        annotation("x", (0, 10, OS, "A"), (20, 30, AO, "B")), annotation("y", (0, 10, AO, "A"), (20, 30, AO, "B"))
+    )
+    result = adjudicate(file)
+    assert result is not None
+    prediction = conflict_prediction(file, result)
+    assert sorted(c.id for c in prediction.claims) == ["c1", "x.c0", "y.c0"]
+    checked = check_document(DocumentFile(document=file.document, gold=prediction))
+    assert [i.code for i in checked if i.severity == "error"] == []
+    assert annotation_to_result(prediction)  # a valid Label Studio prediction can be made of it
+
+
+def test_record_review_says_who_agreed() -> None:
+    x = annotation("x", (0, 10, OS, "A"), (20, 30, AO, "B"))
+    y = annotation("y", (0, 10, AO, "A"), (20, 30, AO, "B"))
+    review = annotation("reviewer", (0, 10, OS, "A"), (20, 30, AO, "B"))
+    decided = record_review(review, [x, y])
+    assert decided.method is AdjudicationMethod.REVIEWER
+    assert decided.reviewer == "reviewer"
+    assert [(d.agreed, d.dissented) for d in decided.decisions] == [(["x"], ["y"]), (["x", "y"], [])]
+
+
+def test_cli_writes_gold_only_where_there_is_no_conflict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    agreed = document(annotation("x", *CLAIMS), annotation("y", *CLAIMS), doc_id="agreed")
+    disputed = document(annotation("x", (0, 10, OS, "A")), annotation("y", (0, 10, AO, "A")), doc_id="disputed")
+    for file in (agreed, disputed):
+        write_document_file(tmp_path / f"{file.document.id}.json", file)
+    assert main(["adjudicate", str(tmp_path), "--dry-run"]) == 1
+    assert load_file(tmp_path / "agreed.json").file.gold is None  # type: ignore[union-attr]
+    assert main(["adjudicate", str(tmp_path)]) == 1  # a conflict is left for a reviewer
+    out = capsys.readouterr().out
+    assert "agreed: gold written" in out
+    assert "disputed: 1 conflicts" in out
+    assert load_file(tmp_path / "agreed.json").file.gold is not None  # type: ignore[union-attr]
+    assert load_file(tmp_path / "disputed.json").file.gold is None  # type: ignore[union-attr]
+    assert main(["validate", str(tmp_path / "agreed.json"), "--select", "R,A,D,O,S"]) == 0

@@ -1,0 +1,217 @@
+"""Adjudication: merging the annotators of a document into a gold candidate.
+
+Claims are grouped into units across annotators (see :mod:`claimkit.agreement.matching`). A unit
+is *accepted* when every annotator of the document has a claim in it and all those claims agree:
+same span, category, quote, certainty, polarity, content type and event date, the same speaker
+(mentions overlap) of the same kind, the same cue span, and parents in the same unit. Everything
+else is a *conflict*, listed with each annotator's choice. A document without conflicts gets its
+gold written (``unanimous``, or ``single_annotator`` when one person annotated it); a document
+with conflicts gets a candidate that a reviewer finishes in Label Studio (``reviewer``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimkit.agreement.matching import Unit, match_claims, same_source, units
+from claimkit.agreement.report import annotators_of
+from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, DocumentFile
+from claimkit.taxonomy import AdjudicationMethod
+
+__all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "record_review"]
+
+_COMPARED = ("start", "end", "category", "quote", "certainty", "polarity", "content_type", "event_date")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A unit the annotators did not agree on: each annotator's choice (``None``: no claim there)."""
+
+    choices: dict[str, dict[str, Any] | None]
+
+
+@dataclass
+class Adjudicated:
+    doc_id: str
+    annotators: list[str]
+    candidate: Annotation
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def gold(self) -> Annotation | None:
+        """The gold annotation, when nothing is left for a reviewer."""
+        return None if self.conflicts else self.candidate
+
+
+class _Reading:
+    """One annotator's annotation with the unit of each of its claims."""
+
+    def __init__(self, name: str, annotation: Annotation, unit_of: dict[int, int]) -> None:
+        self.name = name
+        self.annotation = annotation
+        self.unit_of = unit_of
+        self.sources = {s.id: s for s in annotation.sources}
+        self.cues = {c.id: c for c in annotation.cues}
+        self.index = {c.id: i for i, c in enumerate(annotation.claims)}
+
+    def parent_unit(self, claim: Claim) -> int | None:
+        return self.unit_of.get(self.index[claim.parent]) if claim.parent in self.index else None
+
+    def cue_span(self, claim: Claim) -> tuple[int, int] | None:
+        cue = self.cues.get(claim.cue or "")
+        return (cue.start, cue.end) if cue else None
+
+    def source_kind(self, claim: Claim) -> str | None:
+        source = self.sources.get(claim.source or "")
+        return str(source.kind) if source and source.kind else None
+
+    def describe(self, claim: Claim) -> dict[str, Any]:
+        source = self.sources.get(claim.source or "")
+        cue = self.cues.get(claim.cue or "")
+        return {
+            "span": [claim.start, claim.end],
+            "text": claim.text,
+            "category": str(claim.category),
+            "source": source.name if source else None,
+            "source_kind": self.source_kind(claim),
+            "cue": cue.text if cue else None,
+            "quote": str(claim.quote),
+            "certainty": str(claim.certainty),
+            "polarity": str(claim.polarity),
+        }
+
+
+def _agree(a: _Reading, x: Claim, b: _Reading, y: Claim) -> bool:
+    return (
+        all(getattr(x, name) == getattr(y, name) for name in _COMPARED)
+        and same_source(x, a.sources, y, b.sources)
+        and a.source_kind(x) == b.source_kind(y)
+        and a.cue_span(x) == b.cue_span(y)
+        and a.parent_unit(x) == b.parent_unit(y)
+    )
+
+
+def _readings(found: dict[str, Annotation]) -> tuple[list[_Reading], list[Unit]]:
+    all_units = units(found)
+    unit_of: dict[str, dict[int, int]] = {name: {} for name in found}
+    for number, unit in enumerate(all_units):
+        for name, index in unit.members.items():
+            unit_of[name][index] = number
+    return [_Reading(name, found[name], unit_of[name]) for name in sorted(found)], all_units
+
+
+def _candidate(base: _Reading, accepted: list[int], names: list[str], method: AdjudicationMethod) -> Annotation:
+    claims = [base.annotation.claims[i] for i in accepted]
+    kept = {c.id for c in claims}
+    claims = [c if c.parent in kept else c.model_copy(update={"parent": None}) for c in claims]
+    sources = [s for s in base.annotation.sources if s.id in {c.source for c in claims}]
+    cues = [q for q in base.annotation.cues if q.id in {c.cue for c in claims}]
+    decisions = [Decision(claim=c.id, method=method, agreed=list(names)) for c in claims]
+    adjudication = Adjudication(method=method, annotators=list(names), decisions=decisions)
+    return Annotation(
+        annotator="adjudication",
+        guideline_version=base.annotation.guideline_version,
+        adjudication=adjudication,
+        sources=sources,
+        cues=cues,
+        claims=claims,
+    )
+
+
+def adjudicate(file: DocumentFile) -> Adjudicated | None:
+    """The gold candidate of a document and its conflicts; ``None`` when nobody annotated it."""
+    found = annotators_of(file)
+    if not found:
+        return None
+    readings, all_units = _readings(found)
+    names = [r.name for r in readings]
+    base = readings[0]
+    accepted: list[int] = []
+    conflicts: list[Conflict] = []
+    for unit in all_units:
+        complete = len(unit.members) == len(readings)
+        if complete:
+            first = base.annotation.claims[unit.members[base.name]]
+            if all(_agree(base, first, r, r.annotation.claims[unit.members[r.name]]) for r in readings[1:]):
+                accepted.append(unit.members[base.name])
+                continue
+        choices = {
+            r.name: r.describe(r.annotation.claims[unit.members[r.name]]) if r.name in unit.members else None
+            for r in readings
+        }
+        conflicts.append(Conflict(choices))
+    method = AdjudicationMethod.SINGLE_ANNOTATOR if len(readings) == 1 else AdjudicationMethod.UNANIMOUS
+    if conflicts:
+        method = AdjudicationMethod.REVIEWER
+    candidate = _candidate(base, sorted(accepted), names, method)
+    return Adjudicated(file.document.id, names, candidate, conflicts)
+
+
+def conflict_prediction(file: DocumentFile, adjudicated: Adjudicated) -> Annotation:
+    """What a reviewer sees pre-filled: the accepted claims, plus every annotator's variant of each
+    conflict (ids prefixed with the annotator, a comment naming whose variant it is)."""
+    claims, sources, cues = (
+        list(adjudicated.candidate.claims),
+        list(adjudicated.candidate.sources),
+        list(adjudicated.candidate.cues),
+    )
+    accepted = {(c.start, c.end, c.category) for c in claims}
+    for name, annotation in annotators_of(file).items():
+        sources_by_id = {s.id: s for s in annotation.sources}
+        cues_by_id = {q.id: q for q in annotation.cues}
+        for claim in annotation.claims:
+            if (claim.start, claim.end, claim.category) in accepted:
+                continue
+            prefix = f"{name}."
+            source = sources_by_id.get(claim.source or "")
+            cue = cues_by_id.get(claim.cue or "")
+            if source and not any(s.id == prefix + source.id for s in sources):
+                sources.append(source.model_copy(update={"id": prefix + source.id}))
+            if cue and not any(q.id == prefix + cue.id for q in cues):
+                cues.append(Cue(id=prefix + cue.id, start=cue.start, end=cue.end, text=cue.text))
+            claims.append(
+                claim.model_copy(
+                    update={
+                        "id": prefix + claim.id,
+                        "source": prefix + source.id if source else None,
+                        "cue": prefix + cue.id if cue else None,
+                        "parent": None,
+                        "comment": f"variant by {name}" + (f": {claim.comment}" if claim.comment else ""),
+                    }
+                )
+            )
+    return adjudicated.candidate.model_copy(
+        update={"claims": claims, "sources": sources, "cues": cues, "annotator": "adjudication"}
+    )
+
+
+def record_review(review: Annotation, annotations: list[Annotation]) -> Adjudication:
+    """How a reviewer's gold was decided: for each gold claim, who had made the same claim."""
+    names = sorted({a.annotator for a in annotations})
+    found = {a.annotator: a for a in annotations}
+    gold_reading = _Reading(review.annotator, review, {})
+    decisions = []
+    for claim in review.claims:
+        agreed = []
+        for name in names:
+            other = found[name]
+            matches = match_claims([claim], other.claims, "exact")
+            reading = _Reading(name, other, {})
+            if matches and _agree_ignoring_parents(gold_reading, claim, reading, other.claims[matches[0].right]):
+                agreed.append(name)
+        dissented = [n for n in names if n not in agreed]
+        decisions.append(
+            Decision(claim=claim.id, method=AdjudicationMethod.REVIEWER, agreed=agreed, dissented=dissented)
+        )
+    return Adjudication(
+        method=AdjudicationMethod.REVIEWER, reviewer=review.annotator, annotators=names, decisions=decisions
+    )
+
+
+def _agree_ignoring_parents(a: _Reading, x: Claim, b: _Reading, y: Claim) -> bool:
+    return (
+        all(getattr(x, name) == getattr(y, name) for name in _COMPARED)
+        and same_source(x, a.sources, y, b.sources)
+        and a.cue_span(x) == b.cue_span(y)
+    )

@@ -1,0 +1,90 @@
+"""``claimkit diff V1 V2``: what changed between two releases, from their committed records alone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimkit.release.versions import ReleaseRecord
+
+__all__ = ["CategoryChange", "ReleaseDiff", "diff_records"]
+
+
+@dataclass(frozen=True)
+class CategoryChange:
+    doc_id: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass
+class ReleaseDiff:
+    old: str
+    new: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    category_changes: list[CategoryChange] = field(default_factory=list)
+    before: Counter[str] = field(default_factory=Counter)
+    after: Counter[str] = field(default_factory=Counter)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old": self.old,
+            "new": self.new,
+            "added": self.added,
+            "removed": self.removed,
+            "changed": self.changed,
+            "category_changes": [change.__dict__ for change in self.category_changes],
+            "distribution": {c: {"before": self.before[c], "after": self.after[c]} for c in self.categories()},
+        }
+
+    def categories(self) -> list[str]:
+        return sorted(set(self.before) | set(self.after))
+
+
+def _claims(record: ReleaseRecord, doc_id: str) -> dict[tuple[int, int], str]:
+    return {(s, e): record.categories[c] for s, e, c in record.documents[doc_id].claim_spans()}
+
+
+def _distribution(record: ReleaseRecord) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for doc_id in record.documents:
+        counts.update(_claims(record, doc_id).values())
+    return counts
+
+
+def diff_records(old: ReleaseRecord, new: ReleaseRecord) -> ReleaseDiff:
+    """Documents added, removed and changed; claims (matched by span) whose category changed."""
+    result = ReleaseDiff(old.version, new.version, before=_distribution(old), after=_distribution(new))
+    result.added = sorted(set(new.documents) - set(old.documents))
+    result.removed = sorted(set(old.documents) - set(new.documents))
+    for doc_id in sorted(set(old.documents) & set(new.documents)):
+        if old.documents[doc_id].sha256 == new.documents[doc_id].sha256:
+            continue
+        result.changed.append(doc_id)
+        before, after = _claims(old, doc_id), _claims(new, doc_id)
+        for span in sorted(set(before) & set(after)):
+            if before[span] != after[span]:
+                result.category_changes.append(CategoryChange(doc_id, *span, before[span], after[span]))
+    return result
+
+
+def render_diff(diff: ReleaseDiff, fmt: str) -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    markdown = fmt == "markdown"
+    lines = [f"{'## ' if markdown else ''}{diff.old} -> {diff.new}", ""]
+    for label, ids in (("added", diff.added), ("removed", diff.removed), ("changed", diff.changed)):
+        shown = ", ".join(ids[:20]) + (f" (+{len(ids) - 20} more)" if len(ids) > 20 else "")
+        lines.append(f"- documents {label}: {len(ids)}" + (f" ({shown})" if ids else ""))
+    lines.append(f"- claims whose category changed: {len(diff.category_changes)}")
+    lines += [f"  - {c.doc_id} [{c.start}, {c.end}): {c.before} -> {c.after}" for c in diff.category_changes[:50]]
+    lines += ["", "| category | before | after |", "|---|---|---|"]
+    lines += [f"| {c} | {diff.before[c]} | {diff.after[c]} |" for c in diff.categories()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,47 @@
+"""Loading a built release back with ``datasets.load_dataset`` (offline, from the folder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimkit.errors import ReleaseError
+
+__all__ = ["LoadedConfig", "card_metadata", "load_release"]
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    name: str
+    rows: dict[str, int]  # split -> rows
+    features: Any
+    first: dict[str, Any] | None
+
+
+def card_metadata(folder: Path) -> dict[str, Any]:
+    """The YAML block at the top of a release's README.md."""
+    text = (folder / "README.md").read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise ReleaseError(f"{folder / 'README.md'} has no YAML metadata block")
+    block = text[4 : text.index("\n---\n", 4)]
+    loaded: dict[str, Any] = yaml.safe_load(block)
+    return loaded
+
+
+def load_release(folder: Path, cache_dir: Path | None = None) -> list[LoadedConfig]:
+    """Every config of a release, loaded with ``datasets.load_dataset`` from the folder."""
+    import datasets
+
+    datasets.disable_progress_bars()
+    configs = [entry["config_name"] for entry in card_metadata(folder).get("configs", [])]
+    loaded = []
+    for config in configs:
+        dataset = datasets.load_dataset(str(folder), config, cache_dir=str(cache_dir) if cache_dir else None)
+        rows = {split: dataset[split].num_rows for split in dataset}
+        first_split = next(iter(dataset))
+        first = dataset[first_split][0] if dataset[first_split].num_rows else None
+        loaded.append(LoadedConfig(config, rows, dataset[first_split].features, first))
+    return loaded

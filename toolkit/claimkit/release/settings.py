@@ -1,0 +1,47 @@
+"""Dataset settings: ``[tool.claimkit.dataset]`` in ``pyproject.toml``, with defaults."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from claimkit.errors import ConfigError
+from claimkit.release.splits import DEFAULT_RATIOS
+
+__all__ = ["DatasetSettings", "load_settings"]
+
+
+@dataclass(frozen=True)
+class DatasetSettings:
+    name: str = "claimkit-dataset"
+    pretty_name: str = "claimkit claims and sources"
+    description: str = "News articles annotated with claims, their sources and attribution cues."
+    license: str = "cc-by-4.0"
+    homepage: str = ""
+    citation: str = ""
+    languages: tuple[str, ...] = ("ar",)
+    split_ratios: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_RATIOS))
+    split_salt: str = "claimkit"
+
+    def with_ratios(self, ratios: dict[str, float] | None) -> DatasetSettings:
+        return self if ratios is None else replace(self, split_ratios=ratios)
+
+
+def load_settings(pyproject: Path) -> DatasetSettings:
+    """The settings of the dataset built from this repository (defaults when the table is absent)."""
+    if not pyproject.is_file():
+        return DatasetSettings()
+    try:
+        table: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{pyproject} is not valid TOML: {error}") from None
+    values = table.get("tool", {}).get("claimkit", {}).get("dataset", {})
+    known = set(DatasetSettings.__dataclass_fields__)
+    unknown = set(values) - known
+    if unknown:
+        raise ConfigError(f"unknown keys in [tool.claimkit.dataset]: {sorted(unknown)}", hint=f"known: {sorted(known)}")
+    if "languages" in values:
+        values["languages"] = tuple(values["languages"])
+    return DatasetSettings(**values)

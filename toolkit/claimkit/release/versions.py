@@ -1,0 +1,207 @@
+"""Release records and semantic versions.
+
+A record of each release (``releases/<version>.json``, committed) holds what the release contains:
+every document id with the hash of its released content, its split, and its claims' spans and
+categories, plus the schema, guidelines, label sets and split settings. Later versions are
+compared against it without keeping old builds, a version is never rebuilt with other content,
+and the version bump must match the change:
+
+- **major**: readers break or results are not comparable: the schema's or the guidelines' major
+  version changed, a label was removed, split settings changed, a document was removed;
+- **minor**: something was added: documents, labels, a schema minor version;
+- **patch**: corrections to released documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from claimkit.errors import ReleaseError, UsageError
+from claimkit.model import Annotation, Document
+from claimkit.storage import atomic_write_text, dump_json
+from claimkit.taxonomy import LABEL_SETS, ClaimCategory
+
+__all__ = [
+    "Bump",
+    "RecordedDocument",
+    "ReleaseRecord",
+    "check_version",
+    "content_hash",
+    "encode_claims",
+    "latest_before",
+    "load_records",
+    "parse_version",
+    "required_bump",
+    "write_record",
+]
+
+_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+_CATEGORIES = [c.value for c in ClaimCategory]
+
+
+class Bump(IntEnum):
+    NONE = 0
+    PATCH = 1
+    MINOR = 2
+    MAJOR = 3
+
+
+class RecordedDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sha256: str
+    split: str
+    #: Every gold claim as ``start:end:category index`` (index into ``ReleaseRecord.categories``),
+    #: space-separated: compact, because a record holds every document of a release.
+    claims: str
+
+    def claim_spans(self) -> list[tuple[int, int, int]]:
+        return [tuple(int(part) for part in item.split(":")) for item in self.claims.split()]  # type: ignore[misc]
+
+
+class ReleaseRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: str
+    date: date
+    corpus_commit: str
+    schema_version: str
+    guidelines_version: str
+    split_ratios: dict[str, float]
+    split_salt: str
+    label_sets: dict[str, list[str]]
+    categories: list[str] = _CATEGORIES
+    documents: dict[str, RecordedDocument]
+    notes: str | None = None
+
+    def content(self) -> dict[str, Any]:
+        """What the release contains, without when and from which commit it was built."""
+        return self.model_dump(mode="json", exclude={"version", "date", "corpus_commit", "notes"})
+
+
+def encode_claims(gold: Annotation) -> str:
+    return " ".join(f"{c.start}:{c.end}:{_CATEGORIES.index(c.category.value)}" for c in gold.claims)
+
+
+def parse_version(version: str) -> tuple[int, int, int]:
+    match = _SEMVER.match(version)
+    if match is None:
+        raise UsageError(f"version {version!r} is not MAJOR.MINOR.PATCH (semantic versioning, e.g. 1.2.0)")
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
+def content_hash(document: Document, gold: Annotation) -> str:
+    """SHA-256 of what a release publishes of a document: the document and its gold annotation."""
+    released = {
+        "document": document.model_dump(mode="json", exclude_none=True),
+        "gold": gold.model_dump(mode="json", exclude_none=True, exclude={"created_at", "updated_at", "origin"}),
+    }
+    return hashlib.sha256(json.dumps(released, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def current_label_sets() -> dict[str, list[str]]:
+    return {name: [value.value for value in label_set] for name, label_set in LABEL_SETS.items()}
+
+
+def load_records(folder: Path) -> dict[str, ReleaseRecord]:
+    records = {}
+    for path in sorted(folder.glob("*.json")):
+        record = ReleaseRecord.model_validate_json(path.read_bytes())
+        records[record.version] = record
+    return records
+
+
+def write_record(folder: Path, record: ReleaseRecord) -> Path:
+    target = folder / f"{record.version}.json"
+    atomic_write_text(target, dump_json(record.model_dump(mode="json", exclude_none=True)))
+    return target
+
+
+def latest_before(records: dict[str, ReleaseRecord], version: str) -> ReleaseRecord | None:
+    earlier = [v for v in records if parse_version(v) < parse_version(version)]
+    return records[max(earlier, key=parse_version)] if earlier else None
+
+
+def _major(version: str) -> str:
+    return version.split(".", 1)[0]
+
+
+def required_bump(previous: ReleaseRecord, current: ReleaseRecord) -> tuple[Bump, list[str]]:
+    """The smallest bump the change from ``previous`` to ``current`` needs, with the reasons."""
+    reasons: list[tuple[Bump, str]] = []
+    if _major(previous.schema_version) != _major(current.schema_version):
+        reasons.append((Bump.MAJOR, f"schema {previous.schema_version} -> {current.schema_version}"))
+    elif previous.schema_version != current.schema_version:
+        reasons.append((Bump.MINOR, f"schema {previous.schema_version} -> {current.schema_version}"))
+    if _major(previous.guidelines_version) != _major(current.guidelines_version):
+        reasons.append((Bump.MAJOR, f"guidelines {previous.guidelines_version} -> {current.guidelines_version}"))
+    if (previous.split_ratios, previous.split_salt) != (current.split_ratios, current.split_salt):
+        reasons.append((Bump.MAJOR, "split settings changed: documents would move between splits"))
+    for name, values in previous.label_sets.items():
+        removed = set(values) - set(current.label_sets.get(name, []))
+        added = set(current.label_sets.get(name, [])) - set(values)
+        if removed:
+            reasons.append((Bump.MAJOR, f"{name} lost {sorted(removed)}"))
+        if added:
+            reasons.append((Bump.MINOR, f"{name} gained {sorted(added)}"))
+    before, after = previous.documents, current.documents
+    if removed_docs := sorted(set(before) - set(after)):
+        reasons.append((Bump.MAJOR, f"{len(removed_docs)} documents removed"))
+    if added_docs := sorted(set(after) - set(before)):
+        reasons.append((Bump.MINOR, f"{len(added_docs)} documents added"))
+    if changed := [d for d in set(before) & set(after) if before[d].sha256 != after[d].sha256]:
+        reasons.append((Bump.PATCH, f"{len(changed)} documents corrected"))
+    level = max((bump for bump, _ in reasons), default=Bump.NONE)
+    return level, [reason for _, reason in reasons]
+
+
+def _bump_between(old: str, new: str) -> Bump:
+    (a, b, c), (x, y, z) = parse_version(old), parse_version(new)
+    if x != a:
+        return Bump.MAJOR
+    if y != b:
+        return Bump.MINOR
+    return Bump.PATCH if z != c else Bump.NONE
+
+
+def check_version(records: dict[str, ReleaseRecord], current: ReleaseRecord) -> str:
+    """Refuse a version that exists with other content or whose bump does not match the change.
+
+    Returns ``"rebuild"`` when the version exists with exactly this content, else ``"new"``.
+    """
+    version = current.version
+    parse_version(version)
+    existing = records.get(version)
+    if existing is not None:
+        if existing.content() != current.content():
+            raise ReleaseError(
+                f"version {version} was released with other content; a version is immutable",
+                hint="release the changes under a new version (see `claimkit diff`)",
+            )
+        return "rebuild"
+    previous = latest_before(records, version)
+    later = [v for v in records if parse_version(v) > parse_version(version)]
+    if later:
+        raise ReleaseError(f"version {version} is older than the released {max(later, key=parse_version)}")
+    if previous is None:
+        return "new"
+    needed, reasons = required_bump(previous, current)
+    if needed is Bump.NONE:
+        raise ReleaseError(f"nothing changed since {previous.version}; there is nothing to release")
+    actual = _bump_between(previous.version, version)
+    if actual < needed:
+        raise ReleaseError(
+            f"{previous.version} -> {version} is a {actual.name.lower()} bump, but the changes need a "
+            f"{needed.name.lower()} one: {'; '.join(reasons)}",
+            hint="choose the version by the rules in `claimkit release --help`",
+        )
+    return "new"
