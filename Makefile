@@ -30,8 +30,7 @@ labelstudio: $(LS_STAMP)
 
 demo: setup
 	$(BIN)/claimkit validate annotations
-	$(BIN)/claimkit release --snapshot --out dist
-	$(BIN)/python scripts/load_release.py dist
+	$(BIN)/claimkit release --snapshot --out dist --load
 
 lint: setup
 	$(BIN)/ruff check .

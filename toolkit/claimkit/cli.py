@@ -178,6 +178,7 @@ def _add_release(sub: Any) -> None:
     p.add_argument("--notes", help="a line for the changelog")
     p.add_argument("--push-to-hub", metavar="REPO", help="push the built release to this Hub dataset repo and tag it")
     p.add_argument("--jobs", "-j", type=int, default=0)
+    p.add_argument("--load", action="store_true", help="then load every config back with datasets and summarize")
     p.set_defaults(
         run=lambda a: release_commands.release(
             a.version,
@@ -190,6 +191,7 @@ def _add_release(sub: Any) -> None:
             notes=a.notes,
             push_to_hub=a.push_to_hub,
             jobs=a.jobs or (os.cpu_count() or 1),
+            load_back=a.load,
             out_stream=sys.stdout,
         )
     )

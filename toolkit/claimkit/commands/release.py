@@ -22,6 +22,7 @@ def release(
     notes: str | None,
     push_to_hub: str | None,
     jobs: int,
+    load_back: bool = False,
     out_stream: TextIO,
 ) -> int:
     """``claimkit release``: build (and optionally push) a version, or an unrecorded snapshot."""
@@ -53,6 +54,8 @@ def release(
     )
     if stats.left_out:
         out_stream.write(f"left out (no gold annotation yet): {', '.join(stats.left_out)}\n")
+    if load_back:
+        load(str(result.folder), out=out_stream)
     if push_to_hub:
         from claimkit.release.hub import push_to_hub as push
 
