@@ -27,9 +27,7 @@ def official_without_official_source(ctx: AnnotationContext) -> Iterator[Finding
     Guideline rule 1: a claim is an official statement because an official actor made it in an
     official capacity. Without such a source, it is a reported fact or an analyst opinion.
     """
-    for index, claim in ctx.claim_items():
-        if claim.category is not ClaimCategory.OFFICIAL_STATEMENT:
-            continue
+    for index, claim in ctx.claims_where(ctx.columns.categories, ClaimCategory.OFFICIAL_STATEMENT):
         source = ctx.sources.get(claim.source) if claim.source else None
         if claim.source is None:
             yield Finding(f"/claims/{index}/source", f"official statement {claim.id!r} has no source")
@@ -53,6 +51,9 @@ def cue_without_source(ctx: AnnotationContext) -> Iterator[Finding]:
 
     A cue (قال، أكد، وفقاً لـ) attributes content to someone; that someone is the source.
     """
+    columns = ctx.columns
+    if all(cue is None or source is not None for cue, source in zip(columns.cues, columns.sources, strict=True)):
+        return
     for index, claim in ctx.claim_items():
         if claim.cue is not None and claim.source is None:
             yield Finding(f"/claims/{index}/cue", f"claim {claim.id!r} has a cue but no source")
@@ -71,8 +72,8 @@ def direct_quote_outside_marks(ctx: AnnotationContext) -> Iterator[Finding]:
     A direct quote is the source's own words, between "...", “...” or «...» within one paragraph.
     The span may include the marks themselves.
     """
-    for index, claim in ctx.claim_items():
-        if claim.quote is QuoteType.DIRECT and not ctx.quotes.encloses(claim.start, claim.end):
+    for index, claim in ctx.claims_where(ctx.columns.quotes, QuoteType.DIRECT):
+        if not ctx.quotes.encloses(claim.start, claim.end):
             yield Finding(f"/claims/{index}/quote", f"claim {claim.id!r} is a direct quote outside quotation marks")
 
 
@@ -88,7 +89,7 @@ def duplicate_claim(ctx: AnnotationContext) -> Iterator[Finding]:
 
     Usually one span was labeled twice. Nested claims (one the parent of the other) never count.
     """
-    if not _any_overlap(ctx.annotation.claims):
+    if not _any_overlap(ctx.columns.starts, ctx.columns.ends):
         return
     groups: dict[tuple[object, ...], list[tuple[int, Claim]]] = {}
     for index, claim in enumerate(ctx.annotation.claims):
@@ -98,9 +99,9 @@ def duplicate_claim(ctx: AnnotationContext) -> Iterator[Finding]:
             yield from _overlaps_in_group(group)
 
 
-def _any_overlap(claims: list[Claim]) -> bool:
+def _any_overlap(starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
     furthest = -1
-    for start, end in sorted((claim.start, claim.end) for claim in claims):
+    for start, end in sorted(zip(starts, ends, strict=True)):
         if start < furthest:
             return True
         furthest = max(furthest, end)
@@ -128,6 +129,12 @@ def _overlaps_in_group(group: list[tuple[int, Claim]]) -> Iterator[Finding]:
 def claim_on_furniture(ctx: AnnotationContext) -> Iterator[Finding]:
     """A claim overlaps page furniture (the date line, a repeated title, a share line)."""
     furniture = ctx.document.furniture
+    columns = ctx.columns
+    if not furniture or not columns.ids:
+        return
+    first, last = min(columns.starts), max(columns.ends)
+    if all(piece.end <= first or piece.start >= last for piece in furniture):  # the usual: before or after all
+        return
     for index, claim in ctx.claim_items():
         for piece in furniture:
             if piece.start < claim.end and claim.start < piece.end:
@@ -162,6 +169,10 @@ def category_contradicts_source(ctx: AnnotationContext) -> Iterator[Finding]:
         for source in ctx.annotation.sources
         if source.kind in _EXPECTED_CATEGORY
     }
+    columns = ctx.columns
+    pairs = zip(columns.sources, columns.categories, strict=True)
+    if all(expected_for.get(source or "", category) is category for source, category in pairs):
+        return
     for index, claim in ctx.claim_items():
         expected = expected_for.get(claim.source) if claim.source else None
         official = claim.category is ClaimCategory.OFFICIAL_STATEMENT  # C001 covers that case

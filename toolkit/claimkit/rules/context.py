@@ -1,15 +1,55 @@
-"""What a rule is given: one document file, or one annotation of it, with indexes built once."""
+"""What a rule is given: one document file, or one annotation of it, with indexes built once.
+
+Validation runs on every file in CI, so the contexts also offer *columns*: the fields rules read,
+extracted once per annotation with C-level ``itemgetter``/``zip``. A rule first asks a cheap
+whole-annotation question of the columns (a set difference, a membership test) and loops over
+claims in Python only when there is something to report.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import chain
+from operator import eq, itemgetter, sub
+from typing import Any, Generic, TypeVar, overload
 
 from claimkit.model import Annotation, Claim, Cue, Document, DocumentFile, Source, Span
 from claimkit.textutil import QuotedRegions
 
-__all__ = ["AnnotationContext", "DocumentContext", "annotation_pointers"]
+__all__ = ["AnnotationContext", "ClaimColumns", "DocumentContext", "annotation_pointers", "cached"]
+
+T = TypeVar("T")
+
+
+class cached(Generic[T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first access,
+    which costs more than most rules here; contexts are never shared between threads)."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> cached[T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> T: ...
+    def __get__(self, instance: object | None, owner: type) -> T | cached[T]:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
+# Fields are read from each model's ``__dict__`` (where pydantic keeps them): BaseModel defines
+# ``__getattr__``, which sends every attribute read through CPython's slow lookup hook.
+_SPAN_FIELDS = itemgetter("text", "start", "end")
+_CLAIM_FIELDS = itemgetter("id", "source", "cue", "parent", "category", "quote", "start", "end")
 
 
 def annotation_pointers(file: DocumentFile) -> Iterator[tuple[str, Annotation]]:
@@ -18,6 +58,19 @@ def annotation_pointers(file: DocumentFile) -> Iterator[tuple[str, Annotation]]:
         yield f"/annotations/{index}", annotation
     if file.gold is not None:
         yield "/gold", file.gold
+
+
+def _all_exact(text: str, spans: list[Span]) -> tuple[bool, bool]:
+    """(every span covers exactly its non-empty ``text``, no such span has surrounding whitespace)."""
+    if not spans:
+        return True, True
+    texts, starts, ends = zip(*map(_SPAN_FIELDS, map(vars, spans)), strict=True)
+    exact = (
+        all(texts)
+        and all(map(text.startswith, texts, starts))
+        and all(map(eq, map(len, texts), map(sub, ends, starts)))
+    )
+    return exact, list(map(str.strip, texts)) == list(texts)
 
 
 @dataclass(eq=False)
@@ -31,7 +84,7 @@ class DocumentContext:
     def document(self) -> Document:
         return self.file.document
 
-    @cached_property
+    @cached
     def quotes(self) -> QuotedRegions:
         return QuotedRegions(self.document.text)
 
@@ -40,7 +93,7 @@ class DocumentContext:
         for pointer, annotation in annotation_pointers(self.file):
             yield pointer, AnnotationContext(self, annotation)
 
-    @cached_property
+    @cached
     def span_groups(self) -> list[tuple[str, list[Span]]]:
         """Every list of spans in the file with the pointer of the list: furniture, mentions, cues, claims.
 
@@ -49,41 +102,62 @@ class DocumentContext:
         groups: list[tuple[str, list[Span]]] = [("/document/furniture", list(self.document.furniture))]
         for pointer, annotation in annotation_pointers(self.file):
             for s_index, source in enumerate(annotation.sources):
-                groups.append((f"{pointer}/sources/{s_index}/mentions", source.mentions))
+                groups.append((f"{pointer}/sources/{s_index}/mentions", list(source.mentions)))
             groups.append((f"{pointer}/cues", list(annotation.cues)))
             groups.append((f"{pointer}/claims", list(annotation.claims)))
         return groups
 
-    @cached_property
+    @cached
+    def _spans_clean(self) -> tuple[bool, bool]:
+        spans = list(chain.from_iterable(spans for _, spans in self.span_groups))
+        return _all_exact(self.document.text, spans)
+
+    @cached
     def suspect_spans(self) -> list[tuple[str, Span]]:
         """Spans whose ``text`` is not exactly the non-empty text they cover, with their pointers.
 
         ``text[start:end] == span.text`` with ``len(span.text) == end - start > 0`` implies that the
         span is inside the text, in order and matches, so rules O001-O003 only look at these.
         """
-        return self._classify_spans[0]
+        if self._spans_clean[0]:
+            return []
+        starts_with = self.document.text.startswith
+        return [
+            (f"{group}/{index}", span)
+            for group, spans in self.span_groups
+            for index, span in enumerate(spans)
+            if not (starts_with(span.text, span.start) and 0 < len(span.text) == span.end - span.start)
+        ]
 
-    @cached_property
+    @cached
     def padded_spans(self) -> list[tuple[str, Span]]:
         """Spans inside the text whose covered text starts or ends with whitespace."""
-        return self._classify_spans[1]
-
-    @cached_property
-    def _classify_spans(self) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]]]:
+        if all(self._spans_clean):
+            return []
         text = self.document.text
-        starts_with = text.startswith
-        suspects, padded = [], []
+        found = []
         for group, spans in self.span_groups:
             for index, span in enumerate(spans):
-                covered, start, end = span.text, span.start, span.end
-                if not (starts_with(covered, start) and 0 < len(covered) == end - start):
-                    suspects.append((f"{group}/{index}", span))
-                    if not start < end <= len(text):
-                        continue
-                    covered = text[start:end]
+                if not 0 <= span.start < span.end <= len(text):
+                    continue
+                covered = text[span.start : span.end]
                 if covered.strip() != covered:
-                    padded.append((f"{group}/{index}", span))
-        return suspects, padded
+                    found.append((f"{group}/{index}", span))
+        return found
+
+
+@dataclass(frozen=True)
+class ClaimColumns:
+    """The fields of an annotation's claims, one tuple per field, in claim order."""
+
+    ids: tuple[str, ...]
+    sources: tuple[str | None, ...]
+    cues: tuple[str | None, ...]
+    parents: tuple[str | None, ...]
+    categories: tuple[Any, ...]
+    quotes: tuple[Any, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
 
 class AnnotationContext:
@@ -98,18 +172,30 @@ class AnnotationContext:
     def quotes(self) -> QuotedRegions:
         return self.parent.quotes
 
-    @cached_property
+    @cached
+    def columns(self) -> ClaimColumns:
+        claims = self.annotation.claims
+        if not claims:
+            return ClaimColumns((), (), (), (), (), (), (), ())
+        return ClaimColumns(*zip(*map(_CLAIM_FIELDS, map(vars, claims)), strict=True))
+
+    @cached
     def sources(self) -> dict[str, Source]:
         return {source.id: source for source in self.annotation.sources}
 
-    @cached_property
+    @cached
     def cues(self) -> dict[str, Cue]:
         return {cue.id: cue for cue in self.annotation.cues}
 
-    @cached_property
+    @cached
     def claims(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.annotation.claims}
+        return dict(zip(self.columns.ids, self.annotation.claims, strict=True))
 
     def claim_items(self) -> Iterator[tuple[int, Claim]]:
         """Claims with their index in the annotation, in file order."""
         return enumerate(self.annotation.claims)
+
+    def claims_where(self, values: tuple[Any, ...], wanted: Any) -> Iterator[tuple[int, Claim]]:
+        """Claims whose column value is ``wanted`` (found by identity-first comparison)."""
+        claims = self.annotation.claims
+        return ((i, claims[i]) for i, value in enumerate(values) if value == wanted)

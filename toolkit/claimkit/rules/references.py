@@ -25,7 +25,7 @@ def duplicate_id(ctx: AnnotationContext) -> Iterator[Finding]:
     may not share one either.
     """
     ann = ctx.annotation
-    ids = [s.id for s in ann.sources] + [c.id for c in ann.cues] + [c.id for c in ann.claims]
+    ids = [s.id for s in ann.sources] + [c.id for c in ann.cues] + list(ctx.columns.ids)
     if len(set(ids)) == len(ids):
         return
     seen: set[str] = set()
@@ -49,6 +49,8 @@ def duplicate_id(ctx: AnnotationContext) -> Iterator[Finding]:
 )
 def unknown_source(ctx: AnnotationContext) -> Iterator[Finding]:
     """A claim names a source id that the annotation does not have."""
+    if not set(ctx.columns.sources).difference(ctx.sources, (None,)):
+        return
     for index, claim in ctx.claim_items():
         if claim.source is not None and claim.source not in ctx.sources:
             yield Finding(f"/claims/{index}/source", f"claim {claim.id!r} names unknown source {claim.source!r}")
@@ -63,6 +65,8 @@ def unknown_source(ctx: AnnotationContext) -> Iterator[Finding]:
 )
 def unknown_cue(ctx: AnnotationContext) -> Iterator[Finding]:
     """A claim names a cue id that the annotation does not have."""
+    if not set(ctx.columns.cues).difference(ctx.cues, (None,)):
+        return
     for index, claim in ctx.claim_items():
         if claim.cue is not None and claim.cue not in ctx.cues:
             yield Finding(f"/claims/{index}/cue", f"claim {claim.id!r} names unknown cue {claim.cue!r}")
@@ -77,6 +81,8 @@ def unknown_cue(ctx: AnnotationContext) -> Iterator[Finding]:
 )
 def unknown_parent(ctx: AnnotationContext) -> Iterator[Finding]:
     """A claim is nested in a claim id that the annotation does not have."""
+    if not set(ctx.columns.parents).difference(ctx.columns.ids, (None,)):
+        return
     for index, claim in ctx.claim_items():
         if claim.parent is not None and claim.parent not in ctx.claims:
             yield Finding(f"/claims/{index}/parent", f"claim {claim.id!r} names unknown parent {claim.parent!r}")
@@ -95,6 +101,8 @@ def nesting_cycle(ctx: AnnotationContext) -> Iterator[Finding]:
     Nesting is a tree: "the agency quoted a ministry source as saying X" nests X in the agency's
     claim, never the other way round as well. Each cycle is reported once, at its first claim.
     """
+    if not any(ctx.columns.parents):
+        return
     reported: set[str] = set()
     for index, claim in ctx.claim_items():
         if claim.parent is None or claim.id in reported:
@@ -128,7 +136,9 @@ def unused_cue(ctx: AnnotationContext) -> Iterator[Finding]:
     A cue marks how content is attributed; on its own it says nothing. Usually the link from the
     cue to its claim was forgotten in Label Studio.
     """
-    used = {claim.cue for claim in ctx.annotation.claims}
+    used = set(ctx.columns.cues)
+    if used.issuperset(ctx.cues):
+        return
     for index, cue in enumerate(ctx.annotation.cues):
         if cue.id not in used:
             yield Finding(f"/cues/{index}", f"cue {cue.id!r} ({cue.text}) introduces no claim")
@@ -147,7 +157,9 @@ def source_without_claims(ctx: AnnotationContext) -> Iterator[Finding]:
     Sources are speakers. A person merely mentioned in the article is not a source; a source with
     no claim is usually a forgotten link.
     """
-    used = {claim.source for claim in ctx.annotation.claims}
+    used = set(ctx.columns.sources)
+    if used.issuperset(ctx.sources):
+        return
     for index, source in enumerate(ctx.annotation.sources):
         if source.id not in used:
             yield Finding(f"/sources/{index}", f"source {source.id!r} ({source.name}) makes no claim")
