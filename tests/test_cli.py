@@ -196,3 +196,13 @@ def test_schema_check_fails_on_a_stale_contract(capsys: pytest.CaptureFixture[st
     code, out = run(capsys, "schema", "--check", "--out", str(tmp_path))
     assert code == 1
     assert "document-file.schema.json is stale" in out
+
+
+def test_canonical_serialization_is_plain_json_with_two_space_indent() -> None:
+    from claimkit.loading import load_file
+    from claimkit.storage import document_json, dump_json
+
+    for path in [*(ROOT / "annotations").glob("*.json"), *CASES.glob("*/valid/*.json")]:
+        file = load_file(path).file
+        assert file is not None
+        assert document_json(file) == dump_json(file.model_dump(mode="json", exclude_none=True))

@@ -42,8 +42,12 @@ def dump_json(data: Any) -> str:
 
 
 def document_json(file: DocumentFile) -> str:
-    """The canonical text of a document file (fields left at ``null`` are omitted)."""
-    return dump_json(file.model_dump(mode="json", exclude_none=True))
+    """The canonical text of a document file (fields left at ``null`` are omitted).
+
+    Serialized by pydantic's Rust serializer, which writes exactly what :func:`dump_json` writes
+    (a test keeps them equal) without Python's slow indenting encoder.
+    """
+    return file.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 def write_document_file(path: str | os.PathLike[str], file: DocumentFile) -> None:

@@ -43,6 +43,10 @@ _TEXTAREAS = {name: ("claim", f) for name, f in CLAIM_TEXTAREAS.items()} | {
     name: ("source", f) for name, f in SOURCE_TEXTAREAS.items()
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BY_TITLE = {
+    control.name: {describe(value).title: value for value in control.values}
+    for control in (*CLAIM_CHOICES, *SOURCE_CHOICES)
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ class _Reader:
             return None
         covered = self.text[start:end]
         shown = value.get("text")
-        if isinstance(shown, str) and _display_form(shown) != _display_form(covered):
+        if isinstance(shown, str) and shown != covered and _display_form(shown) != _display_form(covered):
             self.report("L004", f"region text {shown!r} differs from the task text {covered!r}", position)
         return Span(start=start, end=end, text=covered)
 
@@ -152,7 +156,7 @@ class _Reader:
         return owner, text
 
     def choice(self, control: ChoiceControl, chosen: list[Any], position: int) -> StrEnum | None:
-        by_title = {describe(value).title: value for value in control.values}
+        by_title = _BY_TITLE[control.name]
         if len(chosen) != 1 or chosen[0] not in by_title:
             self.report("L011", f"{control.name} has {chosen}; expected one of {sorted(by_title)}", position)
             return None

@@ -1,0 +1,168 @@
+"""Pull speed and memory against a real Label Studio server with annotated tasks.
+
+    python benchmarks/bench_pull.py [--tasks 2000] [--small 500]
+
+Starts a throwaway server (scripts/labelstudio.py), creates two projects of ``--small`` and
+``--tasks`` tasks seeded through import with embedded annotations (20 claims each, as the UI
+shapes them), then measures:
+
+- ``claimkit ls pull`` end to end (export snapshot, stream, convert, validate, write): wall time
+  and peak RSS of the process, for both project sizes;
+- the conversion alone on the same export file: claimkit's lossless conversion (stream the export,
+  convert every task to a document file and serialize it) versus
+  ``label_studio_sdk.converter.Converter`` writing JSON_MIN (which drops relations and per-region
+  choices), each in a fresh process so that peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import generate_document, vocabulary  # noqa: E402
+from benchmarks.results import save_result  # noqa: E402
+from claimkit.labelstudio.client import LabelStudioClient  # noqa: E402
+from claimkit.labelstudio.convert import annotation_to_result, task_data  # noqa: E402
+from claimkit.labelstudio.sync import init_project  # noqa: E402
+from claimkit.model import DocumentFile  # noqa: E402
+
+SCRIPT = ROOT / "scripts" / "labelstudio.py"
+PEAK = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:]).returncode
+print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {code}")
+"""
+CONVERT_OURS = """
+import sys, ijson
+from claimkit.labelstudio.tasks import task_to_document_file
+from claimkit.storage import document_json
+written = 0
+with open(sys.argv[1], "rb") as handle:
+    for task in ijson.items(handle, "item", use_float=True):
+        file, issues = task_to_document_file(task, None, lambda user: f"ann-{user}", "1.0.0")
+        assert file is not None and not issues, issues
+        written += len(document_json(file))
+print(written)
+"""
+CONVERT_SDK = """
+import sys
+from label_studio_sdk.converter import Converter
+from claimkit.labelstudio.config import labeling_config
+converter = Converter(config=labeling_config(), project_dir=sys.argv[2], download_resources=False)
+converter.convert_to_json_min(sys.argv[1], sys.argv[2], is_dir=False)
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of ``command`` run in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *command], capture_output=True, text=True, env=env or dict(os.environ)
+    )
+    seconds, peak, code = done.stdout.strip().splitlines()[-1].split()
+    if code != "0":
+        raise SystemExit(f"{command[:3]} failed:\n{done.stdout}\n{done.stderr}")
+    return float(seconds), int(peak)
+
+
+def _seed(client: LabelStudioClient, title: str, count: int) -> int:
+    project, _, _ = init_project(client, title)
+    assert project is not None
+    words = vocabulary()
+    batch = []
+    for index in range(count):
+        file = DocumentFile.model_validate(generate_document(index, random.Random(index), words, claims=20))
+        assert file.gold is not None
+        result = annotation_to_result(file.gold)
+        batch.append({"data": task_data(file.document), "annotations": [{"result": result, "lead_time": 30.0}]})
+        if len(batch) == 500:
+            client.import_tasks(project, batch)
+            batch = []
+    if batch:
+        client.import_tasks(project, batch)
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=500)
+    args = parser.parse_args()
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="claimkit-bench-pull-") as folder:
+        work = Path(folder)
+        port = _free_port()
+        subprocess.run(
+            [sys.executable, str(SCRIPT), "start", "--data-dir", str(work / "ls"), "--port", str(port), "--fresh"],
+            check=True,
+        )
+        try:
+            values = dict(line.split("=", 1) for line in (work / "ls" / "claimkit.env").read_text().splitlines())
+            url, key = f"http://127.0.0.1:{port}", values["LABEL_STUDIO_API_KEY"]
+            client = LabelStudioClient(url, key, timeout=300)
+            env = {
+                **os.environ,
+                "LABEL_STUDIO_URL": url,
+                "LABEL_STUDIO_API_KEY": key,
+                "CLAIMKIT_PSEUDONYM_KEY": "bench-key-0123456789abcdef",
+            }
+            claimkit = str(Path(sys.executable).parent / "claimkit")
+            for size in (args.small, args.tasks):
+                started = time.perf_counter()
+                project = _seed(client, f"bench-{size}", size)
+                seeding = time.perf_counter() - started
+                seconds, peak = _measured(
+                    [
+                        claimkit,
+                        "ls",
+                        "pull",
+                        "--project",
+                        f"bench-{size}",
+                        "--out",
+                        str(work / f"corpus-{size}"),
+                        "--format",
+                        "json",
+                    ],
+                    env,
+                )
+                export = client.download_snapshot(project, work / f"export-{size}.json")
+                ours = _measured([sys.executable, "-c", CONVERT_OURS, str(export)])
+                (work / f"min-{size}").mkdir()
+                sdk = _measured([sys.executable, "-c", CONVERT_SDK, str(export), str(work / f"min-{size}")])
+                results[str(size)] = {
+                    "seed_seconds": seeding,
+                    "pull_seconds": seconds,
+                    "pull_peak_kib": peak,
+                    "export_bytes": export.stat().st_size,
+                    "convert_seconds": ours[0],
+                    "convert_peak_kib": ours[1],
+                    "sdk_json_min_seconds": sdk[0],
+                    "sdk_json_min_peak_kib": sdk[1],
+                }
+                print(size, results[str(size)], flush=True)
+        finally:
+            subprocess.run([sys.executable, str(SCRIPT), "stop", "--data-dir", str(work / "ls")])
+    save_result(
+        "pull",
+        {"command": f"python benchmarks/bench_pull.py --tasks {args.tasks} --small {args.small}", "sizes": results},
+    )
+
+
+if __name__ == "__main__":
+    main()
