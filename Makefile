@@ -48,8 +48,11 @@ generate: setup
 	$(BIN)/claimkit schema
 	$(BIN)/claimkit docs
 
-benchmark: setup
-	$(BIN)/python benchmarks/run.py
+benchmark: setup labelstudio
+	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_pull.py
+	$(BIN)/python benchmarks/bench_release.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) .venv-labelstudio dist .pytest_cache .mypy_cache .ruff_cache

@@ -43,24 +43,33 @@ start = time.perf_counter()
 code = subprocess.run(sys.argv[1:]).returncode
 print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {code}")
 """
+INNER = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+inner = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "nan"
+print(f"{inner} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {done.returncode}")
+"""
 CONVERT_OURS = """
-import sys, ijson
+import sys, time, ijson
 from claimkit.labelstudio.tasks import task_to_document_file
 from claimkit.storage import document_json
+started = time.perf_counter()
 written = 0
 with open(sys.argv[1], "rb") as handle:
     for task in ijson.items(handle, "item", use_float=True):
         file, issues = task_to_document_file(task, None, lambda user: f"ann-{user}", "1.0.0")
         assert file is not None and not issues, issues
         written += len(document_json(file))
-print(written)
+print(f"{time.perf_counter() - started:.4f}")
 """
 CONVERT_SDK = """
-import sys
+import sys, time
 from label_studio_sdk.converter import Converter
 from claimkit.labelstudio.config import labeling_config
+started = time.perf_counter()
 converter = Converter(config=labeling_config(), project_dir=sys.argv[2], download_resources=False)
 converter.convert_to_json_min(sys.argv[1], sys.argv[2], is_dir=False)
+print(f"{time.perf_counter() - started:.4f}")
 """
 
 
@@ -78,6 +87,15 @@ def _measured(command: list[str], env: dict[str, str] | None = None) -> tuple[fl
     seconds, peak, code = done.stdout.strip().splitlines()[-1].split()
     if code != "0":
         raise SystemExit(f"{command[:3]} failed:\n{done.stdout}\n{done.stderr}")
+    return float(seconds), int(peak)
+
+
+def _inner(command: list[str]) -> tuple[float, int]:
+    """Seconds the command measured itself (after its imports) and its peak RSS (KiB)."""
+    done = subprocess.run([sys.executable, "-c", INNER, *command], capture_output=True, text=True)
+    seconds, peak, code = done.stdout.strip().splitlines()[-1].split()
+    if code != "0":
+        raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
     return float(seconds), int(peak)
 
 
@@ -142,9 +160,9 @@ def main() -> None:
                     env,
                 )
                 export = client.download_snapshot(project, work / f"export-{size}.json")
-                ours = _measured([sys.executable, "-c", CONVERT_OURS, str(export)])
+                ours = _inner([sys.executable, "-c", CONVERT_OURS, str(export)])
                 (work / f"min-{size}").mkdir()
-                sdk = _measured([sys.executable, "-c", CONVERT_SDK, str(export), str(work / f"min-{size}")])
+                sdk = _inner([sys.executable, "-c", CONVERT_SDK, str(export), str(work / f"min-{size}")])
                 results[str(size)] = {
                     "seed_seconds": seeding,
                     "pull_seconds": seconds,

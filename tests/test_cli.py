@@ -174,10 +174,16 @@ def test_json_format_is_a_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(issue) == {"code", "rule", "severity", "message", "location", "hint"}
 
 
-def test_jobs_give_the_same_report(capsys: pytest.CaptureFixture[str]) -> None:
-    _, one = run(capsys, "validate", str(CASES), "--format", "json", "--jobs", "1")
-    _, two = run(capsys, "validate", str(CASES), "--format", "json", "--jobs", "2")
+def test_jobs_give_the_same_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    shutil.copytree(CASES, tmp_path / "cases")
+    data = json.loads(CLEAN.read_text(encoding="utf-8"))
+    for index in range(120):  # enough files for a process pool to be used
+        data["document"]["id"] = f"copy-{index:03d}"
+        (tmp_path / f"copy-{index:03d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, one = run(capsys, "validate", str(tmp_path), "--format", "json", "--jobs", "1")
+    _, two = run(capsys, "validate", str(tmp_path), "--format", "json", "--jobs", "2")
     assert json.loads(one) == json.loads(two)
+    assert json.loads(one)["files_checked"] > 200
 
 
 def test_console_script_and_module_exit_codes(tmp_path: Path) -> None:

@@ -240,3 +240,16 @@ def test_croissant_metadata_validates_and_reads_the_data(
     records = list(dataset.records("claims"))
     assert len(records) == sum(result.stats.rows["claims"].values())
     assert {key.split("/", 1)[1] for key in records[0]} >= {"doc_id", "claim_id", "start", "end", "category"}
+
+
+def test_row_encoder_matches_datasets_own_encoding(make_corpus: MakeCorpus) -> None:
+    from claimkit.release.build import _ROW_MAKERS
+    from claimkit.release.features import row_encoder
+
+    corpus = make_corpus(3)
+    for path in sorted(corpus.glob("*.json")):
+        file = load_file(path).file
+        assert file is not None and file.gold is not None
+        for config, make in _ROW_MAKERS.items():
+            for row in make(file.document, file.gold):
+                assert row_encoder(config)(row) == features_for(config).encode_example(row)

@@ -28,6 +28,7 @@ from claimkit.taxonomy import (
 )
 
 __all__ = [
+    "LOCAL_ID_PATTERN",
     "SCHEMA_VERSION",
     "Adjudication",
     "Annotation",
@@ -47,10 +48,12 @@ __all__ = [
 SCHEMA_VERSION = "1.0.0"
 
 Offset = Annotated[int, Field(ge=0, description="Unicode code point offset into document.text")]
+#: Ids of sources, cues and claims (Label Studio region ids): letters, digits, ``_ . : -``.
+LOCAL_ID_PATTERN = r"^[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,127}$"
 LocalId = Annotated[
     str,
     Field(
-        pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,127}$",
+        pattern=LOCAL_ID_PATTERN,
         description="Id of a source, cue or claim, unique within one annotation (Label Studio region id).",
     ),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -97,7 +98,8 @@ def _scan_quotes(text: str) -> Iterator[tuple[int, int]]:
         yield opened_at, len(text)
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # the claims and sentences configs of a release both ask, one after the other
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Sentences as ``(start, end)`` offsets, trimmed of surrounding whitespace.
 
     A sentence ends at ``.``, ``!``, ``?``, ``؟`` or ``۔`` followed by a space or the end of the text
@@ -111,7 +113,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         _append_trimmed(bounds, text, start, end)
         start = match.end()
     _append_trimmed(bounds, text, start, len(text))
-    return bounds
+    return tuple(bounds)
 
 
 def _append_trimmed(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:

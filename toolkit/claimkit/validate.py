@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from claimkit.issues import Issue, Location, Report
 from claimkit.loading import add_lines, find_document_files, load_file
@@ -80,6 +79,10 @@ def validate_file(path: str | os.PathLike[str], options: ValidationOptions | Non
     return add_lines(issues, loaded.raw)
 
 
+#: Below this many files per process, starting a process pool costs more than it saves.
+_MIN_FILES_PER_PROCESS = 50
+
+
 def _validate_batch(paths: Sequence[str], options: ValidationOptions) -> list[Issue]:
     return [issue for path in paths for issue in validate_file(path, options)]
 
@@ -96,8 +99,8 @@ def validate_paths(
     options = options or ValidationOptions()
     files, missing = find_document_files(paths)
     report = Report([i for i in missing if i.code in options.codes], files_checked=len(files))
-    names = [str(Path(p)) for p in files]
-    if jobs <= 1 or len(names) < 2:
+    names = [str(p) for p in files]
+    if jobs <= 1 or len(names) < _MIN_FILES_PER_PROCESS * 2:  # a pool costs more than it saves here
         report.extend(_validate_batch(names, options))
         return report.sorted()
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimkit.issues import Report
-from claimkit.loading import load_files
+from claimkit.loading import load_documents
 from claimkit.model import DocumentFile
 from claimkit.reporters import render
 from claimkit.storage import write_document_file
@@ -17,12 +17,8 @@ __all__ = ["adjudicate", "agree"]
 
 
 def _load(paths: Sequence[str], out: TextIO, fmt: str) -> tuple[list[tuple[str, DocumentFile]], Report]:
-    report = Report()
-    files = []
-    for loaded in load_files(paths):
-        report.extend(loaded.issues)
-        if loaded.file is not None:
-            files.append((str(loaded.path), loaded.file))
+    files, issues = load_documents(paths)
+    report = Report(issues)
     if report.issues:
         out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
     return files, report

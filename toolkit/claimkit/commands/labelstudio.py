@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from claimkit.issues import Report
-from claimkit.loading import load_files
+from claimkit.loading import load_documents
 from claimkit.pseudonym import create_key_file, load_pseudonymizer
 from claimkit.reporters import render
 
@@ -47,12 +47,8 @@ def push(
     """``claimkit ls push``: document files become tasks; an annotation can pre-fill them."""
     from claimkit.labelstudio.sync import connect, init_project, push_documents
 
-    report = Report()
-    files = []
-    for loaded in load_files(paths):
-        report.extend(loaded.issues)
-        if loaded.file is not None:
-            files.append((str(loaded.path), loaded.file))
+    files, issues = load_documents(paths)
+    report = Report(issues)
     if report.issues:  # unreadable input: push nothing rather than half the corpus
         out.write(render(report.sorted(), fmt))
         return report.exit_code()

@@ -23,6 +23,7 @@ from claimkit.labelstudio.config import (
     SOURCE_TEXTAREAS,
     SPAN_CONTROL,
     TEXT_OBJECT,
+    ChoiceControl,
     category_label,
 )
 from claimkit.labelstudio.regions import annotation_from_result
@@ -75,20 +76,30 @@ def _relation(from_id: str, to_id: str) -> Item:
     return {"from_id": from_id, "to_id": to_id, "type": "relation", "direction": "right"}
 
 
+def _field_items(
+    region_id: str,
+    span: Span,
+    owner: Any,
+    choices: tuple[ChoiceControl, ...],
+    textareas: dict[str, str],
+    implied_name: str | None = None,
+) -> list[Item]:
+    """The per-region choices and texts of a claim or a source (a name equal to its mention is implied)."""
+    items = [_choice(region_id, span, c.name, v) for c in choices if (v := getattr(owner, c.field)) is not None]
+    for control_name, field in textareas.items():
+        value = getattr(owner, field)
+        if value is not None and not (field == "name" and value == implied_name):
+            items.append(_textarea(region_id, span, control_name, str(value)))
+    return items
+
+
 def _source_items(annotation: Annotation) -> tuple[list[Item], list[Item]]:
     items: list[Item] = []
     relations: list[Item] = []
     for source in annotation.sources:
         head = source.mentions[0]
         items.append(_region(source.id, head, SOURCE_LABEL))
-        for control in SOURCE_CHOICES:
-            value = getattr(source, control.field)
-            if value is not None:
-                items.append(_choice(source.id, head, control.name, value))
-        for control_name, field in SOURCE_TEXTAREAS.items():
-            text = getattr(source, field)
-            if text is not None and not (field == "name" and text == head.text):
-                items.append(_textarea(source.id, head, control_name, text))
+        items += _field_items(source.id, head, source, SOURCE_CHOICES, SOURCE_TEXTAREAS, implied_name=head.text)
         for index, mention in enumerate(source.mentions[1:], start=1):
             items.append(_region(mention_region_id(source.id, index), mention, SOURCE_LABEL))
             relations.append(_relation(mention_region_id(source.id, index), source.id))
@@ -100,14 +111,7 @@ def _claim_items(annotation: Annotation) -> tuple[list[Item], list[Item]]:
     relations: list[Item] = []
     for claim in annotation.claims:
         items.append(_region(claim.id, claim, category_label(claim.category)))
-        for control in CLAIM_CHOICES:
-            value = getattr(claim, control.field)
-            if value is not None:
-                items.append(_choice(claim.id, claim, control.name, value))
-        for control_name, field in CLAIM_TEXTAREAS.items():
-            value = getattr(claim, field)
-            if value is not None:
-                items.append(_textarea(claim.id, claim, control_name, str(value)))
+        items += _field_items(claim.id, claim, claim, CLAIM_CHOICES, CLAIM_TEXTAREAS)
         if claim.source is not None:
             relations.append(_relation(claim.id, claim.source))
         if claim.cue is not None:

@@ -10,10 +10,12 @@ nothing an annotator did is dropped without a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from pydantic import ValidationError
 
 from claimkit.issues import Issue, Location
 from claimkit.labelstudio.config import (
@@ -28,7 +30,8 @@ from claimkit.labelstudio.config import (
     ChoiceControl,
     category_label,
 )
-from claimkit.model import Annotation, Claim, Cue, Origin, Source, Span
+from claimkit.labelstudio.links import Links, Region, group_mentions, read_relations
+from claimkit.model import LOCAL_ID_PATTERN, Annotation, Origin
 from claimkit.rules.registry import REGISTRY
 from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, QuoteType, describe
 from claimkit.textutil import QuotedRegions
@@ -42,6 +45,7 @@ _CHOICES = {control.name: ("claim", control) for control in CLAIM_CHOICES} | {
 _TEXTAREAS = {name: ("claim", f) for name, f in CLAIM_TEXTAREAS.items()} | {
     name: ("source", f) for name, f in SOURCE_TEXTAREAS.items()
 }
+_REGION_ID = re.compile(LOCAL_ID_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BY_TITLE = {
     control.name: {describe(value).title: value for value in control.values}
@@ -61,17 +65,6 @@ class Provenance:
     origin: Origin | None = None
 
 
-@dataclass
-class _Region:
-    id: str
-    kind: str  # "claim", "source" or "cue"
-    category: ClaimCategory | None
-    span: Span
-    position: int
-    fields: dict[str, Any] = field(default_factory=dict)
-    note: str | None = None
-
-
 class _Reader:
     """Reads one result list; collects issues located at ``<where> <pointer>/result/<n>``."""
 
@@ -80,7 +73,7 @@ class _Reader:
         self.where = where
         self.pointer = pointer
         self.issues: list[Issue] = []
-        self.regions: dict[str, _Region] = {}
+        self.regions: dict[str, Region] = {}
 
     def report(self, code: str, message: str, position: int | None = None) -> None:
         entry = REGISTRY[code]
@@ -103,14 +96,17 @@ class _Reader:
         if span is None:
             return
         region_id = str(item.get("id"))
+        if not _REGION_ID.match(region_id):
+            self.report("L022", f"region id {region_id!r} is not a valid id", position)
+            return
         if region_id in self.regions:
             self.report("L015", f"two regions share the id {region_id!r}", position)
             return
-        region = _Region(region_id, kind, _CATEGORY_BY_LABEL.get(label), span, position)
+        region = Region(region_id, kind, _CATEGORY_BY_LABEL.get(label), span, position)
         region.note = _meta_text(item)
         self.regions[region_id] = region
 
-    def span(self, value: dict[str, Any], position: int) -> Span | None:
+    def span(self, value: dict[str, Any], position: int) -> dict[str, Any] | None:
         start, end = value.get("start"), value.get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.text)):
             self.report("L003", f"offsets [{start}, {end}) are not inside the text ({len(self.text)})", position)
@@ -119,7 +115,7 @@ class _Reader:
         shown = value.get("text")
         if isinstance(shown, str) and shown != covered and _display_form(shown) != _display_form(covered):
             self.report("L004", f"region text {shown!r} differs from the task text {covered!r}", position)
-        return Span(start=start, end=end, text=covered)
+        return {"start": start, "end": end, "text": covered}
 
     # -- per-region fields ----------------------------------------------------------------------
     def add_field(self, item: dict[str, Any], position: int) -> None:
@@ -182,63 +178,7 @@ def _display_form(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\\n", "\n")).strip()
 
 
-@dataclass
-class _Links:
-    source_of: dict[str, set[str]] = field(default_factory=dict)  # claim id -> mention region ids
-    cue_of: dict[str, set[str]] = field(default_factory=dict)  # claim id -> cue ids
-    parent_of: dict[str, set[str]] = field(default_factory=dict)  # claim id -> parent claim ids
-    same: list[tuple[str, str]] = field(default_factory=list)  # pairs of source mentions
-
-
-def _read_relations(reader: _Reader, relations: list[tuple[int, dict[str, Any]]]) -> _Links:
-    links = _Links()
-    for position, item in relations:
-        a, b = reader.regions.get(str(item.get("from_id"))), reader.regions.get(str(item.get("to_id")))
-        if a is None or b is None:
-            reader.report("L006", f"relation {item.get('from_id')} -> {item.get('to_id')} ends at no region", position)
-            continue
-        direction = item.get("direction", "right")
-        if direction == "left":
-            a, b = b, a
-        kinds = {a.kind, b.kind}
-        if kinds == {"claim", "source"}:
-            claim, mention = (a, b) if a.kind == "claim" else (b, a)
-            links.source_of.setdefault(claim.id, set()).add(mention.id)
-        elif kinds == {"claim", "cue"}:
-            claim, cue = (a, b) if a.kind == "claim" else (b, a)
-            links.cue_of.setdefault(claim.id, set()).add(cue.id)
-        elif kinds == {"claim"} and a.id != b.id:
-            if direction == "bi":
-                reader.report("L007", f"nesting {a.id} <-> {b.id} has no direction", position)
-                continue
-            links.parent_of.setdefault(a.id, set()).add(b.id)
-        elif kinds == {"source"}:
-            links.same.append((a.id, b.id))
-        else:
-            reader.report("L006", f"a relation between a {a.kind} and a {b.kind} means nothing", position)
-    return links
-
-
-def _groups(reader: _Reader, links: _Links) -> list[list[_Region]]:
-    """Source mentions grouped into entities: connected by source-source relations."""
-    parent = {r.id: r.id for r in reader.regions.values() if r.kind == "source"}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in links.same:
-        parent[root(a)] = root(b)
-    groups: dict[str, list[_Region]] = {}
-    for region in sorted(reader.regions.values(), key=lambda r: r.position):
-        if region.kind == "source":
-            groups.setdefault(root(region.id), []).append(region)
-    return list(groups.values())
-
-
-def _source(reader: _Reader, members: list[_Region]) -> Source:
+def _source(reader: _Reader, members: list[Region]) -> dict[str, Any]:
     with_fields = [m for m in members if m.fields]
     head = with_fields[0] if with_fields else members[0]
     for other in with_fields[1:]:
@@ -254,11 +194,11 @@ def _source(reader: _Reader, members: list[_Region]) -> Source:
     fields = {SOURCE_TEXTAREAS.get(k, k): v for k, v in head.fields.items()}
     choices = {control.field: fields.pop(control.name, None) for control in SOURCE_CHOICES}
     mentions = [head.span] + [m.span for m in members if m is not head]
-    name = fields.pop("name", None) or head.span.text
-    return Source(id=head.id, name=name, mentions=mentions, **choices, **fields)
+    name = fields.pop("name", None) or head.span["text"]
+    return {"id": head.id, "name": name, "mentions": mentions, **choices, **fields}
 
 
-def _single(reader: _Reader, claim: _Region, values: set[str] | None, what: str) -> str | None:
+def _single(reader: _Reader, claim: Region, values: set[str] | None, what: str) -> str | None:
     if not values:
         return None
     if len(values) > 1:
@@ -266,7 +206,9 @@ def _single(reader: _Reader, claim: _Region, values: set[str] | None, what: str)
     return sorted(values)[0]
 
 
-def _claim(reader: _Reader, region: _Region, links: _Links, entity_of: dict[str, str], quotes: QuotedRegions) -> Claim:
+def _claim(
+    reader: _Reader, region: Region, links: Links, entity_of: dict[str, str], quotes: QuotedRegions
+) -> dict[str, Any]:
     mentions = links.source_of.get(region.id, set())
     source = _single(reader, region, {entity_of[m] for m in mentions}, "source")
     cue = _single(reader, region, links.cue_of.get(region.id), "cue")
@@ -280,24 +222,20 @@ def _claim(reader: _Reader, region: _Region, links: _Links, entity_of: dict[str,
         values["quote"] = _default_quote(region.span, source, quotes)
     for key, default in (("certainty", "certain"), ("polarity", "positive")):
         values[key] = values[key] or default
-    assert region.category is not None
-    span = region.span
-    return Claim(
-        id=region.id,
-        start=span.start,
-        end=span.end,
-        text=span.text,
-        category=region.category,
-        source=source,
-        cue=cue,
-        parent=parent,
+    return {
+        "id": region.id,
+        **region.span,
+        "category": region.category,
+        "source": source,
+        "cue": cue,
+        "parent": parent,
         **values,
-    )
+    }
 
 
-def _default_quote(span: Span, source: str | None, quotes: QuotedRegions) -> QuoteType:
+def _default_quote(span: dict[str, Any], source: str | None, quotes: QuotedRegions) -> QuoteType:
     """An unanswered quote choice: direct inside quotation marks, indirect when attributed, else none."""
-    if quotes.encloses(span.start, span.end):
+    if quotes.encloses(span["start"], span["end"]):
         return QuoteType.DIRECT
     return QuoteType.INDIRECT if source is not None else QuoteType.NONE
 
@@ -331,27 +269,25 @@ def annotation_from_result(
             reader.report("L002", f"result item from {name!r} of type {kind!r} is not in the config", position)
     for position, item in fields:
         reader.add_field(item, position)
-    links = _read_relations(reader, relations)
-    sources = [_source(reader, members) for members in _groups(reader, links)]
-    entity_of = {m.id: s.id for s, members in zip(sources, _groups(reader, links), strict=True) for m in members}
+    links = read_relations(reader.regions, relations, reader.report)
+    sources = [_source(reader, members) for members in group_mentions(reader.regions, links)]
+    entity_of = {
+        m.id: s["id"]
+        for s, members in zip(sources, group_mentions(reader.regions, links), strict=True)
+        for m in members
+    }
     cues = []
     for region in reader.regions.values():
         if region.kind == "cue":
             if region.note:
                 reader.report("L021", f"note on cue {region.id!r} was not imported: {region.note!r}", region.position)
-            cues.append(Cue(id=region.id, start=region.span.start, end=region.span.end, text=region.span.text))
+            cues.append({"id": region.id, **region.span})
     quotes = quotes or QuotedRegions(text)
     claims = [_claim(reader, r, links, entity_of, quotes) for r in reader.regions.values() if r.kind == "claim"]
-    annotation = Annotation(
-        annotator=provenance.annotator,
-        guideline_version=provenance.guideline_version,
-        created_at=provenance.created_at,
-        updated_at=provenance.updated_at,
-        lead_time=provenance.lead_time,
-        origin=provenance.origin,
-        comment=comment,
-        sources=sources,
-        cues=cues,
-        claims=claims,
-    )
+    data = {**provenance.__dict__, "comment": comment, "sources": sources, "cues": cues, "claims": claims}
+    try:  # one validation of the whole annotation (cheaper than a model per region)
+        annotation = Annotation.model_validate(data)
+    except ValidationError as error:  # the reader checks what could fail; this is a last guard
+        reader.report("L022", f"the annotation does not fit the schema: {error.errors()[0]['msg']}")
+        annotation = Annotation(annotator=provenance.annotator, guideline_version=provenance.guideline_version)
     return annotation, reader.issues

@@ -34,7 +34,7 @@ from claimkit.loading import find_document_files, load_file
 from claimkit.model import SCHEMA_VERSION, Annotation, Document
 from claimkit.release.card import CardInputs, Statistics, changelog_markdown, render_card
 from claimkit.release.croissant import croissant
-from claimkit.release.features import CONFIGS, features_for
+from claimkit.release.features import CONFIGS, features_for, row_encoder
 from claimkit.release.rows import claim_rows, document_row, sentence_rows, source_rows
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.splits import assign_split
@@ -55,7 +55,9 @@ from claimkit.validate import ValidationOptions, validate_paths
 __all__ = ["BuildResult", "build_release", "corpus_record"]
 
 SNAPSHOT = "snapshot"
-_BATCH_ROWS = 20_000
+#: Rows buffered per (config, split) before a row group is written: bounds memory whatever the corpus
+#: size. A ``documents`` row is a whole article, so it gets a smaller budget.
+_BATCH_ROWS = {"documents": 200, "claims": 5_000, "sources": 5_000, "sentences": 5_000}
 _ROW_MAKERS = {
     "claims": claim_rows,
     "documents": lambda document, gold: [document_row(document, gold)],
@@ -79,13 +81,14 @@ class _Writers:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.features = {config: features_for(config) for config in CONFIGS}
+        self.encoders = {config: row_encoder(config) for config in CONFIGS}
         self.buffers: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.writers: dict[tuple[str, str], pq.ParquetWriter] = {}
 
     def add(self, config: str, split: str, rows: list[dict[str, Any]]) -> None:
         buffer = self.buffers.setdefault((config, split), [])
         buffer.extend(rows)
-        if len(buffer) >= _BATCH_ROWS:
+        if len(buffer) >= _BATCH_ROWS[config]:
             self._flush(config, split)
 
     def _flush(self, config: str, split: str) -> None:
@@ -93,8 +96,7 @@ class _Writers:
         if not rows:
             return
         features = self.features[config]
-        columns = features.encode_batch({name: [row[name] for row in rows] for name in features})
-        table = pa.Table.from_pydict(columns, schema=features.arrow_schema)
+        table = pa.Table.from_pylist(list(map(self.encoders[config], rows)), schema=features.arrow_schema)
         writer = self.writers.get((config, split))
         if writer is None:
             path = self.folder / "data" / config / f"{split}-00000-of-00001.parquet"

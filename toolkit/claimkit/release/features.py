@@ -6,7 +6,9 @@ Closed label sets are ``ClassLabel`` (nullable where the schema allows no value)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 from datasets import ClassLabel, Features, List, Value
 
@@ -22,7 +24,7 @@ from claimkit.taxonomy import (
     SourceNaming,
 )
 
-__all__ = ["CONFIGS", "DEFAULT_CONFIG", "features_for", "label_names"]
+__all__ = ["CONFIGS", "DEFAULT_CONFIG", "features_for", "label_names", "row_encoder"]
 
 CONFIGS = ("claims", "documents", "sources", "sentences")
 DEFAULT_CONFIG = "claims"
@@ -126,3 +128,30 @@ def features_for(config: str) -> Features:
             }
         )
     raise KeyError(config)
+
+
+Encoder = Callable[[Any], Any]
+
+
+def _compile(feature: Any) -> Encoder | None:
+    """A function turning label names into ClassLabel indexes inside ``feature``; None if none inside."""
+    if isinstance(feature, ClassLabel):
+        index = {name: number for number, name in enumerate(feature.names)}
+        return lambda value: None if value is None else index[value]
+    if isinstance(feature, List):
+        inner = _compile(feature.feature)
+        return None if inner is None else (lambda value: None if value is None else [inner(v) for v in value])
+    if isinstance(feature, dict):
+        fields = {name: encoder for name, sub in feature.items() if (encoder := _compile(sub)) is not None}
+        if not fields:
+            return None
+        return lambda value: None if value is None else {**value, **{k: e(value[k]) for k, e in fields.items()}}
+    return None
+
+
+def row_encoder(config: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Encode one row of ``config`` for Arrow: what ``Features.encode_example`` does for our features,
+    compiled once instead of inspected for every value (it was most of a release's build time)."""
+    encode = _compile(dict(features_for(config)))
+    assert encode is not None
+    return encode

@@ -308,6 +308,13 @@ _L = [
         "Move the note to the claim's comment or the document comment in Label Studio.",
     ),
     (
+        "L022",
+        "invalid-region-id",
+        ERROR,
+        "A region id is not a valid id (letters, digits and _ . : - only), so nothing can refer to it.",
+        "Redraw the region in Label Studio, or fix the id in the imported prediction or annotation.",
+    ),
+    (
         "L020",
         "config-drops-used-labels",
         ERROR,

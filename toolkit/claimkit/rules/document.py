@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from pathlib import PurePath
 
 from claimkit.issues import Severity
 from claimkit.model import text_sha256
@@ -52,7 +52,7 @@ def document_id_file_mismatch(ctx: DocumentContext) -> Iterator[Finding]:
     """
     if ctx.path is None:
         return
-    stem = PurePath(ctx.path).name.removesuffix(".json")
+    stem = os.path.basename(ctx.path).removesuffix(".json")
     if stem != ctx.document.id:
         yield Finding("/document/id", f"document id {ctx.document.id!r} does not match file name {stem!r}")
 
