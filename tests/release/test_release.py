@@ -253,3 +253,24 @@ def test_row_encoder_matches_datasets_own_encoding(make_corpus: MakeCorpus) -> N
         for config, make in _ROW_MAKERS.items():
             for row in make(file.document, file.gold):
                 assert row_encoder(config)(row) == features_for(config).encode_example(row)
+
+
+def test_the_card_carries_the_agreement_of_the_corpus(tmp_path: Path, settings: DatasetSettings) -> None:
+    from claimkit.agreement.summary import corpus_agreement_texts
+    from tests.conftest import ROOT
+
+    corpus = tmp_path / "with-annotators"
+    seed = load_file(ROOT / "annotations" / "000_f22616ff3d8ce778.json").file
+    assert seed is not None and seed.gold is not None
+    first = seed.gold.model_copy(update={"annotator": "ann-a", "adjudication": None})
+    second = first.model_copy(update={"annotator": "ann-b", "claims": first.claims[:-1]})
+    write_document_file(corpus / "000_f22616ff3d8ce778.json", seed.model_copy(update={"annotations": [first, second]}))
+    texts = corpus_agreement_texts(corpus)
+    assert texts is not None
+    result = build_release(
+        corpus, "1.0.0", tmp_path / "dist", records=tmp_path / "r", settings=settings, agreement=texts
+    )
+    card = (result.folder / "README.md").read_text(encoding="utf-8")
+    agreement = card.split("## Agreement", 1)[1].split("## How it was made", 1)[0]
+    assert "| claim span F1, exact | 0.977 |" in agreement  # 2 * 21 / (22 + 21)
+    assert "claim span F1" in json.loads((result.folder / "croissant.json").read_text())["rai:dataAnnotationAnalysis"]
