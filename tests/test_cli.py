@@ -212,3 +212,12 @@ def test_canonical_serialization_is_plain_json_with_two_space_indent() -> None:
         file = load_file(path).file
         assert file is not None
         assert document_json(file) == dump_json(file.model_dump(mode="json", exclude_none=True))
+
+
+def test_issues_serialize_and_come_back_equal() -> None:
+    from claimkit.issues import Issue
+    from claimkit.validate import validate_file
+
+    issues = validate_file(INVALID_O003)
+    assert issues
+    assert [Issue.from_dict(json.loads(json.dumps(issue.to_dict()))) for issue in issues] == issues

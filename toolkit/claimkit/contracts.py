@@ -6,7 +6,6 @@ model change cannot land without its published schema.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,8 +81,3 @@ def stale_contracts(folder: str | Path) -> list[str]:
         if current != contract.render():
             stale.append(contract.path)
     return stale
-
-
-def load_schema(folder: str | Path) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((Path(folder) / CONTRACTS[0].path).read_text(encoding="utf-8"))
-    return loaded

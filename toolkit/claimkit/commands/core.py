@@ -22,7 +22,7 @@ from claimkit.validate import ValidationOptions, validate_paths
 __all__ = ["docs", "ingest", "labels", "rules", "schema", "validate"]
 
 
-def _jobs(requested: int, files_hint: int = 0) -> int:
+def _jobs(requested: int) -> int:
     return requested if requested > 0 else (os.cpu_count() or 1)
 
 

@@ -219,9 +219,6 @@ class LabelStudioClient:
         created = self._call("create an annotation", self._sdk.annotations.create, task, result=result, **fields)
         return int(created.id)
 
-    def delete_project(self, project: int) -> None:
-        self._call("delete the project", self._sdk.projects.delete, project)
-
 
 def prediction_problems(config: str, result: list[dict[str, Any]]) -> list[str]:
     """Label Studio's own check of a prediction against a config (empty when it is accepted)."""
