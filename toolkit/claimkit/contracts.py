@@ -38,7 +38,8 @@ def document_file_schema() -> dict[str, Any]:
         "description": (
             f"One annotated news article (schema {SCHEMA_VERSION}): the text, its metadata, every "
             "annotator's annotation and the gold annotation. Offsets are Unicode code points. "
-            "Generated from claimkit.model; do not edit."
+            "One difference with claimkit's own check: JSON Schema counts 1.0 as an integer, claimkit "
+            "does not (write offsets as 1, not 1.0). Generated from claimkit.model; do not edit."
         ),
         **{key: value for key, value in generated.items() if key not in {"title", "description"}},
     }
