@@ -108,3 +108,32 @@ def test_unreadable_text_and_a_changed_text_are_refused(tmp_path: Path, capsys: 
     article.write_text("عنوان\n\nنص آخر.", encoding="utf-8")
     assert main(args) == 1
     assert "I003" in capsys.readouterr().out
+
+
+def test_an_unreadable_existing_file_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("عنوان\n\nنص.", encoding="utf-8")
+    target = tmp_path / "out" / "a.json"
+    target.parent.mkdir()
+    target.write_text('{"document": {', encoding="utf-8")  # half an annotated file
+    assert (
+        main(
+            [
+                "ingest",
+                str(article),
+                "--out",
+                str(target.parent),
+                "--outlet",
+                "o",
+                "--language",
+                "ar",
+                "--format",
+                "json",
+            ]
+        )
+        == 2
+    )
+    assert [(i["code"], i["location"]["file"]) for i in json.loads(capsys.readouterr().out)["issues"]] == [
+        ("F005", str(target))
+    ]
+    assert target.read_text(encoding="utf-8") == '{"document": {'

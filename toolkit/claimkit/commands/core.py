@@ -114,7 +114,11 @@ def ingest(
         if result.file is None:
             continue
         target = Path(out_dir) / f"{result.file.document.id}.json"
-        existing = load_file(target).file if target.exists() else None
+        loaded = load_file(target) if target.exists() else None
+        if loaded is not None and loaded.file is None:  # never replace a file we cannot read: it may hold work
+            report.extend(loaded.issues)
+            continue
+        existing = loaded.file if loaded is not None else None
         if existing is not None and existing.document.text_sha256 != result.file.document.text_sha256:
             report.extend([make_issue("I003", f"{target} holds another text", "/document/text", name)])
             continue
