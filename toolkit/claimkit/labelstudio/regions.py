@@ -270,12 +270,9 @@ def annotation_from_result(
     for position, item in fields:
         reader.add_field(item, position)
     links = read_relations(reader.regions, relations, reader.report)
-    sources = [_source(reader, members) for members in group_mentions(reader.regions, links)]
-    entity_of = {
-        m.id: s["id"]
-        for s, members in zip(sources, group_mentions(reader.regions, links), strict=True)
-        for m in members
-    }
+    entities = group_mentions(reader.regions, links)
+    sources = [_source(reader, members) for members in entities]
+    entity_of = {m.id: s["id"] for s, members in zip(sources, entities, strict=True) for m in members}
     cues = []
     for region in reader.regions.values():
         if region.kind == "cue":
