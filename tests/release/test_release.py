@@ -256,7 +256,6 @@ def test_row_encoder_matches_datasets_own_encoding(make_corpus: MakeCorpus) -> N
 
 
 def test_the_card_carries_the_agreement_of_the_corpus(tmp_path: Path, settings: DatasetSettings) -> None:
-    from claimkit.agreement.summary import corpus_agreement_texts
     from tests.conftest import ROOT
 
     corpus = tmp_path / "with-annotators"
@@ -265,11 +264,7 @@ def test_the_card_carries_the_agreement_of_the_corpus(tmp_path: Path, settings: 
     first = seed.gold.model_copy(update={"annotator": "ann-a", "adjudication": None})
     second = first.model_copy(update={"annotator": "ann-b", "claims": first.claims[:-1]})
     write_document_file(corpus / "000_f22616ff3d8ce778.json", seed.model_copy(update={"annotations": [first, second]}))
-    texts = corpus_agreement_texts(corpus)
-    assert texts is not None
-    result = build_release(
-        corpus, "1.0.0", tmp_path / "dist", records=tmp_path / "r", settings=settings, agreement=texts
-    )
+    result = build_release(corpus, "1.0.0", tmp_path / "dist", records=tmp_path / "r", settings=settings)
     card = (result.folder / "README.md").read_text(encoding="utf-8")
     agreement = card.split("## Agreement", 1)[1].split("## How it was made", 1)[0]
     assert "| claim span F1, exact | 0.977 |" in agreement  # 2 * 21 / (22 + 21)

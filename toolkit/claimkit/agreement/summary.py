@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
 
 from claimkit.agreement.render import plain_summary, render_agreement
 from claimkit.agreement.report import agreement_report
-from claimkit.loading import load_files
+from claimkit.model import DocumentFile
 
-__all__ = ["corpus_agreement_texts"]
+__all__ = ["agreement_texts"]
 
 
-def corpus_agreement_texts(corpus: Path) -> tuple[str, str] | None:
-    """(Markdown, plain text) agreement of the corpus, or ``None`` when no document has 2+ annotators.
-
-    Only files with two or more annotations are kept in memory.
-    """
-    files = [loaded.file for loaded in load_files([corpus]) if loaded.file and len(loaded.file.annotations) >= 2]
+def agreement_texts(files: Iterable[DocumentFile]) -> tuple[str, str] | None:
+    """(Markdown, plain text) agreement of these documents, or ``None`` when none has 2+ annotators."""
     report = agreement_report(files)
     if not report.documents:
         return None

@@ -26,7 +26,6 @@ def release(
     out_stream: TextIO,
 ) -> int:
     """``claimkit release``: build (and optionally push) a version, or an unrecorded snapshot."""
-    from claimkit.agreement.summary import corpus_agreement_texts
     from claimkit.release.build import build_release
     from claimkit.release.settings import load_settings
     from claimkit.release.splits import parse_ratios
@@ -44,7 +43,6 @@ def release(
         settings=settings,
         notes=notes,
         jobs=jobs,
-        agreement=corpus_agreement_texts(Path(corpus)),
     )
     stats = result.stats
     words = {"new": "built and recorded", "rebuild": "rebuilt (same content as recorded)", "snapshot": "built"}

@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from claimkit import __version__
+from claimkit.agreement.summary import agreement_texts
 from claimkit.contracts import document_file_schema
 from claimkit.errors import ReleaseError
 from claimkit.issues import Report
@@ -153,6 +154,8 @@ def _gold_documents(
         loaded = load_file(path)
         if loaded.file is None:  # validated just before: only a file changed meanwhile gets here
             raise ReleaseError(f"{path} could not be read while building the release")
+        if len(loaded.file.annotations) >= 2:  # the agreement section needs them, gold or not
+            stats.multi_annotated.append(loaded.file)
         if loaded.file.gold is None:
             stats.left_out.append(loaded.file.document.id)
             continue
@@ -278,9 +281,8 @@ def build_release(
     settings: DatasetSettings,
     notes: str | None = None,
     jobs: int = 1,
-    agreement: tuple[str, str] | None = None,
 ) -> BuildResult:
-    """Build a release (``version=None``: an unrecorded snapshot). ``agreement``: (markdown, plain text)."""
+    """Build a release (``version=None``: an unrecorded snapshot)."""
     _checked_corpus(corpus, jobs)
     commit, day = corpus_commit(corpus)
     name = f"{settings.name}-{version or SNAPSHOT}"
@@ -297,6 +299,7 @@ def build_release(
         action = check_version(known, record) if version else SNAPSHOT
         if action == "rebuild":
             record = known[record.version]  # same content: keep the recorded date, commit and notes
+        agreement = agreement_texts(stats.multi_annotated)  # from the documents this pass read, not a new read
         inputs = CardInputs(
             settings, version or f"{SNAPSHOT} (unreleased)", record, stats, splits, agreement[0] if agreement else None
         )

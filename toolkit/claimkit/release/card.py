@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from claimkit.model import DocumentFile
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.versions import ReleaseRecord, parse_version, required_bump
 from claimkit.taxonomy import (
@@ -32,6 +33,7 @@ class Statistics:
     categories: dict[str, Counter[str]] = field(default_factory=dict)  # split -> category -> claims
     source_kinds: Counter[str] = field(default_factory=Counter)  # claims by the kind of their source
     left_out: list[str] = field(default_factory=list)  # documents without gold
+    multi_annotated: list[DocumentFile] = field(default_factory=list)  # for the agreement section
 
     def add_rows(self, config: str, split: str, count: int) -> None:
         self.rows.setdefault(config, Counter())[split] += count
