@@ -66,11 +66,11 @@ def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: 
     from claimkit.release.build import corpus_record
     from claimkit.release.diff import diff_records, render_diff
     from claimkit.release.settings import load_settings
-    from claimkit.release.versions import load_records
+    from claimkit.release.versions import ReleaseRecord, load_records
 
     known = load_records(Path(records)) if Path(records).is_dir() else {}
 
-    def record(version: str):  # type: ignore[no-untyped-def]
+    def record(version: str) -> ReleaseRecord:
         if version == "current":
             return corpus_record(Path(corpus), load_settings(Path(pyproject)))
         if version not in known:
