@@ -6,10 +6,11 @@ Collect, then report: nothing here prints or stops at the first problem.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from claimkit.issues import Issue, Location, Report
 from claimkit.loading import add_lines, find_document_files, load_file
@@ -36,13 +37,17 @@ class ValidationOptions:
     ) -> ValidationOptions:
         return cls(select_codes(select, ignore), max_bytes)
 
-    def rules(self, scope: Scope) -> list[Rule]:
+    def rules(self, scope: Scope) -> list[tuple[Rule, Check]]:
+        """The enabled rules of a scope that the engine runs, each with its check."""
         return _enabled_rules(self.codes, scope)
 
 
+Check = Callable[[Any], Iterator[Finding]]
+
+
 @lru_cache(maxsize=32)
-def _enabled_rules(codes: frozenset[str], scope: Scope) -> list[Rule]:
-    return [r for code, r in sorted(REGISTRY.items()) if r.scope is scope and r.check and code in codes]
+def _enabled_rules(codes: frozenset[str], scope: Scope) -> list[tuple[Rule, Check]]:
+    return [(r, r.check) for code, r in sorted(REGISTRY.items()) if r.scope is scope and r.check and code in codes]
 
 
 def _issue(entry: Rule, finding: Finding, file: str | None, prefix: str = "") -> Issue:
@@ -57,13 +62,13 @@ def check_document(
     options = options or ValidationOptions()
     context = DocumentContext(file, path)
     issues = []
-    for entry in options.rules(Scope.DOCUMENT):
-        for finding in entry.check(context):  # type: ignore[misc]
+    for entry, check in options.rules(Scope.DOCUMENT):
+        for finding in check(context):
             issues.append(_issue(entry, finding, path))
     annotation_rules = options.rules(Scope.ANNOTATION)
     for pointer, annotation_context in context.annotations():
-        for entry in annotation_rules:
-            for finding in entry.check(annotation_context):  # type: ignore[misc]
+        for entry, check in annotation_rules:
+            for finding in check(annotation_context):
                 issues.append(_issue(entry, finding, path, pointer))
     return issues
 

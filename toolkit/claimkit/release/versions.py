@@ -64,7 +64,11 @@ class RecordedDocument(BaseModel):
     claims: str
 
     def claim_spans(self) -> list[tuple[int, int, int]]:
-        return [tuple(int(part) for part in item.split(":")) for item in self.claims.split()]  # type: ignore[misc]
+        spans = []
+        for item in self.claims.split():
+            start, end, category = item.split(":")
+            spans.append((int(start), int(end), int(category)))
+        return spans
 
 
 class ReleaseRecord(BaseModel):

@@ -174,13 +174,12 @@ def category_contradicts_source(ctx: AnnotationContext) -> Iterator[Finding]:
     if all(expected_for.get(source or "", category) is category for source, category in pairs):
         return
     for index, claim in ctx.claim_items():
-        expected = expected_for.get(claim.source) if claim.source else None
+        expected = expected_for.get(claim.source or "")
         official = claim.category is ClaimCategory.OFFICIAL_STATEMENT  # C001 covers that case
         if expected is not None and claim.category is not expected and not official:
-            source = ctx.sources[claim.source]  # type: ignore[index]
-            assert source.kind is not None
+            kind = ctx.sources[claim.source or ""].kind
             yield Finding(
                 f"/claims/{index}/category",
-                f"claim {claim.id!r} is {claim.category.value} but its source is {source.kind.value}",
+                f"claim {claim.id!r} is {claim.category.value} but its source is {kind}",
                 hint=f"Expected {expected.value} (or explain in the claim's comment).",
             )
