@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimkit.labelstudio.client import config_values
 from claimkit.labelstudio.config import (
     CLAIM_CHOICES,
@@ -33,3 +35,19 @@ def test_arabic_is_displayed_right_to_left_with_hotkeys() -> None:
 
 def test_committed_config_is_the_generated_one() -> None:
     assert (ROOT / "schema" / "labelstudio-config.xml").read_text(encoding="utf-8") == labeling_config()
+
+
+def test_category_hotkeys_and_colours_come_from_the_taxonomy_or_are_derived(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from claimkit.labelstudio import config
+    from claimkit.taxonomy import ClaimCategory, describe
+
+    declared = config.category_styles()
+    assert [hotkey for hotkey, _ in declared.values()] == ["1", "2", "3"]
+    bare = {category: replace(describe(category), hotkey=None, colour=None) for category in ClaimCategory}
+    monkeypatch.setattr(config, "describe", lambda value: bare.get(value) or describe(value))
+    derived = config.category_styles()
+    hotkeys = [hotkey for hotkey, _ in derived.values()]
+    assert len(set(hotkeys)) == len(hotkeys) and all(hotkeys)
+    assert len({colour for _, colour in derived.values()}) == len(derived)

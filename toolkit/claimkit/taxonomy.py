@@ -33,11 +33,17 @@ GUIDELINES_VERSION = "1.0.0"
 
 @dataclass(frozen=True)
 class Term:
-    """How one label is shown to people: English title, Arabic title, one-line definition."""
+    """How one label is shown to people: English title, Arabic title, one-line definition.
+
+    Span labels (claim categories) may also declare their Label Studio hotkey and colour; when they do
+    not, the labeling config derives them from the label's position, so a new category is one edit here.
+    """
 
     title: str
     title_ar: str
     definition: str
+    hotkey: str | None = None
+    colour: str | None = None
 
 
 class ClaimCategory(StrEnum):
@@ -123,18 +129,24 @@ _TERMS: dict[StrEnum, Term] = {
         "تصريح رسمي",
         "Attributed to an official actor speaking in an official capacity (government, ministry, "
         "armed forces, diplomats, an official spokesperson or document).",
+        hotkey="1",
+        colour="#1f77b4",
     ),
     ClaimCategory.ANALYST_OPINION: Term(
         "Analyst opinion",
         "رأي محلل",
         "Attributed to an analyst, expert, commentator or journalist speaking as one, or an "
         "interpretation, evaluation, speculation or prediction.",
+        hotkey="2",
+        colour="#ff7f0e",
     ),
     ClaimCategory.REPORTED_FACT: Term(
         "Reported fact",
         "خبر يرويه الموقع",
         "The outlet's own account of events or information it reports, including unconfirmed "
         "reports and the fact that a party did not comment.",
+        hotkey="3",
+        colour="#2ca02c",
     ),
     SourceKind.GOVERNMENT: Term(
         "Government", "جهة حكومية", "A government, ministry, presidency or an official speaking for one."

@@ -52,16 +52,9 @@ CUE_LABEL = "Cue"
 ANNOTATION_COMMENT = "document_comment"
 GUIDELINES_URL = "https://github.com/claimkit/claimkit/blob/main/docs/guidelines.md"
 
-_COLOURS = {
-    ClaimCategory.OFFICIAL_STATEMENT: "#1f77b4",
-    ClaimCategory.ANALYST_OPINION: "#ff7f0e",
-    ClaimCategory.REPORTED_FACT: "#2ca02c",
-}
-_HOTKEYS = {
-    ClaimCategory.OFFICIAL_STATEMENT: "1",
-    ClaimCategory.ANALYST_OPINION: "2",
-    ClaimCategory.REPORTED_FACT: "3",
-}
+SOURCE_HOTKEY, CUE_HOTKEY = "s", "c"
+#: Colours for categories that declare none (matplotlib's tab10, without those Source and Cue use).
+_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
 @dataclass(frozen=True)
@@ -98,18 +91,35 @@ def labels_in_config() -> list[str]:
     return [category_label(category) for category in ClaimCategory] + [SOURCE_LABEL, CUE_LABEL]
 
 
+def category_styles() -> dict[ClaimCategory, tuple[str, str]]:
+    """(hotkey, colour) of each category: as declared in the taxonomy, else derived from its position.
+
+    Derived hotkeys are the digits not declared by another category, in order; derived colours cycle
+    through a palette. Two categories never share a hotkey.
+    """
+    terms = {category: describe(category) for category in ClaimCategory}
+    taken = {term.hotkey for term in terms.values() if term.hotkey}
+    free = iter(key for key in "1234567890" if key not in taken)
+    styles = {}
+    for position, (category, term) in enumerate(terms.items()):
+        hotkey = term.hotkey or next(free, "")
+        styles[category] = (hotkey, term.colour or _PALETTE[position % len(_PALETTE)])
+    return styles
+
+
 def _label_tags() -> list[str]:
     tags = []
-    for category in ClaimCategory:
+    for category, (hotkey, colour) in category_styles().items():
         term = describe(category)
-        attrs = (
-            f"value={quoteattr(term.title)} hotkey={quoteattr(_HOTKEYS[category])} "
-            f"background={quoteattr(_COLOURS[category])} hint={quoteattr(f'{term.title_ar}: {term.definition}')}"
-        )
-        tags.append(f"      <Label {attrs}/>")
-    tags.append(f'      <Label value="{SOURCE_LABEL}" hotkey="s" background="#9467bd" hint="المصدر: من قال"/>')
+        hint = quoteattr(f"{term.title_ar}: {term.definition}")
+        key = f" hotkey={quoteattr(hotkey)}" if hotkey else ""
+        tags.append(f"      <Label value={quoteattr(term.title)}{key} background={quoteattr(colour)} hint={hint}/>")
     tags.append(
-        f'      <Label value="{CUE_LABEL}" hotkey="c" background="#8c564b" hint="أداة الإسناد: قال، أكد، وفقاً لـ"/>'
+        f'      <Label value="{SOURCE_LABEL}" hotkey="{SOURCE_HOTKEY}" background="#9467bd" hint="المصدر: من قال"/>'
+    )
+    tags.append(
+        f'      <Label value="{CUE_LABEL}" hotkey="{CUE_HOTKEY}" background="#8c564b" '
+        'hint="أداة الإسناد: قال، أكد، وفقاً لـ"/>'
     )
     return tags
 
