@@ -18,6 +18,7 @@ PINNED = {
     "Claim",
     "ClaimCategory",
     "ClaimkitError",
+    "Code",
     "ConfigError",
     "ConnectionFailed",
     "ContentType",

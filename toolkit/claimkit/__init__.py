@@ -6,6 +6,7 @@ releases) are imported from their own modules so that ``import claimkit`` stays 
 
 __version__ = "0.1.0"
 
+from claimkit.codes import Code
 from claimkit.errors import (
     ClaimkitError,
     ConfigError,
@@ -58,6 +59,7 @@ __all__ = [
     "Claim",
     "ClaimCategory",
     "ClaimkitError",
+    "Code",
     "ConfigError",
     "ConnectionFailed",
     "ContentType",

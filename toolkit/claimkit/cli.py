@@ -17,18 +17,19 @@ from claimkit.commands import agreement as agreement_commands
 from claimkit.commands import core, labelstudio
 from claimkit.commands import release as release_commands
 from claimkit.errors import ClaimkitError
-from claimkit.rules.declared import MAX_FILE_BYTES
+from claimkit.issues import Report
+from claimkit.loading import MAX_FILE_BYTES
+from claimkit.reporters import FORMATS, render_json
 
 __all__ = ["build_parser", "main"]
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 def _codes(value: str) -> list[str]:
     return [part for part in value.replace(" ", ",").split(",") if part]
 
 
-def _format(parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json", "github")) -> None:
+def _format(parser: argparse.ArgumentParser, choices: Sequence[str] = tuple(FORMATS)) -> None:
+    """``--format``: by default the reporters' formats (every command whose outcome is a Report)."""
     parser.add_argument("--format", dest="fmt", choices=choices, default="text", help="output format")
 
 
@@ -244,8 +245,11 @@ def _add_agreement(sub: Any) -> None:
 _EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio, _add_release, _add_agreement]
 
 
-def _report_error(error: ClaimkitError) -> int:
+def _report_error(error: ClaimkitError, fmt: str | None) -> int:
+    """The error on stderr; with ``--format json`` also as the one JSON document on stdout."""
     sys.stderr.write(f"claimkit: error: {error}\n")
+    if fmt == "json":
+        sys.stdout.write(render_json(Report([error.to_issue()])))
     return error.exit_code
 
 
@@ -256,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except ClaimkitError as error:
-        return _report_error(error)
+        return _report_error(error, getattr(args, "fmt", None))
     except KeyboardInterrupt:
         sys.stderr.write("claimkit: interrupted\n")
         return 130

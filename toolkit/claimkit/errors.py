@@ -1,10 +1,14 @@
 """Exceptions: for misuse and I/O only. Problems in data are :class:`~claimkit.issues.Issue` objects.
 
-Every exception claimkit raises derives from :class:`ClaimkitError`, carries a message that says how
-to fix the problem, and maps to a CLI exit code.
+Every exception claimkit raises derives from :class:`ClaimkitError`, carries a stable code (prefix
+``E``, declared here and documented in docs/rules.md with the other codes), a message that says what
+went wrong and a hint that says how to fix it, and maps to a CLI exit code.
 """
 
 from __future__ import annotations
+
+from claimkit.codes import Code, Scope, declare
+from claimkit.issues import Issue, Severity
 
 __all__ = [
     "ClaimkitError",
@@ -17,18 +21,159 @@ __all__ = [
 ]
 
 
+def _command(code: str, name: str, doc: str, fix: str) -> Code:
+    return declare(code, name, Severity.ERROR, Scope.COMMAND, doc, fix)
+
+
+# Usage (exit 2).
+UNKNOWN_SELECTOR = _command(
+    "E001", "unknown-selector", "A --select or --ignore value matches no code.", "See `claimkit rules` for the codes."
+)
+INVALID_VERSION = _command(
+    "E002",
+    "invalid-version",
+    "A version is not MAJOR.MINOR.PATCH (semantic versioning).",
+    "Write the version as three numbers, e.g. 1.2.0.",
+)
+INVALID_SPLIT_RATIOS = _command(
+    "E003",
+    "invalid-split-ratios",
+    "Split ratios are not name=number pairs that are non-negative and sum to 1.",
+    "Write them like train=0.8,validation=0.1,test=0.1.",
+)
+CONFLICTING_OPTIONS = _command(
+    "E004",
+    "conflicting-options",
+    "Options were given together that exclude each other, or one needs another.",
+    "See the command's --help for which options go together.",
+)
+# Configuration (exit 2).
+MISSING_SERVER_URL = _command(
+    "E101", "missing-server-url", "No Label Studio URL was given.", "Pass --url or set LABEL_STUDIO_URL."
+)
+MISSING_API_KEY = _command(
+    "E102",
+    "missing-api-key",
+    "No Label Studio API key or personal access token was given.",
+    "Pass --api-key or set LABEL_STUDIO_API_KEY (Account & Settings in Label Studio shows the token).",
+)
+MISSING_PSEUDONYM_KEY = _command(
+    "E103",
+    "missing-pseudonym-key",
+    "The secret key annotator pseudonyms are made with was not found.",
+    "Run `claimkit ls keygen` once, keep the file out of the repository, or set CLAIMKIT_PSEUDONYM_KEY.",
+)
+WEAK_PSEUDONYM_KEY = _command(
+    "E104",
+    "weak-pseudonym-key",
+    """The pseudonym key is too weak to keep annotators' identities secret.
+
+    Pseudonyms are keyed hashes of e-mail addresses; with a short or guessable key, anyone holding
+    the corpus can recover the addresses by trying candidates.""",
+    "Create a new key with `claimkit ls keygen` (32 random bytes).",
+)
+PSEUDONYM_KEY_EXISTS = _command(
+    "E105",
+    "pseudonym-key-exists",
+    "A pseudonym key already exists where a new one was to be written.",
+    "Keep the existing key: replacing it would change every pseudonym. Choose another --key-file to start over.",
+)
+INVALID_DATASET_CONFIG = _command(
+    "E106",
+    "invalid-dataset-config",
+    "The [tool.claimkit.dataset] settings cannot be read (not TOML, or unknown keys).",
+    "Fix the table in pyproject.toml; the README's release section lists its keys.",
+)
+UNKNOWN_PROJECT = _command(
+    "E107",
+    "unknown-project",
+    "No Label Studio project has the given title.",
+    "Create it with `claimkit ls init`, or pass the right --project.",
+)
+# Connection.
+SERVER_UNREACHABLE = _command(
+    "E201",
+    "server-unreachable",
+    "Label Studio did not answer, or kept answering with server errors after retries.",
+    "Check that the server runs at the URL (`python3 scripts/labelstudio.py status`) and retry.",
+)
+API_KEY_REFUSED = _command(
+    "E202",
+    "api-key-refused",
+    "Label Studio refused the API key or token (401/403).",
+    "Use a valid legacy token or personal access token of a user with access to the project.",
+)
+REQUEST_REFUSED = _command(
+    "E203",
+    "request-refused",
+    "Label Studio refused a request as invalid (a 4xx answer other than 401/403/429).",
+    "Read the server's answer in the message; it usually names the field it refused.",
+)
+EXPORT_FAILED = _command(
+    "E204",
+    "export-failed",
+    "Label Studio failed to build a project export, or did not finish it in time.",
+    "Retry; for very large projects raise the wait, and check the server's log.",
+)
+# Releases.
+VERSION_IMMUTABLE = _command(
+    "E301",
+    "version-immutable",
+    "A recorded version would be rebuilt with other content.",
+    "Release the changes under a new version (see `claimkit diff`).",
+)
+VERSION_OLDER = _command(
+    "E302", "version-older", "A version is older than one already released.", "Choose a version above the latest."
+)
+NOTHING_TO_RELEASE = _command(
+    "E303",
+    "nothing-to-release",
+    "Nothing changed since the previous release, or no document has a gold annotation.",
+    "Adjudicate documents into gold (`claimkit adjudicate`) or change the corpus first.",
+)
+INSUFFICIENT_BUMP = _command(
+    "E304",
+    "insufficient-bump",
+    "The version bump is smaller than the changes need (semver).",
+    "Choose the version by the rules in `claimkit release --help`.",
+)
+INVALID_CORPUS = _command(
+    "E305",
+    "invalid-corpus",
+    "The corpus fails validation, or a file changed while the release was built.",
+    "Run `claimkit validate` on the corpus and fix the errors, then build again.",
+)
+UNKNOWN_RELEASE = _command(
+    "E306",
+    "unknown-release",
+    "A release that was named is not recorded, or a folder is not a built release.",
+    "Name a recorded version (see releases/) or the folder `claimkit release` built.",
+)
+HUB_PUSH_FAILED = _command(
+    "E401",
+    "hub-push-failed",
+    "Pushing a release to the Hugging Face Hub failed.",
+    "Check the network (HF_HUB_OFFLINE must be unset) and HF_TOKEN, then rerun.",
+)
+
+
 class ClaimkitError(Exception):
-    """Base class of every error claimkit raises on purpose."""
+    """Base class of every error claimkit raises on purpose: a code, a message and a hint."""
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, code: Code, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
+        self.code = code
         self.message = message
-        self.hint = hint
+        self.hint = hint or code.fix
 
     def __str__(self) -> str:
-        return f"{self.message}\n  hint: {self.hint}" if self.hint else self.message
+        return f"{self.code.code} {self.code.name}: {self.message}\n  hint: {self.hint}"
+
+    def to_issue(self) -> Issue:
+        """The error as an issue, for reports that must say why a command stopped (``--format json``)."""
+        return self.code.issue(self.message, hint=self.hint)
 
 
 class UsageError(ClaimkitError):

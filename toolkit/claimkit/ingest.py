@@ -18,14 +18,45 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimkit.issues import Issue, Location
-from claimkit.loading import make_issue, structure_issues
+from claimkit.codes import Code, Scope, declare
+from claimkit.issues import Issue, Severity
+from claimkit.loading import EMPTY_FILE, NOT_UTF8, UNREADABLE_FILE
 from claimkit.model import Document, DocumentFile, Furniture, text_sha256
 from claimkit.rules.document import DOCUMENT_ID
+from claimkit.structure import structure_issues
 from claimkit.taxonomy import FurnitureKind
 from claimkit.textutil import BIDI_CONTROLS
 
-__all__ = ["IngestResult", "detect_furniture", "ingest_path", "ingest_text", "slugify"]
+__all__ = ["DOCUMENT_EXISTS", "IngestResult", "detect_furniture", "ingest_path", "ingest_text", "slugify"]
+
+MISSING_METADATA = declare(
+    "I001",
+    "missing-metadata",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A document cannot be made from a text file because required metadata is missing.
+
+    A document needs an outlet and a language; the title is taken from the first line when not given.""",
+    "Pass the value as a flag (--outlet, --language...) or in the sidecar <file>.meta.json.",
+)
+INVALID_METADATA = declare(
+    "I002",
+    "invalid-metadata",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A metadata value given for a text file is not valid (a date not in YYYY-MM-DD, an unsafe id...).""",
+    "Correct the value; dates are ISO 8601 (2025-10-03), ids lowercase ASCII slugs.",
+)
+DOCUMENT_EXISTS = declare(
+    "I003",
+    "document-exists",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A document file with this id already exists with a different text.
+
+    Replacing the text of an annotated document would shift every offset in it.""",
+    "Ingest the new text under another id, or delete the old file if it holds no annotation you need.",
+)
 
 _SIDECAR_SUFFIX = ".meta.json"
 _MONTHS = (
@@ -96,8 +127,8 @@ class IngestResult:
     issues: list[Issue]
 
 
-def _problem(code: str, message: str, where: str | None, pointer: str = "") -> IngestResult:
-    return IngestResult(None, [make_issue(code, message, pointer, where)])
+def _problem(code: Code, message: str, where: str | None, pointer: str = "") -> IngestResult:
+    return IngestResult(None, [code.issue(message, file=where, pointer=pointer)])
 
 
 def _published(value: Any, where: str | None) -> tuple[date | None, IngestResult | None]:
@@ -106,7 +137,9 @@ def _published(value: Any, where: str | None) -> tuple[date | None, IngestResult
     try:
         return date.fromisoformat(str(value)), None
     except ValueError:
-        return None, _problem("I002", f"publication date {value!r} is not YYYY-MM-DD", where, "/document/published")
+        return None, _problem(
+            INVALID_METADATA, f"publication date {value!r} is not YYYY-MM-DD", where, "/document/published"
+        )
 
 
 def ingest_text(
@@ -125,15 +158,17 @@ def ingest_text(
     if strip_bidi:
         text = text.translate(_BIDI_TABLE)
     if not text.strip():
-        return _problem("F004", "the text is empty", where)
+        return _problem(EMPTY_FILE, "the text is empty", where)
     pieces, title = detect_furniture(text, metadata.get("title")) if furniture else ([], metadata.get("title"))
     missing = [name for name in ("id", "outlet", "language") if not metadata.get(name)]
     if title is None:
         missing.append("title")
     if missing:
-        return _problem("I001", f"missing metadata: {', '.join(missing)}", where)
+        return _problem(MISSING_METADATA, f"missing metadata: {', '.join(missing)}", where)
     if not DOCUMENT_ID.match(str(metadata["id"])):
-        return _problem("I002", f"document id {metadata['id']!r} is not a lowercase slug", where, "/document/id")
+        return _problem(
+            INVALID_METADATA, f"document id {metadata['id']!r} is not a lowercase slug", where, "/document/id"
+        )
     published, problem = _published(metadata.get("published"), where)
     if problem is not None:
         return problem
@@ -157,8 +192,7 @@ def ingest_text(
 
 
 def _relocate(issue: Issue, prefix: str) -> Issue:
-    location = Location(issue.location.file, prefix + issue.location.pointer)
-    return Issue(issue.code, issue.rule, issue.severity, issue.message, location, issue.hint)
+    return issue.located(pointer=prefix + issue.location.pointer)
 
 
 def read_sidecar(path: Path) -> tuple[dict[str, Any], list[Issue]]:
@@ -169,9 +203,9 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], list[Issue]]:
     try:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return {}, [make_issue("I002", f"unreadable sidecar: {error}", "", str(sidecar))]
+        return {}, [INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar))]
     if not isinstance(data, dict):
-        return {}, [make_issue("I002", "the sidecar must hold a JSON object", "", str(sidecar))]
+        return {}, [INVALID_METADATA.issue("the sidecar must hold a JSON object", file=str(sidecar))]
     return data, []
 
 
@@ -183,11 +217,11 @@ def ingest_path(
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return _problem("F001", f"cannot read: {error.strerror}", where)
+        return _problem(UNREADABLE_FILE, f"cannot read: {error.strerror}", where)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _problem("F002", f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}", where)
+        return _problem(NOT_UTF8, f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}", where)
     text = text.removeprefix("\ufeff")  # a BOM is not content; no offset exists yet
     sidecar, issues = read_sidecar(path)
     if issues:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -54,6 +54,10 @@ class Issue:
     message: str
     location: Location = field(default_factory=Location)
     hint: str | None = None
+
+    def located(self, **where: Any) -> Issue:
+        """The same issue at a changed location (``pointer=``, ``line=``, ``column=``, ``file=``)."""
+        return replace(self, location=replace(self.location, **where))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
-from claimkit.issues import Issue, Location
-from claimkit.locate import line_column, locate, pointer_from_path
-from claimkit.model import SCHEMA_VERSION, DocumentFile
-from claimkit.rules.declared import MAX_FILE_BYTES
-from claimkit.rules.registry import REGISTRY
+from claimkit.codes import Scope, declare
+from claimkit.issues import Issue, Severity
+from claimkit.locate import line_column, locate
+from claimkit.model import DocumentFile
+from claimkit.structure import structure_issues
 
 __all__ = [
     "Loaded",
@@ -30,10 +29,89 @@ __all__ = [
     "load_documents",
     "load_file",
     "load_files",
-    "make_issue",
 ]
 
 _BOM = b"\xef\xbb\xbf"
+
+#: Default size limit of one document file. A 3,000-word article with ten annotations is ~200 KB.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+UNREADABLE_FILE = declare(
+    "F001",
+    "unreadable-file",
+    Severity.ERROR,
+    Scope.INPUT,
+    """The file could not be opened or read.
+
+    Permissions, a broken link or a path that is not a regular file.""",
+    "Check that the path exists and is a readable file.",
+)
+NOT_UTF8 = declare(
+    "F002",
+    "not-utf8",
+    Severity.ERROR,
+    Scope.INPUT,
+    """The file is not valid UTF-8.
+
+    Document files are UTF-8 JSON (RFC 8259). Offsets count code points of the decoded text, so a
+    file in another encoding cannot be checked at all.""",
+    "Re-save the file as UTF-8 (e.g. `iconv -f cp1256 -t utf-8`).",
+)
+UTF8_BOM = declare(
+    "F003",
+    "utf8-bom",
+    Severity.ERROR,
+    Scope.INPUT,
+    """The file starts with a UTF-8 byte order mark.
+
+    RFC 8259 forbids a BOM in JSON that is exchanged, and some parsers reject it.""",
+    "Remove the first three bytes (EF BB BF), or re-save without BOM.",
+)
+EMPTY_FILE = declare(
+    "F004",
+    "empty-file",
+    Severity.ERROR,
+    Scope.INPUT,
+    """The file is empty or holds only whitespace.""",
+    "Delete the file, or write the document into it (`claimkit ingest`).",
+)
+INVALID_JSON = declare(
+    "F005",
+    "invalid-json",
+    Severity.ERROR,
+    Scope.INPUT,
+    """The file is not valid JSON.
+
+    The location gives the line and column where the parser stopped.""",
+    "Fix the JSON syntax at the given line (a missing comma or quote is the usual cause).",
+)
+FILE_TOO_LARGE = declare(
+    "F006",
+    "file-too-large",
+    Severity.ERROR,
+    Scope.INPUT,
+    """The file is larger than the size limit and was not read.
+
+    A document file holds one article; anything much larger is almost certainly not one. The limit
+    is 10 MB by default (`--max-bytes`).""",
+    "Split the file into one file per document, or raise --max-bytes if it really is one document.",
+)
+NO_DOCUMENTS = declare(
+    "F007",
+    "no-documents",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A directory given to check holds no `*.json` document files.""",
+    "Point the command at the folder that holds the document files (default: annotations/).",
+)
+PATH_NOT_FOUND = declare(
+    "F008",
+    "path-not-found",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A path given on the command line does not exist.""",
+    "Check the spelling of the path.",
+)
 
 
 @dataclass
@@ -46,67 +124,27 @@ class Loaded:
     raw: bytes = b""
 
 
-def make_issue(code: str, message: str, pointer: str = "", file: str | None = None, hint: str | None = None) -> Issue:
-    """An issue for a registered code, with the rule's name, severity and default fix."""
-    entry = REGISTRY[code]
-    return Issue(code, entry.name, entry.severity, message, Location(file, pointer), hint or entry.fix)
-
-
-def _structure_code(error: ErrorDetails) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "S001"
-    if kind == "extra_forbidden":
-        return "S002"
-    if error["loc"] == ("schema_version",) and kind == "string_pattern_mismatch":
-        return "S005"
-    if kind.endswith("_type") or kind in {"model_attributes_type", "none_required"}:
-        return "S003"
-    return "S004"
-
-
-def structure_issues(error: ValidationError, path: str | None) -> list[Issue]:
-    """One S issue per problem pydantic found, each at its JSON pointer."""
-    issues = []
-    for detail in error.errors(include_url=False):
-        code = _structure_code(detail)
-        pointer = pointer_from_path(detail["loc"])
-        field_name = pointer or "the document"
-        if code == "S005":
-            message = f"schema_version {detail['input']!r} is not supported (this claimkit reads {SCHEMA_VERSION})"
-        else:
-            message = f"{field_name}: {detail['msg']}"
-        issues.append(make_issue(code, message, pointer, path))
-    return issues
-
-
 def _json_error(raw: bytes, path: str | None) -> Issue:
     try:
         json.loads(raw)
     except json.JSONDecodeError as error:
-        issue = make_issue("F005", f"invalid JSON: {error.msg}", "", path)
-        return _with_line(issue, error.lineno, error.colno)
+        return INVALID_JSON.issue(f"invalid JSON: {error.msg}", file=path, line=error.lineno, column=error.colno)
     except (RecursionError, ValueError) as error:  # pragma: no cover - nesting deeper than Python allows
-        return make_issue("F005", f"invalid JSON: {error}", "", path)
-    return make_issue("F005", "invalid JSON (rejected by the strict parser: e.g. a lone surrogate)", "", path)
-
-
-def _with_line(issue: Issue, line: int, column: int) -> Issue:
-    location = Location(issue.location.file, issue.location.pointer, line, column)
-    return Issue(issue.code, issue.rule, issue.severity, issue.message, location, issue.hint)
+        return INVALID_JSON.issue(f"invalid JSON: {error}", file=path)
+    return INVALID_JSON.issue("invalid JSON (rejected by the strict parser: e.g. a lone surrogate)", file=path)
 
 
 def _input_problem(raw: bytes, path: str | None) -> Issue | None:
     if not raw.strip():
-        return make_issue("F004", "the file is empty", "", path)
+        return EMPTY_FILE.issue("the file is empty", file=path)
     if raw.startswith(_BOM):
-        return _with_line(make_issue("F003", "the file starts with a UTF-8 byte order mark", "", path), 1, 1)
+        return UTF8_BOM.issue("the file starts with a UTF-8 byte order mark", file=path, line=1, column=1)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         message = f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}"
-        return _with_line(make_issue("F002", message, "", path), line, 1)
+        return NOT_UTF8.issue(message, file=path, line=line, column=1)
     return None
 
 
@@ -127,19 +165,19 @@ def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> 
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
-            return Loaded(name, None, [make_issue("F001", "not a regular file", "", name)])
+            return Loaded(name, None, [UNREADABLE_FILE.issue("not a regular file", file=name)])
         size = status.st_size
         if size > max_bytes:
             message = f"the file is {size:,} bytes, over the limit of {max_bytes:,}"
-            return Loaded(name, None, [make_issue("F006", message, "", name)])
+            return Loaded(name, None, [FILE_TOO_LARGE.issue(message, file=name)])
         with open(path, "rb") as handle:
             raw = handle.read()
     except FileNotFoundError:
         if os.path.islink(path):
-            return Loaded(name, None, [make_issue("F001", "broken symbolic link", "", name)])
-        return Loaded(name, None, [make_issue("F008", "no such file", "", name)])
+            return Loaded(name, None, [UNREADABLE_FILE.issue("broken symbolic link", file=name)])
+        return Loaded(name, None, [PATH_NOT_FOUND.issue("no such file", file=name)])
     except OSError as error:
-        return Loaded(name, None, [make_issue("F001", f"cannot read: {error.strerror}", "", name)])
+        return Loaded(name, None, [UNREADABLE_FILE.issue(f"cannot read: {error.strerror}", file=name)])
     return load_bytes(raw, name)
 
 
@@ -164,12 +202,12 @@ def find_document_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[P
         if path.is_dir():
             files = [Path(name) for name in sorted(_json_files(str(path)), key=lambda name: name.split(os.sep))]
             if not files:
-                issues.append(make_issue("F007", "no *.json document files in this folder", "", str(path)))
+                issues.append(NO_DOCUMENTS.issue("no *.json document files in this folder", file=str(path)))
             found.extend(files)
         elif path.exists():
             found.append(path)
         else:
-            issues.append(make_issue("F008", "no such file or folder", "", str(path)))
+            issues.append(PATH_NOT_FOUND.issue("no such file or folder", file=str(path)))
     return found, issues
 
 
@@ -204,5 +242,6 @@ def add_lines(issues: list[Issue], raw: bytes) -> list[Issue]:
         if offset is None:
             located.append(issue)
             continue
-        located.append(_with_line(issue, *line_column(text, offset)))
+        line, column = line_column(text, offset)
+        located.append(issue.located(line=line, column=column))
     return located

@@ -14,7 +14,7 @@ import os
 import secrets
 from pathlib import Path
 
-from claimkit.errors import ConfigError
+from claimkit.errors import MISSING_PSEUDONYM_KEY, PSEUDONYM_KEY_EXISTS, WEAK_PSEUDONYM_KEY, ConfigError
 
 __all__ = ["DEFAULT_KEY_FILE", "KEY_ENV", "Pseudonymizer", "create_key_file", "load_pseudonymizer"]
 
@@ -28,7 +28,9 @@ class Pseudonymizer:
 
     def __init__(self, key: bytes) -> None:
         if len(key) < _MIN_KEY_BYTES:
-            raise ConfigError(f"the pseudonym key is too short ({len(key)} bytes; at least {_MIN_KEY_BYTES})")
+            raise ConfigError(
+                WEAK_PSEUDONYM_KEY, f"the pseudonym key is too short ({len(key)} bytes; at least {_MIN_KEY_BYTES})"
+            )
         self._key = key
 
     def __call__(self, identity: str) -> str:
@@ -47,6 +49,7 @@ def load_pseudonymizer(key_file: str | os.PathLike[str] | None = None) -> Pseudo
     path = Path(key_file) if key_file else DEFAULT_KEY_FILE
     if not path.is_file():
         raise ConfigError(
+            MISSING_PSEUDONYM_KEY,
             f"no pseudonym key: set {KEY_ENV} or create {path}",
             hint=f"run `claimkit ls keygen --key-file {path}` once and keep the file out of the repository",
         )
@@ -57,7 +60,7 @@ def create_key_file(path: str | os.PathLike[str]) -> Path:
     """Write a new random key (mode 600). Refuses to replace an existing key: pseudonyms would change."""
     target = Path(path)
     if target.exists():
-        raise ConfigError(f"{target} exists; replacing the key would change every pseudonym")
+        raise ConfigError(PSEUDONYM_KEY_EXISTS, f"{target} exists; replacing the key would change every pseudonym")
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as handle:

@@ -6,12 +6,13 @@ Reporters return strings; only the CLI writes them out.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, TextIO
 
 from claimkit import __version__
 from claimkit.issues import Issue, Report, Severity
 
-__all__ = ["FORMATS", "GITHUB_CAP", "render", "render_github", "render_json", "render_text"]
+__all__ = ["FORMATS", "GITHUB_CAP", "emit", "render", "render_github", "render_json", "render_text"]
 
 #: GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is noise.
 GITHUB_CAP = 50
@@ -51,8 +52,10 @@ def render_text(report: Report) -> str:
     return "\n".join([*body, summary_line(report)]) + "\n"
 
 
-def render_json(report: Report) -> str:
-    return json.dumps({"claimkit": __version__, **report.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report, summary: Mapping[str, Any] | None = None) -> str:
+    """One JSON document: claimkit's version, the command's summary (when it has one), the report."""
+    document = {"claimkit": __version__, **({"summary": dict(summary)} if summary else {}), **report.to_dict()}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(value: str) -> str:
@@ -96,3 +99,14 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 
 def render(report: Report, fmt: str) -> str:
     return FORMATS[fmt](report)
+
+
+def emit(out: TextIO, report: Report, fmt: str, *, lines: list[str], summary: Mapping[str, Any]) -> None:
+    """Write a command's outcome: for people, its summary ``lines`` then the issues; with ``--format
+    json``, exactly one JSON document holding ``summary`` and the report, nothing else on ``out``."""
+    if fmt == "json":
+        out.write(render_json(report, summary))
+        return
+    out.writelines(line + "\n" for line in lines)
+    if report.issues:
+        out.write(render(report, fmt))

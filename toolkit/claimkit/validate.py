@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimkit.issues import Issue, Location, Report
-from claimkit.loading import add_lines, find_document_files, load_file
+from claimkit.issues import Issue, Report
+from claimkit.loading import MAX_FILE_BYTES, add_lines, find_document_files, load_file
 from claimkit.model import DocumentFile
-from claimkit.rules import REGISTRY, DocumentContext, Finding, Rule, Scope, select_codes
-from claimkit.rules.declared import MAX_FILE_BYTES
+from claimkit.rules import DocumentContext, Finding, Rule, Scope, all_codes, select_codes
 
 __all__ = ["ValidationOptions", "check_document", "validate_file", "validate_paths"]
 
@@ -25,7 +24,7 @@ __all__ = ["ValidationOptions", "check_document", "validate_file", "validate_pat
 class ValidationOptions:
     """Which rules run and how files are read. Build with :meth:`from_selectors`."""
 
-    codes: frozenset[str] = field(default_factory=lambda: frozenset(REGISTRY))
+    codes: frozenset[str] = field(default_factory=lambda: frozenset(all_codes()))
     max_bytes: int = MAX_FILE_BYTES
 
     @classmethod
@@ -47,12 +46,15 @@ Check = Callable[[Any], Iterator[Finding]]
 
 @lru_cache(maxsize=32)
 def _enabled_rules(codes: frozenset[str], scope: Scope) -> list[tuple[Rule, Check]]:
-    return [(r, r.check) for code, r in sorted(REGISTRY.items()) if r.scope is scope and r.check and code in codes]
+    return [
+        (r, r.check)
+        for code, r in sorted(all_codes().items())
+        if isinstance(r, Rule) and r.scope is scope and r.check and code in codes
+    ]
 
 
 def _issue(entry: Rule, finding: Finding, file: str | None, prefix: str = "") -> Issue:
-    location = Location(file, prefix + finding.pointer)
-    return Issue(entry.code, entry.name, entry.severity, finding.message, location, finding.hint or entry.fix)
+    return entry.issue(finding.message, file=file, pointer=prefix + finding.pointer, hint=finding.hint)
 
 
 def check_document(

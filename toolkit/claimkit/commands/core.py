@@ -10,11 +10,12 @@ from typing import Any, TextIO
 
 from claimkit.contracts import stale_contracts, write_contracts
 from claimkit.docgen import stale_pages, write_pages
-from claimkit.ingest import ingest_path
+from claimkit.errors import CONFLICTING_OPTIONS, UsageError
+from claimkit.ingest import DOCUMENT_EXISTS, ingest_path
 from claimkit.issues import Report
-from claimkit.loading import load_file, make_issue
-from claimkit.reporters import render
-from claimkit.rules import REGISTRY
+from claimkit.loading import load_file
+from claimkit.reporters import emit, render
+from claimkit.rules import all_codes
 from claimkit.storage import write_document_file
 from claimkit.taxonomy import LABEL_SETS, describe
 from claimkit.validate import ValidationOptions, validate_paths
@@ -72,7 +73,7 @@ def docs(folder: str, *, check: bool, out: TextIO) -> int:
 
 def rules(*, fmt: str, out: TextIO) -> int:
     """``claimkit rules``: the rule table."""
-    ordered = sorted(REGISTRY.values(), key=lambda r: r.code)
+    ordered = sorted(all_codes().values(), key=lambda r: r.code)
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary} for r in ordered]
         out.write(json.dumps(rows, indent=2) + "\n")
@@ -104,10 +105,10 @@ def ingest(
 ) -> int:
     """``claimkit ingest``: raw UTF-8 articles become document files under ``out_dir``."""
     if metadata.get("id") and len(files) > 1:
-        from claimkit.errors import UsageError
-
-        raise UsageError("--id names one document; give one file with it")
+        raise UsageError(CONFLICTING_OPTIONS, "--id names one document; give one file with it")
     report = Report(files_checked=len(files))
+    lines: list[str] = []
+    written: list[str] = []
     for name in files:
         result = ingest_path(Path(name), metadata, furniture=furniture, strip_bidi=strip_bidi)
         report.extend(result.issues)
@@ -120,13 +121,13 @@ def ingest(
             continue
         existing = loaded.file if loaded is not None else None
         if existing is not None and existing.document.text_sha256 != result.file.document.text_sha256:
-            report.extend([make_issue("I003", f"{target} holds another text", "/document/text", name)])
+            report.extend([DOCUMENT_EXISTS.issue(f"{target} holds another text", file=name, pointer="/document/text")])
             continue
         if existing is not None:
-            out.write(f"{target} already holds this text; left as it is\n")
+            lines.append(f"{target} already holds this text; left as it is")
             continue
         write_document_file(target, result.file)
-        out.write(f"wrote {target}\n")
-    if report.issues:
-        out.write(render(report.sorted(), fmt))
+        written.append(str(target))
+        lines.append(f"wrote {target}")
+    emit(out, report.sorted(), fmt, lines=lines, summary={"written": written})
     return report.exit_code()

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from claimkit.errors import UNKNOWN_PROJECT, ConfigError
 from claimkit.issues import Report
 from claimkit.loading import load_documents
 from claimkit.pseudonym import create_key_file, load_pseudonymizer
-from claimkit.reporters import render
+from claimkit.reporters import emit
 
 __all__ = ["init", "keygen", "pull", "push"]
 
@@ -26,12 +27,10 @@ def init(url: str | None, api_key: str | None, title: str, *, fmt: str, out: Tex
     from claimkit.labelstudio.sync import connect, init_project
 
     project, action, report = init_project(connect(url, api_key), title)
-    if report.issues:
-        out.write(render(report, fmt))
-        out.write(f"project {title!r} ({project}): config NOT updated\n")
-        return 1
-    out.write(f"project {title!r}: {action} (id {project})\n")
-    return 0
+    updated = not report.issues
+    line = f"project {title!r}: {action} (id {project})" if updated else f"project {title!r}: config NOT updated"
+    emit(out, report, fmt, lines=[line], summary={"project": project, "action": action if updated else "refused"})
+    return 0 if updated else 1
 
 
 def push(
@@ -48,22 +47,19 @@ def push(
     from claimkit.labelstudio.sync import connect, init_project, push_documents
 
     files, issues = load_documents(paths)
-    report = Report(issues)
+    report = Report(issues, files_checked=len(files) + len(issues))
     if report.issues:  # unreadable input: push nothing rather than half the corpus
-        out.write(render(report.sorted(), fmt))
+        emit(out, report.sorted(), fmt, lines=["nothing pushed: fix the files first"], summary={"pushed": False})
         return report.exit_code()
     client = connect(url, api_key)
     project, action, init_report = init_project(client, title)
     if init_report.issues or project is None:
-        out.write(render(init_report, fmt))
+        emit(out, init_report, fmt, lines=["nothing pushed: the project config"], summary={"pushed": False})
         return 1
     summary, push_report = push_documents(client, project, files, predictions)
-    out.write(
-        f"project {title!r} (id {project}, {action}): {summary.created} tasks created, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged, {summary.refused} refused, {summary.predictions} predictions set\n"
-    )
-    if push_report.issues:
-        out.write(render(push_report.sorted(), fmt))
+    counts = {name: getattr(summary, name) for name in ("created", "updated", "unchanged", "refused", "predictions")}
+    line = f"project {title!r} (id {project}, {action}): " + ", ".join(f"{n} {k}" for k, n in counts.items())
+    emit(out, push_report.sorted(), fmt, lines=[line], summary={"project": project, "action": action, **counts})
     return push_report.exit_code()
 
 
@@ -71,18 +67,20 @@ def pull(
     out_dir: str, url: str | None, api_key: str | None, title: str, *, key_file: str | None, fmt: str, out: TextIO
 ) -> int:
     """``claimkit ls pull``: export, convert, validate and write the corpus atomically."""
-    from claimkit.errors import ConfigError
     from claimkit.labelstudio.sync import connect, pull_project
 
     pseudonymize = load_pseudonymizer(key_file)
     client = connect(url, api_key)
     project = client.find_project(title)
     if project is None:
-        raise ConfigError(f"no project titled {title!r} on {client.url}", hint="create it with `claimkit ls init`")
+        raise ConfigError(
+            UNKNOWN_PROJECT, f"no project titled {title!r} on {client.url}", hint="create it with `claimkit ls init`"
+        )
     summary, report = pull_project(client, project, Path(out_dir), pseudonymize)
-    out.write(
+    line = (
         f"pulled {summary.tasks} tasks from {title!r}: {len(summary.written)} files written, "
-        f"{summary.unchanged} unchanged, {summary.blocked} not written (see below)\n"
+        f"{summary.unchanged} unchanged, {summary.blocked} not written (see below)"
     )
-    out.write(render(report, fmt))
+    facts = {"tasks": summary.tasks, "written": summary.written, "unchanged": summary.unchanged}
+    emit(out, report, fmt, lines=[line], summary={"project": project, **facts, "blocked": summary.blocked})
     return 1 if summary.blocked or report.failed() else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from claimkit.errors import ReleaseError, UsageError
+from claimkit.errors import CONFLICTING_OPTIONS, UNKNOWN_RELEASE, ReleaseError, UsageError
 
 __all__ = ["diff", "load", "release"]
 
@@ -31,9 +31,9 @@ def release(
     from claimkit.release.splits import parse_ratios
 
     if snapshot == (version is not None):
-        raise UsageError("give a VERSION (e.g. 1.0.0) or --snapshot, not both")
+        raise UsageError(CONFLICTING_OPTIONS, "give a VERSION (e.g. 1.0.0) or --snapshot, not both")
     if push_to_hub and snapshot:
-        raise UsageError("a snapshot is not a version: --push-to-hub needs a VERSION")
+        raise UsageError(CONFLICTING_OPTIONS, "a snapshot is not a version: --push-to-hub needs a VERSION")
     settings = load_settings(Path(pyproject)).with_ratios(parse_ratios(splits) if splits else None)
     result = build_release(
         Path(corpus),
@@ -75,7 +75,9 @@ def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: 
             return corpus_record(Path(corpus), load_settings(Path(pyproject)))
         if version not in known:
             raise ReleaseError(
-                f"no release {version} in {records}/", hint=f"recorded: {', '.join(sorted(known)) or 'none'}"
+                UNKNOWN_RELEASE,
+                f"no release {version} in {records}/",
+                hint=f"recorded: {', '.join(sorted(known)) or 'none'}",
             )
         return known[version]
 

@@ -19,7 +19,14 @@ from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.label_interface import LabelInterface
 
-from claimkit.errors import ClaimkitError, ConnectionFailed
+from claimkit.errors import (
+    API_KEY_REFUSED,
+    EXPORT_FAILED,
+    REQUEST_REFUSED,
+    SERVER_UNREACHABLE,
+    ClaimkitError,
+    ConnectionFailed,
+)
 
 __all__ = ["LabelStudioClient", "TaskInfo", "config_values", "prediction_problems"]
 
@@ -71,20 +78,29 @@ class LabelStudioClient:
                 status = error.status_code or 0
                 if status in (401, 403):
                     raise ConnectionFailed(
+                        API_KEY_REFUSED,
                         f"Label Studio at {self.url} refused the API key ({status}) while trying to {what}",
                         hint=_KEY_HINT,
                     ) from None
                 if status != 429 and status < 500:
-                    raise ClaimkitError(f"Label Studio could not {what}: {status} {_detail(error)}") from None
-                failure = ConnectionFailed(f"Label Studio at {self.url} answered {status} while trying to {what}")
+                    raise ConnectionFailed(
+                        REQUEST_REFUSED, f"Label Studio could not {what}: {status} {_detail(error)}"
+                    ) from None
+                failure = ConnectionFailed(
+                    SERVER_UNREACHABLE, f"Label Studio at {self.url} answered {status} while trying to {what}"
+                )
             except httpx.TimeoutException:
                 failure = ConnectionFailed(
-                    f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
+                    SERVER_UNREACHABLE, f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
                 )
             except httpx.ConnectError:
-                failure = ConnectionFailed(f"cannot reach Label Studio at {self.url} ({what})", hint=_START_HINT)
+                failure = ConnectionFailed(
+                    SERVER_UNREACHABLE, f"cannot reach Label Studio at {self.url} ({what})", hint=_START_HINT
+                )
             except httpx.TransportError as error:
-                failure = ConnectionFailed(f"the connection to {self.url} broke while trying to {what}: {error}")
+                failure = ConnectionFailed(
+                    SERVER_UNREACHABLE, f"the connection to {self.url} broke while trying to {what}: {error}"
+                )
         assert failure is not None
         failure.message += f"; gave up after {self.retries + 1} attempts"
         raise failure
@@ -194,9 +210,9 @@ class LabelStudioClient:
             if status == "completed":
                 return
             if status == "failed":
-                raise ConnectionFailed(f"Label Studio at {self.url} failed to build the export")
+                raise ConnectionFailed(EXPORT_FAILED, f"Label Studio at {self.url} failed to build the export")
             time.sleep(0.3)
-        raise ConnectionFailed(f"the export of project {project} was not ready within {wait:g} s")
+        raise ConnectionFailed(EXPORT_FAILED, f"the export of project {project} was not ready within {wait:g} s")
 
     def _stream_export(self, project: int, export: int, target: Path) -> None:
         with target.open("wb") as handle:

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimkit.codes import Code
+from claimkit.labelstudio import codes
 from claimkit.taxonomy import ClaimCategory
 
 __all__ = ["Links", "Region", "group_mentions", "read_relations"]
 
 #: Reports an issue: code, message, position of the item in the result list.
-Report = Callable[[str, str, int | None], None]
+Report = Callable[[Code, str, int | None], None]
 
 
 @dataclass
@@ -47,7 +49,11 @@ def read_relations(regions: dict[str, Region], relations: list[tuple[int, dict[s
     for position, item in relations:
         a, b = regions.get(str(item.get("from_id"))), regions.get(str(item.get("to_id")))
         if a is None or b is None:
-            report("L006", f"relation {item.get('from_id')} -> {item.get('to_id')} ends at no region", position)
+            report(
+                codes.UNSUPPORTED_RELATION,
+                f"relation {item.get('from_id')} -> {item.get('to_id')} ends at no region",
+                position,
+            )
             continue
         direction = item.get("direction", "right")
         if direction == "left":
@@ -61,13 +67,13 @@ def read_relations(regions: dict[str, Region], relations: list[tuple[int, dict[s
             links.cue_of.setdefault(claim.id, set()).add(cue.id)
         elif kinds == {"claim"} and a.id != b.id:
             if direction == "bi":
-                report("L007", f"nesting {a.id} <-> {b.id} has no direction", position)
+                report(codes.AMBIGUOUS_LINK, f"nesting {a.id} <-> {b.id} has no direction", position)
                 continue
             links.parent_of.setdefault(a.id, set()).add(b.id)
         elif kinds == {"source"}:
             links.same.append((a.id, b.id))
         else:
-            report("L006", f"a relation between a {a.kind} and a {b.kind} means nothing", position)
+            report(codes.UNSUPPORTED_RELATION, f"a relation between a {a.kind} and a {b.kind} means nothing", position)
     return links
 
 

@@ -17,7 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimkit.issues import Issue, Location
+from claimkit.codes import Code
+from claimkit.issues import Issue
+from claimkit.labelstudio import codes
 from claimkit.labelstudio.config import (
     ANNOTATION_COMMENT,
     CLAIM_CHOICES,
@@ -32,7 +34,6 @@ from claimkit.labelstudio.config import (
 )
 from claimkit.labelstudio.links import Links, Region, group_mentions, read_relations
 from claimkit.model import LOCAL_ID_PATTERN, Annotation, Origin
-from claimkit.rules.registry import REGISTRY
 from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, QuoteType, describe
 from claimkit.textutil import QuotedRegions
 
@@ -75,32 +76,35 @@ class _Reader:
         self.issues: list[Issue] = []
         self.regions: dict[str, Region] = {}
 
-    def report(self, code: str, message: str, position: int | None = None) -> None:
-        entry = REGISTRY[code]
+    def report(self, code: Code, message: str, position: int | None = None) -> None:
         pointer = self.pointer + (f"/result/{position}" if position is not None else "")
-        self.issues.append(Issue(code, entry.name, entry.severity, message, Location(self.where, pointer), entry.fix))
+        self.issues.append(code.issue(message, file=self.where, pointer=pointer))
 
     # -- regions -------------------------------------------------------------------------------
     def add_region(self, item: dict[str, Any], position: int) -> None:
         value = item.get("value") or {}
         labels = value.get("labels") or []
         if len(labels) != 1:
-            self.report("L015" if labels else "L001", f"region {item.get('id')!r} has labels {labels}", position)
+            self.report(
+                codes.SEVERAL_LABELS if labels else codes.UNKNOWN_LABEL,
+                f"region {item.get('id')!r} has labels {labels}",
+                position,
+            )
             return
         label = labels[0]
         kind = "claim" if label in _CATEGORY_BY_LABEL else {SOURCE_LABEL: "source", CUE_LABEL: "cue"}.get(label)
         if kind is None:
-            self.report("L001", f"unknown label {label!r}", position)
+            self.report(codes.UNKNOWN_LABEL, f"unknown label {label!r}", position)
             return
         span = self.span(value, position)
         if span is None:
             return
         region_id = str(item.get("id"))
         if not _REGION_ID.match(region_id):
-            self.report("L022", f"region id {region_id!r} is not a valid id", position)
+            self.report(codes.INVALID_REGION_ID, f"region id {region_id!r} is not a valid id", position)
             return
         if region_id in self.regions:
-            self.report("L015", f"two regions share the id {region_id!r}", position)
+            self.report(codes.SEVERAL_LABELS, f"two regions share the id {region_id!r}", position)
             return
         region = Region(region_id, kind, _CATEGORY_BY_LABEL.get(label), span, position)
         region.note = _meta_text(item)
@@ -109,12 +113,18 @@ class _Reader:
     def span(self, value: dict[str, Any], position: int) -> dict[str, Any] | None:
         start, end = value.get("start"), value.get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.text)):
-            self.report("L003", f"offsets [{start}, {end}) are not inside the text ({len(self.text)})", position)
+            self.report(
+                codes.REGION_OUT_OF_BOUNDS,
+                f"offsets [{start}, {end}) are not inside the text ({len(self.text)})",
+                position,
+            )
             return None
         covered = self.text[start:end]
         shown = value.get("text")
         if isinstance(shown, str) and shown != covered and _display_form(shown) != _display_form(covered):
-            self.report("L004", f"region text {shown!r} differs from the task text {covered!r}", position)
+            self.report(
+                codes.REGION_TEXT_DRIFT, f"region text {shown!r} differs from the task text {covered!r}", position
+            )
         return {"start": start, "end": end, "text": covered}
 
     # -- per-region fields ----------------------------------------------------------------------
@@ -126,7 +136,7 @@ class _Reader:
         region = self.regions.get(str(item.get("id")))
         if region is None or region.kind != owner_kind:
             where_to = f"a {region.kind}" if region else "no region"
-            self.report("L010", f"{name} belongs to {where_to} (id {item.get('id')!r})", position)
+            self.report(codes.ORPHAN_REGION_FIELD, f"{name} belongs to {where_to} (id {item.get('id')!r})", position)
             return
         if parsed is not None:
             region.fields[str(name)] = parsed
@@ -140,13 +150,13 @@ class _Reader:
         owner, model_field = _TEXTAREAS[name]
         texts = [t for t in value.get("text") or [] if isinstance(t, str) and t.strip()]
         if len(texts) > 1:
-            self.report("L011", f"{name} holds {len(texts)} texts; one is allowed", position)
+            self.report(codes.INVALID_CHOICE, f"{name} holds {len(texts)} texts; one is allowed", position)
             return None, None
         text = texts[0] if texts else None  # kept as typed: only an all-blank entry counts as empty
         if model_field == "event_date" and text is not None:
             text = text.strip()
             if not _ISO_DATE.match(text) or not _is_date(text):
-                self.report("L012", f"event date {text!r} is not YYYY-MM-DD", position)
+                self.report(codes.INVALID_EVENT_DATE, f"event date {text!r} is not YYYY-MM-DD", position)
                 return None, None
             return owner, date.fromisoformat(text)
         return owner, text
@@ -154,7 +164,9 @@ class _Reader:
     def choice(self, control: ChoiceControl, chosen: list[Any], position: int) -> StrEnum | None:
         by_title = _BY_TITLE[control.name]
         if len(chosen) != 1 or chosen[0] not in by_title:
-            self.report("L011", f"{control.name} has {chosen}; expected one of {sorted(by_title)}", position)
+            self.report(
+                codes.INVALID_CHOICE, f"{control.name} has {chosen}; expected one of {sorted(by_title)}", position
+            )
             return None
         return by_title[chosen[0]]
 
@@ -184,12 +196,16 @@ def _source(reader: _Reader, members: list[Region]) -> dict[str, Any]:
     for other in with_fields[1:]:
         if other.fields != head.fields:
             reader.report(
-                "L008", f"mentions {head.id} and {other.id} describe their source differently", other.position
+                codes.CONFLICTING_SOURCE_FIELDS,
+                f"mentions {head.id} and {other.id} describe their source differently",
+                other.position,
             )
     for member in members:
         if member.note:
             reader.report(
-                "L021", f"note on source mention {member.id!r} was not imported: {member.note!r}", member.position
+                codes.REGION_NOTE_NOT_IMPORTED,
+                f"note on source mention {member.id!r} was not imported: {member.note!r}",
+                member.position,
             )
     fields = {SOURCE_TEXTAREAS.get(k, k): v for k, v in head.fields.items()}
     choices = {control.field: fields.pop(control.name, None) for control in SOURCE_CHOICES}
@@ -202,7 +218,9 @@ def _single(reader: _Reader, claim: Region, values: set[str] | None, what: str) 
     if not values:
         return None
     if len(values) > 1:
-        reader.report("L007", f"claim {claim.id} has {len(values)} {what}s: {sorted(values)}", claim.position)
+        reader.report(
+            codes.AMBIGUOUS_LINK, f"claim {claim.id} has {len(values)} {what}s: {sorted(values)}", claim.position
+        )
     return sorted(values)[0]
 
 
@@ -266,7 +284,9 @@ def annotation_from_result(
         elif (kind == "choices" and name in _CHOICES) or (kind == "textarea" and name in _TEXTAREAS):
             fields.append((position, item))
         else:
-            reader.report("L002", f"result item from {name!r} of type {kind!r} is not in the config", position)
+            reader.report(
+                codes.UNKNOWN_CONTROL, f"result item from {name!r} of type {kind!r} is not in the config", position
+            )
     for position, item in fields:
         reader.add_field(item, position)
     links = read_relations(reader.regions, relations, reader.report)
@@ -277,7 +297,11 @@ def annotation_from_result(
     for region in reader.regions.values():
         if region.kind == "cue":
             if region.note:
-                reader.report("L021", f"note on cue {region.id!r} was not imported: {region.note!r}", region.position)
+                reader.report(
+                    codes.REGION_NOTE_NOT_IMPORTED,
+                    f"note on cue {region.id!r} was not imported: {region.note!r}",
+                    region.position,
+                )
             cues.append({"id": region.id, **region.span})
     quotes = quotes or QuotedRegions(text)
     claims = [_claim(reader, r, links, entity_of, quotes) for r in reader.regions.values() if r.kind == "claim"]
@@ -285,6 +309,6 @@ def annotation_from_result(
     try:  # one validation of the whole annotation (cheaper than a model per region)
         annotation = Annotation.model_validate(data)
     except ValidationError as error:  # the reader checks what could fail; this is a last guard
-        reader.report("L022", f"the annotation does not fit the schema: {error.errors()[0]['msg']}")
+        reader.report(codes.INVALID_REGION_ID, f"the annotation does not fit the schema: {error.errors()[0]['msg']}")
         annotation = Annotation(annotator=provenance.annotator, guideline_version=provenance.guideline_version)
     return annotation, reader.issues

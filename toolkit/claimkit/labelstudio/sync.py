@@ -17,8 +17,9 @@ from typing import Any
 
 import ijson
 
-from claimkit.errors import ConfigError
-from claimkit.issues import Issue, Location, Report
+from claimkit.errors import MISSING_API_KEY, MISSING_SERVER_URL, ConfigError
+from claimkit.issues import Issue, Report
+from claimkit.labelstudio import codes
 from claimkit.labelstudio.client import LabelStudioClient, config_values, prediction_problems
 from claimkit.labelstudio.config import instructions_html, labeling_config
 from claimkit.labelstudio.convert import annotation_to_result, task_data
@@ -26,7 +27,6 @@ from claimkit.labelstudio.tasks import blocking, task_to_document_file
 from claimkit.loading import load_file
 from claimkit.model import Annotation, DocumentFile
 from claimkit.pseudonym import Pseudonymizer
-from claimkit.rules.registry import REGISTRY
 from claimkit.storage import atomic_write_text, document_json
 from claimkit.taxonomy import GUIDELINES_VERSION
 from claimkit.validate import check_document
@@ -42,15 +42,10 @@ def connect(url: str | None, api_key: str | None, **options: Any) -> LabelStudio
     url = url or os.environ.get("LABEL_STUDIO_URL")
     api_key = api_key or os.environ.get("LABEL_STUDIO_API_KEY")
     if not url:
-        raise ConfigError("no Label Studio URL: pass --url or set LABEL_STUDIO_URL")
+        raise ConfigError(MISSING_SERVER_URL, "no Label Studio URL: pass --url or set LABEL_STUDIO_URL")
     if not api_key:
-        raise ConfigError("no API key: pass --api-key or set LABEL_STUDIO_API_KEY")
+        raise ConfigError(MISSING_API_KEY, "no API key: pass --api-key or set LABEL_STUDIO_API_KEY")
     return LabelStudioClient(url, api_key, **options)
-
-
-def _issue(code: str, message: str, where: str | None, pointer: str = "") -> Issue:
-    entry = REGISTRY[code]
-    return Issue(code, entry.name, entry.severity, message, Location(where, pointer), entry.fix)
 
 
 # -- init ----------------------------------------------------------------------------------------
@@ -91,10 +86,18 @@ def init_project(client: LabelStudioClient, title: str, config: str | None = Non
     for control, values in sorted(_used_values(client, project).items()):
         missing = sorted(values - offered.get(control, set())) if control in offered else ["<the whole control>"]
         if missing:
-            report.issues.append(_issue("L020", f"{control}: {', '.join(missing)} still used", f"project {title!r}"))
+            report.issues.append(
+                codes.CONFIG_DROPS_USED_LABELS.issue(
+                    f"{control}: {', '.join(missing)} still used", file=f"project {title!r}"
+                )
+            )
     problem = client.server_config_problem(project, config)
     if problem:
-        report.issues.append(_issue("L020", f"Label Studio refused the config: {problem}", f"project {title!r}"))
+        report.issues.append(
+            codes.CONFIG_DROPS_USED_LABELS.issue(
+                f"Label Studio refused the config: {problem}", file=f"project {title!r}"
+            )
+        )
     if report.issues:
         return project, "refused", report
     client.update_project(project, config=config, instructions=instructions)
@@ -134,7 +137,7 @@ def _prediction(
     result = annotation_to_result(annotation)
     problems = prediction_problems(config, result)
     if problems:
-        return None, [_issue("L019", "; ".join(problems[:3]), where)]
+        return None, [codes.INVALID_PREDICTION.issue("; ".join(problems[:3]), file=where)]
     return result, []
 
 
@@ -165,7 +168,9 @@ def push_documents(
             continue
         if task.data.get("text") != file.document.text and task.annotations:
             report.issues.append(
-                _issue("L018", f"task {task.id} is annotated; its text is kept", path, "/document/text")
+                codes.ANNOTATED_TASK_TEXT_CHANGED.issue(
+                    f"task {task.id} is annotated; its text is kept", file=path, pointer="/document/text"
+                )
             )
             summary.refused += 1
             continue

@@ -14,10 +14,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimkit.adjudicate import record_review
-from claimkit.issues import Issue, Location, Severity
+from claimkit.issues import Issue, Severity
+from claimkit.labelstudio import codes
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
 from claimkit.model import Annotation, Document, DocumentFile, Origin
-from claimkit.rules.registry import REGISTRY
 from claimkit.textutil import QuotedRegions
 
 __all__ = ["Identify", "task_location", "task_to_document_file"]
@@ -28,11 +28,6 @@ Identify = Callable[[Any], str]
 
 def task_location(task: dict[str, Any]) -> str:
     return f"label-studio:task/{task.get('id')}"
-
-
-def _issue(code: str, message: str, where: str, pointer: str = "") -> Issue:
-    entry = REGISTRY[code]
-    return Issue(code, entry.name, entry.severity, message, Location(where, pointer), entry.fix)
 
 
 def _timestamp(value: Any) -> datetime | None:
@@ -49,15 +44,21 @@ def _document(task: dict[str, Any], existing: DocumentFile | None, where: str) -
     text = data.get("text")
     if existing is not None:
         if text != existing.document.text:
-            return _issue("L005", "the task text differs from the document file's text", where, "/data/text")
+            return codes.TASK_TEXT_DRIFT.issue(
+                "the task text differs from the document file's text", file=where, pointer="/data/text"
+            )
         return existing.document
     metadata = data.get("claimkit")
     if not isinstance(metadata, dict) or not isinstance(text, str):
-        return _issue("L014", f"no file for document {data.get('doc_id')!r} and no metadata in the task", where)
+        return codes.UNKNOWN_DOCUMENT.issue(
+            f"no file for document {data.get('doc_id')!r} and no metadata in the task", file=where
+        )
     try:
         return Document.model_validate({**metadata, "text": text})
     except ValidationError as error:
-        return _issue("L014", f"the task's document metadata is not valid: {error.errors()[0]['msg']}", where)
+        return codes.UNKNOWN_DOCUMENT.issue(
+            f"the task's document metadata is not valid: {error.errors()[0]['msg']}", file=where
+        )
 
 
 def _provenance(task: dict[str, Any], annotation: dict[str, Any], identify: Identify, version: str) -> Provenance:
@@ -78,7 +79,9 @@ def _gold(
 ) -> tuple[Annotation | None, list[Issue]]:
     if len(reviewed) > 1:
         names = ", ".join(a.annotator for a in reviewed)
-        return (existing.gold if existing else None), [_issue("L016", f"ground truth marked by {names}", where)]
+        return (existing.gold if existing else None), [
+            codes.SEVERAL_GROUND_TRUTHS.issue(f"ground truth marked by {names}", file=where)
+        ]
     if not reviewed:
         return (existing.gold if existing else None), []
     review = reviewed[0]
@@ -91,7 +94,7 @@ def task_to_document_file(
     """The document file a task makes, or ``None`` with the issues that prevent it."""
     where = task_location(task)
     if not (task.get("data") or {}).get("doc_id"):
-        return None, [_issue("L013", "the task has no doc_id", where, "/data")]
+        return None, [codes.TASK_WITHOUT_DOCUMENT_ID.issue("the task has no doc_id", file=where, pointer="/data")]
     document = _document(task, existing, where)
     if isinstance(document, Issue):
         return None, [document]
@@ -103,7 +106,7 @@ def task_to_document_file(
         pointer = f"/annotations/{index}"
         annotator = identify(raw.get("completed_by"))
         if raw.get("was_cancelled"):
-            issues.append(_issue("L009", f"{annotator} skipped the task", where, pointer))
+            issues.append(codes.SKIPPED_ANNOTATION.issue(f"{annotator} skipped the task", file=where, pointer=pointer))
             continue
         provenance = _provenance(task, raw, identify, guideline_version)
         annotation, found = annotation_from_result(
@@ -113,7 +116,9 @@ def task_to_document_file(
         (reviewed if raw.get("ground_truth") else annotations).append(annotation)
     for index, draft in enumerate(task.get("drafts") or []):
         author = identify(draft.get("user") or draft.get("completed_by"))
-        issues.append(_issue("L017", f"{author} has an unsubmitted draft", where, f"/drafts/{index}"))
+        issues.append(
+            codes.UNSUBMITTED_DRAFT.issue(f"{author} has an unsubmitted draft", file=where, pointer=f"/drafts/{index}")
+        )
     project = task.get("project")
     kept = [a for a in (existing.annotations if existing else []) if a.origin is None or a.origin.project != project]
     gold, found = _gold(reviewed, kept + annotations, existing, where)

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from claimkit import __version__
 from claimkit.agreement.summary import agreement_texts
 from claimkit.contracts import document_file_schema
-from claimkit.errors import ReleaseError
+from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, ReleaseError
 from claimkit.issues import Report
 from claimkit.loading import find_document_files, load_file
 from claimkit.model import SCHEMA_VERSION, Annotation, Document
@@ -139,6 +139,7 @@ def _checked_corpus(corpus: Path, jobs: int) -> Report:
     report = validate_paths([corpus], ValidationOptions(), jobs=jobs)
     if report.failed():
         raise ReleaseError(
+            INVALID_CORPUS,
             f"the corpus in {corpus} fails `claimkit validate`; a release is only built from a valid corpus",
             hint=f"run `claimkit validate {corpus}` and fix the errors",
         )
@@ -153,7 +154,7 @@ def _gold_documents(
     for path in sorted(files, key=lambda p: p.name):
         loaded = load_file(path)
         if loaded.file is None:  # validated just before: only a file changed meanwhile gets here
-            raise ReleaseError(f"{path} could not be read while building the release")
+            raise ReleaseError(INVALID_CORPUS, f"{path} could not be read while building the release")
         if len(loaded.file.annotations) >= 2:  # the agreement section needs them, gold or not
             stats.multi_annotated.append(loaded.file)
         if loaded.file.gold is None:
@@ -294,7 +295,9 @@ def build_release(
         splits = writers.close()
         record = _record(version or "0.0.0", commit, day, settings, documents, notes)
         if not documents:
-            raise ReleaseError("no document of the corpus has a gold annotation; there is nothing to release")
+            raise ReleaseError(
+                NOTHING_TO_RELEASE, "no document of the corpus has a gold annotation; there is nothing to release"
+            )
         known = load_records(records) if records.is_dir() else {}
         action = check_version(known, record) if version else SNAPSHOT
         if action == "rebuild":

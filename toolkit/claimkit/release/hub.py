@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimkit.errors import HubError
+from claimkit.errors import HUB_PUSH_FAILED, HubError
 
 __all__ = ["push_to_hub"]
 
@@ -31,6 +31,7 @@ def push_to_hub(folder: Path, repo_id: str, version: str, *, token: str | None =
     except Exception as error:  # the client raises many types (offline mode, HTTP, transport)
         uploaded = step == "tag the release"
         raise HubError(
+            HUB_PUSH_FAILED,
             f"could not {step} of {repo_id}: {type(error).__name__}: {str(error)[:300]}",
             hint=(
                 "the files were uploaded in one commit; rerun to add the tag"

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from claimkit.errors import ReleaseError
+from claimkit.errors import UNKNOWN_RELEASE, ReleaseError
 
 __all__ = ["LoadedConfig", "card_metadata", "load_release"]
 
@@ -25,7 +25,7 @@ def card_metadata(folder: Path) -> dict[str, Any]:
     """The YAML block at the top of a release's README.md."""
     text = (folder / "README.md").read_text(encoding="utf-8")
     if not text.startswith("---\n"):
-        raise ReleaseError(f"{folder / 'README.md'} has no YAML metadata block")
+        raise ReleaseError(UNKNOWN_RELEASE, f"{folder / 'README.md'} has no YAML metadata block")
     block = text[4 : text.index("\n---\n", 4)]
     loaded: dict[str, Any] = yaml.safe_load(block)
     return loaded

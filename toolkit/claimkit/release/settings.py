@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from claimkit.errors import ConfigError
+from claimkit.errors import INVALID_DATASET_CONFIG, ConfigError
 from claimkit.release.splits import DEFAULT_RATIOS
 
 __all__ = ["DatasetSettings", "load_settings"]
@@ -36,12 +36,16 @@ def load_settings(pyproject: Path) -> DatasetSettings:
     try:
         table: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{pyproject} is not valid TOML: {error}") from None
+        raise ConfigError(INVALID_DATASET_CONFIG, f"{pyproject} is not valid TOML: {error}") from None
     values = table.get("tool", {}).get("claimkit", {}).get("dataset", {})
     known = set(DatasetSettings.__dataclass_fields__)
     unknown = set(values) - known
     if unknown:
-        raise ConfigError(f"unknown keys in [tool.claimkit.dataset]: {sorted(unknown)}", hint=f"known: {sorted(known)}")
+        raise ConfigError(
+            INVALID_DATASET_CONFIG,
+            f"unknown keys in [tool.claimkit.dataset]: {sorted(unknown)}",
+            hint=f"known: {sorted(known)}",
+        )
     if "languages" in values:
         values["languages"] = tuple(values["languages"])
     return DatasetSettings(**values)

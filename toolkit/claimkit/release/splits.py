@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from claimkit.errors import INVALID_SPLIT_RATIOS, UsageError
+
 __all__ = ["DEFAULT_RATIOS", "assign_split", "parse_ratios"]
 
 DEFAULT_RATIOS: dict[str, float] = {"train": 0.8, "validation": 0.1, "test": 0.1}
@@ -32,15 +34,13 @@ def assign_split(doc_id: str, ratios: Mapping[str, float] = DEFAULT_RATIOS, salt
 
 def parse_ratios(text: str) -> dict[str, float]:
     """``train=0.8,validation=0.1,test=0.1`` -> ratios that sum to 1."""
-    from claimkit.errors import UsageError
-
     ratios: dict[str, float] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         name, _, value = part.partition("=")
         try:
             ratios[name.strip()] = float(value)
         except ValueError:
-            raise UsageError(f"split ratio {part!r} is not name=number") from None
+            raise UsageError(INVALID_SPLIT_RATIOS, f"split ratio {part!r} is not name=number") from None
     if not ratios or abs(sum(ratios.values()) - 1.0) > 1e-9 or min(ratios.values()) < 0:
-        raise UsageError(f"split ratios {text!r} must be non-negative and sum to 1")
+        raise UsageError(INVALID_SPLIT_RATIOS, f"split ratios {text!r} must be non-negative and sum to 1")
     return ratios

@@ -24,7 +24,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from claimkit.errors import ReleaseError, UsageError
+from claimkit.errors import (
+    INSUFFICIENT_BUMP,
+    INVALID_VERSION,
+    NOTHING_TO_RELEASE,
+    VERSION_IMMUTABLE,
+    VERSION_OLDER,
+    ReleaseError,
+    UsageError,
+)
 from claimkit.model import Annotation, Document
 from claimkit.storage import atomic_write_text, dump_json
 from claimkit.taxonomy import LABEL_SETS, ClaimCategory
@@ -98,7 +106,9 @@ def encode_claims(gold: Annotation) -> str:
 def parse_version(version: str) -> tuple[int, int, int]:
     match = _SEMVER.match(version)
     if match is None:
-        raise UsageError(f"version {version!r} is not MAJOR.MINOR.PATCH (semantic versioning, e.g. 1.2.0)")
+        raise UsageError(
+            INVALID_VERSION, f"version {version!r} is not MAJOR.MINOR.PATCH (semantic versioning, e.g. 1.2.0)"
+        )
     major, minor, patch = (int(part) for part in match.groups())
     return major, minor, patch
 
@@ -188,6 +198,7 @@ def check_version(records: dict[str, ReleaseRecord], current: ReleaseRecord) -> 
     if existing is not None:
         if existing.content() != current.content():
             raise ReleaseError(
+                VERSION_IMMUTABLE,
                 f"version {version} was released with other content; a version is immutable",
                 hint="release the changes under a new version (see `claimkit diff`)",
             )
@@ -195,15 +206,18 @@ def check_version(records: dict[str, ReleaseRecord], current: ReleaseRecord) -> 
     previous = latest_before(records, version)
     later = [v for v in records if parse_version(v) > parse_version(version)]
     if later:
-        raise ReleaseError(f"version {version} is older than the released {max(later, key=parse_version)}")
+        raise ReleaseError(
+            VERSION_OLDER, f"version {version} is older than the released {max(later, key=parse_version)}"
+        )
     if previous is None:
         return "new"
     needed, reasons = required_bump(previous, current)
     if needed is Bump.NONE:
-        raise ReleaseError(f"nothing changed since {previous.version}; there is nothing to release")
+        raise ReleaseError(NOTHING_TO_RELEASE, f"nothing changed since {previous.version}; there is nothing to release")
     actual = _bump_between(previous.version, version)
     if actual < needed:
         raise ReleaseError(
+            INSUFFICIENT_BUMP,
             f"{previous.version} -> {version} is a {actual.name.lower()} bump, but the changes need a "
             f"{needed.name.lower()} one: {'; '.join(reasons)}",
             hint="choose the version by the rules in `claimkit release --help`",

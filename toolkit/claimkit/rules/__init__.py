@@ -1,8 +1,8 @@
 """Semantic rules over document files, each with a stable code. Importing this package registers them."""
 
-from claimkit.rules import claims, declared, document, references, sources, spans  # noqa: F401 (registers)
+from claimkit.rules import claims, document, references, sources, spans  # noqa: F401 (registers)
 from claimkit.rules.context import AnnotationContext, DocumentContext
-from claimkit.rules.registry import REGISTRY, RETIRED, Finding, Rule, Scope, select_codes
+from claimkit.rules.registry import REGISTRY, RETIRED, Finding, Rule, Scope, all_codes, select_codes
 
 __all__ = [
     "REGISTRY",
@@ -12,5 +12,6 @@ __all__ = [
     "Finding",
     "Rule",
     "Scope",
+    "all_codes",
     "select_codes",
 ]

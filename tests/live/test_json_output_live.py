@@ -1,0 +1,44 @@
+"""``claimkit ls init|push|pull --format json`` print exactly one JSON document, against the real server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.live.conftest import LiveServer
+
+pytestmark = pytest.mark.live
+
+SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
+
+
+def test_ls_commands_print_one_json_document(label_studio: LiveServer, project_title: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "annotations"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    key = tmp_path / "pseudonym.key"
+    key.write_text("5f0c1b7e9a2d4c6e8f1a3b5d7c9e0f2a4b6d8c0e1f3a5b7d9c2e4f6a8b0d1c3e\n", encoding="utf-8")
+    env = {**os.environ, "LABEL_STUDIO_URL": label_studio.url, "LABEL_STUDIO_API_KEY": label_studio.api_key}
+    runs = [
+        ["ls", "init", "--project", project_title],
+        ["ls", "push", str(corpus), "--project", project_title, "--predictions", "gold"],
+        ["ls", "pull", "--out", str(corpus), "--project", project_title, "--key-file", str(key)],
+        ["ls", "pull", "--out", str(corpus), "--project", "no such project", "--key-file", str(key)],
+    ]
+    documents = []
+    for args in runs:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimkit", *args, "--format", "json"], capture_output=True, text=True, env=env
+        )
+        assert "Traceback" not in done.stderr
+        documents.append((done.returncode, json.loads(done.stdout)))
+    assert [code for code, _ in documents] == [0, 0, 0, 2]
+    assert documents[1][1]["summary"]["created"] == 1
+    assert [issue["code"] for issue in documents[3][1]["issues"]] == ["E107"]

@@ -1,0 +1,193 @@
+"""Codes of the Label Studio conversion (L): reported by `claimkit ls` while pushing and pulling.
+
+Declared here, emitted by :mod:`claimkit.labelstudio.regions`, :mod:`~claimkit.labelstudio.links`,
+:mod:`~claimkit.labelstudio.tasks` and :mod:`~claimkit.labelstudio.sync`.
+"""
+
+from __future__ import annotations
+
+from claimkit.codes import Code, Scope, declare
+from claimkit.issues import Severity
+
+__all__: list[str] = []
+
+
+def _conversion(code: str, name: str, severity: Severity, doc: str, fix: str) -> Code:
+    return declare(code, name, severity, Scope.CONVERSION, doc, fix)
+
+
+UNKNOWN_LABEL = _conversion(
+    "L001",
+    "unknown-label",
+    Severity.ERROR,
+    "A region carries a label that the labeling config does not define.",
+    "Relabel the region in Label Studio with one of the config's labels (`claimkit ls init` installs the config).",
+)
+
+UNKNOWN_CONTROL = _conversion(
+    "L002",
+    "unknown-control",
+    Severity.ERROR,
+    "A result item comes from a control the labeling config does not define.",
+    "Update the project config with `claimkit ls init`, or remove the item in Label Studio.",
+)
+
+REGION_OUT_OF_BOUNDS = _conversion(
+    "L003",
+    "region-out-of-bounds",
+    Severity.ERROR,
+    "A region's offsets are outside the task text, or empty.",
+    "Redraw the region in Label Studio.",
+)
+
+REGION_TEXT_DRIFT = _conversion(
+    "L004",
+    "region-text-drift",
+    Severity.WARNING,
+    "A region's `text` differs from the task text at its offsets (beyond the known display quirks).",
+    "Check the task text in Label Studio against the document file; offsets were kept, `text` recomputed.",
+)
+
+TASK_TEXT_DRIFT = _conversion(
+    "L005",
+    "task-text-drift",
+    Severity.ERROR,
+    "The task text in Label Studio differs from the document file's text.",
+    "Offsets would shift. Push the document file again (unannotated tasks are updated) or restore the file.",
+)
+
+UNSUPPORTED_RELATION = _conversion(
+    "L006",
+    "unsupported-relation",
+    Severity.ERROR,
+    "A relation connects regions whose kinds mean nothing together (cue-cue, cue-source) or a missing region.",
+    "Delete the relation in Label Studio; see docs/guidelines.md for the four kinds of relation.",
+)
+
+AMBIGUOUS_LINK = _conversion(
+    "L007",
+    "ambiguous-link",
+    Severity.ERROR,
+    "A claim is linked to two sources, two cues or two parents, or to a parent in both directions.",
+    "Keep one relation of each kind per claim in Label Studio.",
+)
+
+CONFLICTING_SOURCE_FIELDS = _conversion(
+    "L008",
+    "conflicting-source-fields",
+    Severity.ERROR,
+    "Two linked mentions of one source give it different kinds, namings or names.",
+    "Fill the source's fields on one mention only, or make them agree.",
+)
+
+SKIPPED_ANNOTATION = _conversion(
+    "L009",
+    "skipped-annotation",
+    Severity.INFO,
+    "An annotator skipped a task; the skip is reported, not imported.",
+    "Nothing to fix unless the skip was a mistake: then annotate the task in Label Studio.",
+)
+
+ORPHAN_REGION_FIELD = _conversion(
+    "L010",
+    "orphan-region-field",
+    Severity.ERROR,
+    "A per-region choice or text belongs to no region, or to a region of another kind.",
+    "Open the task in Label Studio and set the field on the right region.",
+)
+
+INVALID_CHOICE = _conversion(
+    "L011",
+    "invalid-choice",
+    Severity.ERROR,
+    "A choice is not one of the config's options, or several where one is allowed.",
+    "Choose one of the offered options in Label Studio.",
+)
+
+INVALID_EVENT_DATE = _conversion(
+    "L012",
+    "invalid-event-date",
+    Severity.ERROR,
+    "An event date is not a date written YYYY-MM-DD.",
+    "Write the date as YYYY-MM-DD (e.g. 2025-10-02), or leave it empty.",
+)
+
+TASK_WITHOUT_DOCUMENT_ID = _conversion(
+    "L013",
+    "task-without-document-id",
+    Severity.ERROR,
+    "A task has no `doc_id` in its data, so it matches no document.",
+    "Create tasks with `claimkit ls push`, which sets doc_id.",
+)
+
+UNKNOWN_DOCUMENT = _conversion(
+    "L014",
+    "unknown-document",
+    Severity.ERROR,
+    "A task's document has no file in the corpus and the task does not carry the document's metadata.",
+    "Push the document from its file (`claimkit ls push`) or add the file to annotations/.",
+)
+
+SEVERAL_LABELS = _conversion(
+    "L015",
+    "several-labels",
+    Severity.ERROR,
+    "A region carries several labels; each region is one claim, source or cue.",
+    "Split the region into one region per label in Label Studio.",
+)
+
+SEVERAL_GROUND_TRUTHS = _conversion(
+    "L016",
+    "several-ground-truths",
+    Severity.ERROR,
+    "More than one annotation of a task is marked as ground truth.",
+    "Keep the ground-truth star on one reviewed annotation only.",
+)
+
+UNSUBMITTED_DRAFT = _conversion(
+    "L017",
+    "unsubmitted-draft",
+    Severity.INFO,
+    "A task holds a draft that was never submitted; drafts are not imported.",
+    "Ask the annotator to submit or discard the draft in Label Studio.",
+)
+
+ANNOTATED_TASK_TEXT_CHANGED = _conversion(
+    "L018",
+    "annotated-task-text-changed",
+    Severity.ERROR,
+    "A pushed document's text differs from its task's, and the task already has annotations.",
+    "Keep the text (offsets refer to it) or ingest the new text as a new document.",
+)
+
+INVALID_PREDICTION = _conversion(
+    "L019",
+    "invalid-prediction",
+    Severity.ERROR,
+    "A prediction built from an annotation is rejected by Label Studio's own check (LabelInterface).",
+    "Validate the document (`claimkit validate`) and fix the annotation before pushing it as a prediction.",
+)
+
+CONFIG_DROPS_USED_LABELS = _conversion(
+    "L020",
+    "config-drops-used-labels",
+    Severity.ERROR,
+    "A new labeling config would drop labels, choices or controls that existing annotations use.",
+    "Keep the used labels in the config, or relabel those annotations first.",
+)
+
+REGION_NOTE_NOT_IMPORTED = _conversion(
+    "L021",
+    "region-note-not-imported",
+    Severity.WARNING,
+    "A note written on a source or cue region has no place in the schema; it is reported, not imported.",
+    "Move the note to the claim's comment or the document comment in Label Studio.",
+)
+
+INVALID_REGION_ID = _conversion(
+    "L022",
+    "invalid-region-id",
+    Severity.ERROR,
+    "A region id is not a valid id (letters, digits and _ . : - only), so nothing can refer to it.",
+    "Redraw the region in Label Studio, or fix the id in the imported prediction or annotation.",
+)
