@@ -50,6 +50,7 @@ generate: setup
 
 benchmark: setup labelstudio
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_validate_scaling.py
 	$(BIN)/python benchmarks/bench_pull.py
 	$(BIN)/python benchmarks/bench_release.py
 	$(BIN)/python benchmarks/report.py

@@ -25,12 +25,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import generate_document, vocabulary  # noqa: E402
-from benchmarks.results import save_result  # noqa: E402
+from benchmarks.results import environment_line, save_result, verdict  # noqa: E402
 from claimkit.labelstudio.client import LabelStudioClient  # noqa: E402
 from claimkit.labelstudio.convert import annotation_to_result, task_data  # noqa: E402
 from claimkit.labelstudio.sync import init_project  # noqa: E402
@@ -115,6 +116,50 @@ def _seed(client: LabelStudioClient, title: str, count: int) -> int:
     if batch:
         client.import_tasks(project, batch)
     return project
+
+
+def render_markdown(result: dict[str, Any]) -> list[str]:
+    sizes = sorted(result["sizes"], key=int)
+    small, large = result["sizes"][sizes[0]], result["sizes"][sizes[-1]]
+    count = int(sizes[-1])
+    ours = large["convert_seconds"] / count * 1e3
+    sdk = large["sdk_json_min_seconds"] / count * 1e3
+    lines = [
+        "## Label Studio pull (issue 3)",
+        "",
+        "A real Label Studio 1.23.2 server (SQLite) with projects of "
+        + " and ".join(f"{int(s):,}" for s in sizes)
+        + " tasks seeded through import with embedded annotations (20 claims, 16 cues, 4 sources each, "
+        "about 100 result items per task).",
+        "",
+        "| tasks | export MB | `claimkit ls pull` s | pull peak RSS MB | conversion alone s | its peak RSS MB | SDK `Converter` JSON_MIN s | its peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for size in sizes:
+        r = result["sizes"][size]
+        lines.append(
+            f"| {int(size):,} | {r['export_bytes'] / 1e6:.0f} | {r['pull_seconds']:.1f} | {r['pull_peak_kib'] / 1024:.0f} | "
+            f"{r['convert_seconds']:.2f} | {r['convert_peak_kib'] / 1024:.0f} | {r['sdk_json_min_seconds']:.2f} | "
+            f"{r['sdk_json_min_peak_kib'] / 1024:.0f} |"
+        )
+    lines += [
+        "",
+        "| target | reference | ratio | |",
+        "|---|---|---|---|",
+        f"| lossless conversion at least as fast as the SDK's lossy JSON_MIN | `label_studio_sdk.converter.Converter.convert_to_json_min` on the same export file | "
+        f"{sdk / ours:.2f}× at {count:,} tasks ({sdk:.2f} ms per task for the SDK, {ours:.2f} ms for ours; each timed inside its own process, after imports) | {verdict(sdk / ours >= 1)} |",
+        f"| peak memory not growing with the number of tasks | the same pull at {int(sizes[0]):,} tasks | "
+        f"pull {large['pull_peak_kib'] / small['pull_peak_kib']:.2f}×, conversion {large['convert_peak_kib'] / small['convert_peak_kib']:.2f}× for {int(sizes[-1]) // int(sizes[0])}× the tasks | "
+        f"{verdict(large['pull_peak_kib'] / small['pull_peak_kib'] < 1.2)} |",
+        "",
+        "Our conversion streams the export (ijson) and holds one task at a time; it builds a validated "
+        "document file per task and serializes it. The SDK converter loads the whole export and writes JSON_MIN, "
+        "which drops relations and the link between per-region choices and their spans. End-to-end pull time "
+        "is dominated by the server building the export snapshot and by validating every written file.",
+        "",
+        environment_line(result),
+    ]
+    return lines
 
 
 def main() -> None:

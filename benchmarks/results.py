@@ -23,6 +23,20 @@ def _machine() -> dict[str, Any]:
     }
 
 
+def verdict(condition: bool) -> str:
+    """How a target reads in docs/benchmarks.md."""
+    return "met" if condition else "**not met**"
+
+
+def environment_line(result: dict[str, Any]) -> str:
+    """Where and how a result was measured, for the end of its section."""
+    env = result["environment"]
+    return (
+        f"Measured {env['measured']} at commit `{env['commit']}`, Python {env['python']} ({env['machine']}). "
+        f"Command: `{result['command']}`."
+    )
+
+
 def save_result(name: str, data: dict[str, Any]) -> Path:
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{name}.json"

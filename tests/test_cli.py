@@ -221,3 +221,47 @@ def test_issues_serialize_and_come_back_equal() -> None:
     issues = validate_file(INVALID_O003)
     assert issues
     assert [Issue.from_dict(json.loads(json.dumps(issue.to_dict()))) for issue in issues] == issues
+
+
+def test_control_characters_and_bad_bytes_in_paths_never_reach_the_terminal(tmp_path: Path) -> None:
+
+    hostile = os.fsencode(tmp_path) + b"/evil\x1b[2J\xe2\x80\xae\xff.json"  # escape sequence, RLO, a non-UTF-8 byte
+    with open(hostile, "wb") as handle:
+        handle.write(b"{")
+    for fmt in ("text", "github", "json"):
+        done = subprocess.run(
+            [sys.executable, "-m", "claimkit", "validate", os.fsencode(tmp_path), "--format", fmt], capture_output=True
+        )
+        assert done.returncode == 2
+        assert b"\x1b" not in done.stdout
+        text = done.stdout.decode("utf-8")  # valid UTF-8 whatever the file name held
+        if fmt == "json":  # JSON keeps the name (escaping controls itself); only the bad byte is spelled out
+            (issue,) = json.loads(text)["issues"]
+            assert issue["code"] == "F005"
+            assert issue["location"]["file"].endswith("/evil\x1b[2J\u202e\\xff.json")
+        else:  # a terminal or a CI log shows escapes, never the characters themselves
+            assert "\u202e" not in text
+            assert "\\x1b" in text and "\\u202e" in text and "\\xff" in text
+
+
+def test_a_folder_that_cannot_be_listed_is_a_coded_input_error() -> None:
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="claimkit-locked-"))  # under /tmp: reachable by an ordinary user
+    try:
+        base.chmod(0o755)
+        corpus = base / "annotations"
+        (corpus / "locked").mkdir(parents=True)
+        shutil.copy(CLEAN, corpus / CLEAN.name)
+        (corpus / CLEAN.name).chmod(0o644)
+        (corpus / "locked").chmod(0o000)
+        command = [sys.executable, "-m", "claimkit", "validate", str(corpus), "--format", "json"]
+        if os.geteuid() == 0:  # root reads everything: check as an ordinary user
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HOME": str(base)})
+    finally:
+        (base / "annotations" / "locked").chmod(0o755)
+        shutil.rmtree(base)
+    assert done.returncode == 2, done.stderr
+    found = [(i["code"], i["location"]["file"]) for i in json.loads(done.stdout)["issues"]]
+    assert found == [("F001", str(corpus / "locked"))]

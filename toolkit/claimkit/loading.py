@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from claimkit.codes import Scope, declare
 from claimkit.issues import Issue, Severity
-from claimkit.locate import line_column, locate
+from claimkit.locate import TextIndex, duplicate_keys, has_duplicate_keys
 from claimkit.model import DocumentFile
 from claimkit.structure import structure_issues
 
@@ -112,6 +112,17 @@ PATH_NOT_FOUND = declare(
     """A path given on the command line does not exist.""",
     "Check the spelling of the path.",
 )
+DUPLICATE_KEY = declare(
+    "F009",
+    "duplicate-key",
+    Severity.ERROR,
+    Scope.INPUT,
+    """An object in the file has the same key twice.
+
+    JSON readers silently keep the last value and drop the others: a `"gold": null` written after
+    the real gold would erase it without a word. The file is not read until the key is unique.""",
+    "Keep one of the two members (usually the first one is the real content) and delete the other.",
+)
 
 
 @dataclass
@@ -148,15 +159,30 @@ def _input_problem(raw: bytes, path: str | None) -> Issue | None:
     return None
 
 
+def _duplicate_key_issues(raw: bytes, path: str | None) -> list[Issue]:
+    if not has_duplicate_keys(raw):
+        return []
+    index = TextIndex(raw.decode("utf-8"))
+    issues = []
+    for pointer, offset in duplicate_keys(index.text):
+        line, column = index.line_column(offset)
+        key = pointer.rsplit("/", 1)[-1]
+        message = f"the key {key!r} appears twice in one object; a reader would keep only the last value"
+        issues.append(DUPLICATE_KEY.issue(message, file=path, pointer=pointer, line=line, column=column))
+    return issues
+
+
 def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
     """Parse and check the structure of one file's bytes."""
     try:
-        return Loaded(path, DocumentFile.model_validate_json(raw, strict=True), [], raw)
+        file = DocumentFile.model_validate_json(raw, strict=True)
     except ValidationError as error:
         if any(detail["type"] == "json_invalid" for detail in error.errors()):
             # Only now find out why: the strict parser already refused bad UTF-8, a BOM, nothing.
             return Loaded(path, None, [_input_problem(raw, path) or _json_error(raw, path)], raw)
-        return Loaded(path, None, structure_issues(error, path), raw)
+        return Loaded(path, None, _duplicate_key_issues(raw, path) or structure_issues(error, path), raw)
+    duplicates = _duplicate_key_issues(raw, path)
+    return Loaded(path, None if duplicates else file, duplicates, raw)
 
 
 def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Loaded:
@@ -181,33 +207,49 @@ def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> 
     return load_bytes(raw, name)
 
 
-def _json_files(folder: str) -> Iterator[str]:
+def _json_files(folder: str, problems: list[Issue]) -> Iterator[str]:
     """``*.json`` entries below ``folder`` (not following linked folders); dot-folders (staging areas,
-    caches) are not part of the corpus and are not entered. ``scandir`` saves a stat per file."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if not entry.name.startswith("."):
-                    yield from _json_files(entry.path)
-            elif entry.name.endswith(".json"):
-                yield entry.path
+    caches, quarantine) are not part of the corpus and are not entered. ``scandir`` saves a stat per
+    file. A folder that cannot be listed is reported in ``problems`` and the walk goes on."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except OSError as error:
+        problems.append(UNREADABLE_FILE.issue(f"cannot list this folder: {error.strerror}", file=folder))
+        return
+    for entry in listed:
+        if entry.is_dir(follow_symlinks=False):
+            if not entry.name.startswith("."):
+                yield from _json_files(entry.path, problems)
+        elif entry.name.endswith(".json"):
+            yield entry.path
+
+
+def _folder_files(path: Path, issues: list[Issue]) -> list[Path]:
+    unlistable = len(issues)
+    names = sorted(_json_files(str(path), issues), key=lambda name: name.split(os.sep))
+    if not names and len(issues) == unlistable:
+        issues.append(NO_DOCUMENTS.issue("no *.json document files in this folder", file=str(path)))
+    return [Path(name) for name in names]
 
 
 def find_document_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Issue]]:
-    """Expand folders into their ``*.json`` files (recursively, sorted); report what is missing."""
+    """Expand folders into their ``*.json`` files (recursively, sorted); report what is missing or unreadable."""
     found: list[Path] = []
     issues: list[Issue] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files = [Path(name) for name in sorted(_json_files(str(path)), key=lambda name: name.split(os.sep))]
-            if not files:
-                issues.append(NO_DOCUMENTS.issue("no *.json document files in this folder", file=str(path)))
-            found.extend(files)
-        elif path.exists():
-            found.append(path)
-        else:
-            issues.append(PATH_NOT_FOUND.issue("no such file or folder", file=str(path)))
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            is_folder = False
+            if not os.path.islink(path):  # a broken link is reported by load_file
+                issues.append(PATH_NOT_FOUND.issue("no such file or folder", file=str(path)))
+                continue
+        except OSError as error:
+            issues.append(UNREADABLE_FILE.issue(f"cannot read: {error.strerror}", file=str(path)))
+            continue
+        found.extend(_folder_files(path, issues) if is_folder else [path])
     return found, issues
 
 
@@ -232,16 +274,18 @@ def load_documents(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[
 
 
 def add_lines(issues: list[Issue], raw: bytes) -> list[Issue]:
-    """Fill in line and column of issues that have a pointer, from the file's raw JSON."""
-    if not raw or not any(issue.location.pointer and issue.location.line is None for issue in issues):
+    """Fill in line and column of issues that have a pointer, from the file's raw JSON (one walk)."""
+    wanted = {issue.location.pointer for issue in issues if issue.location.pointer and issue.location.line is None}
+    if not raw or not wanted:
         return issues
-    text = raw.decode("utf-8", errors="replace")
+    index = TextIndex(raw.decode("utf-8", errors="replace"))
+    offsets = index.offsets(wanted)
     located: list[Issue] = []
     for issue in issues:
-        offset = locate(text, issue.location.pointer) if issue.location.line is None else None
+        offset = offsets.get(issue.location.pointer) if issue.location.line is None else None
         if offset is None:
             located.append(issue)
             continue
-        line, column = line_column(text, offset)
+        line, column = index.line_column(offset)
         located.append(issue.located(line=line, column=column))
     return located

@@ -1,16 +1,30 @@
-"""From a JSON pointer to a line and column in the raw JSON text.
+"""From JSON pointers to lines and columns in the raw JSON text, and duplicate keys in it.
 
-Used only for files that have issues, so it favours simplicity over speed: it walks the text along
-the pointer with the standard library's own scanner. A pointer to a member that does not exist (a
-missing field) resolves to the object that should hold it.
+Used only for files that have issues. All the pointers of a file are resolved in one walk along the
+text with the standard library's own scanner (values nobody points into are skipped at C speed), and
+lines come from one index of line starts, so the cost is linear in the file size and the number of
+issues. A pointer to a member that does not exist (a missing field) resolves to the object that
+should hold it.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
 
-__all__ = ["escape_token", "line_column", "locate", "pointer_from_path"]
+__all__ = [
+    "TextIndex",
+    "duplicate_keys",
+    "escape_token",
+    "has_duplicate_keys",
+    "line_column",
+    "locate",
+    "pointer_from_path",
+]
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = " \t\n\r"
@@ -41,53 +55,139 @@ def _skip_value(text: str, pos: int) -> int:
     return int(_DECODER.raw_decode(text, pos)[1])
 
 
-def _member(text: str, pos: int, token: str) -> int | None:
-    """Offset of the value of member ``token`` of the object at ``pos``."""
-    pos = _skip_ws(text, pos + 1)
-    while pos < len(text) and text[pos] == '"':
-        key, pos = scanstring(text, pos + 1)
-        pos = _skip_ws(text, _skip_ws(text, pos) + 1)  # past the colon
-        if key == token:
-            return pos
-        pos = _skip_ws(text, _skip_value(text, pos))
-        pos = _skip_ws(text, pos + 1) if pos < len(text) and text[pos] == "," else pos
-    return None
-
-
-def _element(text: str, pos: int, token: str) -> int | None:
-    """Offset of element number ``token`` of the array at ``pos``."""
-    if not token.isdigit():
-        return None
-    wanted, index = int(token), 0
-    pos = _skip_ws(text, pos + 1)
-    while pos < len(text) and text[pos] != "]":
-        if index == wanted:
-            return pos
-        pos = _skip_ws(text, _skip_value(text, pos))
-        pos = _skip_ws(text, pos + 1) if pos < len(text) and text[pos] == "," else pos
-        index += 1
-    return None
-
-
 def locate(text: str, pointer: str) -> int | None:
     """Offset in ``text`` of the value at ``pointer`` (or of its deepest existing ancestor)."""
-    try:
-        pos = _skip_ws(text, 0)
-        for token in _tokens(pointer):
-            opener = text[pos] if pos < len(text) else ""
-            found = (
-                _member(text, pos, token) if opener == "{" else _element(text, pos, token) if opener == "[" else None
-            )
-            if found is None:
-                return pos
-            pos = found
-        return pos
-    except (ValueError, IndexError):
-        return None
+    return TextIndex(text).offsets([pointer]).get(pointer)
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a code point offset."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    """1-based line and column of a code point offset (for many lookups use :class:`TextIndex`)."""
+    return TextIndex(text).line_column(offset)
+
+
+class _Wanted:
+    """A trie of pointer tokens: the pointers to resolve below one value."""
+
+    __slots__ = ("children", "pointers")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Wanted] = {}
+        self.pointers: list[str] = []
+
+
+def _trie(pointers: Iterable[str]) -> _Wanted:
+    root = _Wanted()
+    for pointer in pointers:
+        node = root
+        for token in _tokens(pointer):
+            node = node.children.setdefault(token, _Wanted())
+        node.pointers.append(pointer)
+    return root
+
+
+def _children(text: str, pos: int) -> Iterator[tuple[str, int]]:
+    """(token, offset of the value) of each member or element of the container at ``pos``."""
+    opener = text[pos] if pos < len(text) else ""
+    if not opener or opener not in "{[":
+        return
+    pos, index = _skip_ws(text, pos + 1), 0
+    while pos < len(text) and text[pos] not in "}]":
+        token = str(index)
+        if opener == "{":
+            token, pos = scanstring(text, pos + 1)
+            pos = _skip_ws(text, _skip_ws(text, pos) + 1)  # past the colon
+        yield token, pos
+        pos = _skip_ws(text, _skip_value(text, pos))
+        pos = _skip_ws(text, pos + 1) if pos < len(text) and text[pos] == "," else pos
+        index += 1
+
+
+def _resolve(text: str, pos: int, node: _Wanted, found: dict[str, int]) -> None:
+    for pointer in node.pointers:
+        found[pointer] = pos
+    if not node.children:
+        return
+    pending = dict(node.children)
+    for token, value in _children(text, pos):
+        child = pending.pop(token, None)
+        if child is not None:
+            _resolve(text, value, child, found)
+        if not pending:
+            break
+    for child in pending.values():  # missing members: their container is where they belong
+        _resolve_missing(child, pos, found)
+
+
+def _resolve_missing(node: _Wanted, pos: int, found: dict[str, int]) -> None:
+    for pointer in node.pointers:
+        found[pointer] = pos
+    for child in node.children.values():
+        _resolve_missing(child, pos, found)
+
+
+class TextIndex:
+    """One file's raw JSON text, with every lookup in it linear overall (see the module doc)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._line_starts: list[int] | None = None
+
+    def offsets(self, pointers: Iterable[str]) -> dict[str, int]:
+        """Offset of each pointer's value (or deepest existing ancestor); pointers it cannot walk are left out."""
+        found: dict[str, int] = {}
+        with suppress(ValueError, IndexError):  # not JSON after all: locate nothing rather than something wrong
+            _resolve(self.text, _skip_ws(self.text, 0), _trie(set(pointers)), found)
+        return found
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code point offset."""
+        if self._line_starts is None:
+            starts, at = [0], self.text.find("\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = self.text.find("\n", at + 1)
+            self._line_starts = starts
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+def duplicate_keys(text: str) -> list[tuple[str, int]]:
+    """(pointer, offset) of every member whose key repeats an earlier key of the same object.
+
+    JSON parsers keep the last value of a repeated key and drop the others without a word; a
+    document file must never lose data that way.
+    """
+    found: list[tuple[str, int]] = []
+    _collect_duplicates(text, _skip_ws(text, 0), "", found)
+    return found
+
+
+def _collect_duplicates(text: str, pos: int, pointer: str, found: list[tuple[str, int]]) -> None:
+    seen: set[str] = set()
+    is_object = text[pos : pos + 1] == "{"
+    for token, value in _children(text, pos):
+        here = f"{pointer}/{escape_token(token)}"
+        if is_object and token in seen:
+            found.append((here, value))
+        seen.add(token)
+        _collect_duplicates(text, value, here, found)
+
+
+def has_duplicate_keys(raw: bytes | str) -> bool:
+    """Whether any object of this JSON text repeats a key (one C-speed parse; the text must be JSON)."""
+    try:
+        json.loads(raw, object_pairs_hook=_refuse_duplicates)
+    except _Duplicate:
+        return True
+    return False
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        raise _Duplicate
+    return made

@@ -6,16 +6,51 @@ Reporters return strings; only the CLI writes them out.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
 from claimkit import __version__
 from claimkit.issues import Issue, Report, Severity
 
-__all__ = ["FORMATS", "GITHUB_CAP", "emit", "render", "render_github", "render_json", "render_text"]
+__all__ = ["FORMATS", "GITHUB_CAP", "emit", "printable", "render", "render_github", "render_json", "render_text"]
 
 #: GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is noise.
 GITHUB_CAP = 50
+
+
+#: Bidi controls that reorder what follows them on a terminal (a file named with U+202E reads backwards).
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal or in a CI log: control and bidi characters and bytes that
+    were not UTF-8 are written as escapes (``\\x1b``, ``\\u202e``, ``\\xff``); Arabic stays as it is."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _escape(char) if char in _BIDI_CONTROLS or unicodedata.category(char) in {"Cc", "Cs"} else char for char in text
+    )
+
+
+def _utf8(value: Any) -> Any:
+    """A JSON-able value whose strings encode as UTF-8 (lone surrogates from file names escaped)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(lambda match: _escape(match.group()), value)
+    if isinstance(value, dict):
+        return {key: _utf8(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_utf8(item) for item in value]
+    return value
 
 
 def _plural(count: int, word: str) -> str:
@@ -36,14 +71,14 @@ def summary_line(report: Report) -> str:
 
 def _text_issue(issue: Issue) -> str:
     where = issue.location
-    position = where.file or "<input>"
+    position = printable(where.file or "<input>")
     if where.line is not None:
         position += f":{where.line}:{where.column or 1}"
-    lines = [f"{position}: {issue.code} [{issue.severity.value}] {issue.message} ({issue.rule})"]
+    lines = [f"{position}: {issue.code} [{issue.severity.value}] {printable(issue.message)} ({issue.rule})"]
     if where.pointer:
-        lines.append(f"    at {where.pointer}")
+        lines.append(f"    at {printable(where.pointer)}")
     if issue.hint:
-        lines.append(f"    hint: {issue.hint}")
+        lines.append(f"    hint: {printable(issue.hint)}")
     return "\n".join(lines)
 
 
@@ -55,11 +90,11 @@ def render_text(report: Report) -> str:
 def render_json(report: Report, summary: Mapping[str, Any] | None = None) -> str:
     """One JSON document: claimkit's version, the command's summary (when it has one), the report."""
     document = {"claimkit": __version__, **({"summary": dict(summary)} if summary else {}), **report.to_dict()}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_utf8(document), ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(value: str) -> str:

@@ -1,27 +1,59 @@
 """Writing files safely: to a temporary file in the same folder, then an atomic rename.
 
-A reader (or a crash) never sees a half-written document file, release or export.
+A reader (or a crash) never sees a half-written document file, release or export. The file gets the
+mode an ordinary write would give it: an existing file keeps its mode, a new one follows the umask
+(0644 under the usual 022), unless the caller asks for a mode (0600 for secrets).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
 from claimkit.model import DocumentFile
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "document_json", "dump_json", "write_document_file"]
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "document_json",
+    "dump_json",
+    "file_mode",
+    "write_document_file",
+]
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    with _UMASK_LOCK:  # reading the umask means setting it: never let two threads interleave
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path, mode: int | None = None) -> int:
+    """The mode ``target`` should have after a write: ``mode``, else its current one, else 0666 & ~umask."""
+    if mode is not None:
+        return mode
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that the file is either the old one or the complete new one."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(handle, file_mode(target, mode))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -32,8 +64,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int | None = None) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
 
 
 def dump_json(data: Any) -> str:
