@@ -19,7 +19,7 @@ from claimkit.commands import release as release_commands
 from claimkit.errors import ClaimkitError
 from claimkit.issues import Report
 from claimkit.loading import MAX_FILE_BYTES
-from claimkit.reporters import FORMATS, render_json
+from claimkit.reporters import DOCUMENT_FORMATS, FORMATS, render
 
 __all__ = ["build_parser", "main"]
 
@@ -246,10 +246,10 @@ _EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio, _add_release, _add
 
 
 def _report_error(error: ClaimkitError, fmt: str | None) -> int:
-    """The error on stderr; with ``--format json`` also as the one JSON document on stdout."""
+    """The error on stderr; with ``--format json`` (or sarif) also as the one document on stdout."""
     sys.stderr.write(f"claimkit: error: {error}\n")
-    if fmt == "json":
-        sys.stdout.write(render_json(Report([error.to_issue()])))
+    if fmt in DOCUMENT_FORMATS:
+        sys.stdout.write(render(Report([error.to_issue()]), fmt))
     return error.exit_code
 
 

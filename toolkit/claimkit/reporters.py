@@ -1,4 +1,5 @@
-"""Rendering a :class:`Report` as text for people, JSON for programs, or GitHub workflow commands.
+"""Rendering a :class:`Report` as text for people, JSON for programs, GitHub workflow commands, or
+SARIF for code scanning (:mod:`claimkit.sarif`).
 
 Reporters return strings; only the CLI writes them out.
 """
@@ -13,8 +14,20 @@ from typing import Any, TextIO
 
 from claimkit import __version__
 from claimkit.issues import Issue, Report, Severity
+from claimkit.sarif import sarif_log
 
-__all__ = ["FORMATS", "GITHUB_CAP", "emit", "printable", "render", "render_github", "render_json", "render_text"]
+__all__ = [
+    "DOCUMENT_FORMATS",
+    "FORMATS",
+    "GITHUB_CAP",
+    "emit",
+    "printable",
+    "render",
+    "render_github",
+    "render_json",
+    "render_sarif",
+    "render_text",
+]
 
 #: GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is noise.
 GITHUB_CAP = 50
@@ -125,11 +138,20 @@ def render_github(report: Report, cap: int = GITHUB_CAP) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_sarif(report: Report) -> str:
+    """One SARIF 2.1.0 log for code scanning (see :mod:`claimkit.sarif`)."""
+    return json.dumps(_utf8(sarif_log(report)), ensure_ascii=False, indent=2) + "\n"
+
+
 FORMATS: dict[str, Callable[[Report], str]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "sarif": render_sarif,
 }
+
+#: Formats whose output is one document for a program: nothing else may be written next to it.
+DOCUMENT_FORMATS = frozenset({"json", "sarif"})
 
 
 def render(report: Report, fmt: str) -> str:
@@ -138,9 +160,10 @@ def render(report: Report, fmt: str) -> str:
 
 def emit(out: TextIO, report: Report, fmt: str, *, lines: list[str], summary: Mapping[str, Any]) -> None:
     """Write a command's outcome: for people, its summary ``lines`` then the issues; with ``--format
-    json``, exactly one JSON document holding ``summary`` and the report, nothing else on ``out``."""
-    if fmt == "json":
-        out.write(render_json(report, summary))
+    json``, exactly one JSON document holding ``summary`` and the report, nothing else on ``out`` (with
+    ``--format sarif``, the SARIF log of the report alone)."""
+    if fmt in DOCUMENT_FORMATS:
+        out.write(render_json(report, summary) if fmt == "json" else render(report, fmt))
         return
     out.writelines(line + "\n" for line in lines)
     if report.issues:
