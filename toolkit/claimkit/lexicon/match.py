@@ -154,14 +154,18 @@ def find_certainty_markers(text: str) -> Iterator[Match[CertaintyMarker]]:
     return _find(text, pattern, index)
 
 
-def leading_marker(text: str, version: str | None = None) -> CertaintyMarker | None:
-    """The marker ``text`` (a claim span) opens with, if any: the hedge of its main assertion.
+def leading_marker(text: str, version: str | None = None) -> Match[CertaintyMarker] | None:
+    """The certainty marker ``text`` (a claim span) opens with, if any: the hedge of its main assertion.
 
     With ``version``, only markers the guidelines of that version list count.
     """
     pattern, index = _marker_search()
-    found = pattern.match(normalize(text))
+    norm, origin = normalize_with_offsets(text)
+    found = pattern.match(norm, len(norm) - len(norm.lstrip()))
     if found is None:
         return None
     marker = index[found.group("hit")]
-    return marker if version is None or marker.known_in(version) else None
+    if version is not None and not marker.known_in(version):
+        return None
+    start, end = found.span("hit")
+    return Match(origin[start], _past_marks(text, origin[end - 1] + 1), marker)

@@ -191,6 +191,18 @@ class AnnotationContext:
     def claims(self) -> dict[str, Claim]:
         return dict(zip(self.columns.ids, self.annotation.claims, strict=True))
 
+    @cached
+    def _version(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in self.annotation.guideline_version.split("."))
+
+    def follows(self, version: str) -> bool:
+        """Whether the annotation was made under guidelines ``version`` or a later one.
+
+        Rules for conventions a guideline version introduced ask this, so that older annotations are
+        judged by the guidelines they followed.
+        """
+        return self._version >= tuple(int(part) for part in version.split("."))
+
     def claim_items(self) -> Iterator[tuple[int, Claim]]:
         """Claims with their index in the annotation, in file order."""
         return enumerate(self.annotation.claims)
