@@ -16,6 +16,7 @@ from claimkit.lexicon import (
     find_not_cues,
     leading_marker,
     lookup_cue,
+    may_open_with_marker,
     normalize,
     normalize_with_offsets,
     split_cue,
@@ -139,3 +140,22 @@ def test_a_cue_is_found_in_running_text_without_its_conjunction(form: str, conju
     start = text.index(form)
     hits = [(m.start, m.end, m.entry) for m in find_cues(text, include_ambiguous=True)]
     assert (start, start + len(form), entry) in hits
+
+
+MARKER_FORMS = [form for marker in CERTAINTY_MARKERS for form in marker.forms]
+
+
+@given(st.sampled_from(MARKER_FORMS), st.sampled_from(["", "و", "ف"]), TEXTS)
+def test_the_fast_test_never_misses_a_marker_leading_marker_finds(form: str, conjunction: str, rest: str) -> None:
+    for text in (f"{conjunction}{form} {rest}", f"{conjunction}{form} يتأخر {rest}", f"{conjunction}{form}"):
+        words = text.split(maxsplit=2)
+        first, second = words[0], words[1] if len(words) > 1 else ""
+        if leading_marker(text) is not None:
+            assert may_open_with_marker(first, second), text
+
+
+def test_the_fast_test_rejects_ordinary_openings() -> None:
+    assert not may_open_with_marker("من", "شأنها")
+    assert not may_open_with_marker("في", "31")
+    assert not may_open_with_marker("قد", "دعوا")
+    assert may_open_with_marker("ومن", "الممكن") and may_open_with_marker("قد", "يتأخر")

@@ -9,7 +9,8 @@ any pre-annotator import them from here. Pure Python (standard library and :mod:
   without an attached و/ف or a following إلى، عن، أن...).
 - :func:`find_cues`, :func:`find_certainty_markers`, :func:`find_not_cues`: occurrences in a text,
   with offsets into that exact text.
-- :func:`leading_marker`: the certainty marker a claim span opens with.
+- :func:`leading_marker`: the certainty marker a claim span opens with; :func:`may_open_with_marker`
+  and :func:`may_be_look_alike` are cached pre-tests that rules use on every claim and cue.
 """
 
 from claimkit.lexicon.entries import (
@@ -29,6 +30,8 @@ from claimkit.lexicon.match import (
     find_not_cues,
     leading_marker,
     lookup_cue,
+    may_be_look_alike,
+    may_open_with_marker,
     split_cue,
 )
 from claimkit.lexicon.normalize import normalize, normalize_with_offsets
@@ -50,6 +53,8 @@ __all__ = [
     "find_not_cues",
     "leading_marker",
     "lookup_cue",
+    "may_be_look_alike",
+    "may_open_with_marker",
     "normalize",
     "normalize_with_offsets",
     "not_cue_table_markdown",

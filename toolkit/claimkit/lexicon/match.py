@@ -24,6 +24,8 @@ __all__ = [
     "find_not_cues",
     "leading_marker",
     "lookup_cue",
+    "may_be_look_alike",
+    "may_open_with_marker",
     "split_cue",
 ]
 
@@ -48,11 +50,13 @@ def _cue_index() -> dict[str, CueEntry]:
     return {normalize(form): entry for entry in CUES for form in entry.forms}
 
 
+@lru_cache(maxsize=4096)  # cue spans repeat (قال، أكد) across every annotation of a corpus
 def lookup_cue(text: str) -> CueEntry | None:
     """The entry whose form is exactly ``text`` (a cue span), after normalization."""
     return _cue_index().get(normalize(text))
 
 
+@lru_cache(maxsize=4096)
 def split_cue(text: str) -> tuple[str, CueEntry, str] | None:
     """``(extra before, entry, extra after)`` when ``text`` is a known cue plus words the cue leaves out.
 
@@ -129,6 +133,13 @@ def _past_marks(text: str, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=4096)
+def may_be_look_alike(cue_text: str) -> bool:
+    """Whether a cue span's words occur in a :data:`NOT_CUES` phrase (a cheap test before a search)."""
+    words = f" {normalize(cue_text)} "
+    return words != "  " and any(words in f" {phrase} " for phrase in _not_cue_search()[1])
+
+
 def find_not_cues(text: str) -> Iterator[Match[NotCue]]:
     """Every phrase of the outlet's own voice (يذكر أن، يشار إلى أن...) in ``text``."""
     pattern, index = _not_cue_search()
@@ -154,13 +165,50 @@ def find_certainty_markers(text: str) -> Iterator[Match[CertaintyMarker]]:
     return _find(text, pattern, index)
 
 
+@lru_cache(maxsize=1)
+def _marker_starts() -> dict[str, frozenset[str]]:
+    """First word of each marker form -> the second words it needs ("" for none, "ي" for قد)."""
+    starts: dict[str, set[str]] = {}
+    for form, marker in _marker_search()[1].items():
+        first, _, second = form.partition(" ")
+        starts.setdefault(first, set()).add("ي" if marker.before_imperfect else second.split(" ", 1)[0])
+    return {first: frozenset(seconds) for first, seconds in starts.items()}
+
+
+@lru_cache(maxsize=16384)  # words repeat: after warm-up this is a dict look-up
+def _word(word: str) -> str:
+    return normalize(word)
+
+
+def may_open_with_marker(first: str, second: str = "") -> bool:
+    """Whether a claim whose first two words are ``first`` and ``second`` may open with a certainty
+    marker: a cheap test before :func:`leading_marker`, never false when that one finds a marker."""
+    word = _word(first)
+    seconds = _marker_starts().get(word)
+    if seconds is None and word[:1] in _CONJUNCTIONS:
+        seconds = _marker_starts().get(word[1:])
+    if not seconds:
+        return False
+    if "" in seconds:
+        return True
+    following = _word(second)
+    return following in seconds or ("ي" in seconds and following.startswith("ي"))
+
+
+#: Enough of a claim's opening for its longest marker, vocalized (markers are at most three words).
+_OPENING = 48
+
+
 def leading_marker(text: str, version: str | None = None) -> Match[CertaintyMarker] | None:
     """The certainty marker ``text`` (a claim span) opens with, if any: the hedge of its main assertion.
 
     With ``version``, only markers the guidelines of that version list count.
     """
+    opening = text[:_OPENING]
     pattern, index = _marker_search()
-    norm, origin = normalize_with_offsets(text)
+    if pattern.match(normalize(opening)) is None:
+        return None
+    norm, origin = normalize_with_offsets(opening)
     found = pattern.match(norm, len(norm) - len(norm.lstrip()))
     if found is None:
         return None

@@ -8,8 +8,6 @@ normalized character, the offset of the character it came from.
 
 from __future__ import annotations
 
-import re
-
 __all__ = ["REMOVED", "normalize", "normalize_with_offsets"]
 
 #: Removed: harakat, tanween, shadda, sukun and the other combining marks (U+064B-U+065F), the
@@ -29,13 +27,12 @@ _FOLDED = str.maketrans(
         "\u06a9": "\u0643",  # Persian ک -> ك
     }
 )
-_SPACES = re.compile(r"\s+")
+_FOLDED_AND_REMOVED = str.maketrans({**{ord(char): None for char in REMOVED}, **_FOLDED})
 
 
 def normalize(text: str) -> str:
     """The comparison form of ``text``: ``normalize("وفقاً لـ") == "وفقا ل"``."""
-    kept = "".join(char for char in text if char not in REMOVED).translate(_FOLDED)
-    return _SPACES.sub(" ", kept).strip()
+    return " ".join(text.translate(_FOLDED_AND_REMOVED).split())
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -8,6 +8,7 @@ partial quotation inside a claim stay in, both of them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from claimkit.issues import Severity
 from claimkit.lexicon import normalize
@@ -58,7 +59,7 @@ def direct_quote_span_includes_marks(ctx: AnnotationContext) -> Iterator[Finding
     Since guidelines 1.1.0 the marks that enclose a quotation stay out of the claim span, as they do in
     the gold; under 1.0.0 the span "may include the marks", so older annotations are not checked.
     """
-    if not ctx.follows("1.1.0"):
+    if not ctx.follows("1.1.0") or ctx.edge_characters.isdisjoint(QUOTATION_MARKS):
         return
     for index, claim in ctx.claims_where(ctx.columns.quotes, QuoteType.DIRECT):
         first, last = _edges(ctx, claim.start, claim.end)
@@ -81,7 +82,7 @@ def partial_quotation_cut(ctx: AnnotationContext) -> Iterator[Finding]:
     the quoted part, both of them («وتبدي الحكومة السورية الجديدة "حسن نوايا مع الروس"» in the gold).
     A mark at the edge without its partner means the span cut the quotation.
     """
-    if not ctx.follows("1.1.0"):
+    if not ctx.follows("1.1.0") or ctx.edge_characters.isdisjoint(QUOTATION_MARKS):
         return
     text = ctx.document.text
     for index, claim in ctx.claim_items():
@@ -105,6 +106,8 @@ def claim_span_edge_punctuation(ctx: AnnotationContext) -> Iterator[Finding]:
     Spans run from the first to the last word, so that two annotators who chose the same words have the
     same offsets. Quotation marks are C008's and C009's business; brackets may close inside a claim.
     """
+    if ctx.edge_characters.isdisjoint(EDGE_PUNCTUATION):
+        return
     for index, claim in ctx.claim_items():
         first, last = _edges(ctx, claim.start, claim.end)
         if first in EDGE_PUNCTUATION or last in EDGE_PUNCTUATION:
@@ -124,7 +127,14 @@ def claim_starts_with_complementizer(ctx: AnnotationContext) -> Iterator[Finding
     Guidelines §1: the claim leaves out the source, the cue and the conjunction. (إن meaning "if" can
     start a claim: then keep it and ignore the warning.)
     """
-    for index, claim in ctx.claim_items():
-        first_word = claim.text.split(maxsplit=1)[0] if claim.text.strip() else ""
-        if normalize(first_word) in _COMPLEMENTIZERS:
-            yield Finding(f"/claims/{index}", f"claim {claim.id!r} starts with {first_word!r}")
+    firsts = ctx.claim_openings[0]
+    if not any(map(_is_complementizer, firsts)):
+        return
+    for index, (claim, first) in enumerate(zip(ctx.annotation.claims, firsts, strict=True)):
+        if _is_complementizer(first):
+            yield Finding(f"/claims/{index}", f"claim {claim.id!r} starts with {first!r}")
+
+
+@lru_cache(maxsize=4096)
+def _is_complementizer(word: str) -> bool:
+    return normalize(word) in _COMPLEMENTIZERS

@@ -8,9 +8,17 @@ asks for the table to grow.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
 
 from claimkit.issues import Severity
-from claimkit.lexicon import find_not_cues, leading_marker, lookup_cue, split_cue
+from claimkit.lexicon import (
+    find_not_cues,
+    leading_marker,
+    lookup_cue,
+    may_be_look_alike,
+    may_open_with_marker,
+    split_cue,
+)
 from claimkit.model import Cue
 from claimkit.rules.context import AnnotationContext
 from claimkit.rules.registry import Finding, Scope, rule
@@ -19,16 +27,24 @@ from claimkit.taxonomy import Certainty
 __all__: list[str] = []
 
 
-def _hedge(ctx: AnnotationContext, text: str, cue_id: str | None) -> str | None:
-    """What hedges a claim, by the annotation's guideline version: its opening words, or its cue."""
+def _hedging_cues(ctx: AnnotationContext) -> dict[str, tuple[str, Certainty]]:
+    """Cue id -> (cue text, certainty) for the cues that imply a certainty, by the annotation's version."""
     version = ctx.annotation.guideline_version
+    found = {}
+    for cue in ctx.annotation.cues:
+        entry = lookup_cue(cue.text)
+        if entry is not None and entry.certainty is not None and entry.known_in(version):
+            found[cue.id] = (cue.text, entry.certainty)
+    return found
+
+
+def _hedge(text: str, version: str, cue: tuple[str, Certainty] | None) -> str | None:
+    """What hedges a claim: its opening words, or its cue."""
     marker = leading_marker(text, version)
     if marker is not None and marker.entry.certainty is not Certainty.CERTAIN:
         return f"opens with {text[marker.start : marker.end]!r} ({marker.entry.certainty.value})"
-    cue = ctx.cues.get(cue_id) if cue_id else None
-    entry = lookup_cue(cue.text) if cue is not None else None
-    if cue is not None and entry is not None and entry.certainty is not None and entry.known_in(version):
-        return f"its cue {cue.text!r} makes it {entry.certainty.value}"
+    if cue is not None:
+        return f"its cue {cue[0]!r} makes it {cue[1].value}"
     return None
 
 
@@ -47,11 +63,25 @@ def hedged_claim_marked_certain(ctx: AnnotationContext) -> Iterator[Finding]:
     subordinate clause, does not change the certainty and is not checked. قد hedges only before an
     imperfect verb; before a past verb (وقد استقبله) it stresses.
     """
-    for index, claim in ctx.claim_items():
+    cues = _hedging_cues(ctx) if any(map(_implies_certainty, _cue_texts(ctx))) else {}
+    suspects = set(compress(count(), map(may_open_with_marker, *ctx.claim_openings)))
+    suspects.update(index for index, cue in enumerate(ctx.columns.cues) if cue in cues)
+    claims, version = ctx.annotation.claims, ctx.annotation.guideline_version
+    for index in sorted(suspects):
+        claim = claims[index]
         if claim.certainty is Certainty.CERTAIN:
-            why = _hedge(ctx, claim.text, claim.cue)
+            why = _hedge(claim.text, version, cues.get(claim.cue or ""))
             if why is not None:
                 yield Finding(f"/claims/{index}/certainty", f"claim {claim.id!r} is certain but {why}")
+
+
+def _implies_certainty(cue_text: str) -> bool:
+    entry = lookup_cue(cue_text)
+    return entry is not None and entry.certainty is not None
+
+
+def _cue_texts(ctx: AnnotationContext) -> list[str]:
+    return [vars(cue)["text"] for cue in ctx.annotation.cues]
 
 
 @rule(
@@ -69,6 +99,8 @@ def cue_not_in_lexicon(ctx: AnnotationContext) -> Iterator[Finding]:
     that a pre-annotator built on it learns the cue. Cues that are a known cue plus an attached و/ف or
     a following إلى، عن، أن are O012's business, and words of the outlet's own voice (يذكر أن) C012's.
     """
+    if all(map(lookup_cue, _cue_texts(ctx))):
+        return
     text = ctx.document.text
     for index, cue in enumerate(ctx.annotation.cues):
         if lookup_cue(cue.text) is None and split_cue(cue.text) is None and _look_alike(text, cue) is None:
@@ -77,6 +109,8 @@ def cue_not_in_lexicon(ctx: AnnotationContext) -> Iterator[Finding]:
 
 def _look_alike(text: str, cue: Cue) -> str | None:
     """The phrase of the outlet's own voice (يذكر أن...) that holds the cue span, if any."""
+    if not may_be_look_alike(cue.text):
+        return None
     window = text.rfind(" ", 0, max(0, cue.start - 24)) + 1  # from a word start, so boundaries hold
     for found in find_not_cues(text[window : cue.end + 24]):
         if found.start + window <= cue.start and cue.end <= found.end + window:
@@ -97,6 +131,8 @@ def outlet_voice_marked_as_cue(ctx: AnnotationContext) -> Iterator[Finding]:
     These phrases look like attribution but attribute nothing: يذكر أن introduces the outlet's own
     background, في تصريح لـ the setting of a quotation whose cue is the verb.
     """
+    if not any(map(may_be_look_alike, _cue_texts(ctx))):
+        return
     text = ctx.document.text
     for index, cue in enumerate(ctx.annotation.cues):
         phrase = _look_alike(text, cue)
@@ -117,6 +153,8 @@ def cue_span_extra_words(ctx: AnnotationContext) -> Iterator[Finding]:
     Guidelines §1: in وأشارت the cue is أشارت; in أشار إلى أن the cue is أشار. Only the prepositions
     that belong to the source stay in a cue (وفقا ل، نقلاً عن، بالنسبة ل).
     """
+    if not any(map(split_cue, _cue_texts(ctx))):
+        return
     for index, cue in enumerate(ctx.annotation.cues):
         parts = split_cue(cue.text)
         if parts is not None:
