@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from claimkit.lexicon import leading_marker, normalize
 from claimkit.model import text_sha256
 from claimkit.storage import dump_json
+from claimkit.taxonomy import GUIDELINES_VERSION
 
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "annotations" / "000_f22616ff3d8ce778.json"
 _FALLBACK_WORDS = [
@@ -38,6 +40,7 @@ _FALLBACK_WORDS = [
     "سلسلة",
     "الزيارات",
 ]
+_OPENERS = {normalize(word) for word in ("أن", "إن", "بأن")}
 CUES = ["قال", "أكد", "أوضح", "أشار", "اعتبر", "أضاف", "بحسب", "نقلاً عن"]
 KINDS = ["government", "military", "analyst", "media"]
 CATEGORY_FOR_KIND = {
@@ -48,12 +51,19 @@ CATEGORY_FOR_KIND = {
 }
 
 
+def _may_open_a_claim(word: str) -> bool:
+    """Not a hedge even before an imperfect verb (احتمال، وقد يـ), not أن/إن/بأن."""
+    return leading_marker(f"{word} يكون") is None and normalize(word) not in _OPENERS
+
+
 def vocabulary() -> list[str]:
+    """The seed's words, less those a claim may not open with (a hedge such as احتمال, the بأن of
+    reported speech): random content starts with any word, and the corpus must stay clean."""
     if SEED_ARTICLE.is_file():
         text = SEED_ARTICLE.read_text(encoding="utf-8")
         words = re.findall(r"[\u0621-\u064a]{3,}", text)
         if words:
-            return sorted(set(words))
+            return sorted(w for w in set(words) if _may_open_a_claim(w))
     return _FALLBACK_WORDS
 
 
@@ -136,7 +146,7 @@ def generate_document(index: int, rng: random.Random, words: list[str], claims: 
         },
         "gold": {
             "annotator": "bench",
-            "guideline_version": "1.0.0",
+            "guideline_version": GUIDELINES_VERSION,
             "sources": sources,
             "cues": cues,
             "claims": claim_rows,

@@ -1,18 +1,22 @@
 """Generated reference documentation: ``docs/rules.md`` and ``docs/labels.md``, from the code.
 
-``claimkit docs --check`` fails when a committed page differs from what the code generates.
+Hand-written pages may hold generated blocks too (the cue and certainty tables of the guidelines,
+from :mod:`claimkit.lexicon`), between ``<!-- generated: NAME -->`` and ``<!-- /generated: NAME -->``.
+``claimkit docs --check`` fails when a committed page or block differs from what the code generates.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from claimkit.lexicon import certainty_table_markdown, cue_table_markdown, not_cue_table_markdown
 from claimkit.rules import RETIRED, Scope, all_codes
 from claimkit.storage import atomic_write_text
 from claimkit.taxonomy import LABEL_SETS, OFFICIAL_SOURCE_KINDS, describe
 
-__all__ = ["PAGES", "labels_markdown", "rules_markdown", "stale_pages", "write_pages"]
+__all__ = ["BLOCKS", "PAGES", "labels_markdown", "rules_markdown", "splice_blocks", "stale_pages", "write_pages"]
 
 _PREFIXES = {
     "A": "Annotator provenance",
@@ -92,6 +96,34 @@ def labels_markdown() -> str:
 
 
 PAGES: dict[str, Callable[[], str]] = {"rules.md": rules_markdown, "labels.md": labels_markdown}
+#: Generated blocks inside hand-written pages: page -> block name -> renderer.
+BLOCKS: dict[str, dict[str, Callable[[], str]]] = {
+    "guidelines.md": {
+        "cue-table": cue_table_markdown,
+        "not-cue-table": not_cue_table_markdown,
+        "certainty-table": certainty_table_markdown,
+    }
+}
+
+
+def _block(name: str) -> re.Pattern[str]:
+    return re.compile(f"(<!-- generated: {re.escape(name)} -->\n)(.*?)(<!-- /generated: {re.escape(name)} -->)", re.S)
+
+
+def splice_blocks(page: str, blocks: dict[str, Callable[[], str]]) -> tuple[str, list[str]]:
+    """``page`` with each block's content regenerated, and the names of blocks whose markers are missing."""
+    missing = []
+    for name, render in blocks.items():
+        pattern = _block(name)
+        if pattern.search(page) is None:
+            missing.append(name)
+            continue
+        page = _fill(pattern, page, render())
+    return page, missing
+
+
+def _fill(pattern: re.Pattern[str], page: str, content: str) -> str:
+    return pattern.sub(lambda found: found.group(1) + content + found.group(3), page)
 
 
 def write_pages(folder: str | Path) -> list[Path]:
@@ -100,6 +132,12 @@ def write_pages(folder: str | Path) -> list[Path]:
         target = Path(folder) / name
         atomic_write_text(target, render())
         written.append(target)
+    for name, blocks in BLOCKS.items():
+        target = Path(folder) / name
+        if target.is_file():
+            page, _ = splice_blocks(target.read_text(encoding="utf-8"), blocks)
+            atomic_write_text(target, page)
+            written.append(target)
     return written
 
 
@@ -108,5 +146,12 @@ def stale_pages(folder: str | Path) -> list[str]:
     for name, render in PAGES.items():
         target = Path(folder) / name
         if not target.is_file() or target.read_text(encoding="utf-8") != render():
+            stale.append(name)
+    for name, blocks in BLOCKS.items():
+        target = Path(folder) / name
+        page = target.read_text(encoding="utf-8") if target.is_file() else ""
+        spliced, missing = splice_blocks(page, blocks)
+        stale += [f"{name}#{block}" for block in missing]
+        if spliced != page:
             stale.append(name)
     return stale

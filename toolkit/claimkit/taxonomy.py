@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 #: The version of docs/guidelines.md; recorded in every annotation.
-GUIDELINES_VERSION = "1.0.0"
+GUIDELINES_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -127,71 +127,110 @@ _TERMS: dict[StrEnum, Term] = {
     ClaimCategory.OFFICIAL_STATEMENT: Term(
         "Official statement",
         "تصريح رسمي",
-        "Attributed to an official actor speaking in an official capacity (government, ministry, "
-        "armed forces, diplomats, an official spokesperson or document).",
+        "Attributed to an official actor speaking in an official capacity (a state body, office holder or "
+        "spokesperson, governments in exile or de facto included; armed forces, diplomats, an official "
+        "document), whatever the content.",
         hotkey="1",
         colour="#1f77b4",
     ),
     ClaimCategory.ANALYST_OPINION: Term(
         "Analyst opinion",
         "رأي محلل",
-        "Attributed to an analyst, expert, commentator or journalist speaking as one, or an "
-        "interpretation, evaluation, speculation or prediction.",
+        "An opinion: attributed to an analyst, expert, commentator or journalist giving a view, or an "
+        "evaluation, recommendation or forecast by any other non-official speaker or by the outlet itself.",
         hotkey="2",
         colour="#ff7f0e",
     ),
     ClaimCategory.REPORTED_FACT: Term(
         "Reported fact",
         "خبر يرويه الموقع",
-        "The outlet's own account of events or information it reports, including unconfirmed "
-        "reports and the fact that a party did not comment.",
+        "Information: the outlet's own account of events, or facts, denials, plans and schedules a "
+        "non-official speaker gives, including unconfirmed reports and the fact that a party did not comment.",
         hotkey="3",
         colour="#2ca02c",
     ),
     SourceKind.GOVERNMENT: Term(
-        "Government", "جهة حكومية", "A government, ministry, presidency or an official speaking for one."
+        "Government",
+        "جهة حكومية",
+        "A state body or office holder: government, ministry, presidency, parliament, court, local authority, "
+        "state religious body (Al-Azhar, a state mufti); governments in exile or de facto too.",
     ),
     SourceKind.MILITARY: Term(
-        "Military", "جهة عسكرية", "Armed forces, a defence body or an officer speaking in that role."
+        "Military",
+        "جهة عسكرية",
+        "Armed forces of a state or of a government (in exile or de facto too), a defence body, or an officer "
+        "speaking in that role.",
     ),
     SourceKind.DIPLOMATIC: Term(
         "Diplomatic", "جهة دبلوماسية", "An embassy, ambassador, envoy or foreign ministry speaking abroad."
     ),
     SourceKind.INTERGOVERNMENTAL: Term(
-        "Intergovernmental", "منظمة دولية حكومية", "An official of the UN, EU, Arab League or a similar body."
+        "Intergovernmental",
+        "منظمة دولية حكومية",
+        "The UN and its agencies, the EU, the Arab League or a similar body of states, or an official of one.",
     ),
     SourceKind.OFFICIAL_DOCUMENT: Term(
         "Official document",
         "وثيقة رسمية",
         "A decree, official statement, report or law issued by an official body.",
     ),
-    SourceKind.ANALYST: Term("Analyst", "محلل أو خبير", "An analyst, expert, academic or commentator."),
-    SourceKind.JOURNALIST: Term("Journalist", "صحفي", "A journalist or writer speaking in a personal capacity."),
-    SourceKind.MEDIA: Term("Media", "وسيلة إعلام", "Another news outlet or agency cited as the origin of information."),
-    SourceKind.ORGANIZATION: Term(
-        "Organization", "منظمة", "A non-governmental organization, party, company or armed group."
+    SourceKind.ANALYST: Term(
+        "Analyst",
+        "محلل أو خبير",
+        "An analyst, expert, academic or commentator (a former official or an independent cleric who comments).",
     ),
-    SourceKind.WITNESS: Term("Witness", "شاهد أو مواطن", "An eyewitness, resident or other private person."),
-    SourceKind.OTHER: Term("Other", "أخرى", "Any other kind of source; explain in a comment."),
+    SourceKind.JOURNALIST: Term(
+        "Journalist", "صحفي", "A journalist or writer giving a view in a personal capacity (a columnist)."
+    ),
+    SourceKind.MEDIA: Term(
+        "Media",
+        "وسيلة إعلام",
+        "Another outlet, a news agency (a state agency too) or a reporting correspondent cited as the origin of "
+        "information, or circulating reports.",
+    ),
+    SourceKind.ORGANIZATION: Term(
+        "Organization",
+        "منظمة",
+        "A non-state body: party, opposition council or coalition, NGO, armed group, company (state-owned too), "
+        "union, non-state religious body.",
+    ),
+    SourceKind.WITNESS: Term(
+        "Witness", "شاهد أو مواطن", "An eyewitness, resident, displaced person, relative or other private person."
+    ),
+    SourceKind.OTHER: Term(
+        "Other", "أخرى", "Any other source, e.g. sources close to a body or unplaced sources (مصادر); comment."
+    ),
     SourceNaming.NAMED: Term("Named", "مسمّى", "Identified by name (حسام نجار, وزارة الدفاع)."),
     SourceNaming.UNNAMED_DESCRIBED: Term(
-        "Unnamed, described", "غير مسمّى موصوف", "Not named but described (مصدر في الوزارة)."
+        "Unnamed, described",
+        "غير مسمّى موصوف",
+        "Not named, but the text says where it speaks from (مصدر في الوزارة); write that in role or affiliation.",
     ),
-    SourceNaming.ANONYMOUS: Term("Anonymous", "مجهول", "Neither named nor described (مصادر، أنباء متداولة)."),
-    QuoteType.DIRECT: Term("Direct", "مباشر", "The claim is quoted inside quotation marks."),
-    QuoteType.INDIRECT: Term("Indirect", "غير مباشر", "Reported speech, usually after أن or إن."),
+    SourceNaming.ANONYMOUS: Term(
+        "Anonymous", "مجهول", "Neither who nor where from (مصادر، أنباء متداولة); kind media or other."
+    ),
+    QuoteType.DIRECT: Term(
+        "Direct", "مباشر", "The claim is inside quotation marks; the span leaves the enclosing marks out."
+    ),
+    QuoteType.INDIRECT: Term(
+        "Indirect", "غير مباشر", "Reported speech, usually after أن or إن, or a claim only partly quoted."
+    ),
     QuoteType.NONE: Term("None", "بلا اقتباس", "Not speech at all: the outlet's own voice."),
     Certainty.CERTAIN: Term("Certain", "مؤكد", "Presented as fact, without hedging."),
-    Certainty.PROBABLE: Term("Probable", "مرجح", "Presented as likely (يرجح، على الأرجح)."),
-    Certainty.POSSIBLE: Term(
-        "Possible", "محتمل", "Presented as possible or unconfirmed (قد، من الممكن، أنباء غير رسمية)."
+    Certainty.PROBABLE: Term(
+        "Probable", "مرجح", "Presented as likely (يرجح، على الأرجح، من المتوقع، يُنتظر، يوشك، توقّع)."
     ),
-    Certainty.UNKNOWN: Term("Unknown", "غير محدد", "The text does not say how certain it is."),
+    Certainty.POSSIBLE: Term(
+        "Possible", "محتمل", "Presented as possible or unconfirmed (قد يـ، من الممكن، ربما، أنباء غير رسمية، تشكّ)."
+    ),
+    Certainty.UNKNOWN: Term("Unknown", "غير محدد", "The text leaves it open (هل، ما إذا، لم يتضح)."),
     Polarity.POSITIVE: Term("Positive", "إثبات", "The claim asserts that something is the case."),
     Polarity.NEGATIVE: Term("Negative", "نفي", "The claim asserts that something is not the case."),
     ContentType.FACTUAL_ASSERTION: Term("Factual assertion", "تقرير واقعة", "States what happened or is."),
     ContentType.EVALUATION: Term("Evaluation", "تقييم", "Judges something as good, bad, important..."),
-    ContentType.PREDICTION: Term("Prediction", "توقع", "Says what will or may happen."),
+    ContentType.PREDICTION: Term(
+        "Prediction", "توقع", "Says what will or may happen: a forecast, or a plan or schedule (guidelines §2.4)."
+    ),
     ContentType.RECOMMENDATION: Term("Recommendation", "توصية", "Says what should be done."),
     ContentType.DENIAL: Term("Denial", "نفي أو تكذيب", "Rejects another claim."),
     ContentType.NON_COMMENT: Term("Non-comment", "امتناع عن التعليق", "A party declined or failed to comment."),

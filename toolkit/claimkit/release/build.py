@@ -161,6 +161,7 @@ def _gold_documents(
             stats.left_out.append(loaded.file.document.id)
             continue
         document = loaded.file.document
+        stats.guideline_versions.add(loaded.file.gold.guideline_version)
         yield document, loaded.file.gold, assign_split(document.id, settings.split_ratios, settings.split_salt)
 
 
@@ -190,13 +191,14 @@ def _record(
     settings: DatasetSettings,
     documents: dict[str, RecordedDocument],
     notes: str | None,
+    stats: Statistics,
 ) -> ReleaseRecord:
     return ReleaseRecord(
         version=version,
         date=day,
         corpus_commit=commit,
         schema_version=SCHEMA_VERSION,
-        guidelines_version=GUIDELINES_VERSION,
+        guidelines_version=_guidelines_followed(stats),
         split_ratios=settings.split_ratios,
         split_salt=settings.split_salt,
         label_sets=current_label_sets(),
@@ -205,12 +207,18 @@ def _record(
     )
 
 
+def _guidelines_followed(stats: Statistics) -> str:
+    """The guideline version the released gold follows: the newest among its annotations (minor versions
+    of one major are compatible), or the current one when there is no gold."""
+    return max(stats.guideline_versions, key=lambda v: tuple(map(int, v.split("."))), default=GUIDELINES_VERSION)
+
+
 def corpus_record(corpus: Path, settings: DatasetSettings) -> ReleaseRecord:
     """The record the corpus would have if released now (version ``current``), without writing anything."""
     stats = Statistics()
     documents = {d.id: _recorded(d, g, split) for d, g, split in _gold_documents(corpus, settings, stats)}
     commit, day = corpus_commit(corpus)
-    return _record("current", commit, day, settings, documents, None)
+    return _record("current", commit, day, settings, documents, None, stats)
 
 
 def _count(stats: Statistics, document: Document, gold: Annotation, split: str) -> None:
@@ -293,7 +301,7 @@ def build_release(
         writers = _Writers(building)
         documents, stats = _write_documents(corpus, writers, settings)
         splits = writers.close()
-        record = _record(version or "0.0.0", commit, day, settings, documents, notes)
+        record = _record(version or "0.0.0", commit, day, settings, documents, notes, stats)
         if not documents:
             raise ReleaseError(
                 NOTHING_TO_RELEASE, "no document of the corpus has a gold annotation; there is nothing to release"

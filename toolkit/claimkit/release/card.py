@@ -34,6 +34,7 @@ class Statistics:
     source_kinds: Counter[str] = field(default_factory=Counter)  # claims by the kind of their source
     left_out: list[str] = field(default_factory=list)  # documents without gold
     multi_annotated: list[DocumentFile] = field(default_factory=list)  # for the agreement section
+    guideline_versions: set[str] = field(default_factory=set)  # of the gold annotations released
 
     def add_rows(self, config: str, split: str, count: int) -> None:
         self.rows.setdefault(config, Counter())[split] += count

@@ -1,6 +1,15 @@
 """Semantic rules over document files, each with a stable code. Importing this package registers them."""
 
-from claimkit.rules import claims, document, references, sources, spans  # noqa: F401 (registers)
+from claimkit.rules import (  # noqa: F401 (registers)
+    categories,
+    claims,
+    conventions,
+    document,
+    lexical,
+    references,
+    sources,
+    spans,
+)
 from claimkit.rules.context import AnnotationContext, DocumentContext
 from claimkit.rules.registry import REGISTRY, RETIRED, Finding, Rule, Scope, all_codes, select_codes
 

@@ -148,6 +148,8 @@ _EXPECTED_CATEGORY = {
     **dict.fromkeys(OFFICIAL_SOURCE_KINDS, ClaimCategory.OFFICIAL_STATEMENT),
     SourceKind.ANALYST: ClaimCategory.ANALYST_OPINION,
 }
+#: From guidelines 1.1.0 on, a journalist giving a view is a commentator (a reporting correspondent is media).
+_EXPECTED_SINCE_1_1 = {**_EXPECTED_CATEGORY, SourceKind.JOURNALIST: ClaimCategory.ANALYST_OPINION}
 
 
 @rule(
@@ -161,13 +163,13 @@ def category_contradicts_source(ctx: AnnotationContext) -> Iterator[Finding]:
     """The category is not the one the source's kind implies.
 
     Rules 1 and 2 of the decision tree: what an official says in an official capacity is an official
-    statement, and what an analyst says (factual remarks included) is an analyst opinion. Flagged as
-    a warning because an official can speak in a personal capacity.
+    statement, and what an analyst says (factual remarks included) is an analyst opinion; from
+    guidelines 1.1.0 on, so is what a `journalist` says (a correspondent reporting news is `media`).
+    Flagged as a warning because an official can speak in a personal capacity.
     """
+    expected_by_kind = _EXPECTED_SINCE_1_1 if ctx.follows("1.1.0") else _EXPECTED_CATEGORY
     expected_for = {
-        source.id: _EXPECTED_CATEGORY[source.kind]
-        for source in ctx.annotation.sources
-        if source.kind in _EXPECTED_CATEGORY
+        source.id: expected_by_kind[source.kind] for source in ctx.annotation.sources if source.kind in expected_by_kind
     }
     columns = ctx.columns
     pairs = zip(columns.sources, columns.categories, strict=True)

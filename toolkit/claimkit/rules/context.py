@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import chain
-from operator import eq, itemgetter, sub
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import eq, getitem, itemgetter, methodcaller, sub
 from typing import Any, Generic, TypeVar, overload
 
 from claimkit.model import Annotation, Claim, Cue, Document, DocumentFile, Source, Span
@@ -71,6 +72,16 @@ def _all_exact(text: str, spans: list[Span]) -> tuple[bool, bool]:
         and all(map(eq, map(len, texts), map(sub, ends, starts)))
     )
     return exact, list(map(str.strip, texts)) == list(texts)
+
+
+@lru_cache(maxsize=64)
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+_TEXT = itemgetter("text")
+_OPENING = slice(0, 48)  # enough for two words
+_SPLIT_TWO = methodcaller("split", None, 2)
 
 
 @dataclass(eq=False)
@@ -190,6 +201,30 @@ class AnnotationContext:
     @cached
     def claims(self) -> dict[str, Claim]:
         return dict(zip(self.columns.ids, self.annotation.claims, strict=True))
+
+    @cached
+    def edge_characters(self) -> frozenset[str]:
+        """The first and last characters of every claim span inside the text (a fast-path question)."""
+        text, columns = self.document.text, self.columns
+        if not columns.ids or max(columns.ends) > len(text) or min(map(sub, columns.ends, columns.starts)) <= 0:
+            return frozenset(text[s] for s, e in zip(columns.starts, columns.ends, strict=True) if s < e <= len(text))
+        ends = map(sub, columns.ends, repeat(1))
+        return frozenset(map(text.__getitem__, columns.starts)) | frozenset(map(text.__getitem__, ends))
+
+    @cached
+    def claim_openings(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The first words and the second words of the claim spans ("" where there is none), in claim order."""
+        openings = map(getitem, map(_TEXT, map(vars, self.annotation.claims)), repeat(_OPENING))
+        words = list(map(_SPLIT_TWO, openings))
+        return tuple(w[0] if w else "" for w in words), tuple(w[1] if len(w) > 1 else "" for w in words)
+
+    def follows(self, version: str) -> bool:
+        """Whether the annotation was made under guidelines ``version`` or a later one.
+
+        Rules for conventions a guideline version introduced ask this, so that older annotations are
+        judged by the guidelines they followed.
+        """
+        return _version_key(self.annotation.guideline_version) >= _version_key(version)
 
     def claim_items(self) -> Iterator[tuple[int, Claim]]:
         """Claims with their index in the annotation, in file order."""

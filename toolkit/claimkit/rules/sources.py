@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from claimkit.issues import Severity
 from claimkit.rules.context import AnnotationContext
 from claimkit.rules.registry import Finding, Scope, rule
-from claimkit.taxonomy import GUIDELINES_VERSION, SourceNaming
+from claimkit.taxonomy import GUIDELINES_VERSION, SourceKind, SourceNaming
 from claimkit.textutil import EMAIL
 
-__all__: list[str] = []
+__all__ = ["ANONYMOUS_KINDS"]
 
 
 @rule(
@@ -59,6 +59,56 @@ def anonymous_source_with_role(ctx: AnnotationContext) -> Iterator[Finding]:
     for index, source in enumerate(ctx.annotation.sources):
         if source.naming is SourceNaming.ANONYMOUS and (source.role or source.affiliation):
             yield Finding(f"/sources/{index}/naming", f"anonymous source {source.id!r} has a role or affiliation")
+
+
+#: The kinds a source can have when the text neither names it nor says where it speaks from.
+ANONYMOUS_KINDS = frozenset({SourceKind.MEDIA, SourceKind.OTHER})
+
+
+@rule(
+    "N004",
+    "anonymous-source-with-known-kind",
+    Severity.WARNING,
+    Scope.ANNOTATION,
+    fix="If the text says where the source speaks from (مصدر في الوزارة، شهود عيان), it is unnamed_described; "
+    "if it does not (مصادر، أنباء متداولة), its kind is media or other.",
+)
+def anonymous_source_with_known_kind(ctx: AnnotationContext) -> Iterator[Finding]:
+    """An anonymous source has a kind the text could only give by describing it (government, witness...).
+
+    Since guidelines 1.1.0 (§3): a source is anonymous when the text says neither who nor where from,
+    and then only `media` (circulating news) or `other` (مصادر، قيل) fit. A source known to be inside
+    a ministry is described, and its naming is `unnamed_described`.
+    """
+    if not ctx.follows("1.1.0"):
+        return
+    for index, source in enumerate(ctx.annotation.sources):
+        anonymous = source.naming is SourceNaming.ANONYMOUS
+        if anonymous and source.kind is not None and source.kind not in ANONYMOUS_KINDS:
+            yield Finding(
+                f"/sources/{index}/naming", f"anonymous source {source.id!r} has the kind {source.kind.value}"
+            )
+
+
+@rule(
+    "N005",
+    "described-source-without-description",
+    Severity.WARNING,
+    Scope.ANNOTATION,
+    fix="Write what the text says of the source in its role or affiliation (مصدر في الوزارة: affiliation الوزارة).",
+)
+def described_source_without_description(ctx: AnnotationContext) -> Iterator[Finding]:
+    """An unnamed but described source has neither a role nor an affiliation.
+
+    Since guidelines 1.1.0 (§3): what makes a source `unnamed_described` is the description (a source
+    *in the ministry*, a *military* source, *residents of* the town); it goes in the role or the
+    affiliation, where it decides, with the kind, whether the source is official.
+    """
+    if not ctx.follows("1.1.0"):
+        return
+    for index, source in enumerate(ctx.annotation.sources):
+        if source.naming is SourceNaming.UNNAMED_DESCRIBED and not (source.role or source.affiliation):
+            yield Finding(f"/sources/{index}", f"described source {source.id!r} has no role or affiliation")
 
 
 def _annotator_fields(ctx: AnnotationContext) -> Iterator[tuple[str, str]]:
