@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -107,8 +108,8 @@ def annotators(label_studio: LiveServer, browser: Browser) -> tuple[Annotator, A
     """Two annotators who signed up with the organization's invitation link ("Add Members")."""
     invite = _api(label_studio, "/api/invite")["invite_url"]
     people = (
-        Annotator("annotator.one@example.org", label_studio),
-        Annotator("annotator.two@example.org", label_studio),
+        Annotator("salma.annotator@example.org", label_studio),
+        Annotator("karim.annotator@example.org", label_studio),
     )
     for person in people:
         context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
@@ -131,10 +132,20 @@ class Watch:
     started: str = ""
 
     def wait_for(self, fragment: str, timeout: float = 60.0) -> str:
-        while True:
-            line = self.lines.get(timeout=timeout)
+        """The first line printed from now on that contains ``fragment``; fails with the output seen."""
+        seen: list[str] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                if self.process.poll() is not None and self.lines.empty():
+                    break
+                continue
+            seen.append(line)
             if fragment in line:
                 return line
+        raise AssertionError(f"`claimkit ls watch` never printed {fragment!r}; it printed:\n{''.join(seen)}")
 
 
 @contextmanager
