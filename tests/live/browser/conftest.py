@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tests.conftest import ROOT
 from tests.live.conftest import LiveServer
@@ -43,7 +43,7 @@ FLAGS = [
     "--disable-default-apps",
     "--disable-extensions",
 ]
-VIEWPORT = {"width": 1366, "height": 768}
+VIEWPORT: ViewportSize = {"width": 1366, "height": 768}
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 PASSWORD = "annotator-pw-0123456789"
 TIMEOUT_MS = 60_000
@@ -92,7 +92,7 @@ class Annotator:
 
     def log_in(self, browser: Browser) -> tuple[BrowserContext, Page]:
         """A fresh browser context (no shared cookies or drafts), logged in with the login form."""
-        context = browser.new_context(viewport=VIEWPORT, locale="ar")  # type: ignore[arg-type]
+        context = browser.new_context(viewport=VIEWPORT, locale="ar")
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
         page.goto(f"{self.server.url}/user/login/")
@@ -112,7 +112,7 @@ def annotators(label_studio: LiveServer, browser: Browser) -> tuple[Annotator, A
         Annotator("karim.annotator@example.org", label_studio),
     )
     for person in people:
-        context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+        context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         page.goto(label_studio.url + invite)
         page.fill("input[name=email]", person.email)
@@ -155,9 +155,9 @@ def watching(server: LiveServer, title: str) -> Iterator[Watch]:
     command = [sys.executable, "-m", "claimkit", "ls", "watch", "--project", title, "--port", "0"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue[str] = queue.Queue()
-    assert process.stdout is not None
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True)  # type: ignore[union-attr]
-    reader.start()
+    output = process.stdout
+    assert output is not None
+    threading.Thread(target=lambda: [lines.put(line) for line in output], daemon=True).start()
     watch = Watch(process, lines)
     try:
         watch.started = watch.wait_for("watching project")

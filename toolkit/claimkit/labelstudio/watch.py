@@ -65,9 +65,11 @@ class Watcher:
         """How Label Studio shows a user (their e-mail): Label Studio already shows it to everyone."""
         if isinstance(user, dict):
             return str(user.get("email") or f"user {user.get('id')}")
-        if isinstance(user, int) and user not in self._names:
-            self._names = self.client.user_emails()
-        return self._names.get(user, f"user {user}") if isinstance(user, int) else str(user)
+        if not isinstance(user, int):
+            return str(user)
+        if user not in self._names:  # a new member: read the list again (once)
+            self._names = {user: f"user {user}", **self.client.user_emails()}
+        return self._names[user]
 
     def handle(self, payload: dict[str, Any]) -> None:
         """One webhook: recheck the task it concerns (or the tasks of deleted annotations)."""
@@ -80,7 +82,7 @@ class Watcher:
                 self._task_of[int(annotation.get("id") or 0)] = int(task["id"])
                 self.refresh(int(task["id"]), dict(task.get("data") or {}))
             for deleted in payload.get("annotations") or []:
-                task_id = self._task_of.pop(int(deleted.get("id") or 0), None)
+                task_id = self._task_of.pop(int(deleted.get("id") or 0), None) if isinstance(deleted, dict) else None
                 if task_id is not None:
                     self.refresh(task_id, self.client.task_data(task_id))
 
