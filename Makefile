@@ -8,13 +8,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LS_STAMP := .venv-labelstudio/.installed-1.23.2
+# The browser tests drive Debian's Chromium through Playwright (Playwright never downloads a browser).
+CHROMIUM := /usr/bin/chromium
+BROWSER_PACKAGES := chromium fonts-noto-core
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Datasets never reaches a hub during the demo and the tests: everything is local.
 export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 
-.PHONY: setup labelstudio demo test lint check-generated generate benchmark clean
+.PHONY: setup labelstudio browser demo test lint check-generated generate benchmark clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +30,15 @@ $(LS_STAMP):
 	$(PYTHON) scripts/labelstudio.py install
 
 labelstudio: $(LS_STAMP)
+
+# Installed only when missing; needs root (CI runs as root). fonts-noto-core renders the Arabic text.
+$(CHROMIUM):
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "chromium is missing: run 'sudo apt-get install -y --no-install-recommends $(BROWSER_PACKAGES)'"; exit 1; fi
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES)
+
+browser: $(CHROMIUM)
 
 demo: setup
 	$(BIN)/claimkit validate annotations
@@ -41,7 +53,7 @@ check-generated: setup
 	$(BIN)/claimkit schema --check
 	$(BIN)/claimkit docs --check
 
-test: setup labelstudio lint check-generated
+test: setup labelstudio browser lint check-generated
 	$(BIN)/python -m pytest
 
 generate: setup

@@ -34,6 +34,16 @@ ROOT = Path(__file__).resolve().parents[1]
 VERSION = "1.23.2"
 VENV = Path(os.environ.get("CLAIMKIT_LS_VENV", ROOT / ".venv-labelstudio"))
 HOST = "127.0.0.1"
+#: Label Studio's own list of banned webhook subnets (core/utils/io.py::validate_ip, 1.23.2) less
+#: 127.0.0.0/8: webhooks may reach `claimkit ls watch` on this machine's loopback, nothing else
+#: private or reserved. SSRF protection itself stays on.
+_BANNED_SUBNETS_BUT_LOOPBACK = (
+    "0.0.0.0/8,10.0.0.0/8,100.64.0.0/10,169.254.0.0/16,172.16.0.0/12,192.0.0.0/24,192.0.2.0/24,"
+    "192.88.99.0/24,192.168.0.0/16,198.18.0.0/15,198.51.100.0/24,203.0.113.0/24,224.0.0.0/4,"
+    "233.252.0.0/24,240.0.0.0/4,255.255.255.255/32,::/128,::1/128,::ffff:0:0/96,::ffff:0:0:0/96,"
+    "64:ff9b::/96,64:ff9b:1::/48,100::/64,2001:0000::/32,2001:20::/28,2001:db8::/32,2002::/16,"
+    "fc00::/7,fe80::/10,ff00::/8"
+)
 #: Names Label Studio also reads bare; inherited values would change its behaviour.
 _BARE_NAMES = ("USERNAME", "PASSWORD", "PORT", "HOST", "DEBUG", "CI", "DATABASE_NAME", "DJANGO_DB")
 
@@ -106,6 +116,11 @@ def _server_env(data_dir: Path, username: str, password: str, token: str) -> dic
             "FRONTEND_SENTRY_DSN": "",
             "LATEST_VERSION_CHECK": "false",
             "COLLECT_ANALYTICS": "false",
+            "USE_DEFAULT_BANNED_SUBNETS": "false",
+            "USER_ADDITIONAL_BANNED_SUBNETS": _BANNED_SUBNETS_BUT_LOOPBACK,
+            # Webhooks are sent in the request that saves an annotation: wait for `claimkit ls watch`
+            # to write its note, so that the editor's reload shows it (Label Studio's default is 1 s).
+            "WEBHOOK_TIMEOUT": "10",
         }
     )
     return env

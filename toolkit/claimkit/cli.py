@@ -133,9 +133,17 @@ def _add_labelstudio(sub: Any) -> None:
     p.set_defaults(run=lambda a: labelstudio.keygen(a.key_file, out=sys.stdout))
 
     p = ls.add_parser("init", help="create or update the project with the generated labeling config")
+    p.add_argument(
+        "--overlap",
+        type=int,
+        help="annotators per task through 'Label All Tasks' (default: [tool.claimkit.labelstudio] overlap "
+        "in ./pyproject.toml, else left as it is)",
+    )
     _connection(p)
     _format(p)
-    p.set_defaults(run=lambda a: labelstudio.init(a.url, a.api_key, a.project, fmt=a.fmt, out=sys.stdout))
+    p.set_defaults(
+        run=lambda a: labelstudio.init(a.url, a.api_key, a.project, overlap=a.overlap, fmt=a.fmt, out=sys.stdout)
+    )
 
     p = ls.add_parser("push", help="send documents as tasks (optionally pre-filled)")
     p.add_argument("paths", nargs="*", default=["annotations"])
@@ -158,6 +166,11 @@ def _add_labelstudio(sub: Any) -> None:
             a.out, a.url, a.api_key, a.project, key_file=a.key_file, fmt=a.fmt, out=sys.stdout
         )
     )
+
+    p = ls.add_parser("watch", help="check annotations as they are submitted and show problems in Label Studio")
+    p.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 for Label Studio's webhooks (0: any)")
+    _connection(p)
+    p.set_defaults(run=lambda a: labelstudio.watch(a.url, a.api_key, a.project, port=a.port, out=sys.stdout))
 
 
 def _add_release(sub: Any) -> None:

@@ -155,6 +155,30 @@ HUB_PUSH_FAILED = _command(
     "Pushing a release to the Hugging Face Hub failed.",
     "Check the network (HF_HUB_OFFLINE must be unset) and HF_TOKEN, then rerun.",
 )
+# Live checks (`claimkit ls watch`).
+WATCH_PORT_BUSY = _command(
+    "E500",
+    "watch-port-busy",
+    "`claimkit ls watch` could not listen on the port it was given (127.0.0.1).",
+    "Choose a free port with --port, or stop the other `claimkit ls watch`.",
+)
+WEBHOOK_REFUSED = _command(
+    "E502",
+    "webhook-refused",
+    """Label Studio refused the webhook `claimkit ls watch` needs (to 127.0.0.1).
+
+    Label Studio's SSRF protection bans webhooks to loopback and private addresses by default, and
+    answers 403. `scripts/labelstudio.py start` allows loopback only; other servers need the same two
+    settings.""",
+    "Start Label Studio with USE_DEFAULT_BANNED_SUBNETS=false and USER_ADDITIONAL_BANNED_SUBNETS set to "
+    "every default subnet except 127.0.0.0/8 (docs/labelstudio.md); never turn SSRF protection off.",
+)
+INVALID_LABELSTUDIO_SETTINGS = _command(
+    "E501",
+    "invalid-labelstudio-settings",
+    "--overlap or the [tool.claimkit.labelstudio] settings cannot be used (not TOML, unknown keys, bad value).",
+    "Give the overlap (annotators per task) as a whole number >= 1; the only key of the table is `overlap`.",
+)
 
 
 class ClaimkitError(Exception):

@@ -12,7 +12,7 @@ from claimkit.loading import load_documents
 from claimkit.pseudonym import create_key_file, load_pseudonymizer
 from claimkit.reporters import emit
 
-__all__ = ["init", "keygen", "pull", "push"]
+__all__ = ["init", "keygen", "pull", "push", "watch"]
 
 
 def keygen(key_file: str, *, out: TextIO) -> int:
@@ -22,14 +22,22 @@ def keygen(key_file: str, *, out: TextIO) -> int:
     return 0
 
 
-def init(url: str | None, api_key: str | None, title: str, *, fmt: str, out: TextIO) -> int:
-    """``claimkit ls init``: create or update the project with the generated config."""
+def init(url: str | None, api_key: str | None, title: str, *, overlap: int | None, fmt: str, out: TextIO) -> int:
+    """``claimkit ls init``: create or update the project with the generated config (and its overlap)."""
+    from claimkit.labelstudio.settings import check_overlap, configured_overlap
     from claimkit.labelstudio.sync import connect, init_project
 
-    project, action, report = init_project(connect(url, api_key), title)
+    overlap = configured_overlap(Path("pyproject.toml")) if overlap is None else check_overlap(overlap, "--overlap")
+    client = connect(url, api_key)
+    project, action, report = init_project(client, title)
     updated = not report.issues
+    if updated and project is not None and overlap is not None:
+        client.set_overlap(project, overlap)
     line = f"project {title!r}: {action} (id {project})" if updated else f"project {title!r}: config NOT updated"
-    emit(out, report, fmt, lines=[line], summary={"project": project, "action": action if updated else "refused"})
+    if updated and overlap is not None:
+        line += f"; each task goes to {overlap} annotator{'s' if overlap > 1 else ''}"
+    summary = {"project": project, "action": action if updated else "refused", "overlap": overlap}
+    emit(out, report, fmt, lines=[line], summary=summary)
     return 0 if updated else 1
 
 
@@ -84,3 +92,33 @@ def pull(
     facts = {"tasks": summary.tasks, "written": summary.written, "unchanged": summary.unchanged}
     emit(out, report, fmt, lines=[line], summary={"project": project, **facts, "blocked": summary.blocked})
     return 1 if summary.blocked or report.failed() else 0
+
+
+def watch(url: str | None, api_key: str | None, title: str, *, port: int, out: TextIO) -> int:
+    """``claimkit ls watch``: serve live checks until interrupted (Ctrl-C or SIGTERM)."""
+    import secrets
+    import signal
+
+    from claimkit.labelstudio.sync import connect
+    from claimkit.labelstudio.watch import HOST, PATH, Watcher, registered, serve
+
+    def log(line: str) -> None:
+        out.write(f"watch: {line}\n")
+        out.flush()
+
+    with serve(port, secrets.token_urlsafe(24)) as server:
+        client = connect(url, api_key)
+        project = client.find_project(title)
+        if project is None:
+            raise ConfigError(UNKNOWN_PROJECT, f"no project titled {title!r} on {client.url}")
+        server.watcher = watcher = Watcher(client, project, log)
+        address = f"http://{HOST}:{server.server_port}{PATH}"
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop like Ctrl-C: the webhook is removed
+        with registered(client, project, address, server.token):
+            watcher.sweep()
+            log(f"watching project {title!r} (id {project}) at {address}; Ctrl-C stops")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                log("stopping")
+    return 0

@@ -147,6 +147,19 @@ class LabelStudioClient:
             show_instruction=True,
         )
 
+    def set_overlap(self, project: int, annotators: int) -> None:
+        """Give every task to ``annotators`` people through the label stream (overlap for agreement)."""
+        self._call(
+            "set the overlap",
+            self._sdk.projects.update,
+            project,
+            maximum_annotations=annotators,
+            overlap_cohort_percentage=100,
+        )
+
+    def overlap(self, project: int) -> int:
+        return int(self._call("read the project", self._sdk.projects.get, project).maximum_annotations or 1)
+
     def server_config_problem(self, project: int, config: str) -> str | None:
         """What the server's own check says against ``config`` for this project, if anything."""
         try:
@@ -229,6 +242,37 @@ class LabelStudioClient:
         username = email.split("@", 1)[0]
         user = self._call("create a user", self._sdk.users.create, username=username, email=email, password=password)
         return int(user.id)
+
+    # -- live checks (claimkit ls watch) -------------------------------------------------------
+    def task_data(self, task: int) -> dict[str, Any]:
+        return dict(self._call("read a task", self._sdk.tasks.get, str(task)).data or {})
+
+    def task_annotations(self, task: int) -> list[dict[str, Any]]:
+        """Every annotation of a task as the export writes it (``id``, ``completed_by``, ``result``...)."""
+        found = self._call("list annotations", self._sdk.annotations.list, task)
+        return [annotation.model_dump(mode="json") for annotation in found]
+
+    def webhooks(self, project: int) -> list[tuple[int, str]]:
+        """(id, url) of the project's webhooks."""
+        found = self._call("list webhooks", self._sdk.webhooks.list, project=str(project))
+        return [(int(hook.id), str(hook.url)) for hook in found if hook.project == project]
+
+    def create_webhook(self, project: int, url: str, actions: list[str], headers: dict[str, str]) -> int:
+        created = self._call(
+            "create a webhook",
+            self._sdk.webhooks.create,
+            url=url,
+            project=project,
+            actions=actions,
+            headers=headers,
+            send_payload=True,
+            send_for_all_actions=False,
+            is_active=True,
+        )
+        return int(created.id)
+
+    def delete_webhook(self, webhook: int) -> None:
+        self._call("delete a webhook", self._sdk.webhooks.delete, webhook)
 
     def create_annotation(self, task: int, result: list[dict[str, Any]], **fields: Any) -> int:
         """An annotation as the UI submits it (``completed_by``, ``lead_time``, ``was_cancelled``...)."""

@@ -21,7 +21,7 @@ from claimkit.errors import MISSING_API_KEY, MISSING_SERVER_URL, ConfigError
 from claimkit.issues import Issue, Report
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.client import LabelStudioClient, config_values, prediction_problems
-from claimkit.labelstudio.config import instructions_html, labeling_config
+from claimkit.labelstudio.config import CHECK_FIELD, instructions_html, labeling_config
 from claimkit.labelstudio.convert import annotation_to_result, task_data
 from claimkit.labelstudio.tasks import blocking, task_to_document_file
 from claimkit.loading import load_file
@@ -174,8 +174,9 @@ def push_documents(
             )
             summary.refused += 1
             continue
-        if task.data != data:
-            client.update_task_data(task.id, data)
+        note = {CHECK_FIELD: task.data[CHECK_FIELD]} if CHECK_FIELD in task.data else {}
+        if task.data != {**data, **note}:  # the live-check note is not the document's: keep it
+            client.update_task_data(task.id, {**data, **note})
             summary.updated += 1
         else:
             summary.unchanged += 1

@@ -1,0 +1,105 @@
+"""``claimkit ls watch`` against the live server: webhooks in, notes out, loopback only.
+
+The results are the ones the labeling UI made (tests/labelstudio/cases/watch/), created, updated and
+deleted through the API as another annotator's would be: Label Studio sends the same webhooks.
+"""
+
+from __future__ import annotations
+
+import ast
+import ipaddress
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimkit.errors import ConnectionFailed
+from claimkit.labelstudio.config import CHECK_FIELD
+from claimkit.labelstudio.sync import init_project, push_documents
+from claimkit.labelstudio.watch import registered
+from claimkit.loading import load_file
+from tests.conftest import ROOT
+from tests.errors import raises_code
+from tests.live.browser.conftest import watching
+from tests.live.conftest import LiveServer
+
+pytestmark = pytest.mark.live
+
+CASES = ROOT / "tests" / "labelstudio" / "cases" / "watch"
+SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
+
+
+def _result(name: str) -> list[dict[str, Any]]:
+    recorded: dict[str, Any] = json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
+    result: list[dict[str, Any]] = recorded["annotations"][0]["result"]
+    return result
+
+
+def test_notes_follow_annotations_as_they_are_created_fixed_and_deleted(
+    label_studio: LiveServer, project_title: str
+) -> None:
+    client = label_studio.client()
+    project, _, _ = init_project(client, project_title)
+    assert project is not None
+    seed = load_file(SEED).file
+    assert seed is not None
+    push_documents(client, project, [("seed", seed)])
+    task = next(client.tasks(project)).id
+    person = client.create_user("watched.annotator@example.org", "pw-0123456789")
+    with watching(label_studio, project_title) as watch:
+        created = client.create_annotation(task, _result("official-claim-without-source"), completed_by=person)
+        note = client.task_data(task).get(CHECK_FIELD, "")  # written before Label Studio answered
+        assert "C001" in note and f"#{created} watched.annotator@example.org" in note
+        again, _ = push_documents(client, project, [("seed", seed)])
+        assert again.unchanged == 1 and client.task_data(task)[CHECK_FIELD] == note  # push keeps the note
+        client._sdk.annotations.update(created, result=_result("official-claim-with-source-and-cue"))
+        assert CHECK_FIELD not in client.task_data(task)  # fixed: the note is gone
+        second = client.create_annotation(task, _result("official-claim-without-source"), completed_by=person)
+        assert f"#{second}" in client.task_data(task)[CHECK_FIELD]
+        client._sdk.annotations.delete(second)
+        watch.wait_for(f"task {task}: 1 annotations, 0 problems, note updated")
+        assert CHECK_FIELD not in client.task_data(task)
+        address = re.search(r"http://127\.0\.0\.1:\d+/claimkit/webhook", watch.started)
+        assert address is not None
+        assert [url for _, url in client.webhooks(project)] == [address.group(0)]
+    assert watch.process.returncode == 0
+    assert client.webhooks(project) == []  # removed when the watcher stopped
+
+
+def test_webhooks_may_reach_loopback_but_no_private_address(label_studio: LiveServer, project_title: str) -> None:
+    client = label_studio.client()
+    project, _, _ = init_project(client, project_title)
+    assert project is not None
+    with registered(client, project, "http://127.0.0.1:9/hook", "token"):
+        assert [url for _, url in client.webhooks(project)] == ["http://127.0.0.1:9/hook"]
+    assert client.webhooks(project) == []
+    for url in ("http://10.0.0.1/hook", "http://192.168.1.1/hook", "http://169.254.169.254/latest", "http://0.0.0.0/"):
+        with raises_code("E502", ConnectionFailed), registered(client, project, url, "token"):
+            pass
+
+
+def _label_studio_subnets() -> list[str]:
+    """Label Studio's own default banned subnets, read from the installed server's source."""
+    site = ROOT / ".venv-labelstudio" / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    source = next(site.glob("site-packages/label_studio/core/utils/io.py")).read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "default_banned_subnets":
+            return list(ast.literal_eval(node.value))
+    raise AssertionError("default_banned_subnets not found in Label Studio's source")
+
+
+def test_the_server_bans_every_default_subnet_but_loopback() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import labelstudio  # scripts/labelstudio.py
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    ours = labelstudio._BANNED_SUBNETS_BUT_LOOPBACK.split(",")
+    expected = [subnet for subnet in _label_studio_subnets() if subnet != "127.0.0.0/8"]
+    assert ours == expected
+    assert not any(ipaddress.ip_address("127.0.0.1") in ipaddress.ip_network(subnet) for subnet in ours)
+    env = labelstudio._server_env(Path("/tmp/x"), "a@b.c", "pw", "t" * 40)
+    assert env["USE_DEFAULT_BANNED_SUBNETS"] == "false" and env.get("SSRF_PROTECTION_ENABLED", "true") != "false"
