@@ -106,6 +106,7 @@ def _add_ingest(sub: Any) -> None:
     p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, help="refuse documents larger than this")
     p.add_argument("--no-furniture", action="store_true", help="do not detect page furniture")
     p.add_argument("--strip-bidi", action="store_true", help="remove invisible bidi control characters first")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: one per CPU)")
     p.add_argument("--verbose", "-v", action="store_true", help="list every file and every issue")
     _format(p)
     p.set_defaults(run=_run_ingest)
@@ -128,6 +129,7 @@ def _run_ingest(a: argparse.Namespace) -> int:
         max_bytes=a.max_bytes,
         glob=a.glob,
         input_format=a.input_format,
+        jobs=a.jobs or (os.cpu_count() or 1),
     )
     return ingest(a.inputs, options=options, fmt=a.fmt, verbose=a.verbose, out=sys.stdout, progress=sys.stderr)
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from claimkit.ingest.codes import DOCUMENT_EXISTS, OUTPUT_NOT_A_FOLDER, OUTPUT_NOT_WRITABLE, IngestError
-from claimkit.ingest.duplicates import DuplicateIndex
+from claimkit.ingest.duplicates import DuplicateIndex, signature
 from claimkit.issues import Issue
 from claimkit.loading import load_file
 from claimkit.model import text_sha256
@@ -59,7 +59,7 @@ class Corpus:
             raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot read {folder}: {error.strerror}") from error
         self.names = [name for name in names if not name.startswith(".")]
 
-    def index(self, duplicates: DuplicateIndex) -> None:
+    def index(self, duplicates: DuplicateIndex, *, signatures: bool) -> None:
         """Remember every document's text hash, and add its text to the duplicate index."""
         for name in self.names:
             doc_id, text = name.removesuffix(".json"), _text(self.folder / name)
@@ -69,7 +69,7 @@ class Corpus:
                 digest = None
             self.hashes[doc_id] = _UNREADABLE if digest is None else hash_key(digest)
             if text is not None and digest is not None:
-                duplicates.check(doc_id, digest, text)
+                duplicates.check(doc_id, digest, signature(text) if signatures else None)
 
     def hash_of(self, doc_id: str) -> int | None:
         """The text hash of the document with this id, ``-1`` if its file cannot be read, ``None`` if none."""

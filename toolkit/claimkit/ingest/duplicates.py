@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import re
 import zlib
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from claimkit.ingest.codes import MISSING_DEPENDENCY, IngestError
 
-__all__ = ["DuplicateIndex", "Match"]
+__all__ = ["DuplicateIndex", "Match", "signature"]
 
 _PERMUTATIONS = 64
 _BANDS = 8
-_ROWS = _PERMUTATIONS // _BANDS
+_BAND_BYTES = 4 * _PERMUTATIONS // _BANDS
 _MIX = 0x9E3779B1  # golden-ratio multiplier: combines three word hashes into one 3-gram hash
 _HARAKAT = re.compile("[\u0640\u064b-\u0652\u0670]")  # tatweel and short vowels do not make another text
 
@@ -51,7 +50,7 @@ class _Signatures:
         self.minhash: Callable[..., Any] = MinHash
         self.permutations = MinHash(num_perm=_PERMUTATIONS, seed=1).permutations
 
-    def of(self, text: str) -> Any:
+    def of(self, text: str) -> bytes:
         """The signature (64 unsigned 32-bit values) of the set of word 3-grams of ``text``."""
         np = self.np
         words = _HARAKAT.sub("", text).encode("utf-8", "surrogatepass").split()
@@ -61,7 +60,23 @@ class _Signatures:
             hashes = (hashes[:-2] * mix ^ hashes[1:-1]) * mix ^ hashes[2:]
         sketch = self.minhash(_PERMUTATIONS, hashfunc=int, permutations=self.permutations, scheme="affine32")
         sketch.update_batch(hashes.tolist())
-        return sketch.hashvalues
+        return bytes(sketch.hashvalues.astype("<u4").tobytes())
+
+
+_SIGNATURES: list[_Signatures] = []  # one per process, made on first use
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of ``text`` (word 3-grams, harakat and tatweel left out), as 256 bytes."""
+    if not _SIGNATURES:
+        _SIGNATURES.append(_Signatures())
+    return _SIGNATURES[0].of(text)
+
+
+def _similarity(one: bytes, other: bytes) -> float:
+    """The estimated Jaccard similarity: the share of equal signature values."""
+    same = sum(one[at : at + 4] == other[at : at + 4] for at in range(0, len(one), 4))
+    return same / _PERMUTATIONS
 
 
 class _NearIndex:
@@ -69,31 +84,26 @@ class _NearIndex:
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self.signatures = _Signatures()
         self.ids: list[str] = []
         self.bands: dict[int, int] = {}
-        self.values = array("I")
+        self.values = bytearray()
 
-    def add(self, doc_id: str, text: str) -> Match | None:
+    def add(self, doc_id: str, signature: bytes) -> Match | None:
         """The most similar earlier text at or above the threshold, after adding this one."""
-        signature = self.signatures.of(text)
         index = len(self.ids)
         self.ids.append(doc_id)
-        self.values.frombytes(signature.tobytes())
+        self.values += signature
         best: Match | None = None
         for band in range(_BANDS):
-            key = hash((band, signature[band * _ROWS : (band + 1) * _ROWS].tobytes()))
+            key = hash((band, signature[band * _BAND_BYTES : (band + 1) * _BAND_BYTES]))
             other = self.bands.setdefault(key, index)
             if other != index:
                 best = self._better(best, other, signature)
         return best
 
-    def _better(self, best: Match | None, other: int, signature: Any) -> Match | None:
-        size = signature.itemsize * _PERMUTATIONS
-        stored = self.signatures.np.frombuffer(
-            self.values, dtype=signature.dtype, count=_PERMUTATIONS, offset=other * size
-        )
-        similarity = float((stored == signature).mean())
+    def _better(self, best: Match | None, other: int, signature: bytes) -> Match | None:
+        size = len(signature)
+        similarity = _similarity(bytes(self.values[other * size : (other + 1) * size]), signature)
         if similarity < self.threshold or (best is not None and best.similarity >= similarity):
             return best
         return Match(self.ids[other], similarity, exact=False)
@@ -103,15 +113,16 @@ class DuplicateIndex:
     """Every text seen so far: :meth:`check` says which earlier one a new text duplicates, then adds it.
 
     ``near_threshold`` is the Jaccard similarity from which a text is a near duplicate; ``None``
-    looks for exact duplicates only (and does not need datasketch).
+    looks for exact duplicates only (and needs no datasketch). Signatures come from :func:`signature`,
+    computed where the text is (in a worker process during a run).
     """
 
     def __init__(self, near_threshold: float | None) -> None:
         self.exact: dict[int, str] = {}
         self.near = _NearIndex(near_threshold) if near_threshold is not None else None
 
-    def check(self, doc_id: str, text_sha256: str, text: str) -> Match | None:
+    def check(self, doc_id: str, text_sha256: str, signature: bytes | None) -> Match | None:
         first = self.exact.setdefault(int(text_sha256[:16], 16), doc_id)
         if first != doc_id:
             return Match(first, 1.0, exact=True)
-        return self.near.add(doc_id, text) if self.near is not None else None
+        return self.near.add(doc_id, signature) if self.near is not None and signature is not None else None

@@ -22,18 +22,28 @@ _HEAD = 4  # lines looked at for date lines, bylines and the headline
 _DATELINE_CHARS = 150
 _DATELINE_WORDS = 3  # words left on a date line once dates, times, weekdays and fillers are taken out
 _TITLE_CHARS = 200
+_PROMOTION_CHARS = 200  # furniture lines are short: a longer line (a paragraph) is not even looked at
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _lines(text: str) -> Iterator[Line]:
     """``(start, end)`` of every non-blank line, trimmed of surrounding whitespace."""
-    for match in _LINE.finditer(text):
-        line = match.group()
-        stripped = line.strip()
-        if stripped:
-            start = match.start() + line.index(stripped)
-            yield start, start + len(stripped)
+    if "\r" in text and "\r\n" not in text:  # old Mac line ends: the slower general way
+        for match in _LINE.finditer(text):
+            yield from _trimmed(match.group(), match.start())
+        return
+    start = 0
+    for line in text.split("\n"):
+        yield from _trimmed(line, start)
+        start += len(line) + 1
+
+
+def _trimmed(line: str, start: int) -> Iterator[Line]:
+    stripped = line.strip()
+    if stripped:
+        begin = start + len(line) - len(line.lstrip())
+        yield begin, begin + len(stripped)
 
 
 def is_dateline(line: str) -> bool:
@@ -62,16 +72,22 @@ def title_problem(line: str) -> str | None:
 
 
 def _is_boilerplate(line: str) -> bool:
-    return bool(p.SHARE.match(line) or p.PROMOTION.match(line) or p.TRAILER.match(line) or p.AGENCY_LINE.match(line))
+    return any(pattern.match(line) for pattern in (p.SHARE, p.PROMOTION, p.TRAILER, p.AGENCY_LINE)) or bool(
+        p.SOCIAL_CALL.search(line)
+    )
 
 
 def _tail_kind(line: str) -> FurnitureKind | None:
+    if len(line) > _PROMOTION_CHARS:  # a paragraph: none of these
+        return None
     if _is_boilerplate(line) or p.BYLINE.match(line):
         return FurnitureKind.BOILERPLATE
     return FurnitureKind.DATELINE if is_dateline(line) else None
 
 
 def _head_kind(line: str) -> FurnitureKind | None:
+    if len(line) > _PROMOTION_CHARS:
+        return None
     if is_dateline(line):
         return FurnitureKind.DATELINE
     if p.BYLINE.match(line) or p.AGENCY_LINE.match(line):
@@ -113,7 +129,7 @@ class _Page:
             line = self.line(bounds)
             if line == title:
                 self.found[bounds] = FurnitureKind.HEADLINE
-            elif bounds not in self.found and p.PROMOTION.match(line):
+            elif len(line) <= _PROMOTION_CHARS and bounds not in self.found and p.PROMOTION.match(line):
                 self.found[bounds] = FurnitureKind.BOILERPLATE
 
     def furniture(self) -> list[Furniture]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 __all__ = ["ARABIC_SCRIPT_LANGUAGES", "arabic_share", "language_problem"]
 
 #: Languages written in Arabic script (primary subtags), Arabic varieties included.
@@ -11,20 +9,37 @@ ARABIC_SCRIPT_LANGUAGES = frozenset(
     {"ar", "arb", "arz", "apc", "ajp", "acm", "afb", "ary", "arq", "aeb", "ayl"}  # Arabic and its varieties
     | {"fa", "prs", "ur", "ps", "ckb", "sd", "ug"}
 )
-_ARABIC = re.compile(
-    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
-)
-_LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 20  # fewer letters say nothing about a language
 _THRESHOLD = 0.5
 
 
+def _classes() -> bytes:
+    """UTF-8 bytes -> ``A`` (lead byte of the Arabic block), ``L`` (Latin letter or lead byte of a
+    Latin-1/Extended letter), ``O`` (lead byte of Greek, Cyrillic, Armenian, Hebrew), ``.`` else."""
+    table = bytearray(b"." * 256)
+    for byte in (*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1), *range(0xC3, 0xCA)):
+        table[byte] = ord("L")
+    for byte in range(0xCE, 0xD8):
+        table[byte] = ord("O")
+    for byte in range(0xD8, 0xDC):
+        table[byte] = ord("A")
+    return bytes(table)
+
+
+_CLASSES = _classes()
+
+
 def arabic_share(text: str) -> float | None:
-    """Arabic-script letters over all letters; ``None`` for a text with too few letters to tell."""
-    letters = len(_LETTER.findall(text))
-    if letters < _MIN_LETTERS:
-        return None
-    return len(_ARABIC.findall(text)) / letters
+    """Characters of the Arabic block over all letters; ``None`` for a text with too few letters to tell.
+
+    Counted on the UTF-8 bytes in two C passes (a per-character regular expression took 2 ms for
+    an article): each Arabic-block character has one lead byte, each Latin, Greek, Cyrillic or
+    Hebrew letter one ASCII letter or lead byte. Harakat and Arabic punctuation count as Arabic.
+    """
+    classes = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
+    arabic = classes.count(b"A")
+    letters = arabic + classes.count(b"L") + classes.count(b"O")
+    return arabic / letters if letters >= _MIN_LETTERS else None
 
 
 def language_problem(text: str, language: str) -> str | None:

@@ -17,6 +17,7 @@ __all__ = [
     "DATE_FILLER",
     "PROMOTION",
     "SHARE",
+    "SOCIAL_CALL",
     "TIME",
     "TRAILER",
     "WEEKDAY",
@@ -95,14 +96,15 @@ _SOCIAL = (
     "فيسبوك|فيس بوك|تويتر|إكس|تلغرام|تيليغرام|تليجرام|تلجرام|واتس ?آب|واتساب|انستغرام|إنستغرام|انستجرام|يوتيوب|"
     "تيك ?توك|Facebook|Twitter|Telegram|WhatsApp|Instagram|YouTube|TikTok"
 )
-#: Promotion: read-also links, follow/subscribe/download calls (alone on a line, anywhere in the text).
+#: Promotion: read-also links, follow/subscribe/download calls, alone on a line anywhere in the text.
 PROMOTION = re.compile(
     rf"^(?:{_A}قر{_A} {_A}يض[اًا]+|{_A}قر{_A} المزيد|للمزيد|شاهد {_A}يض[اًا]+|شاهد\s*:|تابعونا|تابعوا|تابعنا|"
     rf"انضم|انضموا|اشترك|اشتركوا|للاشتراك|حمّل|حمل تطبيق|لمتابعة|ل{_A}خبار عاجلة|"
-    r"Read more|Read also|Follow us|Subscribe|Download)\b.{0,200}$|"
-    rf"^.{{0,80}}(?:{_SOCIAL}).{{0,80}}(?:اضغط|انقر|هنا|الرابط|click)\W*$",
+    r"Read more|Read also|Follow us|Subscribe|Download)\b",
     re.IGNORECASE,
 )
+#: A call to a social network closing a page: ``للتواصل عبر واتس آب اضغط هنا`` (looked for in the tail only).
+SOCIAL_CALL = re.compile(rf"(?:{_SOCIAL}).{{0,80}}(?:اضغط|انقر|هنا|الرابط|click)\W*$", re.IGNORECASE)
 #: Share, print, source and tag lines closing a page: ``مشاركة المقال:``, ``المصدر: سانا``, ``الوسوم``.
 SHARE = re.compile(
     r"^(?:مشاركة المقال|مشاركة الخبر|مشاركة|شارك المقال|شارك الخبر|شارك|انشر|رابط مختصر|الرابط المختصر|طباعة|"

@@ -7,8 +7,11 @@ index): about 0.8 KB per document.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -16,28 +19,26 @@ from typing import Any
 
 from claimkit.errors import CONFLICTING_OPTIONS, UsageError
 from claimkit.ingest import readers
-from claimkit.ingest.checks import serialized, validation_issues, warnings
 from claimkit.ingest.codes import (
     DOCUMENT_EXISTS,
     DUPLICATE_TEXT,
     ID_COLLISION,
-    MISSING_TEXT,
     NEAR_DUPLICATE,
     NO_ARTICLES_FOUND,
 )
 from claimkit.ingest.corpus import Corpus, hash_key
-from claimkit.ingest.document import IngestResult, ingest_text
 from claimkit.ingest.duplicates import DuplicateIndex, Match
-from claimkit.ingest.ids import record_id, slugify
-from claimkit.ingest.records import FieldMap, Record, Unread
+from claimkit.ingest.prepare import Prepared, prepare_all
+from claimkit.ingest.records import FieldMap, Unread
 from claimkit.ingest.writer import BatchWriter
-from claimkit.issues import Issue, Severity
+from claimkit.issues import Issue
 from claimkit.loading import MAX_FILE_BYTES
-from claimkit.model import DocumentFile
 
 __all__ = ["IngestOptions", "Outcome", "Status", "run"]
 
 _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
+_CHUNK = 64  # records sent to a worker at a time
+_AHEAD = 2  # chunks in flight per worker
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class IngestOptions:
     max_bytes: int = MAX_FILE_BYTES
     glob: str | None = None
     input_format: str | None = None
+    jobs: int = 1
 
 
 class Status(StrEnum):
@@ -112,91 +114,82 @@ def _folder(folder: Path, options: IngestOptions) -> Iterator[readers.Item]:
         yield Unread(NO_ARTICLES_FOUND.issue(f"no input file matches {pattern!r}", file=str(folder)))
 
 
-def _source_name(where: str) -> str:
-    """``news`` for ``data/news.jsonl.gz``; ``corpus-train`` for a ``datasets`` split ``corpus[train]``."""
-    base, _, split = where.rstrip("]").partition("[")
-    stem = Path(base.rstrip("/")).name.split(".")[0] or "record"
-    return f"{stem}-{split}" if split else stem
+def _chunks(items: Iterator[readers.Item]) -> Iterator[list[readers.Item]]:
+    chunk: list[readers.Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _prepared(names: Sequence[str], options: IngestOptions, pool: ProcessPoolExecutor | None) -> Iterator[Prepared]:
+    """Every record prepared, in input order; with a pool, a few chunks ahead at most (flat memory)."""
+    chunks = _chunks(_inputs(names, options))
+    if pool is None:
+        for chunk in chunks:
+            yield from prepare_all(options, chunk)
+        return
+    pending: deque[Future[list[Prepared]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(prepare_all, options, chunk))
+        if len(pending) > _AHEAD * options.jobs:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 class _Run:
+    """The decisions that depend on the other records: ids taken, duplicates; then the writing."""
+
     def __init__(self, options: IngestOptions) -> None:
         self.options = options
         self.corpus = Corpus(options.out_dir)
         self.duplicates = DuplicateIndex(options.near_threshold)
-        self.corpus.index(self.duplicates)
+        self.corpus.index(self.duplicates, signatures=options.near_threshold is not None)
         self.seen: dict[str, int] = {}  # id -> text hash key of the documents made in this run
         self.writer = BatchWriter()
 
-    def record(self, record: Record) -> Outcome:
-        where = record.location
-        result = self._build(record)
-        issues = [_at_line(issue, record) for issue in result.issues]
-        if result.file is None:
-            return Outcome(Status.REFUSED, where, issues)
-        return self._place(result.file, where, issues)
-
-    def _build(self, record: Record) -> IngestResult:
-        options = self.options
-        mapped, rest = options.fields.split(record.fields)
-        text = mapped.pop("text", None)
-        if not isinstance(text, str):
-            found = "no text field" if text is None else f"the text field holds a {type(text).__name__}, not text"
-            return IngestResult(None, [MISSING_TEXT.issue(f"{found} ({options.fields.text!r})", file=record.where)])
-        metadata = {**mapped, **{key: value for key, value in options.metadata.items() if value is not None}}
-        if metadata.get("id") is None:
-            metadata["id"] = self._derived_id(record)
-        return ingest_text(
-            text,
-            metadata,
-            where=record.where,
-            furniture=options.furniture,
-            strip_bidi=options.strip_bidi,
-            source_fields=rest,
-        )
-
-    @staticmethod
-    def _derived_id(record: Record) -> str:
-        if record.name is not None:
-            return slugify(record.name)
-        return record_id(_source_name(record.where), record.number or 1)
-
-    def _place(self, file: DocumentFile, where: str, issues: list[Issue]) -> Outcome:
-        document = file.document
-        target = self.options.out_dir / f"{document.id}.json"
-        known = self._known(document.id, document.text_sha256, target, where)
+    def place(self, prepared: Prepared) -> Outcome:
+        where, doc_id, digest = prepared.where, prepared.doc_id, prepared.text_sha256
+        if doc_id is None or digest is None:
+            return Outcome(Status.REFUSED, where, prepared.issues)
+        target = self.options.out_dir / f"{doc_id}.json"
+        known = self._known(doc_id, digest, target, prepared)
         if known is not None:
-            known.issues[:0] = issues
+            known.issues[:0] = prepared.issues
             return known
-        data, too_large = serialized(file, self.options.max_bytes, where)
-        checked = [*issues, *validation_issues(file, str(target), where)]
-        if too_large is not None or any(issue.severity is Severity.ERROR for issue in checked):
-            return Outcome(Status.REFUSED, where, [*checked, *([too_large] if too_large else [])], target)
-        checked += warnings(file, where)
-        return self._write(file, data, target, where, checked)
+        if prepared.data is None:
+            return Outcome(Status.REFUSED, where, prepared.issues, target)
+        return self._write(prepared, doc_id, digest, target)
 
-    def _known(self, doc_id: str, digest: str, target: Path, where: str) -> Outcome | None:
+    def _known(self, doc_id: str, digest: str, target: Path, prepared: Prepared) -> Outcome | None:
         """The outcome when the id is taken, in this run or in the corpus; ``None`` when it is free."""
         taken = self.seen.get(doc_id)
         taken = self.corpus.hash_of(doc_id) if taken is None else taken
         if taken is None:
             return None
         if taken == hash_key(digest):
-            return Outcome(Status.PRESENT, where, [], target)
+            return Outcome(Status.PRESENT, prepared.where, [], target)
         if doc_id in self.seen:
             message = f"document id {doc_id!r} was given to another text earlier in this run"
-            return Outcome(Status.REFUSED, where, [ID_COLLISION.issue(message, file=where, pointer="/document/id")])
-        return Outcome(Status.REFUSED, where, self.corpus.conflict(doc_id, target, where))
+            issues = [ID_COLLISION.issue(message, file=prepared.file, line=prepared.line, pointer="/document/id")]
+        else:
+            issues = [prepared.here(issue) for issue in self.corpus.conflict(doc_id, target, prepared.file)]
+        return Outcome(Status.REFUSED, prepared.where, issues, target)
 
-    def _write(self, file: DocumentFile, data: bytes, target: Path, where: str, issues: list[Issue]) -> Outcome:
-        document = file.document
-        match = self.duplicates.check(document.id, document.text_sha256, document.text)
+    def _write(self, prepared: Prepared, doc_id: str, digest: str, target: Path) -> Outcome:
+        issues, where = prepared.issues, prepared.where
+        match = self.duplicates.check(doc_id, digest, prepared.signature)
         if match is not None:
-            issues.append(_duplicate_issue(match, where))
+            issues.append(prepared.here(_duplicate_issue(match, prepared.file)))
             if self.options.skip_duplicates:
                 return Outcome(Status.SKIPPED, where, issues, target)
-        self.seen[document.id] = hash_key(document.text_sha256)
-        self.writer.submit(target, data)
+        self.seen[doc_id] = hash_key(digest)
+        assert prepared.data is not None
+        self.writer.submit(target, prepared.data)
         return Outcome(Status.WRITTEN, where, issues, target)
 
     def close(self) -> Iterator[Outcome]:
@@ -204,12 +197,6 @@ class _Run:
             message = f"{target} appeared while ingesting; it was left as it is"
             issue = DOCUMENT_EXISTS.issue(message, file=str(target), pointer="/document/text")
             yield Outcome(Status.REFUSED, str(target), [issue], target, retracted=True)
-
-
-def _at_line(issue: Issue, record: Record) -> Issue:
-    if record.line is None or issue.location.line is not None or issue.location.file != record.where:
-        return issue
-    return issue.located(line=record.line)
 
 
 def _duplicate_issue(match: Match, where: str) -> Issue:
@@ -227,13 +214,24 @@ def _check_single_id(names: Sequence[str], options: IngestOptions) -> None:
         raise UsageError(CONFLICTING_OPTIONS, "--id names one document: give one text file with it")
 
 
+def _pool(jobs: int) -> ProcessPoolExecutor | None:
+    """Worker processes for :func:`prepare_all`, made before any thread starts (they are forked)."""
+    if jobs <= 1:
+        return None
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    return ProcessPoolExecutor(jobs, mp_context=context)
+
+
 def run(names: Sequence[str], options: IngestOptions) -> Iterator[Outcome]:
     """Ingest every input; one :class:`Outcome` per record, in input order, then late conflicts."""
     _check_single_id(names, options)
+    pool = _pool(options.jobs)
     state = _Run(options)
-    for item in _inputs(names, options):
-        if isinstance(item, Unread):
-            yield Outcome(Status.REFUSED, item.issue.location.file or "<input>", [item.issue])
-        else:
-            yield state.record(item)
-    yield from state.close()
+    try:
+        for prepared in _prepared(names, options, pool):
+            yield state.place(prepared)
+    finally:  # also when the caller stops early: what was decided is written
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        late = list(state.close())
+    yield from late
