@@ -114,7 +114,9 @@ def test_unreadable_text_and_a_changed_text_are_refused(tmp_path: Path, capsys: 
 
 def test_an_unreadable_existing_file_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("عنوان\n\nنص.", encoding="utf-8")
+    article.write_text(
+        "عنوان الخبر\n\nقال الوزير إن الاجتماع انتهى دون اتفاق، وإن المشاورات ستتواصل.", encoding="utf-8"
+    )
     target = tmp_path / "out" / "a.json"
     target.parent.mkdir()
     target.write_text('{"document": {', encoding="utf-8")  # half an annotated file

@@ -28,7 +28,10 @@ def hash_key(text_sha256: str) -> int:
 
 def _prepare(folder: Path) -> None:
     """Refuse an --out that is a file or cannot be written; a missing folder is made on the first write."""
-    existing = next(path for path in (folder, *folder.absolute().parents) if path.exists())
+    try:
+        existing = next(path for path in (folder, *folder.absolute().parents) if path.exists())
+    except OSError as error:  # a folder on the way that this user may not enter
+        raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot reach {folder}: {error.strerror}") from error
     if not existing.is_dir():
         raise IngestError(OUTPUT_NOT_A_FOLDER, f"{existing} is a file, not a folder")
     if not os.access(existing, os.W_OK | os.X_OK):

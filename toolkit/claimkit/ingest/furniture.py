@@ -107,13 +107,18 @@ class _Page:
         return self.text[bounds[0] : bounds[1]]
 
     def head(self) -> str | None:
-        """Mark date lines and bylines at the top; the first other line is the headline candidate."""
+        """Mark date lines and bylines at the top, before and right after the headline candidate (the
+        first other line); the body starts at the next other line."""
+        candidate = None
         for bounds in self.lines[:_HEAD]:
             kind = _head_kind(self.line(bounds))
-            if kind is None:
-                return self.line(bounds)
-            self.found[bounds] = kind
-        return None
+            if kind is not None:
+                self.found[bounds] = kind
+            elif candidate is None:
+                candidate = self.line(bounds)
+            else:
+                break
+        return candidate
 
     def tail(self) -> None:
         """Mark trailers, share, promotion, byline and date lines read back from the end."""

@@ -8,7 +8,9 @@ index): about 0.8 KB per document.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
+import stat
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,7 +34,7 @@ from claimkit.ingest.prepare import Prepared, prepare_all
 from claimkit.ingest.records import FieldMap, Unread
 from claimkit.ingest.writer import BatchWriter
 from claimkit.issues import Issue
-from claimkit.loading import MAX_FILE_BYTES
+from claimkit.loading import MAX_FILE_BYTES, UNREADABLE_FILE
 
 __all__ = ["IngestOptions", "Outcome", "Status", "run"]
 
@@ -83,13 +85,25 @@ def _inputs(names: Sequence[str], options: IngestOptions) -> Iterator[readers.It
 
 def _input(name: str, options: IngestOptions) -> Iterator[readers.Item]:
     path, fields, forced = Path(name), options.fields, options.input_format
-    if path.is_dir() and (forced == "dataset" or _dataset_folder(path)):
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        yield from _missing(name, fields)
+        return
+    except OSError as error:  # a folder on the way that this user may not enter
+        yield Unread(UNREADABLE_FILE.issue(f"cannot reach: {error.strerror}", file=name))
+        return
+    if stat.S_ISDIR(mode) and (forced == "dataset" or _dataset_folder(path)):
         yield from readers.read_file(path, fields, "dataset")
-    elif path.is_dir():
+    elif stat.S_ISDIR(mode):
         yield from _folder(path, options)
-    elif path.exists():
+    else:
         yield from readers.read_file(path, fields, readers.file_format(path, forced))
-    elif _HUB_ID.match(name) and readers.file_format(path) is None:
+
+
+def _missing(name: str, fields: FieldMap) -> Iterator[readers.Item]:
+    """A Hub dataset id (``org/name``) when the name is not a path, else a path not found."""
+    if _HUB_ID.match(name) and readers.file_format(Path(name)) is None:
         from claimkit.ingest import arrow
 
         yield from arrow.read_hub(name, fields)
