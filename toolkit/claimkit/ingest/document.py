@@ -20,7 +20,7 @@ from claimkit.ingest.furniture import detect_furniture, no_title_reason
 from claimkit.ingest.ids import is_safe_document_id
 from claimkit.issues import Issue
 from claimkit.loading import EMPTY_FILE
-from claimkit.model import Document, DocumentFile, text_sha256
+from claimkit.model import Document, DocumentFile, Furniture, text_sha256
 from claimkit.structure import structure_issues
 from claimkit.textutil import BIDI_CONTROLS
 
@@ -93,6 +93,24 @@ def _document(text: str, title: str, metadata: Mapping[str, Any], **values: Any)
     )
 
 
+def _furniture(text: str, metadata: Mapping[str, Any], furniture: bool) -> tuple[list[Furniture], str | None, str]:
+    """The furniture, the title, and why there is none when there is none."""
+    given = str(metadata["title"]) if metadata.get("title") else None
+    if not furniture:
+        return [], given, "--no-furniture takes no title from the text"
+    pieces, title = detect_furniture(text, given)
+    return pieces, title, no_title_reason(text) if title is None else ""
+
+
+def _file(text: str, title: str, metadata: Mapping[str, Any], where: str | None, **values: Any) -> IngestResult:
+    try:
+        document = _document(text, title, metadata, **values)
+    except ValidationError as error:
+        issues = structure_issues(error, where)
+        return IngestResult(None, [issue.located(pointer="/document" + issue.location.pointer) for issue in issues])
+    return IngestResult(DocumentFile(document=document))
+
+
 def ingest_text(
     text: str,
     metadata: Mapping[str, Any],
@@ -111,27 +129,10 @@ def ingest_text(
     problem = _text_problem(text, where)
     if problem is not None:
         return _refused(problem)
-    given = str(metadata["title"]) if metadata.get("title") else None
-    pieces, title = detect_furniture(text, given) if furniture else ([], given)
-    reason = (
-        (no_title_reason(text) if furniture else "--no-furniture takes no title from the text") if title is None else ""
-    )
+    pieces, title, reason = _furniture(text, metadata, furniture)
     published = _published(metadata.get("published"), where)
     problem = _metadata_problem(metadata, title, reason, where) or (published if isinstance(published, Issue) else None)
     if problem is not None or title is None:
         return _refused(problem or MISSING_METADATA.issue("missing metadata: title", file=where))
-    try:
-        document = _document(
-            text,
-            title,
-            metadata,
-            published=published,
-            furniture=pieces,
-            source_fields=dict(source_fields or {}) or None,
-        )
-    except ValidationError as error:
-        return IngestResult(
-            None,
-            [issue.located(pointer="/document" + issue.location.pointer) for issue in structure_issues(error, where)],
-        )
-    return IngestResult(DocumentFile(document=document))
+    extra = dict(source_fields or {}) or None
+    return _file(text, title, metadata, where, published=published, furniture=pieces, source_fields=extra)
