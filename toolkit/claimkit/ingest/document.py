@@ -44,7 +44,9 @@ def _refused(issue: Issue) -> IngestResult:
 
 def _published(value: Any, where: str | None) -> date | Issue | None:
     """A publication date from a date, a datetime or an ISO 8601 string (a timestamp keeps its day)."""
-    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+    if value is None or (isinstance(value, str) and not value.strip()):  # an empty cell: no date
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if isinstance(value, datetime):
         return value.date()

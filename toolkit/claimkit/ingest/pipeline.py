@@ -7,8 +7,10 @@ index): about 0.8 KB per document.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import re
 import stat
 from collections import deque
@@ -41,6 +43,7 @@ __all__ = ["IngestOptions", "Outcome", "Status", "run"]
 _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 _CHUNK = 64  # records sent to a worker at a time
 _AHEAD = 2  # chunks in flight per worker
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -228,12 +231,20 @@ def _check_single_id(names: Sequence[str], options: IngestOptions) -> None:
         raise UsageError(CONFLICTING_OPTIONS, "--id names one document: give one text file with it")
 
 
+def _die_with_parent() -> None:
+    """In a worker: end when the ingest process ends, even when it is killed (Linux; elsewhere a no-op)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (AttributeError, OSError):
+        return
+
+
 def _pool(jobs: int) -> ProcessPoolExecutor | None:
     """Worker processes for :func:`prepare_all`, made before any thread starts (they are forked)."""
     if jobs <= 1:
         return None
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    return ProcessPoolExecutor(jobs, mp_context=context)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_die_with_parent)
 
 
 def run(names: Sequence[str], options: IngestOptions) -> Iterator[Outcome]:
