@@ -10,8 +10,8 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
-import signal
 import re
+import signal
 import stat
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
