@@ -8,7 +8,7 @@ Two samples, each a text with ``⟂`` after every sentence end a reader puts ins
 - ``benchmarks/data/sentences-ar.txt``: written for this comparison in the style of Saudi, Egyptian
   and Levantine wire copy, with the cases the splitter must handle (``..`` and ``…`` as pauses,
   ``د.``/``م.``/``أ. د.`` titles, initials, ``ص.ب``, quotations with full stops inside, a sentence
-  over 600 characters with ``؛``), and two places where ``..`` does end a sentence;
+  over 600 characters with ``؛``), and one place where ``..`` does end a sentence;
 - the seed article (``/work/shared/seed``, a real page), marked by hand in
   ``benchmarks/data/seed-sentences.txt``.
 
@@ -79,10 +79,10 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         "and are not counted). Two hand-checked samples in `benchmarks/data/`, boundaries marked with `⟂`: a "
         "text written for this comparison in the style of Saudi, Egyptian and Levantine wire copy, with the "
         "hard cases (`..` and `…` as pauses, titles `د.` `م.` `أ. د.`, initials, `ص.ب`, quotations with full "
-        "stops inside, a sentence over 600 characters with `؛`, and two places where `..` does end a sentence); "
-        "and the seed article, a real page. The written sample was made together with the splitter's rules, "
-        "so its score for claimkit is an upper bound; the seed article was not used to write them. Quotations "
-        "are one sentence by the project's convention, which pysbd does not follow.",
+        "stops inside, a sentence over 600 characters with `؛`, and one place where `..` does end a sentence); "
+        "and the seed article, a real page, its three boundaries inside paragraphs marked by reading it. The "
+        "written sample was made together with the splitter's rules, so its score for claimkit is an upper "
+        "bound. Quotations are one sentence by the project's convention, which pysbd does not follow.",
         "",
         "| sample | characters | boundaries | claimkit precision | claimkit recall | pysbd precision | pysbd recall |",
         "|---|---|---|---|---|---|---|",
