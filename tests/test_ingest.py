@@ -91,7 +91,9 @@ def test_bad_metadata_is_a_coded_issue(
 ) -> None:
     article = tmp_path / "a.txt"
     article.write_text("عنوان\n\nنص.", encoding="utf-8")
-    assert main(["ingest", str(article), "--out", str(tmp_path / "out"), "--format", "json", *flags]) == 1
+    assert (
+        main(["ingest", str(article), "--out", str(tmp_path / "out"), "--format", "json", *flags]) == 2
+    )  # none written
     assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == [code]
     assert not (tmp_path / "out").exists()
 
@@ -106,13 +108,15 @@ def test_unreadable_text_and_a_changed_text_are_refused(tmp_path: Path, capsys: 
     assert main(args) == 0
     assert main(args) == 0  # same text again: left as it is
     article.write_text("عنوان\n\nنص آخر.", encoding="utf-8")
-    assert main(args) == 1
+    assert main(args) == 2  # refused, and nothing else written
     assert "I003" in capsys.readouterr().out
 
 
 def test_an_unreadable_existing_file_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("عنوان\n\nنص.", encoding="utf-8")
+    article.write_text(
+        "عنوان الخبر\n\nقال الوزير إن الاجتماع انتهى دون اتفاق، وإن المشاورات ستتواصل.", encoding="utf-8"
+    )
     target = tmp_path / "out" / "a.json"
     target.parent.mkdir()
     target.write_text('{"document": {', encoding="utf-8")  # half an annotated file

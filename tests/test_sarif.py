@@ -159,7 +159,7 @@ def test_ingest_prints_one_sarif_log_and_nothing_else(tmp_path: Path, validator:
     article.write_text("عنوان الخبر\nقال الوزير إن الاجتماع انتهى.\n", encoding="utf-8")
     args = ["ingest", str(article), "--out", str(tmp_path / "out"), "--format", "sarif"]  # no metadata: issues
     done = subprocess.run([sys.executable, "-m", "claimkit", *args], capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 2, done.stderr  # the one record refused: nothing written
     log = json.loads(done.stdout)
     assert _errors(validator, log) == []
     assert {r["ruleId"][0] for r in log["runs"][0]["results"]} == {"I"}

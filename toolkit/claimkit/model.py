@@ -12,7 +12,7 @@ import hashlib
 from datetime import date
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue
 
 from claimkit.taxonomy import (
     GUIDELINES_VERSION,
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Version of the document-file contract. Major: readers break; minor: new optional fields.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Offset = Annotated[int, Field(ge=0, description="Unicode code point offset into document.text")]
 #: Ids of sources, cues and claims (Label Studio region ids): letters, digits, ``_ . : -``.
@@ -170,6 +170,12 @@ class Document(_Model):
     published: IsoDate | None = None
     license: str | None = None
     furniture: list[Furniture] = Field(default_factory=list)
+    source_fields: dict[str, JsonValue] | None = Field(
+        None,
+        description="Every other field of the record the document was ingested from (a JSON Lines, CSV, "
+        "Parquet or datasets row, or a sidecar), kept as it came: labels, section, tags, the source's "
+        "own id. Since schema 1.1.0.",
+    )
 
 
 class DocumentFile(_Model):

@@ -31,6 +31,8 @@ __all__ = [
 
 #: GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is noise.
 GITHUB_CAP = 50
+#: In text output (without --verbose), a code with more issues than this is summarized in one line.
+COLLAPSE_AT = 10
 
 
 #: Bidi controls that reorder what follows them on a terminal (a file named with U+202E reads backwards).
@@ -95,8 +97,24 @@ def _text_issue(issue: Issue) -> str:
     return "\n".join(lines)
 
 
-def render_text(report: Report) -> str:
-    body = [_text_issue(issue) for issue in report.issues]
+def _collapsed(issues: list[Issue]) -> str:
+    first, where = issues[0], issues[0].location
+    files = len({issue.location.file for issue in issues})
+    return (
+        f"{first.code} [{first.severity.value}] ({first.rule}) {_plural(len(issues), 'time')} in "
+        f"{_plural(files, 'file')}, first {where.file or '<input>'}: {first.message}\n"
+        f"    hint: {first.hint} (--verbose lists them all)"
+    )
+
+
+def render_text(report: Report, verbose: bool = True) -> str:
+    """Each issue; without ``verbose``, a code met more than COLLAPSE_AT times is one summary line."""
+    by_code: dict[str, list[Issue]] = {}
+    for issue in report.issues:
+        by_code.setdefault(issue.code, []).append(issue)
+    many = set() if verbose else {code for code, issues in by_code.items() if len(issues) > COLLAPSE_AT}
+    body = [_text_issue(issue) for issue in report.issues if issue.code not in many]
+    body += [_collapsed(by_code[code]) for code in sorted(many)]
     return "\n".join([*body, summary_line(report)]) + "\n"
 
 
@@ -154,11 +172,13 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 DOCUMENT_FORMATS = frozenset({"json", "sarif"})
 
 
-def render(report: Report, fmt: str) -> str:
-    return FORMATS[fmt](report)
+def render(report: Report, fmt: str, *, verbose: bool = True) -> str:
+    return render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
 
 
-def emit(out: TextIO, report: Report, fmt: str, *, lines: list[str], summary: Mapping[str, Any]) -> None:
+def emit(
+    out: TextIO, report: Report, fmt: str, *, lines: list[str], summary: Mapping[str, Any], verbose: bool = True
+) -> None:
     """Write a command's outcome: for people, its summary ``lines`` then the issues; with ``--format
     json``, exactly one JSON document holding ``summary`` and the report, nothing else on ``out`` (with
     ``--format sarif``, the SARIF log of the report alone)."""
@@ -167,4 +187,4 @@ def emit(out: TextIO, report: Report, fmt: str, *, lines: list[str], summary: Ma
         return
     out.writelines(line + "\n" for line in lines)
     if report.issues:
-        out.write(render(report, fmt))
+        out.write(render(report, fmt, verbose=verbose))

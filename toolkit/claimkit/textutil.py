@@ -40,7 +40,17 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Opening mark -> closing mark. The ASCII double quote opens and closes itself.
 _PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a", '"': '"'}
 _MARKS = sorted(set(_PAIRS) | set(_PAIRS.values()) | {"\n"})
-_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4]+[\"\u201d\u00bb]?(?=\s|$)|\n+")
+#: A run of stops (closing quotation marks and brackets kept with it) before a space or the end, or line breaks.
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4\u2026]+[\"\u201d\u00bb)\]]*(?=\s|$)|\n+")
+_PAUSE = re.compile(r"(?:\.{2,}|\u2026)[.\u2026]*")  # ".." "..." "…": a pause in Arabic news, not an end
+#: A word before a full stop that makes it an abbreviation: one letter (initials, د. م. أ.), or a title.
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(«\"“])(?:[^\W\d_]|(?:[^\W\d_]\.)+[^\W\d_]|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Vol|etc|vs|"
+    r"ص\.ب|ت\.م|ق\.م)$"
+)
+_ERA = re.compile(r"[0-9\u0660-\u0669]\s*(?:م|هـ|ه)$")  # "عام 1950 م." ends a sentence: an era, not a title
+_LONG_SENTENCE = 600  # characters: a longer sentence is split after each Arabic semicolon outside quotations
+_SEMICOLON = re.compile("\u061b")
 
 
 def find_bidi_controls(text: str) -> Iterator[tuple[int, str]]:
@@ -100,20 +110,47 @@ def _scan_quotes(text: str) -> Iterator[tuple[int, int]]:
 
 @lru_cache(maxsize=4)  # the claims and sentences configs of a release both ask, one after the other
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentences as ``(start, end)`` offsets, trimmed of surrounding whitespace.
+    """Sentences as ``(start, end)`` offsets, trimmed of surrounding whitespace, for Arabic news.
 
-    A sentence ends at ``.``, ``!``, ``?``, ``؟`` or ``۔`` followed by a space or the end of the text
-    (a closing quotation mark right after the stop stays in the sentence), and at every line break.
-    Full stops inside a quotation therefore end a sentence, as they do for a reader.
+    A sentence ends at ``.``, ``!``, ``?``, ``؟`` or ``۔`` before a space or the end of the text (a
+    closing quotation mark or bracket right after the stop stays in the sentence), and at every
+    line break. Not at: ``..``, ``...`` or ``…`` (a pause in Arabic news copy; a line break after
+    them still ends the sentence); a full stop after one letter or a title (``د.``, ``م.``, ``أ.``,
+    initials, ``Dr.``); a stop inside a quotation in ``«»``, ``""`` or ``“”`` (the quotation stays
+    whole). A sentence longer than 600 characters is split after each ``؛`` outside quotations.
     """
+    quotes = QuotedRegions(text)
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end() if not match.group().startswith("\n") else match.start()
-        _append_trimmed(bounds, text, start, end)
-        start = match.end()
-    _append_trimmed(bounds, text, start, len(text))
+        if match.group().startswith("\n"):
+            _append_split(bounds, text, start, match.start(), quotes)
+            start = match.end()
+        elif _ends_sentence(text, match, quotes):
+            _append_split(bounds, text, start, match.end(), quotes)
+            start = match.end()
+    _append_split(bounds, text, start, len(text), quotes)
     return tuple(bounds)
+
+
+def _ends_sentence(text: str, match: re.Match[str], quotes: QuotedRegions) -> bool:
+    stop = match.group().rstrip('"\u201d\u00bb)]')
+    if _PAUSE.fullmatch(stop):
+        return False
+    before = text[max(0, match.start() - 12) : match.start()]
+    if stop == "." and _ABBREVIATION.search(before) and not _ERA.search(before):
+        return False
+    return not quotes.encloses(match.start(), match.end() + 1)  # inside, unless its closing mark is in the match
+
+
+def _append_split(bounds: list[tuple[int, int]], text: str, start: int, end: int, quotes: QuotedRegions) -> None:
+    """Add the sentence ``[start, end)``, cut after each ``؛`` outside quotations when it is long."""
+    if end - start > _LONG_SENTENCE:
+        for semicolon in _SEMICOLON.finditer(text, start, end):
+            if not quotes.encloses(semicolon.start(), semicolon.end()):
+                _append_trimmed(bounds, text, start, semicolon.end())
+                start = semicolon.end()
+    _append_trimmed(bounds, text, start, end)
 
 
 def _append_trimmed(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -1,4 +1,4 @@
-"""Commands over the corpus files: validate, schema, docs, rules, labels, ingest."""
+"""Commands over the corpus files: validate, schema, docs, rules, labels (ingest: commands/ingest.py)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,16 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from claimkit.contracts import stale_contracts, write_contracts
 from claimkit.docgen import stale_pages, write_pages
-from claimkit.errors import CONFLICTING_OPTIONS, UsageError
-from claimkit.ingest import DOCUMENT_EXISTS, ingest_path
-from claimkit.issues import Report
-from claimkit.loading import load_file
-from claimkit.reporters import emit, render
+from claimkit.reporters import render
 from claimkit.rules import all_codes
-from claimkit.storage import write_document_file
 from claimkit.taxonomy import LABEL_SETS, describe
 from claimkit.validate import ValidationOptions, validate_paths
 
-__all__ = ["docs", "ingest", "labels", "rules", "schema", "validate"]
+__all__ = ["docs", "labels", "rules", "schema", "validate"]
 
 
 def _jobs(requested: int) -> int:
@@ -37,11 +32,12 @@ def validate(
     jobs: int,
     max_bytes: int,
     out: TextIO,
+    verbose: bool = True,
 ) -> int:
     """``claimkit validate``: every problem in the given files or folders, then the exit code."""
     options = ValidationOptions.from_selectors(select, ignore, max_bytes)
     report = validate_paths(paths, options, jobs=_jobs(jobs))
-    out.write(render(report, fmt))
+    out.write(render(report, fmt, verbose=verbose))
     return report.exit_code(strict=strict)
 
 
@@ -91,43 +87,3 @@ def labels(*, out: TextIO) -> int:
             term = describe(value)
             out.write(f"  {value.value:<22} {term.title} / {term.title_ar}: {term.definition}\n")
     return 0
-
-
-def ingest(
-    files: Sequence[str],
-    *,
-    metadata: dict[str, Any],
-    out_dir: str,
-    furniture: bool,
-    strip_bidi: bool,
-    fmt: str,
-    out: TextIO,
-) -> int:
-    """``claimkit ingest``: raw UTF-8 articles become document files under ``out_dir``."""
-    if metadata.get("id") and len(files) > 1:
-        raise UsageError(CONFLICTING_OPTIONS, "--id names one document; give one file with it")
-    report = Report(files_checked=len(files))
-    lines: list[str] = []
-    written: list[str] = []
-    for name in files:
-        result = ingest_path(Path(name), metadata, furniture=furniture, strip_bidi=strip_bidi)
-        report.extend(result.issues)
-        if result.file is None:
-            continue
-        target = Path(out_dir) / f"{result.file.document.id}.json"
-        loaded = load_file(target) if target.exists() else None
-        if loaded is not None and loaded.file is None:  # never replace a file we cannot read: it may hold work
-            report.extend(loaded.issues)
-            continue
-        existing = loaded.file if loaded is not None else None
-        if existing is not None and existing.document.text_sha256 != result.file.document.text_sha256:
-            report.extend([DOCUMENT_EXISTS.issue(f"{target} holds another text", file=name, pointer="/document/text")])
-            continue
-        if existing is not None:
-            lines.append(f"{target} already holds this text; left as it is")
-            continue
-        write_document_file(target, result.file)
-        written.append(str(target))
-        lines.append(f"wrote {target}")
-    emit(out, report.sorted(), fmt, lines=lines, summary={"written": written})
-    return report.exit_code()

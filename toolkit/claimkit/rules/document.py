@@ -12,11 +12,16 @@ from claimkit.rules.context import DocumentContext
 from claimkit.rules.registry import Finding, Scope, rule
 from claimkit.textutil import find_bidi_controls
 
-__all__ = ["DOCUMENT_ID"]
+__all__ = ["DOCUMENT_ID", "is_safe_document_id"]
 
 #: A document id: lowercase ASCII letters, digits, ``_`` and ``-``, at most 128 characters.
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
+def is_safe_document_id(doc_id: str) -> bool:
+    """Whether an id passes D001 (the whole id: ``$`` alone would let a trailing newline through)."""
+    return DOCUMENT_ID.fullmatch(doc_id) is not None and _WINDOWS_RESERVED.fullmatch(doc_id) is None
 
 
 @rule(
@@ -34,7 +39,7 @@ def unsafe_document_id(ctx: DocumentContext) -> Iterator[Finding]:
     128 characters, and not a name Windows reserves (`con`, `nul`, `com1`...).
     """
     doc_id = ctx.document.id
-    if not DOCUMENT_ID.match(doc_id) or _WINDOWS_RESERVED.match(doc_id):
+    if not is_safe_document_id(doc_id):
         yield Finding("/document/id", f"document id {doc_id!r} is not safe as a file name")
 
 

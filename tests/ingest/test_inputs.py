@@ -1,0 +1,140 @@
+"""Bulk input of every kind becomes documents, with the source's other fields kept."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from claimkit.loading import load_file
+from tests.errors import raises_code
+from tests.ingest.conftest import BODIES, TITLES, Ingest, codes, jsonl, written
+
+ROWS = [
+    {"id": f"art-{n}", "headline": TITLES[n], "body": BODIES[n], "date": "2024-03-1" + str(n), "section": "سياسة"}
+    for n in range(3)
+]
+MAPPING = ["--id-field", "id", "--title-field", "headline", "--text-field", "body", "--date-field", "date"]
+
+
+def _check_rows(folder: Path) -> None:
+    documents = written(folder)
+    assert sorted(documents) == ["art-0", "art-1", "art-2"]
+    for n in range(3):
+        document = documents[f"art-{n}"]
+        assert (document["title"], document["text"], document["published"]) == (TITLES[n], BODIES[n], f"2024-03-1{n}")
+        assert document["source_fields"] == {"section": "سياسة"}
+    for path in folder.glob("*.json"):
+        assert load_file(path).file is not None  # what validate reads
+
+
+def test_jsonl_with_a_field_mapping(tmp_path: Path, ingest: Ingest) -> None:
+    code, report = ingest(str(jsonl(tmp_path / "news.jsonl", ROWS)), *MAPPING)
+    assert (code, codes(report)) == (0, [])
+    assert report["summary"]["counts"]["written"] == 3
+    _check_rows(tmp_path / "out")
+
+
+def test_gzipped_jsonl_and_a_json_array(tmp_path: Path, ingest: Ingest) -> None:
+    packed = tmp_path / "news.jsonl.gz"
+    packed.write_bytes(gzip.compress(jsonl(tmp_path / "x.jsonl", ROWS).read_bytes()))
+    assert ingest(str(packed), *MAPPING)[0] == 0
+    _check_rows(tmp_path / "out")
+    array = tmp_path / "news.json"
+    array.write_text(json.dumps(ROWS, ensure_ascii=False), encoding="utf-8")
+    assert ingest(str(array), *MAPPING, out=tmp_path / "out2")[0] == 0
+    _check_rows(tmp_path / "out2")
+
+
+@pytest.mark.parametrize(("name", "delimiter"), [("news.csv", ","), ("news.tsv", "\t")])
+def test_csv_and_tsv(tmp_path: Path, ingest: Ingest, name: str, delimiter: str) -> None:
+    with open(tmp_path / name, "w", encoding="utf-8-sig", newline="") as stream:  # Excel writes a BOM
+        writer = csv.DictWriter(stream, fieldnames=list(ROWS[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(ROWS)
+    assert ingest(str(tmp_path / name), *MAPPING)[0] == 0
+    _check_rows(tmp_path / "out")
+
+
+def test_parquet(tmp_path: Path, ingest: Ingest) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(ROWS), tmp_path / "news.parquet", row_group_size=2)
+    assert ingest(str(tmp_path / "news.parquet"), *MAPPING)[0] == 0
+    _check_rows(tmp_path / "out")
+
+
+def test_a_datasets_folder_and_a_dataset_dict(tmp_path: Path, ingest: Ingest) -> None:
+    import datasets
+
+    datasets.Dataset.from_list(ROWS).save_to_disk(str(tmp_path / "saved"))
+    assert ingest(str(tmp_path / "saved"), *MAPPING)[0] == 0
+    _check_rows(tmp_path / "out")
+    splits = datasets.DatasetDict(
+        {"train": datasets.Dataset.from_list(ROWS[:2]), "test": datasets.Dataset.from_list(ROWS[2:])}
+    )
+    splits.save_to_disk(str(tmp_path / "splits"))
+    code, report = ingest(str(tmp_path / "splits"), *MAPPING, out=tmp_path / "out2")
+    assert (code, report["summary"]["counts"]["written"]) == (0, 3)
+
+
+def test_a_hub_id_offline_is_a_coded_error(ingest: Ingest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    code, report = ingest("claimkit/no-such-dataset")
+    assert (code, codes(report)) == (2, ["E803"])
+
+
+def test_a_folder_recursively_with_a_glob_and_sidecars(tmp_path: Path, ingest: Ingest) -> None:
+    (tmp_path / "in" / "2024" / "03").mkdir(parents=True)
+    for n in range(3):
+        (tmp_path / "in" / "2024" / "03" / f"a{n}.txt").write_text(f"{TITLES[n]}\n\n{BODIES[n]}", encoding="utf-8")
+    (tmp_path / "in" / "notes.md").write_text("# not an article", encoding="utf-8")
+    sidecar = {"url": "https://example.org/a0", "section": "اقتصاد", "tags": ["طاقة"]}
+    (tmp_path / "in" / "2024" / "03" / "a0.txt.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    code, report = ingest(str(tmp_path / "in"), "--glob", "*.txt")
+    assert (code, report["summary"]["counts"]["written"]) == (0, 3)
+    documents = written(tmp_path / "out")
+    assert [documents[f"a{n}"]["title"] for n in range(3)] == TITLES[:3]
+    assert (documents["a0"]["url"], documents["a0"]["source_fields"]) == (
+        sidecar["url"],
+        {"section": "اقتصاد", "tags": ["طاقة"]},
+    )
+
+
+def test_streaming_keeps_one_record_in_hand(tmp_path: Path) -> None:
+    """The readers are generators: the first record comes before the input is read to the end."""
+    from claimkit.ingest import FieldMap
+    from claimkit.ingest.readers import read_file
+
+    path = jsonl(tmp_path / "news.jsonl", ROWS)
+    with open(path, "a", encoding="utf-8") as stream:
+        stream.write("{not json\n")
+    records = read_file(path, FieldMap(), "jsonl")
+    first = next(records)
+    assert first.fields["id"] == "art-0"  # type: ignore[union-attr]
+    assert [type(item).__name__ for item in records] == ["Record", "Record", "Unread"]
+
+
+def test_parquet_and_datasets_are_read_by_one_adapter_imported_on_demand() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, claimkit.ingest, claimkit.commands.ingest; "
+        "print('pyarrow' in sys.modules, 'datasets' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_id_with_several_inputs_is_a_usage_error(tmp_path: Path) -> None:
+    from claimkit.errors import UsageError
+    from claimkit.ingest import IngestOptions, run
+
+    options = IngestOptions(out_dir=tmp_path / "out", metadata={"id": "one"})
+    with raises_code("E004", UsageError):
+        list(run([str(jsonl(tmp_path / "news.jsonl", ROWS))], options))

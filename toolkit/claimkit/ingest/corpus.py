@@ -1,0 +1,87 @@
+"""The corpus ingest writes into: which ids it holds, with which texts, before anything is written.
+
+An existing file is never replaced: the same text is left as it is, another text is refused (I003),
+and a file that cannot be read is refused with its own issue (it may hold annotations).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from claimkit.ingest.codes import DOCUMENT_EXISTS, OUTPUT_NOT_A_FOLDER, OUTPUT_NOT_WRITABLE, IngestError
+from claimkit.ingest.duplicates import DuplicateIndex, signature
+from claimkit.issues import Issue
+from claimkit.loading import load_file
+from claimkit.model import text_sha256
+
+__all__ = ["Corpus", "hash_key"]
+
+_UNREADABLE = -1
+
+
+def hash_key(text_sha256: str) -> int:
+    """The first 64 bits of a text's SHA-256: what ingest remembers of a text (32 bytes, not 113)."""
+    return int(text_sha256[:16], 16)
+
+
+def _prepare(folder: Path) -> None:
+    """Refuse an --out that is a file or cannot be written; a missing folder is made on the first write."""
+    try:
+        existing = next(path for path in (folder, *folder.absolute().parents) if path.exists())
+    except OSError as error:  # a folder on the way that this user may not enter
+        raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot reach {folder}: {error.strerror}") from error
+    if not existing.is_dir():
+        raise IngestError(OUTPUT_NOT_A_FOLDER, f"{existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise IngestError(OUTPUT_NOT_WRITABLE, f"{existing} is not writable for this user")
+
+
+def _text(path: Path) -> str | None:
+    try:
+        document = json.loads(path.read_bytes())["document"]
+        text = document["text"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return text if isinstance(text, str) else None
+
+
+class Corpus:
+    """The document files already in ``folder``: id -> hash of the text."""
+
+    def __init__(self, folder: Path) -> None:
+        _prepare(folder)
+        self.folder = folder
+        self.hashes: dict[str, int] = {}
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".json"))
+        except FileNotFoundError:
+            names = []
+        except OSError as error:
+            raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot read {folder}: {error.strerror}") from error
+        self.names = [name for name in names if not name.startswith(".")]
+
+    def index(self, duplicates: DuplicateIndex, *, signatures: bool) -> None:
+        """Remember every document's text hash, and add its text to the duplicate index."""
+        for name in self.names:
+            doc_id, text = name.removesuffix(".json"), _text(self.folder / name)
+            try:
+                digest = text_sha256(text) if text is not None else None
+            except UnicodeEncodeError:  # a lone surrogate: validate refuses the file too
+                digest = None
+            self.hashes[doc_id] = _UNREADABLE if digest is None else hash_key(digest)
+            if text is not None and digest is not None:
+                duplicates.check(doc_id, digest, signature(text) if signatures else None)
+
+    def hash_of(self, doc_id: str) -> int | None:
+        """The text hash of the document with this id, ``-1`` if its file cannot be read, ``None`` if none."""
+        return self.hashes.get(doc_id)
+
+    def conflict(self, doc_id: str, target: Path, where: str) -> list[Issue]:
+        """Why the record for ``doc_id`` cannot be written: another text, or a file that cannot be read."""
+        if self.hashes.get(doc_id) == _UNREADABLE:
+            loaded = load_file(target)
+            if loaded.file is None:  # never replace a file we cannot read: it may hold work
+                return loaded.issues
+        return [DOCUMENT_EXISTS.issue(f"{target} holds another text", file=where, pointer="/document/text")]

@@ -1,0 +1,128 @@
+"""Exact and near duplicates among the texts of a run and the corpus, in memory that stays small.
+
+Exact duplicates are found by the SHA-256 of the text. Near duplicates by MinHash signatures
+(datasketch, 64 permutations, word 3-grams) and locality-sensitive hashing: each signature is cut
+into 8 bands of 8 values, and two texts sharing a band are candidates whose Jaccard similarity is
+then estimated from their whole signatures. The index is kept compact on purpose (a dict of band
+hashes to the first document that had it, signatures in one growing array): datasketch's own
+``MinHashLSH`` holds about 1.9 KB per document (190 MB at 100,000 articles, measured), this one
+about 0.6 KB.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from claimkit.ingest.codes import MISSING_DEPENDENCY, IngestError
+
+__all__ = ["DuplicateIndex", "Match", "signature"]
+
+_PERMUTATIONS = 64
+_BANDS = 8
+_BAND_BYTES = 4 * _PERMUTATIONS // _BANDS
+_MIX = 0x9E3779B1  # golden-ratio multiplier: combines three word hashes into one 3-gram hash
+_HARAKAT = re.compile("[\u0640\u064b-\u0652\u0670]")  # tatweel and short vowels do not make another text
+
+
+@dataclass(frozen=True)
+class Match:
+    """The earlier document a text duplicates: ``similarity`` is 1.0 for an exact duplicate."""
+
+    doc_id: str
+    similarity: float
+    exact: bool
+
+
+class _Signatures:
+    """MinHash signatures from datasketch; imported on first use (it brings numpy and scipy)."""
+
+    def __init__(self) -> None:
+        try:
+            import numpy
+            from datasketch import MinHash
+        except ImportError as error:  # an optional extra
+            raise IngestError(MISSING_DEPENDENCY, f"near-duplicate detection needs datasketch ({error})") from error
+        self.np: Any = numpy
+        self.minhash: Callable[..., Any] = MinHash
+        self.permutations = MinHash(num_perm=_PERMUTATIONS, seed=1).permutations
+
+    def of(self, text: str) -> bytes:
+        """The signature (64 unsigned 32-bit values) of the set of word 3-grams of ``text``."""
+        np = self.np
+        words = _HARAKAT.sub("", text).encode("utf-8", "surrogatepass").split()
+        hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
+        if len(hashes) >= 3:
+            mix = np.uint32(_MIX)
+            hashes = (hashes[:-2] * mix ^ hashes[1:-1]) * mix ^ hashes[2:]
+        sketch = self.minhash(_PERMUTATIONS, hashfunc=int, permutations=self.permutations, scheme="affine32")
+        sketch.update_batch(hashes.tolist())
+        return bytes(sketch.hashvalues.astype("<u4").tobytes())
+
+
+_SIGNATURES: list[_Signatures] = []  # one per process, made on first use
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of ``text`` (word 3-grams, harakat and tatweel left out), as 256 bytes."""
+    if not _SIGNATURES:
+        _SIGNATURES.append(_Signatures())
+    return _SIGNATURES[0].of(text)
+
+
+def _similarity(one: bytes, other: bytes) -> float:
+    """The estimated Jaccard similarity: the share of equal signature values."""
+    same = sum(one[at : at + 4] == other[at : at + 4] for at in range(0, len(one), 4))
+    return same / _PERMUTATIONS
+
+
+class _NearIndex:
+    """Signatures cut into bands: a text sharing a band with an earlier one is compared with it."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.ids: list[str] = []
+        self.bands: dict[int, int] = {}
+        self.values = bytearray()
+
+    def add(self, doc_id: str, signature: bytes) -> Match | None:
+        """The most similar earlier text at or above the threshold, after adding this one."""
+        index = len(self.ids)
+        self.ids.append(doc_id)
+        self.values += signature
+        best: Match | None = None
+        for band in range(_BANDS):
+            key = hash((band, signature[band * _BAND_BYTES : (band + 1) * _BAND_BYTES]))
+            other = self.bands.setdefault(key, index)
+            if other != index:
+                best = self._better(best, other, signature)
+        return best
+
+    def _better(self, best: Match | None, other: int, signature: bytes) -> Match | None:
+        size = len(signature)
+        similarity = _similarity(bytes(self.values[other * size : (other + 1) * size]), signature)
+        if similarity < self.threshold or (best is not None and best.similarity >= similarity):
+            return best
+        return Match(self.ids[other], similarity, exact=False)
+
+
+class DuplicateIndex:
+    """Every text seen so far: :meth:`check` says which earlier one a new text duplicates, then adds it.
+
+    ``near_threshold`` is the Jaccard similarity from which a text is a near duplicate; ``None``
+    looks for exact duplicates only (and needs no datasketch). Signatures come from :func:`signature`,
+    computed where the text is (in a worker process during a run).
+    """
+
+    def __init__(self, near_threshold: float | None) -> None:
+        self.exact: dict[int, str] = {}
+        self.near = _NearIndex(near_threshold) if near_threshold is not None else None
+
+    def check(self, doc_id: str, text_sha256: str, signature: bytes | None) -> Match | None:
+        first = self.exact.setdefault(int(text_sha256[:16], 16), doc_id)
+        if first != doc_id:
+            return Match(first, 1.0, exact=True)
+        return self.near.add(doc_id, signature) if self.near is not None and signature is not None else None

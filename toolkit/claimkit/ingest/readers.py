@@ -1,0 +1,217 @@
+"""Reading inputs as a stream of records: text files, folders, JSON Lines, JSON arrays, CSV and TSV.
+
+Every reader holds one record at a time (a JSON array is the exception: it is parsed whole). Parquet
+and ``datasets`` folders are read by :mod:`claimkit.ingest.arrow`, the one ingest module that
+imports pyarrow and datasets. A problem with one record is an :class:`Unread` in its place; the
+other records are read.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePath
+from typing import IO, Any
+
+from claimkit.ingest.codes import FIELD_NOT_IN_SOURCE, INVALID_METADATA, UNREADABLE_RECORD, UNSUPPORTED_INPUT
+from claimkit.ingest.records import FieldMap, Record, Unread
+from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE
+
+__all__ = ["FORMATS", "Item", "file_format", "missing_fields", "read_file", "read_sidecar", "walk"]
+
+Item = Record | Unread
+SIDECAR_SUFFIX = ".meta.json"
+#: Input formats by file name ending (a ``.gz`` ending is read through gzip).
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_EXTRA = "\0extra"  # where csv puts the fields of a row beyond the header
+_ENCODING = "utf-8-sig"  # a byte order mark before the first record is not content
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than csv's 128 KB default
+
+
+def file_format(path: Path, forced: str | None = None) -> str | None:
+    """The format of an input file: ``forced`` (``--input-format``), else from its name's ending."""
+    if forced:
+        return forced
+    name = path.name.lower().removesuffix(".gz")
+    return FORMATS.get(os.path.splitext(name)[1])
+
+
+def missing_fields(columns: Iterable[str], fields: FieldMap, where: str) -> Unread | None:
+    """An issue when the input lacks the text field or a field named on the command line."""
+    present = set(columns)
+    missing = [name for name in fields.required() if name not in present]
+    if not missing:
+        return None
+    listed = ", ".join(sorted(present)) or "none"
+    message = f"no field {', '.join(map(repr, missing))} in this input (its fields: {listed})"
+    return Unread(FIELD_NOT_IN_SOURCE.issue(message, file=where))
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.lower().endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding=_ENCODING, newline="")
+    return open(path, encoding=_ENCODING, newline="")
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
+    """Metadata from ``<file>.meta.json`` next to a text file, when there is one."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}, None
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
+    if not isinstance(data, dict):
+        return {}, Unread(INVALID_METADATA.issue("the sidecar must hold a JSON object", file=str(sidecar)))
+    return data, None
+
+
+def _read_text(path: Path, fields: FieldMap) -> Iterator[Item]:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        yield Unread(UNREADABLE_FILE.issue(f"cannot read: {error.strerror}", file=where))
+        return
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM is not content; no offset exists yet
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}"
+        yield Unread(NOT_UTF8.issue(message, file=where))
+        return
+    sidecar, problem = read_sidecar(path)
+    yield problem or Record({**sidecar, fields.text: text}, where, name=path.stem)
+
+
+def _record(value: Any, where: str, number: int, line: int) -> Item:
+    if isinstance(value, dict):
+        return Record(value, where, number, line)
+    found = type(value).__name__
+    return Unread(UNREADABLE_RECORD.issue(f"line {line} holds a JSON {found}, not an object", file=where, line=line))
+
+
+def _read_jsonl(path: Path, fields: FieldMap) -> Iterator[Item]:
+    where = str(path)
+    number = 0
+    with _open_text(path) as stream:
+        for line_number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            number += 1
+            try:
+                yield _record(json.loads(line), where, number, line_number)
+            except json.JSONDecodeError as error:
+                message = f"line {line_number} is not JSON: {error.msg} at column {error.colno}"
+                yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=line_number, column=error.colno))
+
+
+def _read_json(path: Path, fields: FieldMap) -> Iterator[Item]:
+    """A JSON array of objects (parsed whole), or JSON Lines under a ``.json`` name."""
+    with _open_text(path) as stream:
+        head = stream.read(1024).lstrip()
+    if not head.startswith("["):
+        yield from _read_jsonl(path, fields)
+        return
+    where = str(path)
+    with _open_text(path) as stream:
+        try:
+            rows = json.load(stream)
+        except json.JSONDecodeError as error:
+            message = f"not JSON: {error.msg}"
+            yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
+            return
+    for number, row in enumerate(rows, start=1):
+        yield _record(row, where, number, number)
+
+
+def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[Item]:
+    where = str(path)
+    with _open_text(path) as stream:
+        reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA)
+        problem = missing_fields(reader.fieldnames or [], fields, where)
+        if problem is not None:
+            yield problem
+            return
+        start = reader.line_num + 1
+        for number, row in enumerate(reader, start=1):
+            yield _row(row, where, number, start)
+            start = reader.line_num + 1
+
+
+def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
+    if _EXTRA in row:
+        message = f"row {number} has {len(row) - 1 + len(row[_EXTRA])} fields, the header {len(row) - 1}"
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+    return Record({key: value for key, value in row.items() if value is not None}, where, number, line)
+
+
+def _read_tabular(path: Path, fields: FieldMap, fmt: str) -> Iterator[Item]:
+    if fmt in ("parquet", "dataset"):
+        from claimkit.ingest import arrow  # pyarrow and datasets only when such an input is given
+
+        yield from arrow.read(path, fields, fmt)
+    elif fmt in ("csv", "tsv"):
+        yield from _read_delimited(path, fields, "," if fmt == "csv" else "\t")
+    else:
+        yield from (_read_jsonl if fmt == "jsonl" else _read_json)(path, fields)
+
+
+def read_file(path: Path, fields: FieldMap, fmt: str | None) -> Iterator[Item]:
+    """Every record of one input file of format ``fmt``; decoding problems end that input with an issue."""
+    where = str(path)
+    if fmt is None:
+        message = f"no reader for {path.name!r} (known endings: {', '.join(sorted(FORMATS))})"
+        yield Unread(UNSUPPORTED_INPUT.issue(message, file=where))
+        return
+    try:
+        yield from _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt)
+    except UnicodeDecodeError as error:
+        yield Unread(NOT_UTF8.issue(f"not UTF-8 after this point: {error.reason}", file=where))
+    except (OSError, EOFError, csv.Error) as error:
+        yield Unread(UNREADABLE_FILE.issue(f"cannot read: {getattr(error, 'strerror', None) or error}", file=where))
+
+
+def _unreadable_folder(error: OSError) -> Unread:
+    return Unread(UNREADABLE_FILE.issue(f"cannot read the folder: {error.strerror}", file=error.filename))
+
+
+def walk(folder: Path, glob: str | None, forced: str | None) -> Iterator[Path | Unread]:
+    """The input files below ``folder`` (sorted, recursive, hidden files and sidecars left out).
+
+    With ``glob``, the files whose path relative to ``folder`` matches it as ``PurePath.match`` does
+    (from the right: ``*.txt`` at any depth); without, every file in a known format. A folder that
+    cannot be read is an issue, not a silent gap.
+    """
+    errors: list[OSError] = []
+    for root, folders, files in os.walk(folder, onerror=errors.append):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                continue
+            if PurePath(os.path.relpath(path, folder)).match(glob) if glob else file_format(path, forced):
+                yield path
+        yield from map(_unreadable_folder, errors)
+        errors.clear()
+    yield from map(_unreadable_folder, errors)
+
+
+def not_found(path: str) -> Unread:
+    return Unread(PATH_NOT_FOUND.issue("no such file or folder", file=path))

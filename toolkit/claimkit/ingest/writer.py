@@ -1,0 +1,162 @@
+"""Writing many new document files fast, each either absent or complete, never replacing a file.
+
+Files are queued in batches. A background thread writes each batch (a few threads in parallel) to
+files without a name (Linux ``O_TMPFILE``; elsewhere to hidden temporary names), makes the batch
+durable with one ``os.sync()`` instead of one ``fsync`` per file (1.7 ms each on the machine
+measured), then links each file to its final name, while the caller prepares the next batch.
+Linking (rather than renaming) fails when the name exists, so a file that appeared meanwhile is
+never replaced, and a reader never sees a half-written file. Files are created with mode 0666 less
+the umask, like any file a user writes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import queue
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from claimkit.ingest.codes import OUTPUT_NOT_WRITABLE, IngestError
+
+__all__ = ["BatchWriter"]
+
+_BATCH_FILES = 256
+_BATCH_BYTES = 16 * 1024 * 1024
+_QUEUED = 2  # batches waiting to be written: bounds memory when the disk is slower than the caller
+_THREADS = 4
+_NUMBERS = itertools.count()
+Batch = list[tuple[Path, bytes]]
+
+
+class _Unnamed:
+    """A file being written: an open descriptor without a name, or with a temporary name."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.name: Path | None = None
+        try:
+            self.handle = os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o666)
+        except (AttributeError, OSError):  # not Linux, or a file system without O_TMPFILE
+            self.name, self.handle = _create(folder)
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.handle, view) :]
+
+    def publish(self, target: Path, folder: int) -> None:
+        """Name the file ``target`` (in the folder open as ``folder``); FileExistsError when it exists."""
+        if self.name is not None:
+            os.link(self.name, target)
+        else:  # linkat(AT_SYMLINK_FOLLOW) on /proc/self/fd is how a file without a name gets one
+            os.link(f"/proc/self/fd/{self.handle}", target.name, dst_dir_fd=folder, follow_symlinks=True)
+
+    def close(self) -> None:
+        os.close(self.handle)
+        if self.name is not None:
+            self.name.unlink(missing_ok=True)
+
+
+class BatchWriter:
+    """Queue ``(target, bytes)``; :meth:`close` writes what is left and returns the targets that existed."""
+
+    def __init__(self) -> None:
+        self.pending: Batch = []
+        self.size = 0
+        self.existed: list[Path] = []
+        self.error: IngestError | None = None
+        self.queue: queue.Queue[Batch | None] = queue.Queue(_QUEUED)
+        self.pool = ThreadPoolExecutor(_THREADS, thread_name_prefix="claimkit-ingest")
+        self.committer = threading.Thread(target=self._commit_all, name="claimkit-ingest-commit", daemon=True)
+        self.committer.start()
+
+    def submit(self, target: Path, data: bytes) -> None:
+        self.pending.append((target, data))
+        self.size += len(data)
+        if len(self.pending) >= _BATCH_FILES or self.size >= _BATCH_BYTES:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self.error is not None:
+            raise self.error
+        if self.pending:
+            self.queue.put(self.pending)
+        self.pending, self.size = [], 0
+
+    def close(self) -> list[Path]:
+        """Write every queued file and wait; raises the first write error (E801)."""
+        try:
+            self._hand_over()
+        finally:
+            self.queue.put(None)
+            self.committer.join()
+            self.pool.shutdown()
+        if self.error is not None:
+            raise self.error
+        return self.existed
+
+    def _commit_all(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self._commit(batch)
+                except IngestError as error:
+                    self.error = error
+
+    def _commit(self, batch: Batch) -> None:
+        _make_folder(batch[0][0].parent)
+        files = list(self.pool.map(_write, batch))
+        try:
+            failed = next((error for error in files if isinstance(error, OSError)), None)
+            if failed is not None:
+                raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot write in {batch[0][0].parent}: {failed.strerror}")
+            os.sync()
+            self._publish_all(batch, [file for file in files if isinstance(file, _Unnamed)])
+        finally:
+            for file in files:
+                if isinstance(file, _Unnamed):
+                    file.close()
+
+    def _publish_all(self, batch: Batch, files: list[_Unnamed]) -> None:
+        folder = os.open(batch[0][0].parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            for (target, _), file in zip(batch, files, strict=True):
+                try:
+                    file.publish(target, folder)
+                except FileExistsError:
+                    self.existed.append(target)
+        finally:
+            os.close(folder)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot create {folder}: {error.strerror}") from error
+
+
+def _create(folder: Path) -> tuple[Path, int]:
+    """A new hidden temporary file in ``folder`` (a stale one of a crashed run is left alone)."""
+    while True:
+        temporary = folder / f".claimkit-ingest.{os.getpid()}.{next(_NUMBERS)}.tmp"
+        try:
+            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _write(job: tuple[Path, bytes]) -> _Unnamed | OSError:
+    target, data = job
+    try:
+        file = _Unnamed(target.parent)
+    except OSError as error:
+        return error
+    try:
+        file.write(data)
+    except OSError as error:
+        file.close()
+        return error
+    return file
