@@ -33,6 +33,7 @@ __all__ = ["LabelStudioClient", "TaskInfo", "config_values", "prediction_problem
 T = TypeVar("T")
 _PAGE = 100
 _START_HINT = "start a local server with `python3 scripts/labelstudio.py start`, or check LABEL_STUDIO_URL"
+_EXPANDED = {"drafts": {"only_id": False}, "annotations__completed_by": {"only_id": False}}
 _KEY_HINT = "check LABEL_STUDIO_API_KEY (a personal access token from Account & Settings, or a legacy token)"
 
 
@@ -61,7 +62,12 @@ class LabelStudioClient:
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self._sdk = LabelStudio(base_url=self.url, api_key=api_key, timeout=timeout, max_retries=0)
+        try:  # a personal access token (a JWT) is checked here: an expired one is refused at once
+            self._sdk = LabelStudio(base_url=self.url, api_key=api_key, timeout=timeout, max_retries=0)
+        except ApiError as error:
+            raise ConnectionFailed(
+                API_KEY_REFUSED, f"the token for {self.url} is not usable: {_detail(error)}", hint=_KEY_HINT
+            ) from None
 
     def __repr__(self) -> str:
         return f"LabelStudioClient({self.url!r}, api_key=<hidden>)"
@@ -206,8 +212,18 @@ class LabelStudioClient:
 
     # -- export -------------------------------------------------------------------------------
     def download_snapshot(self, project: int, target: Path, wait: float = 600.0) -> Path:
-        """A full JSON export snapshot of the project streamed into ``target`` (never held in memory)."""
-        export = self._call("create an export", self._sdk.projects.exports.create, project, title="claimkit pull")
+        """A full JSON export snapshot of the project streamed into ``target`` (never held in memory).
+
+        Annotators are expanded to their user record (e-mail included) and drafts to their content,
+        so that the export names who made each annotation and draft.
+        """
+        export = self._call(
+            "create an export",
+            self._sdk.projects.exports.create,
+            project,
+            title="claimkit pull",
+            serialization_options=_EXPANDED,
+        )
         try:
             self._wait_for_export(project, int(export.id), wait)
             self._call("download the export", self._stream_export, project, int(export.id), target)
@@ -231,6 +247,19 @@ class LabelStudioClient:
         with target.open("wb") as handle:
             for chunk in self._sdk.projects.exports.download(project, export, export_type="JSON"):
                 handle.write(chunk)
+
+    def draft(self, draft: int) -> dict[str, Any] | None:
+        """A draft by id (``GET /api/drafts/{id}/``, as the labeling UI reads it); ``None`` if it is gone."""
+        return self._call("read a draft", self._get_json, f"api/drafts/{draft}/")
+
+    def _get_json(self, path: str) -> dict[str, Any] | None:
+        response = self._sdk._client_wrapper.httpx_client.request(path, method="GET")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=response.text)
+        found = response.json()
+        return found if isinstance(found, dict) else None
 
     # -- users --------------------------------------------------------------------------------
     def user_emails(self) -> dict[int, str]:
