@@ -40,43 +40,51 @@ class Recording:
         return loaded
 
     def url(self, role: str) -> str:
-        task = self.server["tasks"].get(role) or self.server["hostile"][role]
-        return f"{self.server['url']}/projects/{self.server['project']}/data?task={task}"
-
-    def index(self, name: str, role: str, field: str, wanted: int) -> int:
-        """Where an annotation or draft (by id) sits in its task, in this export."""
-        task = next(
-            t for t in self.tasks(name) if t["id"] == (self.server["tasks"].get(role) or self.server["hostile"][role])
-        )
-        ids = [entry["id"] if isinstance(entry, dict) else entry for entry in task[field]]
-        return ids.index(wanted)
+        return Expectation(self.server, []).url(role)
 
     def expected(self, name: str) -> set[tuple[str, str, str]]:
         """Every L code the scenario must produce, with the task URL and pointer it must name."""
-        a, d = self.server["annotations"], self.server["drafts"]
+        return Expectation(self.server, self.tasks(name)).codes()
 
-        def at(role: str, key: str, field: str = "annotations") -> str:
-            number = d[key] if field == "drafts" else a[key]
-            return f"/{field}/{self.index(name, role, field, number)}"
 
-        bad, tool = at("seed", "two-seed-bad"), at("emoji-again", "tool-utf16")
-        found = {("L042", self.url("seed"), bad), ("L006", self.url("seed"), f"{bad}/result/{self._dangling(name)}")}
-        found |= {("L042", self.url("emoji-again"), tool), ("L043", self.url("emoji-again"), f"{tool}/result/0")}
-        found |= {("L017", self.url("seed"), at("seed", "one-seed-edit", "drafts"))}
-        found |= {("L017", self.url("emoji"), at("emoji", "two-emoji", "drafts"))}
-        found |= {
-            ("L009", self.url("chain"), at("chain", "one-chain-skip")),
-            ("L044", self.url("chain"), at("chain", "two-chain-empty")),
-        }
-        found |= {("L041", self.url(role), "/data/text") for role in ("conflict-a", "conflict-b")}
-        found |= {("L016", self.url("reviewed-a"), ""), ("L014", self.url("no-metadata"), "")}
-        found |= {("L040", self.url(doc_id), "/data/doc_id") for doc_id in HOSTILE_IDS}
-        return found | {("L013", self.url("<none>"), "")}
+@dataclass(frozen=True)
+class Expectation:
+    """What the scenario (``server``: where it was made and its ids) must produce from an export's tasks."""
 
-    def _dangling(self, name: str) -> int:
-        task = next(t for t in self.tasks(name) if t["id"] == self.server["tasks"]["seed"])
+    server: dict[str, Any]
+    tasks: list[dict[str, Any]]
+
+    def task_id(self, role: str) -> int:
+        return int(self.server["tasks"].get(role) or self.server["hostile"][role])
+
+    def url(self, role: str) -> str:
+        return f"{self.server['url']}/projects/{self.server['project']}/data?task={self.task_id(role)}"
+
+    def at(self, role: str, key: str, field: str = "annotations") -> str:
+        """The pointer of an annotation or draft (by scenario key) in its task, in this export."""
+        wanted = self.server[field][key]
+        task = next(t for t in self.tasks if t["id"] == self.task_id(role))
+        ids = [entry["id"] if isinstance(entry, dict) else entry for entry in task[field]]
+        return f"/{field}/{ids.index(wanted)}"
+
+    def dangling(self) -> int:
+        task = next(t for t in self.tasks if t["id"] == self.task_id("seed"))
         bad = next(x for x in task["annotations"] if x["id"] == self.server["annotations"]["two-seed-bad"])
         return next(i for i, item in enumerate(bad["result"]) if item.get("to_id") == "gone000000")
+
+    def codes(self) -> set[tuple[str, str, str]]:
+        url, at = self.url, self.at
+        bad, tool = at("seed", "two-seed-bad"), at("emoji-again", "tool-utf16")
+        found = {("L042", url("seed"), bad), ("L006", url("seed"), f"{bad}/result/{self.dangling()}")}
+        found |= {("L042", url("emoji-again"), tool), ("L043", url("emoji-again"), f"{tool}/result/0")}
+        found |= {("L017", url("seed"), at("seed", "one-seed-edit", "drafts"))}
+        found |= {("L017", url("emoji"), at("emoji", "two-emoji", "drafts"))}
+        found |= {("L009", url("chain"), at("chain", "one-chain-skip"))}
+        found |= {("L044", url("chain"), at("chain", "two-chain-empty"))}
+        found |= {("L041", url(role), "/data/text") for role in ("conflict-a", "conflict-b")}
+        found |= {("L016", url("reviewed-a"), ""), ("L014", url("no-metadata"), "")}
+        found |= {("L040", url(doc_id), "/data/doc_id") for doc_id in HOSTILE_IDS}
+        return found | {("L013", url("<none>"), "")}
 
 
 def claimkit(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -106,7 +106,7 @@ class Annotator:
         headers = {"X-CSRFToken": self.session.cookies.get("csrftoken") or "", "Referer": str(self.session.base_url)}
         response = self.session.request(method, path, headers=headers, **kwargs)
         assert response.status_code < 400, f"{self.email} {method} {path}: {response.status_code} {response.text[:300]}"
-        return response.json()
+        return response.json() if response.content else None
 
     def submit(self, task: int, result: list[Any], **fields: Any) -> int:
         body = {"result": result, "lead_time": fields.pop("lead_time", 30.0), **fields}
