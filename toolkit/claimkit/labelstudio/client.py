@@ -74,42 +74,44 @@ class LabelStudioClient:
 
     # -- the one way out ----------------------------------------------------------------------
     def _call(self, what: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        failure: ClaimkitError | None = None
+        failure: ConnectionFailed | None = None
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
             try:
                 return function(*args, **kwargs)
-            except ApiError as error:
-                status = error.status_code or 0
-                if status in (401, 403):
-                    raise ConnectionFailed(
-                        API_KEY_REFUSED,
-                        f"Label Studio at {self.url} refused the API key ({status}) while trying to {what}",
-                        hint=_KEY_HINT,
-                    ) from None
-                if status != 429 and status < 500:
-                    raise ConnectionFailed(
-                        REQUEST_REFUSED, f"Label Studio could not {what}: {status} {_detail(error)}"
-                    ) from None
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"Label Studio at {self.url} answered {status} while trying to {what}"
-                )
-            except httpx.TimeoutException:
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
-                )
-            except httpx.ConnectError:
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"cannot reach Label Studio at {self.url} ({what})", hint=_START_HINT
-                )
-            except httpx.TransportError as error:
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"the connection to {self.url} broke while trying to {what}: {error}"
-                )
+            except (ApiError, httpx.TransportError) as error:
+                failure = self._failure(error, what)
         assert failure is not None
         failure.message += f"; gave up after {self.retries + 1} attempts"
         raise failure
+
+    def _failure(self, error: Exception, what: str) -> ConnectionFailed:
+        """A failure worth retrying (5xx, 429, the network); others are raised at once."""
+        if isinstance(error, ApiError):
+            return self._refusal(error, what)
+        if isinstance(error, httpx.TimeoutException):
+            message = f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
+            return ConnectionFailed(SERVER_UNREACHABLE, message)
+        if isinstance(error, httpx.ConnectError):
+            message = f"cannot reach Label Studio at {self.url} ({what})"
+            return ConnectionFailed(SERVER_UNREACHABLE, message, hint=_START_HINT)
+        return ConnectionFailed(
+            SERVER_UNREACHABLE, f"the connection to {self.url} broke while trying to {what}: {error}"
+        )
+
+    def _refusal(self, error: ApiError, what: str) -> ConnectionFailed:
+        status = error.status_code or 0
+        if status in (401, 403):
+            message = f"Label Studio at {self.url} refused the API key ({status}) while trying to {what}"
+            raise ConnectionFailed(API_KEY_REFUSED, message, hint=_KEY_HINT) from None
+        if status != 429 and status < 500:
+            raise ConnectionFailed(
+                REQUEST_REFUSED, f"Label Studio could not {what}: {status} {_detail(error)}"
+            ) from None
+        return ConnectionFailed(
+            SERVER_UNREACHABLE, f"Label Studio at {self.url} answered {status} while trying to {what}"
+        )
 
     # -- server and projects ------------------------------------------------------------------
     def whoami(self) -> str:

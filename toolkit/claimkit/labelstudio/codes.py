@@ -1,7 +1,8 @@
 """Codes of the Label Studio conversion (L): reported by `claimkit ls` while pushing and pulling.
 
 Declared here, emitted by the conversion (:mod:`claimkit.labelstudio.regions`,
-:mod:`~claimkit.labelstudio.links`, :mod:`~claimkit.labelstudio.tasks`), the merge of a document's
+:mod:`~claimkit.labelstudio.links`, :mod:`~claimkit.labelstudio.entities`,
+:mod:`~claimkit.labelstudio.tasks`), the merge of a document's
 tasks (:mod:`~claimkit.labelstudio.merge`) and the pipeline that writes the corpus
 (:mod:`~claimkit.labelstudio.corpus`, used by ``ls pull`` and ``ls import``).
 """

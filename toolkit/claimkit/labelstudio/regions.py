@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from claimkit.codes import Code
 from claimkit.issues import Issue
-from claimkit.labelstudio import codes
+from claimkit.labelstudio import codes, entities
 from claimkit.labelstudio.config import (
     ANNOTATION_COMMENT,
     CLAIM_CHOICES,
@@ -32,10 +32,10 @@ from claimkit.labelstudio.config import (
     ChoiceControl,
     category_label,
 )
-from claimkit.labelstudio.links import Links, Region, group_mentions, read_relations
+from claimkit.labelstudio.links import Region, read_relations
 from claimkit.labelstudio.offsets import Utf16, display_form
 from claimkit.model import LOCAL_ID_PATTERN, Annotation, Origin
-from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, QuoteType, describe
+from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, describe
 from claimkit.textutil import QuotedRegions
 
 __all__ = ["Provenance", "annotation_from_result"]
@@ -205,76 +205,6 @@ def _meta_text(item: dict[str, Any]) -> str | None:
     return joined or None
 
 
-def _source(reader: _Reader, members: list[Region]) -> dict[str, Any]:
-    with_fields = [m for m in members if m.fields]
-    head = with_fields[0] if with_fields else members[0]
-    for other in with_fields[1:]:
-        if other.fields != head.fields:
-            message = f"mentions {head.id} and {other.id} describe their source differently"
-            reader.report(codes.CONFLICTING_SOURCE_FIELDS, message, other.position)
-    for member in members:
-        _unimported_note(reader, member, "source mention")
-    fields = {SOURCE_TEXTAREAS.get(k, k): v for k, v in head.fields.items()}
-    choices = {control.field: fields.pop(control.name, None) for control in SOURCE_CHOICES}
-    mentions = [head.span] + [m.span for m in members if m is not head]
-    name = fields.pop("name", None) or head.span["text"]
-    return {"id": head.id, "name": name, "mentions": mentions, **choices, **fields}
-
-
-def _unimported_note(reader: _Reader, region: Region, what: str) -> None:
-    if region.note:
-        message = f"note on {what} {region.id!r} was not imported: {region.note!r}"
-        reader.report(codes.REGION_NOTE_NOT_IMPORTED, message, region.position)
-
-
-def _single(reader: _Reader, claim: Region, values: set[str] | None, what: str) -> str | None:
-    if not values:
-        return None
-    if len(values) > 1:
-        message = f"claim {claim.id} has {len(values)} {what}s: {sorted(values)}"
-        reader.report(codes.AMBIGUOUS_LINK, message, claim.position)
-    return sorted(values)[0]
-
-
-@dataclass(frozen=True)
-class _Links:
-    """The relations of a result list, and the source entity each mention belongs to."""
-
-    links: Links
-    entity_of: dict[str, str]
-    quotes: QuotedRegions
-
-
-def _claim_fields(region: Region) -> dict[str, Any]:
-    fields = dict(region.fields)
-    values: dict[str, Any] = {control.field: fields.pop(control.name, None) for control in CLAIM_CHOICES}
-    values |= {CLAIM_TEXTAREAS[name]: value for name, value in fields.items()}
-    if region.note:
-        values["comment"] = "\n".join(filter(None, [values.get("comment"), region.note]))
-    for key, default in (("certainty", "certain"), ("polarity", "positive")):
-        values[key] = values[key] or default
-    return values
-
-
-def _claim(reader: _Reader, region: Region, found: _Links) -> dict[str, Any]:
-    mentions = found.links.source_of.get(region.id, set())
-    source = _single(reader, region, {found.entity_of[m] for m in mentions}, "source")
-    cue = _single(reader, region, found.links.cue_of.get(region.id), "cue")
-    parent = _single(reader, region, found.links.parent_of.get(region.id), "parent")
-    values = _claim_fields(region)
-    if values["quote"] is None:
-        values["quote"] = _default_quote(region.span, source, found.quotes)
-    links = {"source": source, "cue": cue, "parent": parent}
-    return {"id": region.id, **region.span, "category": region.category, **links, **values}
-
-
-def _default_quote(span: dict[str, Any], source: str | None, quotes: QuotedRegions) -> QuoteType:
-    """An unanswered quote choice: direct inside quotation marks, indirect when attributed, else none."""
-    if quotes.encloses(span["start"], span["end"]):
-        return QuoteType.DIRECT
-    return QuoteType.INDIRECT if source is not None else QuoteType.NONE
-
-
 @dataclass
 class _Items:
     """A result list sorted by what each item is; regions are read at once."""
@@ -313,20 +243,6 @@ def _read_items(reader: _Reader, result: list[dict[str, Any]]) -> _Items:
     return items
 
 
-def _sources(reader: _Reader, links: Links) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    entities = group_mentions(reader.regions, links)
-    sources = [_source(reader, members) for members in entities]
-    entity_of = {m.id: s["id"] for s, members in zip(sources, entities, strict=True) for m in members}
-    return sources, entity_of
-
-
-def _cues(reader: _Reader) -> list[dict[str, Any]]:
-    cues = [region for region in reader.regions.values() if region.kind == "cue"]
-    for cue in cues:
-        _unimported_note(reader, cue, "cue")
-    return [{"id": cue.id, **cue.span} for cue in cues]
-
-
 def _validated(reader: _Reader, provenance: Provenance, data: dict[str, Any]) -> Annotation:
     try:  # one validation of the whole annotation (cheaper than a model per region)
         return Annotation.model_validate({**provenance.__dict__, **data})
@@ -352,9 +268,9 @@ def annotation_from_result(
     reader = _Reader(text, where, pointer)
     items = _read_items(reader, result)
     links = read_relations(reader.regions, items.relations, reader.report)
-    sources, entity_of = _sources(reader, links)
-    found = _Links(links, entity_of, quotes or QuotedRegions(text))
-    cues = _cues(reader)
-    claims = [_claim(reader, r, found) for r in reader.regions.values() if r.kind == "claim"]
-    data = {"comment": items.comment, "sources": sources, "cues": cues, "claims": claims}
+    found_sources, entity_of = entities.sources(reader.report, reader.regions, links)
+    found = entities.Found(links, entity_of, quotes or QuotedRegions(text))
+    found_cues = entities.cues(reader.report, reader.regions)
+    claims = [entities.claim(reader.report, r, found) for r in reader.regions.values() if r.kind == "claim"]
+    data = {"comment": items.comment, "sources": found_sources, "cues": found_cues, "claims": claims}
     return _validated(reader, provenance, data), reader.issues
