@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from claimkit.errors import ClaimkitError
+from claimkit.labelstudio.quarantine import PENDING
 from claimkit.labelstudio.sync import import_exports
 from claimkit.loading import load_file
+from claimkit.model import DocumentFile
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.storage import document_json
 from tests.errors import raises_code
@@ -39,19 +41,53 @@ def test_both_versions_are_recorded() -> None:
     assert {"1.13.1", "1.23.2"} <= set(VERSIONS)
 
 
+def _content(folder: Path) -> dict[str, Any]:
+    """What the files below ``folder`` say: documents as the model reads them (whatever the version of the
+    file format they were written in), quarantine files as JSON."""
+    found: dict[str, Any] = {}
+    for name, raw in tree(folder).items():
+        if name.startswith(PENDING):
+            found[name] = json.loads(raw)
+        else:
+            found[name] = DocumentFile.model_validate_json(raw).model_dump(exclude={"schema_version"})
+    return found
+
+
+def _guidelines(recording: Recording) -> str:
+    """The guideline version the recorded pull stamped (the toolkit's own at recording time)."""
+    file = load_file(recording.folder / "pulled" / SEED.name).file
+    assert file is not None
+    return file.annotations[0].guideline_version
+
+
 @pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
 def test_import_writes_what_pull_wrote_from_the_same_server_state(recording: Recording, tmp_path: Path) -> None:
-    export = recording.export("pull-snapshot.json")
-    done = claimkit("ls", "import", str(export), "--out", "pulled", "--include-drafts", "--format", "json",
-                    "--server-id", recording.server["url"], cwd=tmp_path)  # fmt: skip
-    assert done.returncode == 1, done.stderr  # the scenario has errors to report
-    assert tree(tmp_path / "pulled") == tree(recording.folder / "pulled")
+    """The recorded ``pulled/`` is what ``claimkit ls pull`` wrote from the server that made the export."""
+    _, report = _import(
+        recording,
+        recording.export("pull-snapshot.json"),
+        tmp_path,
+        include_drafts=True,
+        guideline_version=_guidelines(recording),
+    )
+    assert _content(tmp_path) == _content(recording.folder / "pulled")
     pulled = json.loads((recording.folder / "pull-report.json").read_text(encoding="utf-8"))
-    imported = json.loads(done.stdout)
-    assert imported["issues"] == pulled["issues"]
-    assert {k: v for k, v in imported["summary"].items() if k != "exports"} == {
-        k: v for k, v in pulled["summary"].items() if k != "project"
-    }
+    conversion = [i for i in pulled["issues"] if i["code"].startswith("L")]
+    assert [i.to_dict() for i in report.issues if i.code.startswith("L")] == conversion
+    assert len(conversion) == len(recording.expected("pull-snapshot.json"))
+
+
+def test_the_command_line_imports_as_the_library_does(tmp_path: Path) -> None:
+    recording = ALL[-1]
+    done = claimkit("ls", "import", str(recording.export("pull-snapshot.json")), "--out", "cli", "--include-drafts",
+                    "--server-id", recording.server["url"], "--format", "json", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 1, done.stderr  # the scenario has errors to report
+    _, report = _import(recording, recording.export("pull-snapshot.json"), tmp_path / "library", include_drafts=True)
+    assert tree(tmp_path / "cli") == tree(tmp_path / "library")
+    assert json.loads(done.stdout)["summary"]["pending"] == sorted(
+        f"cli/{p.relative_to(tmp_path / 'library')}" for p in (tmp_path / "library" / PENDING).rglob("*.json")
+    )
+    assert len(report.issues) == len(json.loads(done.stdout)["issues"])
 
 
 @pytest.mark.parametrize("name", ["pull-snapshot.json", "snapshot.json"])
@@ -250,3 +286,20 @@ def test_release_and_validate_ignore_the_quarantine(tmp_path: Path) -> None:
     assert issues == []
     assert sorted(p.name for p in files) == sorted(p.name for p in (tmp_path / "corpus").glob("*.json"))
     assert (tmp_path / "corpus" / ".pending").is_dir()
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    recording, corpus = ALL[-1], tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    (corpus / SEED.name).chmod(0o604)
+    previous = os.umask(0o027)
+    try:
+        _import(recording, recording.export("pull-snapshot.json"), corpus)
+    finally:
+        os.umask(previous)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in corpus.glob("*.json")}
+    assert modes == {SEED.name: 0o604, "o003-emoji-crlf-diacritics.json": 0o640, "r005-chain.json": 0o640}

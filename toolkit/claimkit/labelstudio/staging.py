@@ -15,7 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from claimkit.errors import CORPUS_UNREADABLE, TARGET_NOT_WRITABLE, ConfigError
-from claimkit.storage import atomic_write_text
+from claimkit.storage import atomic_write_text, file_mode
 
 __all__ = ["STAGING_PREFIX", "Staging", "check_corpus"]
 
@@ -59,8 +59,8 @@ class Staging:
         self.removals.discard(target)
         if _holds(target, text):
             return False
-        try:
-            atomic_write_text(self.folder / relative, text)
+        try:  # the file keeps its mode when replaced; a new one follows the umask
+            atomic_write_text(self.folder / relative, text, mode=file_mode(target))
         except OSError as error:
             raise _not_writable(self.folder, error.strerror or str(error)) from None
         return True
