@@ -20,7 +20,7 @@ from claimkit.labelstudio.client import prediction_problems
 from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.model import Annotation, DocumentFile
 
-__all__ = ["PROVIDERS", "Predictions", "model_version", "prediction", "resolve"]
+__all__ = ["PROVIDERS", "Predictions", "prediction", "resolve", "version_of"]
 
 #: What pre-fills a task: ``"gold"``, an annotator's pseudonym, or an annotation per document id.
 Predictions = str | Mapping[str, Annotation] | None
@@ -35,7 +35,7 @@ def resolve(which: str | None, files: Iterable[DocumentFile]) -> Predictions:
     return which
 
 
-def model_version(which: Predictions, given: str | None = None) -> str:
+def version_of(which: Predictions, given: str | None = None) -> str:
     """The ``model_version`` a prediction carries in Label Studio."""
     return given or (f"claimkit:{which}" if isinstance(which, str) else "claimkit")
 

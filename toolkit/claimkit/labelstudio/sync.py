@@ -25,7 +25,7 @@ from claimkit.labelstudio.convert import task_data
 from claimkit.labelstudio.corpus import CorpusSummary, write_corpus
 from claimkit.labelstudio.exports import ExportFile, open_exports
 from claimkit.labelstudio.identity import Identities
-from claimkit.labelstudio.predictions import Predictions, model_version, prediction
+from claimkit.labelstudio.predictions import Predictions, prediction, version_of
 from claimkit.labelstudio.tasks import TaskOptions
 from claimkit.model import DocumentFile
 from claimkit.pseudonym import Pseudonymizer
@@ -167,10 +167,10 @@ def push_documents(
     project: int,
     files: list[tuple[str, DocumentFile]],
     predictions: Predictions = None,
-    model_version_name: str | None = None,
+    model_version: str | None = None,
 ) -> tuple[PushSummary, Report]:
     """Documents become tasks (matched by document id); optionally an annotation pre-fills each."""
-    version = model_version(predictions, model_version_name)
+    version = version_of(predictions, model_version)
     push = _Push(client, project, predictions, version, client.project_config(project), PushSummary(), Report())
     push.report.files_checked = len(files)
     existing = {str(t.data.get("doc_id")): t for t in client.tasks(project) if t.data.get("doc_id")}

@@ -17,7 +17,7 @@ from claimkit.errors import TARGET_NOT_WRITABLE, ConfigError
 from claimkit.issues import Report
 from claimkit.labelstudio.config import labeling_config
 from claimkit.labelstudio.convert import task_data
-from claimkit.labelstudio.predictions import Predictions, model_version, prediction
+from claimkit.labelstudio.predictions import Predictions, prediction, version_of
 from claimkit.model import DocumentFile
 from claimkit.storage import atomic_write_text, dump_json
 
@@ -39,7 +39,7 @@ def _task(file: DocumentFile, which: Predictions, config: str, where: str, repor
     result, issues = prediction(file, which, config, where)
     report.extend(issues)
     if result is not None:
-        task["predictions"] = [{"model_version": model_version(which), "result": result}]
+        task["predictions"] = [{"model_version": version_of(which), "result": result}]
     return task
 
 
