@@ -19,10 +19,17 @@ from typing import Any
 
 from claimkit.issues import Report
 from claimkit.labelstudio import codes
+from claimkit.labelstudio.identity import label_studio_id
 from claimkit.labelstudio.merge import merge_document
 from claimkit.labelstudio.quarantine import PENDING
 from claimkit.labelstudio.staging import Staging, check_corpus
-from claimkit.labelstudio.tasks import TaskOptions, TaskOutcome, convert_task, document_id_problem, task_location
+from claimkit.labelstudio.tasks import (
+    TaskOptions,
+    TaskOutcome,
+    convert_task,
+    document_id_problem,
+    task_location,
+)
 from claimkit.loading import load_file
 from claimkit.model import DocumentFile
 from claimkit.storage import document_json
@@ -70,6 +77,12 @@ def _check_annotators(task: dict[str, Any], options: TaskOptions) -> None:
             options.identities.annotator(raw.get("completed_by"))  # raises E214 when it cannot
 
 
+def _malformed(task: dict[str, Any]) -> str | None:
+    if not isinstance(task.get("data"), dict):
+        return "the task's data is not an object"
+    return None if label_studio_id(task.get("id")) else f"the task's id {str(task.get('id'))[:40]!r} is not a number"
+
+
 class _Run:
     """One pass of conversion: tasks in, staged files and a report out."""
 
@@ -97,8 +110,11 @@ class _Run:
             self.report.issues.append(codes.MALFORMED_TASK.issue("an item of the export is not a task object"))
             return None
         where, doc_id = task_location(task, self.options.base_url), _data(task).get("doc_id")
-        if not isinstance(task.get("data"), dict):
-            self.report.issues.append(codes.MALFORMED_TASK.issue("the task's data is not an object", file=where))
+        if not isinstance(task.get("data"), dict) or label_studio_id(task.get("id")) is None:
+            message = (
+                "the task has no numeric id" if isinstance(task.get("data"), dict) else "its data is not an object"
+            )
+            self.report.issues.append(codes.MALFORMED_TASK.issue(message, file=where))
             return None
         if not doc_id:
             self.report.issues.append(codes.TASK_WITHOUT_DOCUMENT_ID.issue("the task has no doc_id", file=where))

@@ -16,7 +16,7 @@ from typing import Any
 
 from claimkit.errors import MISSING_SERVER_ID, ConfigError
 
-__all__ = ["Identities", "server_identity"]
+__all__ = ["Identities", "label_studio_id", "server_identity"]
 
 
 def server_identity(url: str) -> str:
@@ -31,12 +31,13 @@ def _email(who: Any) -> str | None:
     return who if isinstance(who, str) and "@" in who else None
 
 
+def label_studio_id(value: Any) -> int | None:
+    """A Label Studio id (of a user, task, annotation or draft): a positive integer, else ``None``."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+
+
 def _user_id(who: Any) -> int | None:
-    if isinstance(who, dict):
-        who = who.get("id")
-    if isinstance(who, bool):
-        return None
-    return who if isinstance(who, int) else None
+    return label_studio_id(who.get("id") if isinstance(who, dict) else who)
 
 
 @dataclass(frozen=True)

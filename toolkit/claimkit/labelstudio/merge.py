@@ -20,7 +20,14 @@ from claimkit.issues import Issue
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.identity import Identities
 from claimkit.labelstudio.quarantine import Pending
-from claimkit.labelstudio.tasks import Converted, TaskOptions, TaskOutcome, convert_task
+from claimkit.labelstudio.tasks import (
+    Converted,
+    TaskOptions,
+    TaskOutcome,
+    convert_task,
+    document_id_problem,
+    task_location,
+)
 from claimkit.model import Annotation, Document, DocumentFile
 from claimkit.review import record_review
 
@@ -148,6 +155,10 @@ def task_to_document_file(
     server_id: str = "label-studio",
 ) -> tuple[DocumentFile | None, list[Issue]]:
     """One task on its own: the document file it makes (``None`` when it makes none) and the issues."""
+    data = task.get("data")
+    problem = document_id_problem(data.get("doc_id") if isinstance(data, dict) else None)
+    if problem:
+        return None, [codes.UNSAFE_TASK_DOCUMENT_ID.issue(problem, file=task_location(task), pointer="/data/doc_id")]
     options = TaskOptions(Identities(pseudonymize, server_id=server_id), guideline_version)
     merged = merge_document([convert_task(task, options)], existing)
     return merged.file, merged.issues

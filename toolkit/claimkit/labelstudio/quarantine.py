@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimkit.issues import Issue
+from claimkit.labelstudio.identity import label_studio_id
 from claimkit.storage import dump_json
 
 if TYPE_CHECKING:
@@ -65,13 +66,15 @@ def _issue(issue: Issue) -> dict[str, Any]:
     return {"code": issue.code, "rule": issue.rule, "message": issue.message, "pointer": issue.location.pointer}
 
 
-def _name(value: Any, fallback: str) -> str:
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else fallback
+def _name(value: Any, outcome: TaskOutcome) -> str:
+    """A file name from a Label Studio id; only numbers, whatever a hand-edited export holds."""
+    number = label_studio_id(value)
+    return str(number) if number is not None else f"task{label_studio_id(outcome.task_id)}-{len(outcome.pending)}"
 
 
 def pending_annotation(outcome: TaskOutcome, raw: dict[str, Any], annotator: str, issues: list[Issue]) -> Pending:
     """An annotation that could not be converted, with why and where to fix it."""
-    name = _name(raw.get("id"), f"task{outcome.task_id}-{len(outcome.pending)}")
+    name = _name(raw.get("id"), outcome)
     content = {
         "kind": "annotation",
         "document": outcome.doc_id,
@@ -86,7 +89,7 @@ def pending_annotation(outcome: TaskOutcome, raw: dict[str, Any], annotator: str
 
 def pending_draft(outcome: TaskOutcome, draft: dict[str, Any], author: str | None) -> Pending:
     """A draft's content, for the lead to look at (never imported)."""
-    name = _name(draft.get("id"), f"task{outcome.task_id}-{len(outcome.pending)}")
+    name = _name(draft.get("id"), outcome)
     content = {
         "kind": "draft",
         "document": outcome.doc_id,

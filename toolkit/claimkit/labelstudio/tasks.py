@@ -18,14 +18,21 @@ from typing import Any
 
 from claimkit.issues import Issue, Severity
 from claimkit.labelstudio import codes
-from claimkit.labelstudio.identity import Identities
+from claimkit.labelstudio.identity import Identities, label_studio_id
 from claimkit.labelstudio.quarantine import Pending, pending_annotation, pending_draft
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
 from claimkit.model import Annotation, Origin
 from claimkit.rules.document import DOCUMENT_ID
 from claimkit.textutil import QuotedRegions
 
-__all__ = ["Converted", "TaskOptions", "TaskOutcome", "convert_task", "document_id_problem", "task_location"]
+__all__ = [
+    "Converted",
+    "TaskOptions",
+    "TaskOutcome",
+    "convert_task",
+    "document_id_problem",
+    "task_location",
+]
 
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 #: Fetches a draft that the export lists by id only (``None`` when there is no server to ask).
@@ -95,14 +102,10 @@ def _timestamp(value: Any) -> datetime | None:
         return None
 
 
-def _number(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _provenance(task: dict[str, Any], raw: dict[str, Any], annotator: str, version: str) -> Provenance:
     lead_time = raw.get("lead_time")
-    project, task_id = _number(task.get("project")), _number(task.get("id"))
-    origin = Origin(project=project or 1, task=task_id or 0, annotation=_number(raw.get("id")))
+    project, task_id = label_studio_id(task.get("project")), label_studio_id(task.get("id"))
+    origin = Origin(project=project or 1, task=task_id or 1, annotation=label_studio_id(raw.get("id")))
     return Provenance(
         annotator=annotator,
         guideline_version=version,
@@ -125,7 +128,7 @@ class _TaskReader:
         self.options = options
         data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else {}
         where = task_location(task, options.base_url)
-        project = _number(task.get("project")) or 1
+        project = label_studio_id(task.get("project")) or 1
         self.outcome = TaskOutcome(
             task.get("id"), project, str(data.get("doc_id")), data.get("text"), data.get("claimkit"), where
         )
@@ -161,7 +164,7 @@ class _TaskReader:
         if not _has_regions(result):
             message = f"{annotator} submitted annotation {raw.get('id')} with no region"
             issues.append(codes.EMPTY_ANNOTATION.issue(message, file=self.outcome.where, pointer=pointer))
-        converted = Converted(_number(raw.get("id")), annotation, bool(raw.get("ground_truth")), issues)
+        converted = Converted(label_studio_id(raw.get("id")), annotation, bool(raw.get("ground_truth")), issues)
         self.outcome.converted.append(converted)
         if converted.failed:
             self.quarantine(raw, converted, annotator, pointer)
@@ -174,7 +177,7 @@ class _TaskReader:
 
     def draft(self, entry: Any, index: int) -> None:
         draft = entry
-        if not isinstance(entry, dict) and self.options.fetch_draft is not None and _number(entry) is not None:
+        if not isinstance(entry, dict) and self.options.fetch_draft is not None and label_studio_id(entry) is not None:
             draft = self.options.fetch_draft(int(entry)) or entry
         author = self.options.identities.draft_author(draft)
         self.report(self.draft_issue(draft, author, f"/drafts/{index}"))
