@@ -154,11 +154,15 @@ def task_to_document_file(
     guideline_version: str,
     server_id: str = "label-studio",
 ) -> tuple[DocumentFile | None, list[Issue]]:
-    """One task on its own: the document file it makes (``None`` when it makes none) and the issues."""
+    """One task on its own: the document file it makes (``None`` when it makes none) and the issues.
+
+    Nothing is written: an annotation that cannot be converted is left out of the file, with its issues.
+    """
     data = task.get("data")
     problem = document_id_problem(data.get("doc_id") if isinstance(data, dict) else None)
     if problem:
         return None, [codes.UNSAFE_TASK_DOCUMENT_ID.issue(problem, file=task_location(task), pointer="/data/doc_id")]
     options = TaskOptions(Identities(pseudonymize, server_id=server_id), guideline_version)
     merged = merge_document([convert_task(task, options)], existing)
-    return merged.file, merged.issues
+    kept = [issue for issue in merged.issues if issue.code != codes.ANNOTATION_QUARANTINED.code]  # nothing is written
+    return merged.file, kept
