@@ -10,7 +10,6 @@ corpus) is :mod:`claimkit.labelstudio.merge`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +21,7 @@ from claimkit.labelstudio.identity import Identities, label_studio_id
 from claimkit.labelstudio.quarantine import Pending, pending_annotation, pending_draft
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
 from claimkit.model import Annotation, Origin
-from claimkit.rules.document import DOCUMENT_ID
+from claimkit.rules.document import is_safe_document_id
 from claimkit.textutil import QuotedRegions
 
 __all__ = [
@@ -34,7 +33,6 @@ __all__ = [
     "task_location",
 ]
 
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 #: Fetches a draft that the export lists by id only (``None`` when there is no server to ask).
 FetchDraft = Callable[[int], dict[str, Any] | None]
 
@@ -50,7 +48,7 @@ def document_id_problem(doc_id: Any) -> str | None:
     """Why a task's ``doc_id`` cannot name a file (D001's rule: no path, control character or NUL)."""
     if not isinstance(doc_id, str):
         return f"doc_id {str(doc_id)[:40]!r} is not a string"
-    if not DOCUMENT_ID.match(doc_id) or doc_id.endswith("\n") or _RESERVED.match(doc_id):
+    if not is_safe_document_id(doc_id):
         return f"doc_id {doc_id[:80]!r}{'...' if len(doc_id) > 80 else ''} is not a safe document id"
     return None
 
