@@ -52,7 +52,7 @@ print(f"{inner} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {done.r
 """
 CONVERT_OURS = """
 import sys, time, ijson
-from claimkit.labelstudio.tasks import task_to_document_file
+from claimkit.labelstudio.merge import task_to_document_file
 from claimkit.storage import document_json
 started = time.perf_counter()
 written = 0

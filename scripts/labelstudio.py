@@ -10,8 +10,11 @@ The server runs from its own virtual environment (``.venv-labelstudio``, created
 binds 127.0.0.1 only, uses the embedded SQLite database in the data dir, has sign-up closed and
 telemetry off, and refuses a busy port instead of moving to the next one. On the first start of
 a data dir it creates the admin user and a legacy API token; both are written to
-``<data-dir>/claimkit.env`` (mode 600) for the tests and for ``claimkit ls``. The server is
-stopped by the PID (process group) recorded in ``<data-dir>/labelstudio.pid``.
+``<data-dir>/claimkit.env`` (mode 600) for the tests and for ``claimkit ls``. The data dir is
+made private (mode 700: it holds the token and the SQLite database) and the server runs with
+umask 077. ``<data-dir>/labelstudio.pid`` records the server's PID, start time and command line;
+``stop`` signals that process group only if the process still running under that PID is the
+same one (a stale PID reused by another process is never signalled).
 """
 
 from __future__ import annotations
@@ -93,13 +96,57 @@ def _pid_file(data_dir: Path) -> Path:
     return data_dir / "labelstudio.pid"
 
 
-def _running_pid(data_dir: Path) -> int | None:
+def _proc_start_time(pid: int) -> str | None:
+    """When the process started (clock ticks since boot, /proc/<pid>/stat field 22)."""
     try:
-        pid = int(_pid_file(data_dir).read_text().strip())
-        os.kill(pid, 0)
-        return pid
-    except (OSError, ValueError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
         return None
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def _proc_command(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
+
+
+def _same_command(live: list[str] | None, launched: list[str]) -> bool:
+    """The live command line runs what was launched (a script's interpreter may come first)."""
+    return bool(live) and bool(launched) and launched[0] in live and live[-(len(launched) - 1) :] == launched[1:]  # type: ignore[index]
+
+
+def _recorded(data_dir: Path) -> dict[str, object] | None:
+    """What start recorded about the server: its PID, start time and command line."""
+    try:
+        text = _pid_file(data_dir).read_text()
+    except OSError:
+        return None
+    if text.strip().isdigit():
+        return {"pid": int(text.strip())}  # an older pid file: the PID only
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) and isinstance(record.get("pid"), int) else None
+
+
+def _running_pid(data_dir: Path) -> int | None:
+    """The PID of the server this data dir started, if that very process still runs."""
+    record = _recorded(data_dir)
+    if record is None:
+        return None
+    pid = int(str(record["pid"]))
+    started, live = _proc_start_time(pid), _proc_command(pid)
+    if started is None:
+        return None  # no such process
+    if "start_time" not in record:  # an older pid file: accept only a Label Studio of this data dir
+        command = " ".join(live or [])
+        return pid if "label-studio" in command and str(data_dir) in command else None
+    launched = [str(part) for part in record.get("command") or []]  # type: ignore[union-attr]
+    return pid if started == record["start_time"] and _same_command(live, launched) else None
 
 
 def _server_env(data_dir: Path, username: str, password: str, token: str) -> dict[str, str]:
@@ -130,39 +177,44 @@ def _credentials(data_dir: Path) -> dict[str, str]:
     """The admin credentials of this data dir: made once, then reused (Label Studio applies them once)."""
     path = data_dir / "claimkit.env"
     if path.exists():
+        path.chmod(0o600)
         return dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
     values = {
         "LABEL_STUDIO_ADMIN": os.environ.get("CLAIMKIT_LS_ADMIN", "admin@claimkit.invalid"),
         "LABEL_STUDIO_ADMIN_PASSWORD": secrets.token_urlsafe(18),
         "LABEL_STUDIO_API_KEY": secrets.token_hex(20),
     }
-    path.write_text("".join(f"{key}={value}\n" for key, value in values.items()))
-    path.chmod(0o600)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # private from the first byte
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write("".join(f"{key}={value}\n" for key, value in values.items()))
     return values
 
 
-def start(data_dir: Path, port: int, fresh: bool, timeout: float) -> int:
-    if not _executable().exists() and install() != 0:
-        return 1
-    if _running_pid(data_dir):
-        return _fail(f"a server from {data_dir} is already running (pid {_running_pid(data_dir)}); stop it first")
-    if _port_busy(port):
-        return _fail(f"port {port} on {HOST} is busy; choose another with --port")
+def _private_dir(data_dir: Path, fresh: bool) -> None:
+    """The data dir, private to its owner: it holds the API token and the SQLite database."""
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    creds = _credentials(data_dir)
-    url = f"http://{HOST}:{port}"
-    (data_dir / "claimkit.url").write_text(url + "\n")
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    data_dir.chmod(0o700)
+
+
+def _launch(data_dir: Path, port: int, creds: dict[str, str]) -> tuple[subprocess.Popen[bytes], list[str]]:
     env = _server_env(
         data_dir, creds["LABEL_STUDIO_ADMIN"], creds["LABEL_STUDIO_ADMIN_PASSWORD"], creds["LABEL_STUDIO_API_KEY"]
     )
     command = [str(_executable()), "start", "--no-browser", "--internal-host", HOST, "--port", str(port)]
     command += ["--data-dir", str(data_dir)]
-    with open(data_dir / "labelstudio.log", "ab") as log:
-        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    _pid_file(data_dir).write_text(f"{process.pid}\n")
-    _say(f"starting on {url} (pid {process.pid}, log {data_dir / 'labelstudio.log'})")
+    log = os.open(data_dir / "labelstudio.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        process = subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, umask=0o077
+        )
+        return process, command
+    finally:
+        os.close(log)
+
+
+def _wait_healthy(process: subprocess.Popen[bytes], data_dir: Path, url: str, timeout: float) -> int:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -177,11 +229,32 @@ def start(data_dir: Path, port: int, fresh: bool, timeout: float) -> int:
     return _fail(f"no healthy answer from {url}/health within {timeout:.0f} s")
 
 
+def start(data_dir: Path, port: int, fresh: bool, timeout: float) -> int:
+    if not _executable().exists() and install() != 0:
+        return 1
+    if _running_pid(data_dir):
+        return _fail(f"a server from {data_dir} is already running (pid {_running_pid(data_dir)}); stop it first")
+    if _port_busy(port):
+        return _fail(f"port {port} on {HOST} is busy; choose another with --port")
+    _private_dir(data_dir, fresh)
+    creds = _credentials(data_dir)
+    url = f"http://{HOST}:{port}"
+    (data_dir / "claimkit.url").write_text(url + "\n")
+    process, command = _launch(data_dir, port, creds)
+    record = {"pid": process.pid, "start_time": _proc_start_time(process.pid), "command": command}
+    _pid_file(data_dir).write_text(json.dumps(record) + "\n")
+    _say(f"starting on {url} (pid {process.pid}, log {data_dir / 'labelstudio.log'})")
+    return _wait_healthy(process, data_dir, url, timeout)
+
+
 def stop(data_dir: Path) -> int:
+    """Stop the server this data dir started; a PID now held by another process is left alone."""
+    record = _recorded(data_dir)
     pid = _running_pid(data_dir)
+    _pid_file(data_dir).unlink(missing_ok=True)
     if pid is None:
-        _pid_file(data_dir).unlink(missing_ok=True)
-        _say("not running")
+        stale = f" (pid {record['pid']} is not the server it started: left alone)" if record else ""
+        _say(f"not running{stale}")
         return 0
     for sig, wait in ((signal.SIGTERM, 15.0), (signal.SIGKILL, 5.0)):
         try:
@@ -193,7 +266,6 @@ def stop(data_dir: Path) -> int:
             time.sleep(0.2)
         if not _alive(pid):
             break
-    _pid_file(data_dir).unlink(missing_ok=True)
     _say(f"stopped (pid {pid})")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from tests.conftest import CASES, ROOT
 SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
 #: Commands that need a Label Studio server: run with JSON in tests/live/test_json_output_live.py.
 LIVE = {"ls init", "ls push", "ls pull", "adjudicate --push"}
+RECORDED = ROOT / "tests" / "labelstudio" / "cases" / "recorded" / "1.23.2" / "pull-snapshot.json.gz"
+KEY = {"CLAIMKIT_PSEUDONYM_KEY": "2c4e6f8a0b1d3f5a7c9e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a"}
 
 
 def _json_commands(parser: argparse.ArgumentParser, prefix: str = "") -> set[str]:
@@ -30,8 +33,11 @@ def _json_commands(parser: argparse.ArgumentParser, prefix: str = "") -> set[str
     return found
 
 
-def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "claimkit", *args], capture_output=True, text=True, cwd=cwd)
+def _run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "claimkit", *args], capture_output=True, text=True, cwd=cwd, env=environment
+    )
 
 
 def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
@@ -51,6 +57,14 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
         "agree": [["agree", str(corpus)]],
         "adjudicate": [["adjudicate", str(corpus), "--dry-run"]],
         "ls push": [["ls", "push", str(corpus), "--url", "http://127.0.0.1:9", "--api-key", "x"]],  # refused: E201
+        "ls export": [
+            ["ls", "export", str(corpus), "--out", str(tmp_path / "files")],
+            ["ls", "export", "nope/", "--out", "x"],
+        ],
+        "ls import": [
+            ["ls", "import", str(RECORDED), "--out", str(tmp_path / "imported"), "--server-id", "http://ls.example"],
+            ["ls", "import", str(article), "--out", str(tmp_path / "imported")],  # not an export: E210
+        ],
     }
 
 
@@ -59,10 +73,13 @@ def test_every_json_command_has_a_case(tmp_path: Path) -> None:
     assert _json_commands(build_parser()) <= covered
 
 
-@pytest.mark.parametrize("command", ["validate", "rules", "ingest", "diff", "agree", "adjudicate", "ls push"], ids=str)
+OFFLINE = ["validate", "rules", "ingest", "diff", "agree", "adjudicate", "ls push", "ls export", "ls import"]
+
+
+@pytest.mark.parametrize("command", OFFLINE, ids=str)
 def test_stdout_is_one_json_document(command: str, tmp_path: Path) -> None:
     for args in _offline_cases(tmp_path)[command]:
-        done = _run(*args, "--format", "json")
+        done = _run(*args, "--format", "json", env=KEY)
         assert done.returncode in (0, 1, 2), done.stderr
         json.loads(done.stdout)  # exactly one document: trailing text would fail to parse
         assert "Traceback" not in done.stderr

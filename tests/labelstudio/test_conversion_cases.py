@@ -1,5 +1,6 @@
-"""Label Studio results and tasks as the UI and the export make them (files in cases/), converted:
-every item that cannot be placed is a coded issue at its pointer, and nothing else is."""
+"""Label Studio result lists (files in cases/results/), converted: every item that cannot be placed
+is a coded issue at its pointer, and nothing else is. Whole tasks are tested on exports recorded
+from real servers (test_recorded_exports.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,10 @@ from typing import Any
 import pytest
 
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
-from claimkit.labelstudio.tasks import task_to_document_file
-from claimkit.model import Document, DocumentFile, text_sha256
 from claimkit.taxonomy import Certainty, ClaimCategory, QuoteType, SourceKind, SourceNaming
 
 CASES = Path(__file__).parent / "cases"
 RESULTS = sorted((CASES / "results").glob("*.json"))
-TASKS = sorted((CASES / "tasks").glob("*.json"))
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -52,31 +50,9 @@ def test_ui_like_result_is_read_as_the_annotator_meant_it() -> None:
     assert (fact.category, fact.quote, fact.source) == (ClaimCategory.REPORTED_FACT, QuoteType.NONE, None)
 
 
-def _existing(text: str) -> DocumentFile:
-    document = Document(id="o003-doc", title="t", text=text, text_sha256=text_sha256(text), language="ar", outlet="o")
-    return DocumentFile(document=document)
-
-
-@pytest.mark.parametrize("case", TASKS, ids=lambda p: p.stem)
-def test_task_case(case: Path) -> None:
-    data = _load(case)
-    text = _load(CASES / "results" / "valid-ui-like.json")["text"]
-    existing = _existing(text) if data["file_exists"] else None
-    file, issues = task_to_document_file(data["task"], existing, lambda user: f"ann-{user}", "1.0.0")
-    assert _pairs(issues) == {tuple(pair) for pair in data["expected"]}
-    if not data["expected"]:
-        assert file is not None
-        assert [(a.annotator, a.origin.annotation if a.origin else None) for a in file.annotations] == [
-            ("ann-2", 8),
-            ("ann-3", 9),
-        ]
-        assert file.annotations[0].lead_time == 12.5
-        assert file.annotations[0].created_at is not None
-
-
 def test_an_annotation_the_project_config_rejects_is_not_pushed() -> None:
     from claimkit.labelstudio.config import labeling_config
-    from claimkit.labelstudio.sync import _prediction
+    from claimkit.labelstudio.predictions import prediction as _prediction
     from claimkit.loading import load_file
     from tests.conftest import ROOT
 
@@ -91,17 +67,32 @@ def test_an_annotation_the_project_config_rejects_is_not_pushed() -> None:
     assert none == []
 
 
-#: L codes whose cases need a server; each is asserted in the named live test file.
-LIVE_CASES = {"L018": "test_roundtrip_live.py", "L020": "test_roundtrip_live.py"}
+#: L codes whose cases are whole tasks: each is asserted in the named test file.
+TASK_CASES = {
+    "L005": "test_recorded_exports.py",
+    "L009": "recorded.py",
+    "L013": "recorded.py",
+    "L014": "recorded.py",
+    "L016": "recorded.py",
+    "L017": "recorded.py",
+    "L018": "../live/test_roundtrip_live.py",
+    "L020": "../live/test_roundtrip_live.py",
+    "L040": "recorded.py",
+    "L041": "recorded.py",
+    "L042": "recorded.py",
+    "L043": "recorded.py",
+    "L044": "recorded.py",
+    "L045": "test_import_cli.py",
+}
 
 
 def test_every_conversion_code_has_a_case() -> None:
-    from claimkit.rules import REGISTRY
+    from claimkit.rules import all_codes
 
-    named = {path.stem.split("-")[0] for path in [*RESULTS, *TASKS]}
+    named = {path.stem.split("-")[0] for path in RESULTS}
     this_file = Path(__file__).read_text(encoding="utf-8")
-    for code in (c for c in REGISTRY if c.startswith("L")):
-        if code in LIVE_CASES:
-            assert f'"{code}"' in (Path(__file__).parents[1] / "live" / LIVE_CASES[code]).read_text(encoding="utf-8")
+    for code in (c for c in all_codes() if c.startswith("L")):
+        if code in TASK_CASES:
+            assert f'"{code}"' in (Path(__file__).parent / TASK_CASES[code]).read_text(encoding="utf-8"), code
         else:
             assert code in named or f'"{code}"' in this_file, code

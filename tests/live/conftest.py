@@ -66,4 +66,4 @@ def project_title(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def pseudonymize() -> Pseudonymizer:
-    return Pseudonymizer(b"test-key-0123456789abcdef")
+    return Pseudonymizer(b"3b9e2f7a1c5d8e4f6a0b2c4d6e8f1a3c5e7b9d0f2a4c6e8b1d3f5a7c9e0b2d4f")

@@ -25,6 +25,7 @@ from tests.live.faults import FaultyProxy
 
 pytestmark = pytest.mark.live
 SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
+KEY = "5f0c1b7e9a2d4c6e8f1a3b5d7c9e0f2a4b6d8c0e1f3a5b7d9c2e4f6a8b0d1c3e"  # a test key of 256 bits
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -66,7 +67,7 @@ def test_server_down_is_a_clear_error(tmp_path: Path) -> None:
         closed,
         "--api-key",
         "k" * 40,
-        env={"CLAIMKIT_PSEUDONYM_KEY": "x" * 32},
+        env={"CLAIMKIT_PSEUDONYM_KEY": KEY},
     )
     assert result.returncode == 1
     assert "cannot reach Label Studio at http://127.0.0.1:9" in result.stderr
@@ -84,7 +85,7 @@ def test_refused_key_is_reported_without_the_key(label_studio: LiveServer, tmp_p
         label_studio.url,
         "--api-key",
         secret,
-        env={"CLAIMKIT_PSEUDONYM_KEY": "x" * 32},
+        env={"CLAIMKIT_PSEUDONYM_KEY": KEY},
     )
     assert result.returncode == 1
     assert "refused the API key (401)" in result.stderr

@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.agreement.matching import Unit, match_claims, same_source, units
+from claimkit.agreement.matching import Unit, same_source, units
 from claimkit.agreement.report import annotators_of
 from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, DocumentFile
+from claimkit.review import record_review  # moved there: the Label Studio conversion needs it too
 from claimkit.taxonomy import AdjudicationMethod
 
 __all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "record_review"]
@@ -183,35 +184,4 @@ def conflict_prediction(file: DocumentFile, adjudicated: Adjudicated) -> Annotat
             )
     return adjudicated.candidate.model_copy(
         update={"claims": claims, "sources": sources, "cues": cues, "annotator": "adjudication"}
-    )
-
-
-def record_review(review: Annotation, annotations: list[Annotation]) -> Adjudication:
-    """How a reviewer's gold was decided: for each gold claim, who had made the same claim."""
-    names = sorted({a.annotator for a in annotations})
-    found = {a.annotator: a for a in annotations}
-    gold_reading = _Reading(review.annotator, review, {})
-    decisions = []
-    for claim in review.claims:
-        agreed = []
-        for name in names:
-            other = found[name]
-            matches = match_claims([claim], other.claims, "exact")
-            reading = _Reading(name, other, {})
-            if matches and _agree_ignoring_parents(gold_reading, claim, reading, other.claims[matches[0].right]):
-                agreed.append(name)
-        dissented = [n for n in names if n not in agreed]
-        decisions.append(
-            Decision(claim=claim.id, method=AdjudicationMethod.REVIEWER, agreed=agreed, dissented=dissented)
-        )
-    return Adjudication(
-        method=AdjudicationMethod.REVIEWER, reviewer=review.annotator, annotators=names, decisions=decisions
-    )
-
-
-def _agree_ignoring_parents(a: _Reading, x: Claim, b: _Reading, y: Claim) -> bool:
-    return (
-        all(getattr(x, name) == getattr(y, name) for name in _COMPARED)
-        and same_source(x, a.sources, y, b.sources)
-        and a.cue_span(x) == b.cue_span(y)
     )

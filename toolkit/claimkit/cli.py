@@ -189,14 +189,55 @@ def _add_labelstudio(sub: Any) -> None:
     )
 
     p = ls.add_parser("pull", help="bring every annotation back into the corpus")
-    p.add_argument("--out", default="annotations", help="corpus folder (default: annotations/)")
-    p.add_argument("--key-file", help=f"pseudonym key (default: $CLAIMKIT_PSEUDONYM_KEY or {DEFAULT_KEY_FILE})")
+    _corpus_options(p, DEFAULT_KEY_FILE)
     _connection(p)
     _format(p)
     p.set_defaults(
         run=lambda a: labelstudio.pull(
-            a.out, a.url, a.api_key, a.project, key_file=a.key_file, fmt=a.fmt, out=sys.stdout
+            a.out,
+            a.url,
+            a.api_key,
+            a.project,
+            key_file=a.key_file,
+            include_drafts=a.include_drafts,
+            fmt=a.fmt,
+            out=sys.stdout,
         )
+    )
+    _add_labelstudio_files(ls, DEFAULT_KEY_FILE)
+
+
+def _corpus_options(p: argparse.ArgumentParser, key_file: object) -> None:
+    p.add_argument("--out", default="annotations", help="corpus folder (default: annotations/)")
+    p.add_argument("--key-file", help=f"pseudonym key (default: $CLAIMKIT_PSEUDONYM_KEY or {key_file})")
+    p.add_argument("--include-drafts", action="store_true", help="also keep drafts' content in <out>/.pending/")
+
+
+def _add_labelstudio_files(ls: Any, key_file: object) -> None:
+    """``ls import`` and ``ls export``: Label Studio files instead of a server."""
+    p = ls.add_parser("import", help="bring full JSON export files (.json, .json.gz) into the corpus")
+    p.add_argument("exports", nargs="+", help="export files made with Export -> JSON")
+    p.add_argument("--server-id", help="the server's URL: names annotators the export gives by user id only")
+    _corpus_options(p, key_file)
+    _format(p)
+    p.set_defaults(
+        run=lambda a: labelstudio.import_exports(
+            a.exports,
+            a.out,
+            key_file=a.key_file,
+            server_id=a.server_id,
+            include_drafts=a.include_drafts,
+            fmt=a.fmt,
+            out=sys.stdout,
+        )
+    )
+    p = ls.add_parser("export", help="write tasks.json and labeling-config.xml for the UI's Import button")
+    p.add_argument("paths", nargs="*", default=["annotations"])
+    p.add_argument("--out", required=True, help="folder for tasks.json and labeling-config.xml")
+    p.add_argument("--predictions", help="pre-fill tasks with 'gold' or with the annotation of this pseudonym")
+    _format(p)
+    p.set_defaults(
+        run=lambda a: labelstudio.export(a.paths, a.out, predictions=a.predictions, fmt=a.fmt, out=sys.stdout)
     )
 
     p = ls.add_parser("watch", help="check annotations as they are submitted and show problems in Label Studio")

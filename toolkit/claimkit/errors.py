@@ -115,6 +115,43 @@ EXPORT_FAILED = _command(
     "Label Studio failed to build a project export, or did not finish it in time.",
     "Retry; for very large projects raise the wait, and check the server's log.",
 )
+# Label Studio files and the corpus they are written to (exit 2: input or target unusable).
+LOSSY_EXPORT_FORMAT = _command(
+    "E210",
+    "lossy-export-format",
+    """An export file is in a lossy format (JSON-MIN, CSV, TSV, CONLL) that drops what claimkit needs.
+
+    These formats lose relations (who said what), the link between per-region choices and their
+    spans, and CONLL mis-tokenizes Arabic. Only the full JSON export keeps an annotation whole.""",
+    "Export the project again as JSON (Export → JSON, not JSON-MIN), or let `claimkit ls pull` fetch it.",
+)
+UNREADABLE_EXPORT = _command(
+    "E211",
+    "unreadable-export",
+    "An export file cannot be read: missing, not a file, not gzip, not JSON, or cut short.",
+    "Check the path, download the export again (Export → JSON) and import the whole file.",
+)
+TARGET_NOT_WRITABLE = _command(
+    "E212",
+    "target-not-writable",
+    "A folder claimkit must write to cannot be written: read-only, a file, or no permission.",
+    "Make the folder writable by the user running claimkit (or choose another with --out).",
+)
+CORPUS_UNREADABLE = _command(
+    "E213",
+    "corpus-unreadable",
+    "The corpus folder (or a document file in it) cannot be read, so nothing can be merged into it.",
+    "Give the user running claimkit read access to the folder and its files.",
+)
+MISSING_SERVER_ID = _command(
+    "E214",
+    "missing-server-id",
+    """An export names annotators by Label Studio user id only, and no server identity was given.
+
+    A user id means a person only on one server; the pseudonym is made from the id under the
+    server's identity, so the same id on two servers gives two pseudonyms.""",
+    "Pass --server-id with the server's URL (e.g. https://labelstudio.example.org).",
+)
 # Releases.
 VERSION_IMMUTABLE = _command(
     "E301",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimkit.errors import UNKNOWN_PROJECT, ConfigError
 from claimkit.issues import Report
@@ -12,7 +13,12 @@ from claimkit.loading import load_documents
 from claimkit.pseudonym import create_key_file, load_pseudonymizer
 from claimkit.reporters import emit
 
-__all__ = ["init", "keygen", "pull", "push", "watch"]
+if TYPE_CHECKING:
+    from claimkit.labelstudio.corpus import CorpusSummary
+
+__all__ = ["export", "import_exports", "init", "keygen", "pull", "push", "watch"]
+
+_PROGRESS_EVERY = 1000
 
 
 def keygen(key_file: str, *, out: TextIO) -> int:
@@ -52,6 +58,7 @@ def push(
     out: TextIO,
 ) -> int:
     """``claimkit ls push``: document files become tasks; an annotation can pre-fill them."""
+    from claimkit.labelstudio.predictions import resolve
     from claimkit.labelstudio.sync import connect, init_project, push_documents
 
     files, issues = load_documents(paths)
@@ -64,15 +71,44 @@ def push(
     if init_report.issues or project is None:
         emit(out, init_report, fmt, lines=["nothing pushed: the project config"], summary={"pushed": False})
         return 1
-    summary, push_report = push_documents(client, project, files, predictions)
+    which = resolve(predictions, (file for _, file in files))
+    summary, push_report = push_documents(client, project, files, which)
     counts = {name: getattr(summary, name) for name in ("created", "updated", "unchanged", "refused", "predictions")}
     line = f"project {title!r} (id {project}, {action}): " + ", ".join(f"{n} {k}" for k, n in counts.items())
     emit(out, push_report.sorted(), fmt, lines=[line], summary={"project": project, "action": action, **counts})
     return push_report.exit_code()
 
 
+def _progress(stream: TextIO) -> Callable[[int], None]:
+    def say(done: int) -> None:
+        if done % _PROGRESS_EVERY == 0:
+            stream.write(f"claimkit: {done} tasks converted\n")
+            stream.flush()
+
+    return say
+
+
+def _corpus_outcome(summary: CorpusSummary, report: Report, head: str, fmt: str, out: TextIO, **facts: object) -> int:
+    line = (
+        f"{head}: {len(summary.written)} files written, {summary.unchanged} unchanged, "
+        f"{summary.blocked} not written, {len(summary.pending)} annotations or drafts in .pending/ (see below)"
+    )
+    counts = {"tasks": summary.tasks, "documents": summary.documents, "written": summary.written}
+    counts |= {"unchanged": summary.unchanged, "blocked": summary.blocked, "pending": summary.pending}
+    emit(out, report, fmt, lines=[line], summary={**facts, **counts})
+    return summary.exit_code(report)
+
+
 def pull(
-    out_dir: str, url: str | None, api_key: str | None, title: str, *, key_file: str | None, fmt: str, out: TextIO
+    out_dir: str,
+    url: str | None,
+    api_key: str | None,
+    title: str,
+    *,
+    key_file: str | None,
+    include_drafts: bool = False,
+    fmt: str,
+    out: TextIO,
 ) -> int:
     """``claimkit ls pull``: export, convert, validate and write the corpus atomically."""
     from claimkit.labelstudio.sync import connect, pull_project
@@ -81,17 +117,57 @@ def pull(
     client = connect(url, api_key)
     project = client.find_project(title)
     if project is None:
-        raise ConfigError(
-            UNKNOWN_PROJECT, f"no project titled {title!r} on {client.url}", hint="create it with `claimkit ls init`"
-        )
-    summary, report = pull_project(client, project, Path(out_dir), pseudonymize)
-    line = (
-        f"pulled {summary.tasks} tasks from {title!r}: {len(summary.written)} files written, "
-        f"{summary.unchanged} unchanged, {summary.blocked} not written (see below)"
+        hint = "create it with `claimkit ls init`"
+        raise ConfigError(UNKNOWN_PROJECT, f"no project titled {title!r} on {client.url}", hint=hint)
+    summary, report = pull_project(
+        client, project, Path(out_dir), pseudonymize, include_drafts=include_drafts, progress=_progress(sys.stderr)
     )
-    facts = {"tasks": summary.tasks, "written": summary.written, "unchanged": summary.unchanged}
-    emit(out, report, fmt, lines=[line], summary={"project": project, **facts, "blocked": summary.blocked})
-    return 1 if summary.blocked or report.failed() else 0
+    head = f"pulled {summary.tasks} tasks from {title!r}"
+    return _corpus_outcome(summary, report, head, fmt, out, project=project)
+
+
+def import_exports(
+    paths: Sequence[str],
+    out_dir: str,
+    *,
+    key_file: str | None,
+    server_id: str | None,
+    include_drafts: bool = False,
+    fmt: str,
+    out: TextIO,
+) -> int:
+    """``claimkit ls import``: full JSON export files into the corpus, converted as a pull would."""
+    from claimkit.labelstudio.sync import import_exports as run
+
+    pseudonymize = load_pseudonymizer(key_file)
+    summary, report = run(
+        list(paths),
+        Path(out_dir),
+        pseudonymize,
+        server_id=server_id,
+        include_drafts=include_drafts,
+        progress=_progress(sys.stderr),
+    )
+    head = f"imported {summary.tasks} tasks from {len(paths)} export file(s)"
+    return _corpus_outcome(summary, report, head, fmt, out, exports=list(paths))
+
+
+def export(paths: Sequence[str], out_dir: str, *, predictions: str | None, fmt: str, out: TextIO) -> int:
+    """``claimkit ls export``: tasks.json and labeling-config.xml for the UI's Import button."""
+    from claimkit.labelstudio.predictions import resolve
+    from claimkit.labelstudio.taskfile import write_task_files
+
+    files, issues = load_documents(paths)
+    if issues:  # unreadable input: write nothing rather than half the corpus
+        report = Report(issues, files_checked=len(files) + len(issues)).sorted()
+        emit(out, report, fmt, lines=["nothing exported: fix the files first"], summary={"exported": False})
+        return report.exit_code()
+    which = resolve(predictions, (file for _, file in files))
+    summary, report = write_task_files(files, Path(out_dir), which)
+    line = f"wrote {summary.tasks} tasks ({summary.predictions} with a prediction) and the labeling config to {out_dir}"
+    facts = {"exported": True, "tasks": summary.tasks, "predictions": summary.predictions, "written": summary.written}
+    emit(out, report, fmt, lines=[line], summary=facts)
+    return report.exit_code()
 
 
 def watch(url: str | None, api_key: str | None, title: str, *, port: int, out: TextIO) -> int:

@@ -33,6 +33,7 @@ __all__ = ["LabelStudioClient", "TaskInfo", "config_values", "prediction_problem
 T = TypeVar("T")
 _PAGE = 100
 _START_HINT = "start a local server with `python3 scripts/labelstudio.py start`, or check LABEL_STUDIO_URL"
+_EXPANDED = {"drafts": {"only_id": False}, "annotations__completed_by": {"only_id": False}}
 _KEY_HINT = "check LABEL_STUDIO_API_KEY (a personal access token from Account & Settings, or a legacy token)"
 
 
@@ -61,49 +62,56 @@ class LabelStudioClient:
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self._sdk = LabelStudio(base_url=self.url, api_key=api_key, timeout=timeout, max_retries=0)
+        try:  # a personal access token (a JWT) is checked here: an expired one is refused at once
+            self._sdk = LabelStudio(base_url=self.url, api_key=api_key, timeout=timeout, max_retries=0)
+        except ApiError as error:
+            raise ConnectionFailed(
+                API_KEY_REFUSED, f"the token for {self.url} is not usable: {_detail(error)}", hint=_KEY_HINT
+            ) from None
 
     def __repr__(self) -> str:
         return f"LabelStudioClient({self.url!r}, api_key=<hidden>)"
 
     # -- the one way out ----------------------------------------------------------------------
     def _call(self, what: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        failure: ClaimkitError | None = None
+        failure: ConnectionFailed | None = None
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
             try:
                 return function(*args, **kwargs)
-            except ApiError as error:
-                status = error.status_code or 0
-                if status in (401, 403):
-                    raise ConnectionFailed(
-                        API_KEY_REFUSED,
-                        f"Label Studio at {self.url} refused the API key ({status}) while trying to {what}",
-                        hint=_KEY_HINT,
-                    ) from None
-                if status != 429 and status < 500:
-                    raise ConnectionFailed(
-                        REQUEST_REFUSED, f"Label Studio could not {what}: {status} {_detail(error)}"
-                    ) from None
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"Label Studio at {self.url} answered {status} while trying to {what}"
-                )
-            except httpx.TimeoutException:
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
-                )
-            except httpx.ConnectError:
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"cannot reach Label Studio at {self.url} ({what})", hint=_START_HINT
-                )
-            except httpx.TransportError as error:
-                failure = ConnectionFailed(
-                    SERVER_UNREACHABLE, f"the connection to {self.url} broke while trying to {what}: {error}"
-                )
+            except (ApiError, httpx.TransportError) as error:
+                failure = self._failure(error, what)
         assert failure is not None
         failure.message += f"; gave up after {self.retries + 1} attempts"
         raise failure
+
+    def _failure(self, error: Exception, what: str) -> ConnectionFailed:
+        """A failure worth retrying (5xx, 429, the network); others are raised at once."""
+        if isinstance(error, ApiError):
+            return self._refusal(error, what)
+        if isinstance(error, httpx.TimeoutException):
+            message = f"Label Studio at {self.url} did not answer within {self.timeout:g} s ({what})"
+            return ConnectionFailed(SERVER_UNREACHABLE, message)
+        if isinstance(error, httpx.ConnectError):
+            message = f"cannot reach Label Studio at {self.url} ({what})"
+            return ConnectionFailed(SERVER_UNREACHABLE, message, hint=_START_HINT)
+        return ConnectionFailed(
+            SERVER_UNREACHABLE, f"the connection to {self.url} broke while trying to {what}: {error}"
+        )
+
+    def _refusal(self, error: ApiError, what: str) -> ConnectionFailed:
+        status = error.status_code or 0
+        if status in (401, 403):
+            message = f"Label Studio at {self.url} refused the API key ({status}) while trying to {what}"
+            raise ConnectionFailed(API_KEY_REFUSED, message, hint=_KEY_HINT) from None
+        if status != 429 and status < 500:
+            raise ConnectionFailed(
+                REQUEST_REFUSED, f"Label Studio could not {what}: {status} {_detail(error)}"
+            ) from None
+        return ConnectionFailed(
+            SERVER_UNREACHABLE, f"Label Studio at {self.url} answered {status} while trying to {what}"
+        )
 
     # -- server and projects ------------------------------------------------------------------
     def whoami(self) -> str:
@@ -206,8 +214,18 @@ class LabelStudioClient:
 
     # -- export -------------------------------------------------------------------------------
     def download_snapshot(self, project: int, target: Path, wait: float = 600.0) -> Path:
-        """A full JSON export snapshot of the project streamed into ``target`` (never held in memory)."""
-        export = self._call("create an export", self._sdk.projects.exports.create, project, title="claimkit pull")
+        """A full JSON export snapshot of the project streamed into ``target`` (never held in memory).
+
+        Annotators are expanded to their user record (e-mail included) and drafts to their content,
+        so that the export names who made each annotation and draft.
+        """
+        export = self._call(
+            "create an export",
+            self._sdk.projects.exports.create,
+            project,
+            title="claimkit pull",
+            serialization_options=_EXPANDED,
+        )
         try:
             self._wait_for_export(project, int(export.id), wait)
             self._call("download the export", self._stream_export, project, int(export.id), target)
@@ -231,6 +249,19 @@ class LabelStudioClient:
         with target.open("wb") as handle:
             for chunk in self._sdk.projects.exports.download(project, export, export_type="JSON"):
                 handle.write(chunk)
+
+    def draft(self, draft: int) -> dict[str, Any] | None:
+        """A draft by id (``GET /api/drafts/{id}/``, as the labeling UI reads it); ``None`` if it is gone."""
+        return self._call("read a draft", self._get_json, f"api/drafts/{draft}/")
+
+    def _get_json(self, path: str) -> dict[str, Any] | None:
+        response = self._sdk._client_wrapper.httpx_client.request(path, method="GET")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=response.text)
+        found = response.json()
+        return found if isinstance(found, dict) else None
 
     # -- users --------------------------------------------------------------------------------
     def user_emails(self) -> dict[int, str]:

@@ -1,7 +1,10 @@
 """Codes of the Label Studio conversion (L): reported by `claimkit ls` while pushing and pulling.
 
-Declared here, emitted by :mod:`claimkit.labelstudio.regions`, :mod:`~claimkit.labelstudio.links`,
-:mod:`~claimkit.labelstudio.tasks` and :mod:`~claimkit.labelstudio.sync`.
+Declared here, emitted by the conversion (:mod:`claimkit.labelstudio.regions`,
+:mod:`~claimkit.labelstudio.links`, :mod:`~claimkit.labelstudio.entities`,
+:mod:`~claimkit.labelstudio.tasks`), the merge of a document's
+tasks (:mod:`~claimkit.labelstudio.merge`) and the pipeline that writes the corpus
+(:mod:`~claimkit.labelstudio.corpus`, used by ``ls pull`` and ``ls import``).
 """
 
 from __future__ import annotations
@@ -148,7 +151,11 @@ UNSUBMITTED_DRAFT = _conversion(
     "L017",
     "unsubmitted-draft",
     Severity.INFO,
-    "A task holds a draft that was never submitted; drafts are not imported.",
+    """A task holds a draft that was never submitted; drafts are not imported.
+
+    Label Studio autosaves a draft as soon as an annotator starts a task (or edits a submitted
+    annotation) and leaves. The report names the annotator (pseudonym) and the task; with
+    `--include-drafts` the draft's content is written to `.pending/<doc_id>/` for the lead.""",
     "Ask the annotator to submit or discard the draft in Label Studio.",
 )
 
@@ -190,4 +197,75 @@ INVALID_REGION_ID = _conversion(
     Severity.ERROR,
     "A region id is not a valid id (letters, digits and _ . : - only), so nothing can refer to it.",
     "Redraw the region in Label Studio, or fix the id in the imported prediction or annotation.",
+)
+
+UNSAFE_TASK_DOCUMENT_ID = _conversion(
+    "L040",
+    "unsafe-task-document-id",
+    Severity.ERROR,
+    """A task's `doc_id` is not a safe document id, so no file may be named after it.
+
+    The id becomes `<doc_id>.json` in the corpus: an id with a path separator, `..`, a control
+    character, a NUL, more than 128 characters or anything D001 refuses would write outside the
+    corpus or over another document. The task is refused and never written; the pull goes on.""",
+    "Correct the task's doc_id in Label Studio (Data Manager), or push the document again with `claimkit ls push`.",
+)
+
+TASK_TEXT_CONFLICT = _conversion(
+    "L041",
+    "task-text-conflict",
+    Severity.ERROR,
+    """Several tasks carry the same `doc_id` with different texts.
+
+    Annotations of tasks with the same id and the same text are merged into one document file;
+    with different texts their offsets refer to different strings, so the document is left
+    unchanged until one text remains.""",
+    "Delete the task whose text is wrong in Label Studio (after moving its annotations), or give it its own doc_id.",
+)
+
+ANNOTATION_QUARANTINED = _conversion(
+    "L042",
+    "annotation-quarantined",
+    Severity.ERROR,
+    """An annotation could not be converted and was set aside in the corpus's `.pending/` folder.
+
+    The other annotations of the task are written; this one is kept raw (annotator pseudonymized)
+    in `.pending/<doc_id>/`, outside the corpus that validate and release read, until it is fixed
+    in Label Studio. If the corpus held an earlier version of it, that version is kept.""",
+    "Open the task at the given URL, fix what the other issues of this annotation say, and pull again.",
+)
+
+UTF16_OFFSETS = _conversion(
+    "L043",
+    "utf16-offsets",
+    Severity.ERROR,
+    """A region's offsets count UTF-16 code units, not code points.
+
+    The labeling UI sends code points (an emoji counts 1); offsets in UTF-16 units come from a tool
+    that wrote through the API, and after a character outside the Basic Multilingual Plane they
+    point at a shifted span. The region is refused rather than written shifted.""",
+    "Have the tool send code-point offsets (Python `str` indices), or redraw the region in the labeling UI.",
+)
+
+EMPTY_ANNOTATION = _conversion(
+    "L044",
+    "empty-annotation",
+    Severity.WARNING,
+    """An annotator submitted an annotation with no region at all.
+
+    It is written (it is what the annotator submitted) and reported, because an empty submission is
+    more often a slip than a reading of the article; agreement leaves it out with a note.""",
+    "Confirm with the annotator that the article has no claim, or have them annotate the task again.",
+)
+
+MALFORMED_TASK = _conversion(
+    "L045",
+    "malformed-task",
+    Severity.ERROR,
+    """A task is not shaped as Label Studio exports tasks.
+
+    Its `data` is not an object or has no text, an annotation is not an object, or a `result` is
+    not a list: the file was edited by hand or made by another tool. The task (or that annotation)
+    is left out; everything else is converted.""",
+    "Export the project again from Label Studio (Export → JSON) instead of editing the file.",
 )

@@ -21,7 +21,7 @@ from typing import Any
 
 from claimkit.issues import Issue, Severity
 from claimkit.labelstudio.config import CHECK_FIELD
-from claimkit.labelstudio.tasks import task_to_document_file
+from claimkit.labelstudio.merge import task_to_document_file
 from claimkit.model import Annotation, DocumentFile
 from claimkit.taxonomy import GUIDELINES_VERSION
 from claimkit.validate import check_document

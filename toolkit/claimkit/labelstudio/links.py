@@ -44,36 +44,38 @@ class Links:
     same: list[tuple[str, str]] = field(default_factory=list)  # pairs of source mentions
 
 
+def _link(links: Links, a: Region, b: Region, direction: str, position: int, report: Report) -> None:
+    """Record what a relation between regions ``a`` and ``b`` (already in arrow order) means."""
+    kinds = {a.kind, b.kind}
+    if kinds == {"claim", "source"}:
+        claim, mention = (a, b) if a.kind == "claim" else (b, a)
+        links.source_of.setdefault(claim.id, set()).add(mention.id)
+    elif kinds == {"claim", "cue"}:
+        claim, cue = (a, b) if a.kind == "claim" else (b, a)
+        links.cue_of.setdefault(claim.id, set()).add(cue.id)
+    elif kinds == {"claim"} and a.id != b.id:
+        if direction == "bi":
+            report(codes.AMBIGUOUS_LINK, f"nesting {a.id} <-> {b.id} has no direction", position)
+            return
+        links.parent_of.setdefault(a.id, set()).add(b.id)
+    elif kinds == {"source"}:
+        links.same.append((a.id, b.id))
+    else:
+        report(codes.UNSUPPORTED_RELATION, f"a relation between a {a.kind} and a {b.kind} means nothing", position)
+
+
 def read_relations(regions: dict[str, Region], relations: list[tuple[int, dict[str, Any]]], report: Report) -> Links:
     links = Links()
     for position, item in relations:
         a, b = regions.get(str(item.get("from_id"))), regions.get(str(item.get("to_id")))
         if a is None or b is None:
-            report(
-                codes.UNSUPPORTED_RELATION,
-                f"relation {item.get('from_id')} -> {item.get('to_id')} ends at no region",
-                position,
-            )
+            message = f"relation {item.get('from_id')} -> {item.get('to_id')} ends at no region"
+            report(codes.UNSUPPORTED_RELATION, message, position)
             continue
         direction = item.get("direction", "right")
         if direction == "left":
             a, b = b, a
-        kinds = {a.kind, b.kind}
-        if kinds == {"claim", "source"}:
-            claim, mention = (a, b) if a.kind == "claim" else (b, a)
-            links.source_of.setdefault(claim.id, set()).add(mention.id)
-        elif kinds == {"claim", "cue"}:
-            claim, cue = (a, b) if a.kind == "claim" else (b, a)
-            links.cue_of.setdefault(claim.id, set()).add(cue.id)
-        elif kinds == {"claim"} and a.id != b.id:
-            if direction == "bi":
-                report(codes.AMBIGUOUS_LINK, f"nesting {a.id} <-> {b.id} has no direction", position)
-                continue
-            links.parent_of.setdefault(a.id, set()).add(b.id)
-        elif kinds == {"source"}:
-            links.same.append((a.id, b.id))
-        else:
-            report(codes.UNSUPPORTED_RELATION, f"a relation between a {a.kind} and a {b.kind} means nothing", position)
+        _link(links, a, b, direction, position, report)
     return links
 
 

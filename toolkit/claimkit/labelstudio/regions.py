@@ -10,7 +10,7 @@ nothing an annotator did is dropped without a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from claimkit.codes import Code
 from claimkit.issues import Issue
-from claimkit.labelstudio import codes
+from claimkit.labelstudio import codes, entities
 from claimkit.labelstudio.config import (
     ANNOTATION_COMMENT,
     CLAIM_CHOICES,
@@ -32,9 +32,10 @@ from claimkit.labelstudio.config import (
     ChoiceControl,
     category_label,
 )
-from claimkit.labelstudio.links import Links, Region, group_mentions, read_relations
+from claimkit.labelstudio.links import Region, read_relations
+from claimkit.labelstudio.offsets import Utf16, display_form
 from claimkit.model import LOCAL_ID_PATTERN, Annotation, Origin
-from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, QuoteType, describe
+from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, describe
 from claimkit.textutil import QuotedRegions
 
 __all__ = ["Provenance", "annotation_from_result"]
@@ -46,6 +47,7 @@ _CHOICES = {control.name: ("claim", control) for control in CLAIM_CHOICES} | {
 _TEXTAREAS = {name: ("claim", f) for name, f in CLAIM_TEXTAREAS.items()} | {
     name: ("source", f) for name, f in SOURCE_TEXTAREAS.items()
 }
+_KIND = dict.fromkeys(_CATEGORY_BY_LABEL, "claim") | {SOURCE_LABEL: "source", CUE_LABEL: "cue"}
 _REGION_ID = re.compile(LOCAL_ID_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BY_TITLE = {
@@ -75,29 +77,23 @@ class _Reader:
         self.pointer = pointer
         self.issues: list[Issue] = []
         self.regions: dict[str, Region] = {}
+        self._utf16: Utf16 | None = None
 
     def report(self, code: Code, message: str, position: int | None = None) -> None:
         pointer = self.pointer + (f"/result/{position}" if position is not None else "")
         self.issues.append(code.issue(message, file=self.where, pointer=pointer))
 
+    @property
+    def utf16(self) -> Utf16:
+        if self._utf16 is None:
+            self._utf16 = Utf16(self.text)
+        return self._utf16
+
     # -- regions -------------------------------------------------------------------------------
     def add_region(self, item: dict[str, Any], position: int) -> None:
-        value = item.get("value") or {}
-        labels = value.get("labels") or []
-        if len(labels) != 1:
-            self.report(
-                codes.SEVERAL_LABELS if labels else codes.UNKNOWN_LABEL,
-                f"region {item.get('id')!r} has labels {labels}",
-                position,
-            )
-            return
-        label = labels[0]
-        kind = "claim" if label in _CATEGORY_BY_LABEL else {SOURCE_LABEL: "source", CUE_LABEL: "cue"}.get(label)
-        if kind is None:
-            self.report(codes.UNKNOWN_LABEL, f"unknown label {label!r}", position)
-            return
-        span = self.span(value, position)
-        if span is None:
+        label = self.label(item, position)
+        span = self.span(item.get("value") or {}, position) if label else None
+        if label is None or span is None:
             return
         region_id = str(item.get("id"))
         if not _REGION_ID.match(region_id):
@@ -106,26 +102,46 @@ class _Reader:
         if region_id in self.regions:
             self.report(codes.SEVERAL_LABELS, f"two regions share the id {region_id!r}", position)
             return
-        region = Region(region_id, kind, _CATEGORY_BY_LABEL.get(label), span, position)
+        region = Region(region_id, _KIND[label], _CATEGORY_BY_LABEL.get(label), span, position)
         region.note = _meta_text(item)
         self.regions[region_id] = region
 
+    def label(self, item: dict[str, Any], position: int) -> str | None:
+        """The one known label of a region item, else ``None`` (reported)."""
+        labels = (item.get("value") or {}).get("labels") or []
+        if len(labels) != 1:
+            code = codes.SEVERAL_LABELS if labels else codes.UNKNOWN_LABEL
+            self.report(code, f"region {item.get('id')!r} has labels {labels}", position)
+            return None
+        if labels[0] not in _KIND:
+            self.report(codes.UNKNOWN_LABEL, f"unknown label {labels[0]!r}", position)
+            return None
+        return str(labels[0])
+
     def span(self, value: dict[str, Any], position: int) -> dict[str, Any] | None:
-        start, end = value.get("start"), value.get("end")
+        start, end, shown = value.get("start"), value.get("end"), value.get("text")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.text)):
-            self.report(
-                codes.REGION_OUT_OF_BOUNDS,
-                f"offsets [{start}, {end}) are not inside the text ({len(self.text)})",
-                position,
-            )
+            if not self.utf16_offsets(start, end, shown, position):
+                message = f"offsets [{start}, {end}) are not inside the text ({len(self.text)})"
+                self.report(codes.REGION_OUT_OF_BOUNDS, message, position)
             return None
         covered = self.text[start:end]
-        shown = value.get("text")
-        if isinstance(shown, str) and shown != covered and _display_form(shown) != _display_form(covered):
-            self.report(
-                codes.REGION_TEXT_DRIFT, f"region text {shown!r} differs from the task text {covered!r}", position
-            )
+        if isinstance(shown, str) and shown != covered and display_form(shown) != display_form(covered):
+            if self.utf16_offsets(start, end, shown, position):
+                return None
+            message = f"region text {shown!r} differs from the task text {covered!r}"
+            self.report(codes.REGION_TEXT_DRIFT, message, position)
         return {"start": start, "end": end, "text": covered}
+
+    def utf16_offsets(self, start: Any, end: Any, shown: Any, position: int) -> bool:
+        """Report (and say) whether the offsets are UTF-16 units: the region would be shifted."""
+        if not (isinstance(start, int) and isinstance(end, int)):
+            return False
+        read = self.utf16.explains(start, end, shown)
+        if read is not None:
+            message = f"offsets [{start}, {end}) count UTF-16 units; in code points: [{read[0]}, {read[1]})"
+            self.report(codes.UTF16_OFFSETS, message, position)
+        return read is not None
 
     # -- per-region fields ----------------------------------------------------------------------
     def add_field(self, item: dict[str, Any], position: int) -> None:
@@ -147,19 +163,22 @@ class _Reader:
         if name in _CHOICES:
             owner, control = _CHOICES[name]
             return owner, self.choice(control, value.get("choices") or [], position)
+        return self.text_field(name, value, position)
+
+    def text_field(self, name: str, value: dict[str, Any], position: int) -> tuple[str | None, Any]:
         owner, model_field = _TEXTAREAS[name]
         texts = [t for t in value.get("text") or [] if isinstance(t, str) and t.strip()]
         if len(texts) > 1:
             self.report(codes.INVALID_CHOICE, f"{name} holds {len(texts)} texts; one is allowed", position)
             return None, None
         text = texts[0] if texts else None  # kept as typed: only an all-blank entry counts as empty
-        if model_field == "event_date" and text is not None:
-            text = text.strip()
-            if not _ISO_DATE.match(text) or not _is_date(text):
-                self.report(codes.INVALID_EVENT_DATE, f"event date {text!r} is not YYYY-MM-DD", position)
-                return None, None
-            return owner, date.fromisoformat(text)
-        return owner, text
+        if model_field != "event_date" or text is None:
+            return owner, text
+        parsed = _event_date(text.strip())
+        if parsed is None:
+            self.report(codes.INVALID_EVENT_DATE, f"event date {text.strip()!r} is not YYYY-MM-DD", position)
+            return None, None
+        return owner, parsed
 
     def choice(self, control: ChoiceControl, chosen: list[Any], position: int) -> StrEnum | None:
         by_title = _BY_TITLE[control.name]
@@ -171,12 +190,13 @@ class _Reader:
         return by_title[chosen[0]]
 
 
-def _is_date(text: str) -> bool:
+def _event_date(text: str) -> date | None:
+    if not _ISO_DATE.match(text):
+        return None
     try:
-        date.fromisoformat(text)
+        return date.fromisoformat(text)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _meta_text(item: dict[str, Any]) -> str | None:
@@ -185,77 +205,50 @@ def _meta_text(item: dict[str, Any]) -> str | None:
     return joined or None
 
 
-def _display_form(text: str) -> str:
-    """What the Label Studio UI shows of a text: escaped line breaks and space runs collapsed."""
-    return re.sub(r"\s+", " ", text.replace("\\n", "\n")).strip()
+@dataclass
+class _Items:
+    """A result list sorted by what each item is; regions are read at once."""
+
+    relations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    fields: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    comment: str | None = None
 
 
-def _source(reader: _Reader, members: list[Region]) -> dict[str, Any]:
-    with_fields = [m for m in members if m.fields]
-    head = with_fields[0] if with_fields else members[0]
-    for other in with_fields[1:]:
-        if other.fields != head.fields:
-            reader.report(
-                codes.CONFLICTING_SOURCE_FIELDS,
-                f"mentions {head.id} and {other.id} describe their source differently",
-                other.position,
-            )
-    for member in members:
-        if member.note:
-            reader.report(
-                codes.REGION_NOTE_NOT_IMPORTED,
-                f"note on source mention {member.id!r} was not imported: {member.note!r}",
-                member.position,
-            )
-    fields = {SOURCE_TEXTAREAS.get(k, k): v for k, v in head.fields.items()}
-    choices = {control.field: fields.pop(control.name, None) for control in SOURCE_CHOICES}
-    mentions = [head.span] + [m.span for m in members if m is not head]
-    name = fields.pop("name", None) or head.span["text"]
-    return {"id": head.id, "name": name, "mentions": mentions, **choices, **fields}
+def _is_field(kind: Any, name: Any) -> bool:
+    return (kind == "choices" and name in _CHOICES) or (kind == "textarea" and name in _TEXTAREAS)
 
 
-def _single(reader: _Reader, claim: Region, values: set[str] | None, what: str) -> str | None:
-    if not values:
-        return None
-    if len(values) > 1:
-        reader.report(
-            codes.AMBIGUOUS_LINK, f"claim {claim.id} has {len(values)} {what}s: {sorted(values)}", claim.position
-        )
-    return sorted(values)[0]
+def _sort_item(reader: _Reader, items: _Items, item: dict[str, Any], position: int) -> None:
+    kind, name = item.get("type"), item.get("from_name")
+    if kind == "relation":
+        items.relations.append((position, item))
+    elif kind == "labels" and name == SPAN_CONTROL:
+        reader.add_region(item, position)
+    elif kind == "textarea" and name == ANNOTATION_COMMENT:
+        texts = [t for t in (item.get("value") or {}).get("text") or [] if isinstance(t, str)]
+        items.comment = "\n".join(texts) or None
+    elif _is_field(kind, name):
+        items.fields.append((position, item))
+    else:
+        message = f"result item from {name!r} of type {kind!r} is not in the config"
+        reader.report(codes.UNKNOWN_CONTROL, message, position)
 
 
-def _claim(
-    reader: _Reader, region: Region, links: Links, entity_of: dict[str, str], quotes: QuotedRegions
-) -> dict[str, Any]:
-    mentions = links.source_of.get(region.id, set())
-    source = _single(reader, region, {entity_of[m] for m in mentions}, "source")
-    cue = _single(reader, region, links.cue_of.get(region.id), "cue")
-    parent = _single(reader, region, links.parent_of.get(region.id), "parent")
-    fields = dict(region.fields)
-    values: dict[str, Any] = {control.field: fields.pop(control.name, None) for control in CLAIM_CHOICES}
-    values |= {CLAIM_TEXTAREAS[name]: value for name, value in fields.items()}
-    if region.note:
-        values["comment"] = "\n".join(filter(None, [values.get("comment"), region.note]))
-    if values["quote"] is None:
-        values["quote"] = _default_quote(region.span, source, quotes)
-    for key, default in (("certainty", "certain"), ("polarity", "positive")):
-        values[key] = values[key] or default
-    return {
-        "id": region.id,
-        **region.span,
-        "category": region.category,
-        "source": source,
-        "cue": cue,
-        "parent": parent,
-        **values,
-    }
+def _read_items(reader: _Reader, result: list[dict[str, Any]]) -> _Items:
+    items = _Items()
+    for position, item in enumerate(result):
+        _sort_item(reader, items, item, position)
+    for position, item in items.fields:
+        reader.add_field(item, position)
+    return items
 
 
-def _default_quote(span: dict[str, Any], source: str | None, quotes: QuotedRegions) -> QuoteType:
-    """An unanswered quote choice: direct inside quotation marks, indirect when attributed, else none."""
-    if quotes.encloses(span["start"], span["end"]):
-        return QuoteType.DIRECT
-    return QuoteType.INDIRECT if source is not None else QuoteType.NONE
+def _validated(reader: _Reader, provenance: Provenance, data: dict[str, Any]) -> Annotation:
+    try:  # one validation of the whole annotation (cheaper than a model per region)
+        return Annotation.model_validate({**provenance.__dict__, **data})
+    except ValidationError as error:  # the reader checks what could fail; this is a last guard
+        reader.report(codes.INVALID_REGION_ID, f"the annotation does not fit the schema: {error.errors()[0]['msg']}")
+        return Annotation(annotator=provenance.annotator, guideline_version=provenance.guideline_version)
 
 
 def annotation_from_result(
@@ -267,48 +260,17 @@ def annotation_from_result(
     pointer: str = "",
     quotes: QuotedRegions | None = None,
 ) -> tuple[Annotation, list[Issue]]:
-    """The annotation a result list describes, and every issue met (``where``/``pointer`` locate them)."""
+    """The annotation a result list describes, and every issue met (``where``/``pointer`` locate them).
+
+    Steps: sort the items (regions are read at once, per-region fields matched to them), read the
+    relations, group source mentions into entities, then build cues and claims.
+    """
     reader = _Reader(text, where, pointer)
-    relations: list[tuple[int, dict[str, Any]]] = []
-    fields: list[tuple[int, dict[str, Any]]] = []
-    comment: str | None = None
-    for position, item in enumerate(result):
-        kind, name = item.get("type"), item.get("from_name")
-        if kind == "relation":
-            relations.append((position, item))
-        elif kind == "labels" and name == SPAN_CONTROL:
-            reader.add_region(item, position)
-        elif name == ANNOTATION_COMMENT and kind == "textarea":
-            texts = [t for t in (item.get("value") or {}).get("text") or [] if isinstance(t, str)]
-            comment = "\n".join(texts) or None
-        elif (kind == "choices" and name in _CHOICES) or (kind == "textarea" and name in _TEXTAREAS):
-            fields.append((position, item))
-        else:
-            reader.report(
-                codes.UNKNOWN_CONTROL, f"result item from {name!r} of type {kind!r} is not in the config", position
-            )
-    for position, item in fields:
-        reader.add_field(item, position)
-    links = read_relations(reader.regions, relations, reader.report)
-    entities = group_mentions(reader.regions, links)
-    sources = [_source(reader, members) for members in entities]
-    entity_of = {m.id: s["id"] for s, members in zip(sources, entities, strict=True) for m in members}
-    cues = []
-    for region in reader.regions.values():
-        if region.kind == "cue":
-            if region.note:
-                reader.report(
-                    codes.REGION_NOTE_NOT_IMPORTED,
-                    f"note on cue {region.id!r} was not imported: {region.note!r}",
-                    region.position,
-                )
-            cues.append({"id": region.id, **region.span})
-    quotes = quotes or QuotedRegions(text)
-    claims = [_claim(reader, r, links, entity_of, quotes) for r in reader.regions.values() if r.kind == "claim"]
-    data = {**provenance.__dict__, "comment": comment, "sources": sources, "cues": cues, "claims": claims}
-    try:  # one validation of the whole annotation (cheaper than a model per region)
-        annotation = Annotation.model_validate(data)
-    except ValidationError as error:  # the reader checks what could fail; this is a last guard
-        reader.report(codes.INVALID_REGION_ID, f"the annotation does not fit the schema: {error.errors()[0]['msg']}")
-        annotation = Annotation(annotator=provenance.annotator, guideline_version=provenance.guideline_version)
-    return annotation, reader.issues
+    items = _read_items(reader, result)
+    links = read_relations(reader.regions, items.relations, reader.report)
+    found_sources, entity_of = entities.sources(reader.report, reader.regions, links)
+    found = entities.Found(links, entity_of, quotes or QuotedRegions(text))
+    found_cues = entities.cues(reader.report, reader.regions)
+    claims = [entities.claim(reader.report, r, found) for r in reader.regions.values() if r.kind == "claim"]
+    data = {"comment": items.comment, "sources": found_sources, "cues": found_cues, "claims": claims}
+    return _validated(reader, provenance, data), reader.issues

@@ -1,39 +1,46 @@
-"""``claimkit ls init|push|pull``: the round trip between the corpus folder and a Label Studio project.
+"""``claimkit ls init|push|pull|import``: the round trip between the corpus folder and Label Studio.
 
-Pull is all or nothing for the corpus: converted files go to a hidden staging folder inside the
-corpus and are moved into place only once the whole export was read, so an interrupted pull
-leaves ``annotations/`` exactly as it was, and the next pull completes it.
+Pull downloads a full export snapshot to a temporary file and hands it to the same conversion as
+``ls import`` (:mod:`claimkit.labelstudio.corpus`): the corpus is written all at once or not at
+all, so an interrupted pull leaves ``annotations/`` exactly as it was, and the next pull
+completes it.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
-import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import ijson
 
 from claimkit.errors import MISSING_API_KEY, MISSING_SERVER_URL, ConfigError
 from claimkit.issues import Issue, Report
 from claimkit.labelstudio import codes
-from claimkit.labelstudio.client import LabelStudioClient, config_values, prediction_problems
+from claimkit.labelstudio.client import LabelStudioClient, TaskInfo, config_values
 from claimkit.labelstudio.config import CHECK_FIELD, instructions_html, labeling_config
-from claimkit.labelstudio.convert import annotation_to_result, task_data
-from claimkit.labelstudio.tasks import blocking, task_to_document_file
-from claimkit.loading import load_file
-from claimkit.model import Annotation, DocumentFile
+from claimkit.labelstudio.convert import task_data
+from claimkit.labelstudio.corpus import CorpusSummary, write_corpus
+from claimkit.labelstudio.exports import ExportFile, open_exports
+from claimkit.labelstudio.identity import Identities
+from claimkit.labelstudio.predictions import Predictions, prediction, version_of
+from claimkit.labelstudio.tasks import TaskOptions
+from claimkit.model import DocumentFile
 from claimkit.pseudonym import Pseudonymizer
-from claimkit.storage import atomic_write_text, document_json
 from claimkit.taxonomy import GUIDELINES_VERSION
-from claimkit.validate import check_document
 
-__all__ = ["PullSummary", "PushSummary", "connect", "init_project", "pull_project", "push_documents"]
+__all__ = [
+    "CorpusSummary",
+    "PushSummary",
+    "connect",
+    "import_exports",
+    "init_project",
+    "pull_project",
+    "push_documents",
+]
 
-STAGING_PREFIX = ".pull-staging-"
 _BATCH = 250
 
 
@@ -49,24 +56,39 @@ def connect(url: str | None, api_key: str | None, **options: Any) -> LabelStudio
 
 
 # -- init ----------------------------------------------------------------------------------------
-def _used_values(client: LabelStudioClient, project: int) -> dict[str, set[str]]:
-    """Every control and label/choice value used by an annotation, prediction or draft."""
-    used: dict[str, set[str]] = {}
-    with tempfile.TemporaryDirectory(prefix="claimkit-init-") as folder:
-        path = client.download_snapshot(project, Path(folder) / "export.json")
-        for task in _stream_tasks(path):
-            for entry in [*task.get("annotations", []), *task.get("predictions", []), *task.get("drafts", [])]:
-                for item in entry.get("result") or [] if isinstance(entry, dict) else []:
-                    _collect(used, item)
-    return used
-
-
-def _collect(used: dict[str, set[str]], item: dict[str, Any]) -> None:
-    name = item.get("from_name")
+def _collect(used: dict[str, set[str]], item: Any) -> None:
+    name = item.get("from_name") if isinstance(item, dict) else None
     if not name:
         return
     value = item.get("value") or {}
     used.setdefault(str(name), set()).update(str(v) for v in value.get("labels", []) + value.get("choices", []))
+
+
+def _used_values(client: LabelStudioClient, project: int) -> dict[str, set[str]]:
+    """Every control and label/choice value used by an annotation, prediction or draft."""
+    used: dict[str, set[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="claimkit-init-") as folder:
+        export = ExportFile(client.download_snapshot(project, Path(folder) / "export.json"))
+        for task in export.tasks():
+            for entry in [*task.get("annotations", []), *task.get("predictions", []), *task.get("drafts", [])]:
+                for item in (entry.get("result") or []) if isinstance(entry, dict) else []:
+                    _collect(used, item)
+    return used
+
+
+def _orphaned(client: LabelStudioClient, project: int, config: str, title: str) -> list[Issue]:
+    """L020 for every used label, choice or control the new config drops, and the server's own refusal."""
+    offered, issues = config_values(config), []
+    for control, values in sorted(_used_values(client, project).items()):
+        missing = sorted(values - offered.get(control, set())) if control in offered else ["<the whole control>"]
+        if missing:
+            message = f"{control}: {', '.join(missing)} still used"
+            issues.append(codes.CONFIG_DROPS_USED_LABELS.issue(message, file=f"project {title!r}"))
+    problem = client.server_config_problem(project, config)
+    if problem:
+        message = f"Label Studio refused the config: {problem}"
+        issues.append(codes.CONFIG_DROPS_USED_LABELS.issue(message, file=f"project {title!r}"))
+    return issues
 
 
 def init_project(client: LabelStudioClient, title: str, config: str | None = None) -> tuple[int | None, str, Report]:
@@ -81,23 +103,7 @@ def init_project(client: LabelStudioClient, title: str, config: str | None = Non
     if client.project_config(project).strip() == config.strip():
         client.update_project(project, config=config, instructions=instructions)
         return project, "unchanged", Report()
-    offered = config_values(config)
-    report = Report()
-    for control, values in sorted(_used_values(client, project).items()):
-        missing = sorted(values - offered.get(control, set())) if control in offered else ["<the whole control>"]
-        if missing:
-            report.issues.append(
-                codes.CONFIG_DROPS_USED_LABELS.issue(
-                    f"{control}: {', '.join(missing)} still used", file=f"project {title!r}"
-                )
-            )
-    problem = client.server_config_problem(project, config)
-    if problem:
-        report.issues.append(
-            codes.CONFIG_DROPS_USED_LABELS.issue(
-                f"Label Studio refused the config: {problem}", file=f"project {title!r}"
-            )
-        )
+    report = Report(_orphaned(client, project, config, title))
     if report.issues:
         return project, "refused", report
     client.update_project(project, config=config, instructions=instructions)
@@ -114,31 +120,46 @@ class PushSummary:
     predictions: int = 0
 
 
-#: What pre-fills a task: ``"gold"``, an annotator's pseudonym, or an annotation per document id.
-Predictions = str | dict[str, Annotation] | None
+@dataclass
+class _Push:
+    """One push: the project, its config, how tasks are pre-filled, what was done."""
 
+    client: LabelStudioClient
+    project: int
+    predictions: Predictions
+    version: str
+    config: str
+    summary: PushSummary
+    report: Report
 
-def _prediction_source(file: DocumentFile, which: Predictions) -> Annotation | None:
-    if which is None:
-        return None
-    if isinstance(which, dict):
-        return which.get(file.document.id)
-    if which == "gold":
-        return file.gold
-    return next((a for a in file.annotations if a.annotator == which), None)
+    def new_task(self, file: DocumentFile, result: list[Any] | None) -> dict[str, Any]:
+        entry: dict[str, Any] = {"data": task_data(file.document)}
+        if result is not None:
+            entry["predictions"] = [{"model_version": self.version, "result": result}]
+            self.summary.predictions += 1
+        return entry
 
+    def existing_task(self, task: TaskInfo, path: str, file: DocumentFile, result: list[Any] | None) -> None:
+        data = task_data(file.document)
+        if task.data.get("text") != file.document.text and task.annotations:
+            message = f"task {task.id} is annotated; its text is kept"
+            self.report.issues.append(
+                codes.ANNOTATED_TASK_TEXT_CHANGED.issue(message, file=path, pointer="/document/text")
+            )
+            self.summary.refused += 1
+            return
+        note = {CHECK_FIELD: task.data[CHECK_FIELD]} if CHECK_FIELD in task.data else {}
+        if task.data != {**data, **note}:  # the live-check note is not the document's: keep it
+            self.client.update_task_data(task.id, {**data, **note})
+            self.summary.updated += 1
+        else:
+            self.summary.unchanged += 1
+        if result is not None and _replace_prediction(self.client, task.id, result, self.version):
+            self.summary.predictions += 1
 
-def _prediction(
-    file: DocumentFile, which: Predictions, config: str, where: str
-) -> tuple[list[Any] | None, list[Issue]]:
-    annotation = _prediction_source(file, which)
-    if annotation is None:
-        return None, []
-    result = annotation_to_result(annotation)
-    problems = prediction_problems(config, result)
-    if problems:
-        return None, [codes.INVALID_PREDICTION.issue("; ".join(problems[:3]), file=where)]
-    return result, []
+    def create(self, tasks: list[dict[str, Any]]) -> None:
+        for start in range(0, len(tasks), _BATCH):
+            self.summary.created += len(self.client.import_tasks(self.project, tasks[start : start + _BATCH]))
 
 
 def push_documents(
@@ -149,42 +170,21 @@ def push_documents(
     model_version: str | None = None,
 ) -> tuple[PushSummary, Report]:
     """Documents become tasks (matched by document id); optionally an annotation pre-fills each."""
-    summary, report = PushSummary(), Report(files_checked=len(files))
-    config = client.project_config(project)
-    version = model_version or (f"claimkit:{predictions}" if isinstance(predictions, str) else "claimkit")
+    version = version_of(predictions, model_version)
+    push = _Push(client, project, predictions, version, client.project_config(project), PushSummary(), Report())
+    push.report.files_checked = len(files)
     existing = {str(t.data.get("doc_id")): t for t in client.tasks(project) if t.data.get("doc_id")}
     new_tasks: list[dict[str, Any]] = []
     for path, file in files:
-        result, issues = _prediction(file, predictions, config, path)
-        report.extend(issues)
+        result, issues = prediction(file, predictions, push.config, path)
+        push.report.extend(issues)
         task = existing.get(file.document.id)
-        data = task_data(file.document)
         if task is None:
-            entry: dict[str, Any] = {"data": data}
-            if result is not None:
-                entry["predictions"] = [{"model_version": version, "result": result}]
-                summary.predictions += 1
-            new_tasks.append(entry)
-            continue
-        if task.data.get("text") != file.document.text and task.annotations:
-            report.issues.append(
-                codes.ANNOTATED_TASK_TEXT_CHANGED.issue(
-                    f"task {task.id} is annotated; its text is kept", file=path, pointer="/document/text"
-                )
-            )
-            summary.refused += 1
-            continue
-        note = {CHECK_FIELD: task.data[CHECK_FIELD]} if CHECK_FIELD in task.data else {}
-        if task.data != {**data, **note}:  # the live-check note is not the document's: keep it
-            client.update_task_data(task.id, {**data, **note})
-            summary.updated += 1
+            new_tasks.append(push.new_task(file, result))
         else:
-            summary.unchanged += 1
-        if result is not None and _replace_prediction(client, task.id, result, version):
-            summary.predictions += 1
-    for start in range(0, len(new_tasks), _BATCH):
-        summary.created += len(client.import_tasks(project, new_tasks[start : start + _BATCH]))
-    return summary, report
+            push.existing_task(task, path, file, result)
+    push.create(new_tasks)
+    return push.summary, push.report
 
 
 def _replace_prediction(client: LabelStudioClient, task: int, result: list[Any], version: str) -> bool:
@@ -198,36 +198,7 @@ def _replace_prediction(client: LabelStudioClient, task: int, result: list[Any],
     return True
 
 
-# -- pull ----------------------------------------------------------------------------------------
-@dataclass
-class PullSummary:
-    tasks: int = 0
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    blocked: int = 0
-
-
-def _stream_tasks(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open("rb") as handle:
-        yield from ijson.items(handle, "item", use_float=True)
-
-
-def _identify(emails: dict[int, str], pseudonymize: Pseudonymizer) -> Callable[[Any], str]:
-    def identify(completed_by: Any) -> str:
-        if isinstance(completed_by, dict):
-            email = completed_by.get("email") or emails.get(int(completed_by.get("id", 0)))
-        else:
-            email = emails.get(int(completed_by)) if isinstance(completed_by, int) else None
-        return pseudonymize(email or f"label-studio-user:{completed_by}")
-
-    return identify
-
-
-def _clear_stale_staging(corpus: Path) -> None:
-    for stale in corpus.glob(STAGING_PREFIX + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
+# -- pull and import -----------------------------------------------------------------------------
 def pull_project(
     client: LabelStudioClient,
     project: int,
@@ -235,58 +206,33 @@ def pull_project(
     pseudonymize: Pseudonymizer,
     *,
     guideline_version: str = GUIDELINES_VERSION,
+    include_drafts: bool = False,
     progress: Callable[[int], None] | None = None,
-) -> tuple[PullSummary, Report]:
+) -> tuple[CorpusSummary, Report]:
     """Export the project, convert every task, validate, then move the changed files into ``corpus``."""
-    corpus.mkdir(parents=True, exist_ok=True)
-    _clear_stale_staging(corpus)
-    summary, report = PullSummary(), Report()
-    identify = _identify(client.user_emails(), pseudonymize)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=corpus))
-    try:
-        with tempfile.TemporaryDirectory(prefix="claimkit-pull-") as folder:
-            export = client.download_snapshot(project, Path(folder) / "export.json")
-            for task in _stream_tasks(export):
-                summary.tasks += 1
-                _pull_task(task, corpus, staging, identify, guideline_version, summary, report)
-                if progress is not None:
-                    progress(summary.tasks)
-        for staged in sorted(staging.iterdir()):
-            os.replace(staged, corpus / staged.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    report.files_checked = summary.tasks
-    return summary, report.sorted()
+    identities = Identities(pseudonymize, server_id=client.url, emails=client.user_emails())
+    options = TaskOptions(identities, guideline_version, client.url, include_drafts, client.draft)
+    with tempfile.TemporaryDirectory(prefix="claimkit-pull-") as folder:
+        export = ExportFile(client.download_snapshot(project, Path(folder) / "export.json"))
+        return write_corpus(export.tasks, corpus, options, progress)
 
 
-def _pull_task(
-    task: dict[str, Any],
+def import_exports(
+    paths: list[str],
     corpus: Path,
-    staging: Path,
-    identify: Callable[[Any], str],
-    version: str,
-    summary: PullSummary,
-    report: Report,
-) -> None:
-    doc_id = str((task.get("data") or {}).get("doc_id") or "")
-    target = corpus / f"{doc_id}.json"
-    existing = None
-    if doc_id and target.exists():
-        loaded = load_file(target)
-        if loaded.file is None:
-            report.extend(loaded.issues)
-            summary.blocked += 1
-            return
-        existing = loaded.file
-    file, issues = task_to_document_file(task, existing, identify, version)
-    report.extend(issues)
-    if file is None or blocking(issues):
-        summary.blocked += 1
-        return
-    report.extend(check_document(file, str(target)))
-    text = document_json(file)
-    if target.exists() and target.read_text(encoding="utf-8") == text:
-        summary.unchanged += 1
-        return
-    atomic_write_text(staging / target.name, text)
-    summary.written.append(str(target))
+    pseudonymize: Pseudonymizer,
+    *,
+    server_id: str | None = None,
+    guideline_version: str = GUIDELINES_VERSION,
+    include_drafts: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[CorpusSummary, Report]:
+    """Export files (full JSON, ``.json`` or ``.json.gz``) into ``corpus``, as a pull would convert them."""
+    exports = open_exports(paths)
+
+    def tasks() -> Iterable[Any]:
+        return itertools.chain.from_iterable(export.tasks() for export in exports)
+
+    site = server_id if server_id and server_id.startswith(("http://", "https://")) else None
+    options = TaskOptions(Identities(pseudonymize, server_id=server_id), guideline_version, site, include_drafts)
+    return write_corpus(tasks, corpus, options, progress)

@@ -1,33 +1,94 @@
-"""From one exported Label Studio task to a document file, merged with the corpus (pure).
+"""One exported Label Studio task, converted annotation by annotation (pure).
 
-Every annotation of every annotator is kept; skipped ones and drafts are reported (L009, L017),
-not imported; the annotation marked as ground truth becomes the gold one. Annotations that did
-not come from this project (imported from elsewhere, or adjudicated) are kept as they were.
+Every annotation of every annotator is converted on its own: one that cannot be converted (an
+error) is set aside for the quarantine, raw and pseudonymized, and never blocks the others.
+Skips (L009), empty submissions (L044) and drafts (L017) are reported with the annotator's
+pseudonym; a draft's content goes to the quarantine only when the lead asks for it. What the
+task's annotations become together (merged with other tasks of the same document and with the
+corpus) is :mod:`claimkit.labelstudio.merge`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
-
-from claimkit.adjudicate import record_review
 from claimkit.issues import Issue, Severity
 from claimkit.labelstudio import codes
+from claimkit.labelstudio.identity import Identities, label_studio_id
+from claimkit.labelstudio.quarantine import Pending, pending_annotation, pending_draft
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
-from claimkit.model import Annotation, Document, DocumentFile, Origin
+from claimkit.model import Annotation, Origin
+from claimkit.rules.document import is_safe_document_id
 from claimkit.textutil import QuotedRegions
 
-__all__ = ["Identify", "task_location", "task_to_document_file"]
+__all__ = [
+    "Converted",
+    "TaskOptions",
+    "TaskOutcome",
+    "convert_task",
+    "document_id_problem",
+    "task_location",
+]
 
-#: Turns a Label Studio ``completed_by`` (an id, or a user record) into a pseudonym.
-Identify = Callable[[Any], str]
+#: Fetches a draft that the export lists by id only (``None`` when there is no server to ask).
+FetchDraft = Callable[[int], dict[str, Any] | None]
 
 
-def task_location(task: dict[str, Any]) -> str:
+def task_location(task: dict[str, Any], base_url: str | None = None) -> str:
+    """Where a lead opens the task: its Data Manager URL when the server is known."""
+    if base_url and task.get("project") is not None:
+        return f"{base_url.rstrip('/')}/projects/{task.get('project')}/data?task={task.get('id')}"
     return f"label-studio:task/{task.get('id')}"
+
+
+def document_id_problem(doc_id: Any) -> str | None:
+    """Why a task's ``doc_id`` cannot name a file (D001's rule: no path, control character or NUL)."""
+    if not isinstance(doc_id, str):
+        return f"doc_id {str(doc_id)[:40]!r} is not a string"
+    if not is_safe_document_id(doc_id):
+        return f"doc_id {doc_id[:80]!r}{'...' if len(doc_id) > 80 else ''} is not a safe document id"
+    return None
+
+
+@dataclass(frozen=True)
+class TaskOptions:
+    identities: Identities
+    guideline_version: str
+    base_url: str | None = None
+    include_drafts: bool = False
+    fetch_draft: FetchDraft | None = None
+
+
+@dataclass
+class Converted:
+    """One annotation of a task as the model has it, with what was met converting it."""
+
+    ls_id: int | None
+    annotation: Annotation
+    ground_truth: bool
+    issues: list[Issue]
+
+    @property
+    def failed(self) -> bool:
+        return any(issue.severity is Severity.ERROR for issue in self.issues)
+
+
+@dataclass
+class TaskOutcome:
+    """A task converted: its document id and text, its annotations, what goes to the quarantine."""
+
+    task_id: Any
+    project: Any
+    doc_id: str
+    text: Any
+    metadata: Any
+    where: str
+    converted: list[Converted] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 
 
 def _timestamp(value: Any) -> datetime | None:
@@ -39,95 +100,108 @@ def _timestamp(value: Any) -> datetime | None:
         return None
 
 
-def _document(task: dict[str, Any], existing: DocumentFile | None, where: str) -> Document | Issue:
-    data = task.get("data") or {}
-    text = data.get("text")
-    if existing is not None:
-        if text != existing.document.text:
-            return codes.TASK_TEXT_DRIFT.issue(
-                "the task text differs from the document file's text", file=where, pointer="/data/text"
-            )
-        return existing.document
-    metadata = data.get("claimkit")
-    if not isinstance(metadata, dict) or not isinstance(text, str):
-        return codes.UNKNOWN_DOCUMENT.issue(
-            f"no file for document {data.get('doc_id')!r} and no metadata in the task", file=where
-        )
-    try:
-        return Document.model_validate({**metadata, "text": text})
-    except ValidationError as error:
-        return codes.UNKNOWN_DOCUMENT.issue(
-            f"the task's document metadata is not valid: {error.errors()[0]['msg']}", file=where
-        )
-
-
-def _provenance(task: dict[str, Any], annotation: dict[str, Any], identify: Identify, version: str) -> Provenance:
-    lead_time = annotation.get("lead_time")
-    origin = Origin(project=int(task.get("project") or 1), task=int(task["id"]), annotation=annotation.get("id"))
+def _provenance(task: dict[str, Any], raw: dict[str, Any], annotator: str, version: str) -> Provenance:
+    lead_time = raw.get("lead_time")
+    project, task_id = label_studio_id(task.get("project")), label_studio_id(task.get("id"))
+    origin = Origin(project=project or 1, task=task_id or 1, annotation=label_studio_id(raw.get("id")))
     return Provenance(
-        annotator=identify(annotation.get("completed_by")),
+        annotator=annotator,
         guideline_version=version,
-        created_at=_timestamp(annotation.get("created_at")),
-        updated_at=_timestamp(annotation.get("updated_at")),
+        created_at=_timestamp(raw.get("created_at")),
+        updated_at=_timestamp(raw.get("updated_at")),
         lead_time=float(lead_time) if isinstance(lead_time, int | float) and lead_time >= 0 else None,
         origin=origin,
     )
 
 
-def _gold(
-    reviewed: list[Annotation], annotations: list[Annotation], existing: DocumentFile | None, where: str
-) -> tuple[Annotation | None, list[Issue]]:
-    if len(reviewed) > 1:
-        names = ", ".join(a.annotator for a in reviewed)
-        return (existing.gold if existing else None), [
-            codes.SEVERAL_GROUND_TRUTHS.issue(f"ground truth marked by {names}", file=where)
-        ]
-    if not reviewed:
-        return (existing.gold if existing else None), []
-    review = reviewed[0]
-    return review.model_copy(update={"adjudication": record_review(review, annotations)}), []
+def _has_regions(result: list[Any]) -> bool:
+    return any(isinstance(item, dict) and item.get("type") == "labels" for item in result)
 
 
-def task_to_document_file(
-    task: dict[str, Any], existing: DocumentFile | None, identify: Identify, guideline_version: str
-) -> tuple[DocumentFile | None, list[Issue]]:
-    """The document file a task makes, or ``None`` with the issues that prevent it."""
-    where = task_location(task)
-    if not (task.get("data") or {}).get("doc_id"):
-        return None, [codes.TASK_WITHOUT_DOCUMENT_ID.issue("the task has no doc_id", file=where, pointer="/data")]
-    document = _document(task, existing, where)
-    if isinstance(document, Issue):
-        return None, [document]
-    issues: list[Issue] = []
-    quotes = QuotedRegions(document.text)
-    annotations: list[Annotation] = []
-    reviewed: list[Annotation] = []
-    for index, raw in enumerate(task.get("annotations") or []):
+class _TaskReader:
+    """Converts the annotations and drafts of one task into a :class:`TaskOutcome`."""
+
+    def __init__(self, task: dict[str, Any], options: TaskOptions) -> None:
+        self.task = task
+        self.options = options
+        data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else {}
+        where = task_location(task, options.base_url)
+        project = label_studio_id(task.get("project")) or 1
+        self.outcome = TaskOutcome(
+            task.get("id"), project, str(data.get("doc_id")), data.get("text"), data.get("claimkit"), where
+        )
+        self.quotes = QuotedRegions(data["text"]) if isinstance(data.get("text"), str) else None
+
+    def report(self, issue: Issue) -> None:
+        self.outcome.issues.append(issue)
+
+    def annotation(self, raw: Any, index: int) -> None:
         pointer = f"/annotations/{index}"
-        annotator = identify(raw.get("completed_by"))
+        if not isinstance(raw, dict):
+            message = "an annotation is not an object"
+            self.report(codes.MALFORMED_TASK.issue(message, file=self.outcome.where, pointer=pointer))
+            return
+        annotator = self.options.identities.annotator(raw.get("completed_by"))
         if raw.get("was_cancelled"):
-            issues.append(codes.SKIPPED_ANNOTATION.issue(f"{annotator} skipped the task", file=where, pointer=pointer))
-            continue
-        provenance = _provenance(task, raw, identify, guideline_version)
-        annotation, found = annotation_from_result(
-            raw.get("result") or [], document.text, provenance, where=where, pointer=pointer, quotes=quotes
+            message = f"{annotator} skipped the task (annotation {raw.get('id')})"
+            self.report(codes.SKIPPED_ANNOTATION.issue(message, file=self.outcome.where, pointer=pointer))
+            return
+        self.convert(raw, annotator, pointer)
+
+    def convert(self, raw: dict[str, Any], annotator: str, pointer: str) -> None:
+        result = raw.get("result") if isinstance(raw.get("result"), list) else None
+        if result is None:
+            message = f"the result of annotation {raw.get('id')} by {annotator} is not a list"
+            self.report(codes.MALFORMED_TASK.issue(message, file=self.outcome.where, pointer=pointer + "/result"))
+            return
+        provenance = _provenance(self.task, raw, annotator, self.options.guideline_version)
+        text = self.outcome.text
+        annotation, issues = annotation_from_result(
+            result, text, provenance, where=self.outcome.where, pointer=pointer, quotes=self.quotes
         )
-        issues.extend(found)
-        (reviewed if raw.get("ground_truth") else annotations).append(annotation)
-    for index, draft in enumerate(task.get("drafts") or []):
-        author = identify(draft.get("user") or draft.get("completed_by"))
-        issues.append(
-            codes.UNSUBMITTED_DRAFT.issue(f"{author} has an unsubmitted draft", file=where, pointer=f"/drafts/{index}")
-        )
-    project = task.get("project")
-    kept = [a for a in (existing.annotations if existing else []) if a.origin is None or a.origin.project != project]
-    gold, found = _gold(reviewed, kept + annotations, existing, where)
-    issues.extend(found)
-    schema_version = existing.schema_version if existing else DocumentFile.model_fields["schema_version"].default
-    merged = DocumentFile(schema_version=schema_version, document=document, annotations=kept + annotations, gold=gold)
-    return merged, issues
+        if not _has_regions(result):
+            message = f"{annotator} submitted annotation {raw.get('id')} with no region"
+            issues.append(codes.EMPTY_ANNOTATION.issue(message, file=self.outcome.where, pointer=pointer))
+        converted = Converted(label_studio_id(raw.get("id")), annotation, bool(raw.get("ground_truth")), issues)
+        self.outcome.converted.append(converted)
+        if converted.failed:
+            self.quarantine(raw, converted, annotator, pointer)
+
+    def quarantine(self, raw: dict[str, Any], converted: Converted, annotator: str, pointer: str) -> None:
+        pending = pending_annotation(self.outcome, raw, annotator, converted.issues)
+        self.outcome.pending.append(pending)
+        message = f"annotation {raw.get('id')} by {annotator} kept in {pending.path}; fix it at {self.outcome.where}"
+        self.report(codes.ANNOTATION_QUARANTINED.issue(message, file=self.outcome.where, pointer=pointer))
+
+    def draft(self, entry: Any, index: int) -> None:
+        draft = entry
+        if not isinstance(entry, dict) and self.options.fetch_draft is not None and label_studio_id(entry) is not None:
+            draft = self.options.fetch_draft(int(entry)) or entry
+        author = self.options.identities.draft_author(draft)
+        self.report(self.draft_issue(draft, author, f"/drafts/{index}"))
+        if self.options.include_drafts and isinstance(draft, dict):
+            self.outcome.pending.append(pending_draft(self.outcome, draft, author))
+
+    def draft_issue(self, draft: Any, author: str | None, pointer: str) -> Issue:
+        number = draft.get("id") if isinstance(draft, dict) else draft
+        who = author or "an annotator the export does not name (it lists drafts by id only)"
+        edited = draft.get("annotation") if isinstance(draft, dict) else None
+        what = f"an unsubmitted edit of annotation {edited}" if edited else "an unsubmitted draft"
+        message = f"{who} has {what} (draft {number}) on {self.outcome.where}"
+        if self.options.include_drafts and not isinstance(draft, dict):
+            message += "; its content is not in the export (pull from the server to fetch it)"
+        return codes.UNSUBMITTED_DRAFT.issue(message, file=self.outcome.where, pointer=pointer)
 
 
-def blocking(issues: list[Issue]) -> bool:
-    """Whether conversion issues keep a document from being written (any error does)."""
-    return any(issue.severity is Severity.ERROR for issue in issues)
+def convert_task(task: dict[str, Any], options: TaskOptions) -> TaskOutcome:
+    """Convert every annotation and draft of a task whose ``doc_id`` was already checked."""
+    reader = _TaskReader(task, options)
+    if not isinstance(reader.outcome.text, str):
+        where = reader.outcome.where
+        reader.report(codes.MALFORMED_TASK.issue("the task has no text", file=where, pointer="/data/text"))
+        return reader.outcome
+    for index, raw in enumerate(task.get("annotations") or []):
+        reader.annotation(raw, index)
+    for index, entry in enumerate(task.get("drafts") or []):
+        reader.draft(entry, index)
+    return reader.outcome

@@ -1,6 +1,7 @@
 """Semantic rules over document files, each with a stable code. Importing this package registers them."""
 
 from claimkit.rules import (  # noqa: F401 (registers)
+    boundaries,
     categories,
     claims,
     conventions,

@@ -1,0 +1,282 @@
+"""``claimkit ls import`` and ``ls export`` from the command line: hostile and unreadable input,
+folders it may not write (as an unprivileged user), one JSON document on stdout, and task files that
+carry each document whole (their round trip through the UI's Import is tests/live/test_taskfile_live.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimkit.errors import ClaimkitError
+from claimkit.labelstudio.config import labeling_config
+from claimkit.labelstudio.sync import import_exports
+from claimkit.loading import load_file
+from claimkit.model import Document
+from claimkit.pseudonym import Pseudonymizer
+from tests.labelstudio.recorded import VERSIONS, Recording, claimkit
+from tests.labelstudio.scenario import CHAIN, EMOJI, RECORDING_KEY, SEED
+from tests.labelstudio.unprivileged import claimkit_as_user, hand_over, workspace
+
+RECORDING = Recording(VERSIONS[-1])
+KEY = {"CLAIMKIT_PSEUDONYM_KEY": RECORDING_KEY}
+
+
+def _plain_export(folder: Path) -> Path:
+    export = folder / "export.json"
+    export.write_bytes(gzip.decompress(RECORDING.export("pull-snapshot.json").read_bytes()))
+    return export
+
+
+def _json(done: Any) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(done.stdout)  # exactly one document, nothing around it
+    return document
+
+
+def test_a_hand_edited_export_is_converted_where_it_can_be(tmp_path: Path) -> None:
+    chain = load_file(CHAIN).file
+    assert chain is not None
+    good = RECORDING.tasks("pull-snapshot.json")[3]  # the chain document's task, as recorded
+    submitted = next(a for a in good["annotations"] if not a["was_cancelled"])
+    hostile = [
+        5,
+        {"id": 90, "project": 1, "data": "not an object"},
+        {**good, "id": 91, "annotations": ["nope", {**submitted, "id": 92, "result": "nope"}]},
+        {"id": 93, "project": 1, "data": {"doc_id": "no-text"}, "annotations": []},
+        {**good, "id": "../../evil"},  # ids that would name files: only numbers ever do
+        {
+            **good,
+            "id": 94,
+            "data": {**good["data"], "doc_id": "evil-doc", "claimkit": {**good["data"]["claimkit"], "id": "evil-doc"}},
+            "annotations": [
+                {**submitted, "id": "../../../x", "result": [{"type": "labels", "value": {"labels": ["?"]}}]}
+            ],
+        },
+    ]
+    export = tmp_path / "hostile.json"
+    export.write_text(json.dumps(hostile), encoding="utf-8")
+    done = claimkit(
+        "ls",
+        "import",
+        str(export),
+        "--out",
+        "corpus",
+        "--server-id",
+        "http://ls.example",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1, done.stderr
+    found = {
+        (i["code"], i["location"]["file"], i["location"]["pointer"])
+        for i in _json(done)["issues"]
+        if i["code"].startswith("L")
+    }
+    task = "http://ls.example/projects/1/data?task="
+    assert {
+        ("L045", None, ""),
+        ("L045", f"{task}90", ""),
+        ("L045", f"{task}91", "/annotations/0"),
+        ("L045", f"{task}91", "/annotations/1/result"),
+        ("L045", f"{task}93", "/data/text"),
+        ("L045", f"{task}../../evil", ""),
+    } <= found
+    assert "Traceback" not in done.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == [
+        "corpus/.pending/evil-doc/annotation-task94-0.json",
+        "corpus/evil-doc.json",
+        "corpus/r005-chain.json",
+        "hostile.json",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (b"not json at all {", "broken.json"),
+        (b'{"id": 1, "data": {}}', "object.json"),
+        (b"", "empty.json"),
+        (b"\x1f\x8b\x08\x00garbage", "garbage.json.gz"),
+    ],
+    ids=["not-json", "an-object", "empty", "bad-gzip"],
+)
+def test_an_unreadable_export_is_refused_and_nothing_written(content: bytes, name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_bytes(content)
+    done = claimkit("ls", "import", name, "--out", "corpus", "--format", "json", cwd=tmp_path, env=KEY)
+    assert done.returncode == 2, done.stderr
+    assert [issue["code"] for issue in _json(done)["issues"]] in (["E211"], ["E210"])
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_an_export_cut_short_changes_nothing(tmp_path: Path) -> None:
+    raw = _plain_export(tmp_path).read_bytes()
+    (tmp_path / "cut.json").write_bytes(raw[: len(raw) // 2])
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(SEED, tmp_path / "corpus" / SEED.name)
+    done = claimkit("ls", "import", "cut.json", "--out", "corpus", "--server-id", "x", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "E211" in done.stderr
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == [SEED.name]
+    assert (tmp_path / "corpus" / SEED.name).read_bytes() == SEED.read_bytes()
+
+
+@pytest.mark.parametrize("missing", ["nowhere.json", "."], ids=["missing", "a-folder"])
+def test_a_missing_export_is_a_usage_error(missing: str, tmp_path: Path) -> None:
+    done = claimkit("ls", "import", missing, "--out", "corpus", cwd=tmp_path)
+    assert (done.returncode, "E211" in done.stderr, "Traceback" in done.stderr) == (2, True, False)
+
+
+# -- folders claimkit may not write, as an unprivileged user ------------------------------------
+def test_a_read_only_corpus_is_a_coded_error() -> None:
+    with workspace() as folder:
+        _plain_export(folder)
+        corpus = folder / "corpus"
+        corpus.mkdir()
+        shutil.copy(SEED, corpus / SEED.name)
+        hand_over(folder)
+        corpus.chmod(0o555)
+        done = claimkit_as_user(
+            "ls",
+            "import",
+            "export.json",
+            "--out",
+            "corpus",
+            "--server-id",
+            "x",
+            "--format",
+            "json",
+            cwd=folder,
+            env=KEY,
+        )
+        assert done.returncode == 2, done.stderr
+        assert [issue["code"] for issue in _json(done)["issues"]] == ["E212"]
+        assert sorted(p.name for p in corpus.iterdir()) == [SEED.name]
+
+
+def test_an_unreadable_corpus_is_a_coded_error() -> None:
+    with workspace() as folder:
+        _plain_export(folder)
+        (folder / "corpus").mkdir()
+        hand_over(folder)
+        (folder / "corpus").chmod(0o300)  # may write, may not list
+        done = claimkit_as_user(
+            "ls", "import", "export.json", "--out", "corpus", "--server-id", "x", cwd=folder, env=KEY
+        )
+        assert done.returncode == 2, done.stderr
+        assert "E213" in done.stderr
+
+
+def test_an_unreadable_document_file_is_reported_and_the_others_written() -> None:
+    with workspace() as folder:
+        _plain_export(folder)
+        corpus = folder / "corpus"
+        corpus.mkdir()
+        shutil.copy(SEED, corpus / SEED.name)
+        hand_over(folder)
+        (corpus / SEED.name).chmod(0o000)
+        done = claimkit_as_user(
+            "ls",
+            "import",
+            "export.json",
+            "--out",
+            "corpus",
+            "--server-id",
+            "x",
+            "--format",
+            "json",
+            cwd=folder,
+            env=KEY,
+        )
+        assert done.returncode == 2, done.stderr
+        assert ("F001", f"corpus/{SEED.name}") in {(i["code"], i["location"]["file"]) for i in _json(done)["issues"]}
+        assert {"r005-chain.json", "o003-emoji-crlf-diacritics.json"} <= {p.name for p in corpus.iterdir()}
+
+
+def test_a_file_where_the_corpus_should_be_is_a_coded_error(tmp_path: Path) -> None:
+    _plain_export(tmp_path)
+    (tmp_path / "corpus").write_text("a file", encoding="utf-8")
+    done = claimkit("ls", "import", "export.json", "--out", "corpus", "--server-id", "x", cwd=tmp_path, env=KEY)
+    assert (done.returncode, "E212" in done.stderr) == (2, True)
+
+
+# -- ls export -----------------------------------------------------------------------------------
+def test_export_writes_tasks_that_carry_the_documents_whole(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    for path in (SEED, EMOJI, CHAIN):
+        shutil.copy(path, source / path.name)
+    done = claimkit(
+        "ls", "export", "source", "--out", "files", "--predictions", "gold", "--format", "json", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert _json(done)["summary"] | {"written": None} == {
+        "exported": True,
+        "tasks": 3,
+        "predictions": 3,
+        "written": None,
+    }
+    tasks = json.loads((tmp_path / "files" / "tasks.json").read_text(encoding="utf-8"))
+    assert all(task["predictions"][0]["model_version"] == "claimkit:gold" for task in tasks)
+    assert (tmp_path / "files" / "labeling-config.xml").read_text(encoding="utf-8") == labeling_config()
+    for path, task in zip((SEED, EMOJI, CHAIN), sorted(tasks, key=lambda t: t["data"]["doc_id"]), strict=True):
+        original = load_file(path).file
+        assert original is not None  # what pull rebuilds a document from: the task's text and metadata
+        assert Document.model_validate({**task["data"]["claimkit"], "text": task["data"]["text"]}) == original.document
+
+
+def test_export_refuses_a_file_as_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "files").write_text("x", encoding="utf-8")
+    done = claimkit("ls", "export", str(SEED), "--out", "files", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert [issue["code"] for issue in _json(done)["issues"]] == ["E212"]
+
+
+# -- any export file: never a crash --------------------------------------------------------------
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "data",
+                    "doc_id",
+                    "text",
+                    "annotations",
+                    "result",
+                    "completed_by",
+                    "drafts",
+                    "type",
+                    "value",
+                    "start",
+                    "end",
+                    "labels",
+                    "project",
+                    "was_cancelled",
+                    "ground_truth",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tasks=st.lists(_JSON, max_size=4))
+def test_any_json_export_is_converted_or_refused_with_a_code(tasks: list[Any], tmp_path: Path) -> None:
+    export = tmp_path / "fuzz.json"
+    export.write_text(json.dumps(tasks), encoding="utf-8")
+    with contextlib.suppress(ClaimkitError):
+        import_exports([str(export)], tmp_path / "corpus", Pseudonymizer(RECORDING_KEY.encode()), server_id="x")

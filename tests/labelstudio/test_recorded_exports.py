@@ -1,0 +1,305 @@
+"""``claimkit ls import`` on exports recorded from real servers (Label Studio 1.23.2 and 1.13.1):
+the same files as ``ls pull`` wrote from the same server state, every problem of the scenario coded
+at its task, deterministic whatever the task order, idempotent, lossy formats refused."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimkit.errors import ClaimkitError
+from claimkit.labelstudio.quarantine import PENDING
+from claimkit.labelstudio.sync import import_exports
+from claimkit.loading import load_file
+from claimkit.model import DocumentFile
+from claimkit.pseudonym import Pseudonymizer
+from claimkit.storage import document_json
+from tests.errors import raises_code
+from tests.labelstudio.recorded import VERSIONS, Recording, claimkit, tree
+from tests.labelstudio.scenario import RECORDING_KEY, SEED
+
+PSEUDONYMIZE = Pseudonymizer(RECORDING_KEY.encode())
+ALL = [Recording(version) for version in VERSIONS]
+
+
+def _import(recording: Recording, export: Path, corpus: Path, **options: Any) -> tuple[Any, Any]:
+    options.setdefault("server_id", recording.server["url"])
+    return import_exports([str(export)], corpus, PSEUDONYMIZE, **options)
+
+
+def _l_codes(report: Any) -> set[tuple[str, str, str]]:
+    return {(i.code, i.location.file, i.location.pointer) for i in report.issues if i.code.startswith("L")}
+
+
+def test_both_versions_are_recorded() -> None:
+    assert {"1.13.1", "1.23.2"} <= set(VERSIONS)
+
+
+def _content(folder: Path) -> dict[str, Any]:
+    """What the files below ``folder`` say: documents as the model reads them (whatever the version of the
+    file format they were written in), quarantine files as JSON."""
+    found: dict[str, Any] = {}
+    for name, raw in tree(folder).items():
+        if name.startswith(PENDING):
+            found[name] = json.loads(raw)
+        else:
+            found[name] = DocumentFile.model_validate_json(raw).model_dump(exclude={"schema_version"})
+    return found
+
+
+def _guidelines(recording: Recording) -> str:
+    """The guideline version the recorded pull stamped (the toolkit's own at recording time)."""
+    file = load_file(recording.folder / "pulled" / SEED.name).file
+    assert file is not None
+    return file.annotations[0].guideline_version
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_import_writes_what_pull_wrote_from_the_same_server_state(recording: Recording, tmp_path: Path) -> None:
+    """The recorded ``pulled/`` is what ``claimkit ls pull`` wrote from the server that made the export."""
+    _, report = _import(
+        recording,
+        recording.export("pull-snapshot.json"),
+        tmp_path,
+        include_drafts=True,
+        guideline_version=_guidelines(recording),
+    )
+    assert _content(tmp_path) == _content(recording.folder / "pulled")
+    pulled = json.loads((recording.folder / "pull-report.json").read_text(encoding="utf-8"))
+    conversion = [i for i in pulled["issues"] if i["code"].startswith("L")]
+    assert [i.to_dict() for i in report.issues if i.code.startswith("L")] == conversion
+    assert len(conversion) == len(recording.expected("pull-snapshot.json"))
+
+
+def test_the_command_line_imports_as_the_library_does(tmp_path: Path) -> None:
+    recording = ALL[-1]
+    done = claimkit("ls", "import", str(recording.export("pull-snapshot.json")), "--out", "cli", "--include-drafts",
+                    "--server-id", recording.server["url"], "--format", "json", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 1, done.stderr  # the scenario has errors to report
+    _, report = _import(recording, recording.export("pull-snapshot.json"), tmp_path / "library", include_drafts=True)
+    assert tree(tmp_path / "cli") == tree(tmp_path / "library")
+    assert json.loads(done.stdout)["summary"]["pending"] == sorted(
+        f"cli/{p.relative_to(tmp_path / 'library')}" for p in (tmp_path / "library" / PENDING).rglob("*.json")
+    )
+    assert len(report.issues) == len(json.loads(done.stdout)["issues"])
+
+
+@pytest.mark.parametrize("name", ["pull-snapshot.json", "snapshot.json"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_every_problem_is_coded_at_its_task(recording: Recording, name: str, tmp_path: Path) -> None:
+    summary, report = _import(recording, recording.export(name), tmp_path / "corpus")
+    assert _l_codes(report) == recording.expected(name)
+    assert sorted(Path(p).name for p in summary.written) == [
+        "000_f22616ff3d8ce778.json",
+        "o003-emoji-crlf-diacritics.json",
+        "r005-chain.json",
+    ]
+    assert summary.blocked == 3  # the conflicting texts, the two ground truths, the task without metadata
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == [
+        ".pending",
+        *[Path(p).name for p in summary.written],
+    ]
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_no_file_outside_the_corpus_and_no_personal_data(recording: Recording, tmp_path: Path) -> None:
+    corpus = tmp_path / "deep" / "er" / "corpus"
+    _import(recording, recording.export("pull-snapshot.json"), corpus, include_drafts=True)
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file() and corpus not in p.parents) == []
+    written = "".join(text.decode("utf-8") for text in tree(corpus).values())
+    for email in recording.server["annotators"].values():
+        assert email not in written
+        assert PSEUDONYMIZE(email) in written
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_second_import_changes_nothing(recording: Recording, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _import(recording, recording.export("pull-snapshot.json"), corpus, include_drafts=True)
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in corpus.rglob("*") if p.is_file()}
+    summary, _ = _import(recording, recording.export("pull-snapshot.json"), corpus, include_drafts=True)
+    assert (summary.written, summary.unchanged) == ([], 3)
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in corpus.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_the_order_of_tasks_does_not_matter(recording: Recording, tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    _, first = _import(recording, recording.export("pull-snapshot.json"), reference, include_drafts=True)
+    tasks = recording.tasks("pull-snapshot.json")
+    for seed in range(3):
+        random.Random(seed).shuffle(tasks)
+        shuffled = tmp_path / f"shuffled-{seed}.json"
+        shuffled.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+        _, report = _import(recording, shuffled, tmp_path / f"corpus-{seed}", include_drafts=True)
+        assert tree(tmp_path / f"corpus-{seed}") == tree(reference)
+        assert [(i.code, i.location.file, i.location.pointer) for i in report.issues if i.code.startswith("L")] == [
+            (i.code, i.location.file, i.location.pointer) for i in first.issues if i.code.startswith("L")
+        ]
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_plain_and_gzipped_exports_import_the_same(recording: Recording, tmp_path: Path) -> None:
+    plain = tmp_path / "export.json"
+    plain.write_bytes(gzip.decompress(recording.export("snapshot.json").read_bytes()))
+    _import(recording, plain, tmp_path / "plain")
+    _import(recording, recording.export("snapshot.json"), tmp_path / "gzipped")
+    assert tree(tmp_path / "plain") == tree(tmp_path / "gzipped")
+
+
+@pytest.mark.parametrize("name", ["ui-export-min.json", "ui-export.csv", "ui-export.tsv", "ui-export.conll"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_lossy_formats_are_refused_and_nothing_is_written(recording: Recording, name: str, tmp_path: Path) -> None:
+    good = recording.export("pull-snapshot.json")
+    done = claimkit("ls", "import", str(good), str(recording.export(name)), "--out", "corpus", "--format", "json",
+                    "--server-id", recording.server["url"], cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 2
+    assert [issue["code"] for issue in json.loads(done.stdout)["issues"]] == ["E210"]
+    assert not (tmp_path / "corpus").exists()
+    plain = tmp_path / name.replace("ui-export", "export")  # without the .gz, as downloaded
+    plain.write_bytes(gzip.decompress(recording.export(name).read_bytes()))
+    with raises_code("E210", ClaimkitError):
+        _import(recording, plain, tmp_path / "corpus")
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_the_ui_export_names_annotators_by_id_and_needs_the_server(recording: Recording, tmp_path: Path) -> None:
+    with raises_code("E214", ClaimkitError):
+        _import(recording, recording.export("ui-export.json"), tmp_path / "corpus", server_id=None)
+    assert not (tmp_path / "corpus").exists() or not any((tmp_path / "corpus").iterdir())
+    _import(recording, recording.export("ui-export.json"), tmp_path / "corpus", include_drafts=True)
+    _import(recording, recording.export("pull-snapshot.json"), tmp_path / "pulled", include_drafts=True)
+    for path in sorted((tmp_path / "pulled").glob("*.json")):
+        by_id, by_email = load_file(tmp_path / "corpus" / path.name).file, load_file(path).file
+        assert by_id is not None and by_email is not None
+        content = [a.model_dump(include={"sources", "cues", "claims", "comment", "origin"}) for a in by_id.annotations]
+        assert content == [
+            a.model_dump(include={"sources", "cues", "claims", "comment", "origin"}) for a in by_email.annotations
+        ]
+        assert {a.annotator for a in by_id.annotations}.isdisjoint({a.annotator for a in by_email.annotations})
+    # The UI's export carries each draft whole, with its author's e-mail: the same pseudonym as a pull.
+    drafts = sorted((tmp_path / "corpus" / ".pending").rglob("draft-*.json"))
+    assert [p.read_bytes() for p in drafts] == [
+        (tmp_path / "pulled" / p.relative_to(tmp_path / "corpus")).read_bytes() for p in drafts
+    ]
+    assert len(drafts) == 2
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_drafts_listed_by_id_are_reported_without_content(recording: Recording, tmp_path: Path) -> None:
+    _, report = _import(recording, recording.export("snapshot.json"), tmp_path / "corpus", include_drafts=True)
+    drafts = [i for i in report.issues if i.code == "L017"]
+    assert len(drafts) == 2
+    assert list((tmp_path / "corpus" / ".pending").rglob("draft-*")) == []
+
+
+def _canonical(folder: Path) -> dict[str, Any]:
+    found = {}
+    for path in sorted(folder.glob("*.json")):
+        file = load_file(path).file
+        assert file is not None
+        found[path.name] = [
+            a.model_dump(mode="json", exclude={"created_at", "updated_at", "lead_time"}) for a in file.annotations
+        ]
+    return found
+
+
+def test_both_versions_give_the_same_documents(tmp_path: Path) -> None:
+    for recording in ALL:
+        _import(recording, recording.export("pull-snapshot.json"), tmp_path / recording.version)
+    first, *others = (_canonical(tmp_path / r.version) for r in ALL)
+    assert first and all(other == first for other in others)
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_task_whose_text_differs_from_the_file_is_left_alone(recording: Recording, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = load_file(SEED).file
+    assert seed is not None
+    edited = seed.document.model_copy(update={"text": seed.document.text.replace("موسكو", "موسكوو", 1)})
+    (corpus / SEED.name).write_text(document_json(seed.model_copy(update={"document": edited})), encoding="utf-8")
+    before = (corpus / SEED.name).read_bytes()
+    _, report = _import(recording, recording.export("pull-snapshot.json"), corpus)
+    assert ("L005", recording.url("seed"), "/data/text") in _l_codes(report)
+    assert (corpus / SEED.name).read_bytes() == before
+    assert not (corpus / ".pending" / SEED.stem).exists()
+
+
+def _replace_annotation(recording: Recording, name: str, annotation: int, result: list[Any] | None) -> list[Any]:
+    """The export as it would be after the annotator changed one annotation (``None``: deleted it)."""
+    tasks = recording.tasks(name)
+    for task in tasks:
+        for entry in list(task["annotations"]):
+            if entry["id"] == annotation:
+                if result is None:
+                    task["annotations"].remove(entry)
+                else:
+                    entry["result"] = result
+    return tasks
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_set_aside_annotation_keeps_its_earlier_version_until_fixed(recording: Recording, tmp_path: Path) -> None:
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    bad, good = recording.server["annotations"]["two-seed-bad"], recording.server["annotations"]["one-seed"]
+    good_result = next(a["result"] for t in recording.tasks(name) for a in t["annotations"] if a["id"] == good)
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps(_replace_annotation(recording, name, bad, good_result)), encoding="utf-8")
+    _import(recording, earlier, corpus)
+    before = load_file(corpus / SEED.name).file
+    assert before is not None and bad in [a.origin.annotation for a in before.annotations if a.origin]
+    _import(recording, recording.export(name), corpus)  # the annotator broke it
+    after = load_file(corpus / SEED.name).file
+    assert after is not None and after.annotations == before.annotations
+    pending = corpus / ".pending" / SEED.stem / f"annotation-{bad}.json"
+    assert json.loads(pending.read_text(encoding="utf-8"))["annotation"]["id"] == bad
+    _import(recording, earlier, corpus)  # fixed in Label Studio: its quarantine is emptied
+    assert not (corpus / ".pending" / SEED.stem).exists()
+    assert (corpus / ".pending" / "o003-emoji-crlf-diacritics").is_dir()  # the tool's UTF-16 annotation is not fixed
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_quarantine_file_says_who_what_and_where(recording: Recording, tmp_path: Path) -> None:
+    _import(recording, recording.export("pull-snapshot.json"), tmp_path / "corpus")
+    bad = recording.server["annotations"]["two-seed-bad"]
+    held = json.loads((tmp_path / "corpus" / ".pending" / SEED.stem / f"annotation-{bad}.json").read_text())
+    assert held["annotator"] == PSEUDONYMIZE(recording.server["annotators"]["two"])
+    assert held["fix_at"] == recording.url("seed")
+    assert [issue["code"] for issue in held["issues"]] == ["L006"]
+    assert set(held["annotation"]) <= {"id", "result", "was_cancelled", "ground_truth", "lead_time", "created_at",
+                                       "updated_at", "draft_created_at", "task", "project"}  # fmt: skip
+
+
+def test_release_and_validate_ignore_the_quarantine(tmp_path: Path) -> None:
+    from claimkit.loading import find_document_files
+
+    recording = ALL[-1]
+    shutil.copytree(recording.folder / "pulled", tmp_path / "corpus")
+    files, issues = find_document_files([tmp_path / "corpus"])
+    assert issues == []
+    assert sorted(p.name for p in files) == sorted(p.name for p in (tmp_path / "corpus").glob("*.json"))
+    assert (tmp_path / "corpus" / ".pending").is_dir()
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    recording, corpus = ALL[-1], tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    (corpus / SEED.name).chmod(0o604)
+    previous = os.umask(0o027)
+    try:
+        _import(recording, recording.export("pull-snapshot.json"), corpus)
+    finally:
+        os.umask(previous)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in corpus.glob("*.json")}
+    assert modes == {SEED.name: 0o604, "o003-emoji-crlf-diacritics.json": 0o640, "r005-chain.json": 0o640}

@@ -1,0 +1,104 @@
+"""Label Studio export files: the full JSON export read as a stream, lossy formats refused.
+
+A full JSON export (``.json`` or ``.json.gz``) is a list of tasks, each with ``data`` and
+``annotations``; it is read item by item with ijson, so its size does not matter. JSON-MIN, CSV,
+TSV and CONLL drop relations and the link between per-region choices and their spans (see
+docs/labelstudio.md): they are refused with a message saying which export to make instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ijson
+
+from claimkit.errors import LOSSY_EXPORT_FORMAT, UNREADABLE_EXPORT, UsageError
+
+__all__ = ["ExportFile", "open_exports"]
+
+_GZIP = b"\x1f\x8b"
+_LOSSY_SUFFIXES = {".csv": "CSV", ".tsv": "TSV", ".conll": "CONLL", ".conll2003": "CONLL", ".txt": "CONLL"}
+
+
+def _refuse_lossy(path: Path, form: str) -> UsageError:
+    return UsageError(LOSSY_EXPORT_FORMAT, f"{path} is a {form} export, which loses relations and per-region fields")
+
+
+def _unreadable(path: Path, why: str) -> UsageError:
+    return UsageError(UNREADABLE_EXPORT, f"{path}: {why}")
+
+
+class ExportFile:
+    """One full JSON export file, checked on opening and read as a stream of tasks."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        suffixes = "".join(self.path.suffixes[-2:]).lower().removesuffix(".gz")
+        form = _LOSSY_SUFFIXES.get(suffixes) or _LOSSY_SUFFIXES.get(self.path.suffix.lower())
+        if form:
+            raise _refuse_lossy(self.path, form)
+        self.gzipped = self._head(2) == _GZIP
+        self._check_shape()
+
+    def _head(self, size: int) -> bytes:
+        try:
+            with self.path.open("rb") as handle:
+                return handle.read(size)
+        except IsADirectoryError:
+            raise _unreadable(self.path, "a folder, not an export file") from None
+        except OSError as error:
+            raise _unreadable(self.path, error.strerror or str(error)) from None
+
+    @contextmanager
+    def _open(self) -> Iterator[io.BufferedIOBase]:
+        try:
+            with self.path.open("rb") as raw:
+                yield gzip.GzipFile(fileobj=raw, mode="rb") if self.gzipped else raw
+        except FileNotFoundError as error:
+            raise _unreadable(self.path, error.strerror or str(error)) from None
+
+    def _check_shape(self) -> None:
+        """A list whose first item is a task (``data``/``annotations``), else refused before any work."""
+        first = self._first_bytes()
+        if first != b"[":
+            raise self._wrong_shape(first)
+        items = self.tasks()
+        try:
+            item = next(items, None)
+        finally:
+            items.close()
+        if isinstance(item, dict) and "data" not in item and "annotations" not in item:
+            raise _refuse_lossy(self.path, "JSON-MIN")
+
+    def _first_bytes(self) -> bytes:
+        with self._open() as handle:
+            try:
+                return handle.read(4096).lstrip()[:1]
+            except (OSError, EOFError) as error:
+                raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
+
+    def _wrong_shape(self, first: bytes) -> UsageError:
+        if first == b"{":
+            return _unreadable(self.path, "a JSON object, not a Label Studio export (a list of tasks)")
+        if first and first.isalnum():
+            return _refuse_lossy(self.path, "CSV, TSV or CONLL")
+        return _unreadable(self.path, "not JSON")
+
+    def tasks(self) -> Generator[Any, None, None]:
+        """Every item of the export, in file order (each is checked by the conversion)."""
+        with self._open() as handle:
+            try:
+                yield from ijson.items(handle, "item", use_float=True)
+            except (ijson.JSONError, ijson.IncompleteJSONError, OSError, EOFError, UnicodeDecodeError) as error:
+                raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
+
+
+def open_exports(paths: list[str]) -> list[ExportFile]:
+    """Every export file, checked before anything is converted (one bad file: nothing imported)."""
+    return [ExportFile(path) for path in paths]

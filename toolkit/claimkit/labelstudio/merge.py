@@ -1,0 +1,168 @@
+"""The tasks of one document, merged with its file in the corpus (pure).
+
+A document may have been imported as several tasks. Tasks with the same ``doc_id`` and the same
+text are merged: every annotation of every task is kept once (by its Label Studio id) and in the
+order of those ids, so the same server state always gives the same file whatever the order of the
+tasks. Different texts under one ``doc_id`` are a conflict (L041) and the document is left as it
+was. Annotations that did not come from the pulled projects (imported from elsewhere, adjudicated)
+are kept; an annotation set aside in the quarantine keeps its earlier version, if the file had one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimkit.issues import Issue
+from claimkit.labelstudio import codes
+from claimkit.labelstudio.identity import Identities
+from claimkit.labelstudio.quarantine import Pending
+from claimkit.labelstudio.tasks import (
+    Converted,
+    TaskOptions,
+    TaskOutcome,
+    convert_task,
+    document_id_problem,
+    task_location,
+)
+from claimkit.model import Annotation, Document, DocumentFile
+from claimkit.review import record_review
+
+__all__ = ["Merged", "merge_document", "task_to_document_file"]
+
+
+@dataclass
+class Merged:
+    """The document file the tasks make (``None``: the corpus keeps what it has), and what was met."""
+
+    file: DocumentFile | None
+    issues: list[Issue] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+
+
+def _ordered(outcomes: list[TaskOutcome]) -> list[TaskOutcome]:
+    """By task id: the order of the export must not change the outcome."""
+    return sorted(outcomes, key=lambda o: o.task_id if isinstance(o.task_id, int) else -1)
+
+
+def _text_conflict(outcomes: list[TaskOutcome]) -> list[Issue]:
+    if len({o.text for o in outcomes}) < 2:
+        return []
+    ids = ", ".join(str(o.task_id) for o in outcomes)
+    message = f"tasks {ids} share doc_id {outcomes[0].doc_id!r} with different texts; the document is left unchanged"
+    return [codes.TASK_TEXT_CONFLICT.issue(message, file=o.where, pointer="/data/text") for o in outcomes]
+
+
+def _new_document(outcome: TaskOutcome) -> Document | Issue:
+    metadata, text = outcome.metadata, outcome.text
+    if not isinstance(metadata, dict) or not isinstance(text, str):
+        message = f"no file for document {outcome.doc_id!r} and no metadata in the task"
+        return codes.UNKNOWN_DOCUMENT.issue(message, file=outcome.where)
+    try:
+        return Document.model_validate({**metadata, "text": text})
+    except ValidationError as error:
+        message = f"the task's document metadata is not valid: {error.errors()[0]['msg']}"
+        return codes.UNKNOWN_DOCUMENT.issue(message, file=outcome.where)
+
+
+def _document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Document | list[Issue]:
+    if existing is None:
+        made = _new_document(outcomes[0])
+        return [made] if isinstance(made, Issue) else made
+    if outcomes[0].text != existing.document.text:
+        message = "the task text differs from the document file's text"
+        return [codes.TASK_TEXT_DRIFT.issue(message, file=o.where, pointer="/data/text") for o in outcomes]
+    return existing.document
+
+
+def _converted(outcomes: list[TaskOutcome]) -> list[Converted]:
+    """Every annotation once (by Label Studio id), in the order of the ids."""
+    seen: dict[int, Converted] = {}
+    unnamed: list[Converted] = []
+    for outcome in outcomes:
+        for converted in outcome.converted:
+            if converted.ls_id is None:
+                unnamed.append(converted)
+            else:
+                seen.setdefault(converted.ls_id, converted)
+    return [seen[key] for key in sorted(seen)] + unnamed
+
+
+def _annotations(existing: DocumentFile | None, projects: set[object], converted: list[Converted]) -> list[Annotation]:
+    """The annotators' annotations of the new file: those of other origins as they were, then the
+    pulled projects' in the order of their ids (an earlier version standing in for a set-aside one)."""
+    set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
+    others, earlier = [], []
+    for annotation in existing.annotations if existing else []:
+        origin = annotation.origin
+        if origin is None or origin.project not in projects:
+            others.append(annotation)
+        elif origin.annotation in set_aside:
+            earlier.append(annotation)
+    pulled = [c.annotation for c in converted if not c.failed and not c.ground_truth]
+    return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
+
+
+def _gold(
+    reviewed: list[Converted], annotations: list[Annotation], existing: DocumentFile | None, where: str
+) -> Annotation | Issue | None:
+    if len(reviewed) > 1:
+        which = ", ".join(f"{c.ls_id} by {c.annotation.annotator}" for c in reviewed)
+        message = f"annotations {which} are all marked as ground truth; the document is left as it was"
+        return codes.SEVERAL_GROUND_TRUTHS.issue(message, file=where)
+    if not reviewed:
+        return existing.gold if existing else None
+    review = reviewed[0].annotation
+    return review.model_copy(update={"adjudication": record_review(review, annotations)})
+
+
+def _file(
+    document: Document, annotations: list[Annotation], gold: Annotation | None, existing: DocumentFile | None
+) -> DocumentFile:
+    update = {"document": document, "annotations": annotations, "gold": gold}
+    return existing.model_copy(update=update) if existing else DocumentFile(**update)
+
+
+def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Merged:
+    """The document file of the tasks that share a ``doc_id``, merged with the corpus's file."""
+    outcomes = _ordered(outcomes)
+    merged = Merged(None, [issue for o in outcomes for issue in o.issues])
+    merged.issues += [issue for o in outcomes for c in o.converted for issue in c.issues]
+    blocking = _text_conflict(outcomes)
+    document = blocking or _document(outcomes, existing)
+    if isinstance(document, list):
+        merged.issues += document
+        return merged
+    converted = _converted(outcomes)
+    kept = _annotations(existing, {o.project for o in outcomes}, converted)
+    gold = _gold([c for c in converted if c.ground_truth and not c.failed], kept, existing, outcomes[0].where)
+    if isinstance(gold, Issue):
+        merged.issues.append(gold)
+        return merged
+    merged.file = _file(document, kept, gold, existing)
+    merged.pending = [pending for o in outcomes for pending in o.pending]
+    return merged
+
+
+def task_to_document_file(
+    task: dict[str, Any],
+    existing: DocumentFile | None,
+    pseudonymize: Callable[[str], str],
+    guideline_version: str,
+    server_id: str = "label-studio",
+) -> tuple[DocumentFile | None, list[Issue]]:
+    """One task on its own: the document file it makes (``None`` when it makes none) and the issues.
+
+    Nothing is written: an annotation that cannot be converted is left out of the file, with its issues.
+    """
+    data = task.get("data")
+    problem = document_id_problem(data.get("doc_id") if isinstance(data, dict) else None)
+    if problem:
+        return None, [codes.UNSAFE_TASK_DOCUMENT_ID.issue(problem, file=task_location(task), pointer="/data/doc_id")]
+    options = TaskOptions(Identities(pseudonymize, server_id=server_id), guideline_version)
+    merged = merge_document([convert_task(task, options)], existing)
+    kept = [issue for issue in merged.issues if issue.code != codes.ANNOTATION_QUARANTINED.code]  # nothing is written
+    return merged.file, kept
