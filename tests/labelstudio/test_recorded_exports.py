@@ -20,6 +20,7 @@ from claimkit.loading import load_file
 from claimkit.model import DocumentFile
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.storage import document_json
+from claimkit.taxonomy import GUIDELINES_VERSION
 from tests.errors import raises_code
 from tests.labelstudio.recorded import VERSIONS, Recording, claimkit, tree
 from tests.labelstudio.scenario import RECORDING_KEY, SEED
@@ -303,3 +304,37 @@ def test_a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path
         os.umask(previous)
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in corpus.glob("*.json")}
     assert modes == {SEED.name: 0o604, "o003-emoji-crlf-diacritics.json": 0o640, "r005-chain.json": 0o640}
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_unchanged_annotation_keeps_the_guideline_version_it_was_pulled_under(
+    recording: Recording, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    _import(recording, recording.export("pull-snapshot.json"), corpus)
+    path = next(p for p in sorted(corpus.glob("*.json")) if len(_annotations_of(p)) >= 2)
+    file = load_file(path).file
+    assert file is not None
+    older = [a.model_copy(update={"guideline_version": "1.0.0"}) for a in file.annotations]
+    path.write_text(document_json(file.model_copy(update={"annotations": older})), encoding="utf-8")
+    tasks = recording.tasks("pull-snapshot.json")
+    edited = next(
+        annotation
+        for task in tasks
+        if task["data"].get("doc_id") == file.document.id
+        for annotation in task["annotations"]
+        if annotation["id"] in _annotations_of(path)
+    )
+    edited["updated_at"] = "2099-01-01T00:00:00.000000Z"  # edited in Label Studio since the last pull
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(tasks), encoding="utf-8")
+    _import(recording, export, corpus)
+    versions = _annotations_of(path)
+    assert versions.pop(edited["id"]) == GUIDELINES_VERSION  # made under today's guidelines
+    assert set(versions.values()) == {"1.0.0"}  # unchanged: the version they were pulled under
+
+
+def _annotations_of(path: Path) -> dict[int, str]:
+    file = load_file(path).file
+    assert file is not None
+    return {a.origin.annotation: a.guideline_version for a in file.annotations if a.origin and a.origin.annotation}

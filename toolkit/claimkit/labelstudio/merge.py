@@ -91,6 +91,26 @@ def _converted(outcomes: list[TaskOutcome]) -> list[Converted]:
     return [seen[key] for key in sorted(seen)] + unnamed
 
 
+def _pull_key(annotation: Annotation) -> tuple[object, ...] | None:
+    origin = annotation.origin
+    return None if origin is None else (origin.project, origin.annotation, annotation.updated_at)
+
+
+def _recorded_versions(existing: DocumentFile | None, converted: list[Converted]) -> list[Converted]:
+    """An annotation unchanged in Label Studio since the last pull keeps the guideline version recorded
+    then: the guidelines it was made under, not those of the claimkit that pulls it again."""
+    if existing is None:
+        return converted
+    known = [*existing.annotations, *([existing.gold] if existing.gold else [])]
+    recorded = {key: a.guideline_version for a in known if (key := _pull_key(a)) is not None}
+    for item in converted:
+        key = _pull_key(item.annotation)
+        version = recorded.get(key) if key is not None else None
+        if version is not None and version != item.annotation.guideline_version:
+            item.annotation = item.annotation.model_copy(update={"guideline_version": version})
+    return converted
+
+
 def _annotations(existing: DocumentFile | None, projects: set[object], converted: list[Converted]) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
     pulled projects' in the order of their ids (an earlier version standing in for a set-aside one)."""
@@ -136,7 +156,7 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     if isinstance(document, list):
         merged.issues += document
         return merged
-    converted = _converted(outcomes)
+    converted = _recorded_versions(existing, _converted(outcomes))
     kept = _annotations(existing, {o.project for o in outcomes}, converted)
     gold = _gold([c for c in converted if c.ground_truth and not c.failed], kept, existing, outcomes[0].where)
     if isinstance(gold, Issue):
