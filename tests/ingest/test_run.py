@@ -230,3 +230,20 @@ def test_progress_goes_to_a_terminal_only() -> None:
         progress.shown -= 1  # as if the last redraw was a second ago
         progress.update(Counter({"written": 5}))
         assert ("5 records" in stream.getvalue()) is shown
+
+
+def test_near_duplicate_signatures_are_datasketchs_minhash() -> None:
+    """Our vectorized signature equals datasketch's MinHash over the same shingles, value for value."""
+    import random
+
+    from datasketch import MinHash
+
+    from claimkit.ingest.duplicates import _Signatures
+
+    signatures, rng = _Signatures(), random.Random(7)
+    words = [f"كلمة{i}" for i in range(200)] + ["وَقَالَ", "الـوزير"]
+    for size in (0, 1, 2, 3, 50, 700):
+        text = " ".join(rng.choice(words) for _ in range(size))
+        reference = MinHash(64, seed=1, scheme="affine32", hashfunc=int)
+        reference.update_batch(signatures.shingles(text).tolist())
+        assert signatures.of(text) == bytes(reference.hashvalues.astype("<u4").tobytes()), size
