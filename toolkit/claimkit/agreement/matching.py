@@ -22,14 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from claimkit.model import Annotation, Claim, Source
+from claimkit.model import Annotation, Claim, Source, Span
 
 __all__ = ["Match", "Unit", "jaccard", "match_claims", "same_source", "units"]
 
 Mode = Literal["exact", "overlap"]
 
 
-def jaccard(a: Claim, b: Claim) -> float:
+def jaccard(a: Span, b: Span) -> float:
     shared = min(a.end, b.end) - max(a.start, b.start)
     if shared <= 0:
         return 0.0
@@ -43,8 +43,9 @@ class Match:
     overlap: float
 
 
-def match_claims(left: Sequence[Claim], right: Sequence[Claim], mode: Mode = "overlap") -> list[Match]:
-    """One-to-one matches between two annotators' claims (see the module docstring)."""
+def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "overlap") -> list[Match]:
+    """One-to-one matches between two annotators' claims (see the module docstring); any spans
+    (cues, source mentions) match the same way."""
     if mode == "exact":
         by_span = {(c.start, c.end): j for j, c in enumerate(right)}
         return [Match(i, by_span[(c.start, c.end)], 1.0) for i, c in enumerate(left) if (c.start, c.end) in by_span]

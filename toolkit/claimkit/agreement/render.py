@@ -31,7 +31,7 @@ def _estimate(estimate: Estimate | None) -> str:
 
 def _headline(report: AgreementReport) -> list[tuple[str, str]]:
     rows = [
-        ("documents with 2+ annotators", str(len(report.documents))),
+        ("documents with 2+ annotators", str(report.document_count)),
         ("annotators", str(len(report.annotators))),
         ("claim span F1, exact", _number(report.mean("exact"))),
         ("claim span F1, overlap", _number(report.mean("overlap"))),
