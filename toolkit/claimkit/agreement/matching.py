@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from claimkit.model import Annotation, Claim, Source, Span
 
@@ -49,21 +49,37 @@ def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "over
     if mode == "exact":
         by_span = {(c.start, c.end): j for j, c in enumerate(right)}
         return [Match(i, by_span[(c.start, c.end)], 1.0) for i, c in enumerate(left) if (c.start, c.end) in by_span]
-    candidates = [(i, j, jaccard(a, b)) for i, a in enumerate(left) for j, b in enumerate(right)]
-    candidates = [(i, j, score) for i, j, score in candidates if score > 0]
-    if not candidates:
-        return []
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
 
-    weights = np.zeros((len(left), len(right)))
-    for i, j, score in candidates:
-        # A tiny preference for earlier pairs makes equal totals resolve the same way every time.
-        weights[i, j] = score + 1e-9 / (1 + i + j)
-    rows, cols = linear_sum_assignment(weights, maximize=True)
-    return [
-        Match(int(i), int(j), jaccard(left[i], right[j])) for i, j in zip(rows, cols, strict=True) if weights[i, j] > 0
-    ]
+    weights = _weights(left, right)
+    rows, cols = np.nonzero(weights)
+    if not len(rows):
+        return []
+    if len(set(rows.tolist())) == len(rows) and len(set(cols.tolist())) == len(cols):
+        pairs = zip(rows.tolist(), cols.tolist(), strict=True)  # no two candidates compete: all of them
+    else:
+        from scipy.optimize import linear_sum_assignment
+
+        chosen = linear_sum_assignment(weights, maximize=True)
+        pairs = ((int(i), int(j)) for i, j in zip(*chosen, strict=True) if weights[i, j] > 0)
+    return [Match(i, j, jaccard(left[i], right[j])) for i, j in pairs]
+
+
+def _weights(left: Sequence[Span], right: Sequence[Span]) -> Any:
+    """Jaccard overlap of every pair of spans (0 where they do not overlap), plus a tiny preference
+    for earlier pairs, so that equal totals resolve the same way every time."""
+    import numpy as np
+
+    if not left or not right:
+        return np.zeros((len(left), len(right)))
+    starts_l, ends_l = np.array([[s.start for s in left], [s.end for s in left]], dtype=np.int64)
+    starts_r, ends_r = np.array([[s.start for s in right], [s.end for s in right]], dtype=np.int64)
+    shared = np.minimum.outer(ends_l, ends_r) - np.maximum.outer(starts_l, starts_r)
+    union = np.maximum.outer(ends_l, ends_r) - np.minimum.outer(starts_l, starts_r)
+    positive = shared > 0
+    score = np.where(positive, shared / np.where(positive, union, 1), 0.0)
+    i, j = np.indices(score.shape)
+    return np.where(positive, score + 1e-9 / (1 + i + j), 0.0)
 
 
 def _mentions(source: Source | None) -> list[tuple[int, int]]:
