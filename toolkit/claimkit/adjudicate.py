@@ -20,7 +20,7 @@ from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, Docum
 from claimkit.review import record_review  # moved there: the Label Studio conversion needs it too
 from claimkit.taxonomy import AdjudicationMethod
 
-__all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "record_review"]
+__all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "describe_claim", "record_review"]
 
 _COMPARED = ("start", "end", "category", "quote", "certainty", "polarity", "content_type", "event_date")
 
@@ -81,6 +81,11 @@ class _Reading:
             "certainty": str(claim.certainty),
             "polarity": str(claim.polarity),
         }
+
+
+def describe_claim(annotation: Annotation, claim: Claim) -> dict[str, Any]:
+    """An annotator's choices for one claim, as conflicts list them (span, text, category, source...)."""
+    return _Reading(annotation.annotator, annotation, {}).describe(claim)
 
 
 def _agree(a: _Reading, x: Claim, b: _Reading, y: Claim) -> bool:

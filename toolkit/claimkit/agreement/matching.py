@@ -18,7 +18,7 @@ the other's: annotators pick the same speaker, not the same id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -55,6 +55,7 @@ def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "over
     rows, cols = np.nonzero(weights)
     if not len(rows):
         return []
+    pairs: Iterable[tuple[int, int]]
     if len(set(rows.tolist())) == len(rows) and len(set(cols.tolist())) == len(cols):
         pairs = zip(rows.tolist(), cols.tolist(), strict=True)  # no two candidates compete: all of them
     else:

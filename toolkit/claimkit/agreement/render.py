@@ -6,10 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from claimkit.agreement.codes import EMPTY_ANNOTATION
 from claimkit.agreement.report import CATEGORIES, FIELDS, AgreementReport
 from claimkit.agreement.stats import Estimate
+from claimkit.agreement.structure import STRUCTURE
 
-__all__ = ["REFERENCES", "plain_summary", "render_agreement", "write_heatmap"]
+__all__ = ["REFERENCES", "notes", "plain_summary", "render_agreement", "write_heatmap"]
+
+TOKENS = "Krippendorff's alpha, attribution tokens (source / cue / content / none, as PolNeAR)"
+INTERVALS = "Intervals: 95% Poisson bootstrap over documents (1,000 replicates, seeded by document id)."
 
 #: Published figures for comparable annotation, quoted next to ours.
 REFERENCES = (
@@ -39,11 +44,30 @@ def _headline(report: AgreementReport) -> list[tuple[str, str]]:
     rows += [(f"F1 overlap, `{c}`", _number(report.mean("overlap", c))) for c in CATEGORIES]
     rows += [(f"Krippendorff's alpha, {f}", _estimate(report.alpha.get(f))) for f in FIELDS]
     rows.append(("same source on matched claims", _number(report.mean("source"))))
+    rows.append((TOKENS, _estimate(report.tokens)))
     return rows
 
 
+def _structure(report: AgreementReport) -> list[tuple[str, str]]:
+    return [(label, _number(report.mean(f"structure:{key}"))) for key, label in STRUCTURE.items()]
+
+
+def notes(report: AgreementReport) -> list[str]:
+    """What was left out of agreement and why (one line per annotator)."""
+    return [
+        f"{EMPTY_ANNOTATION.code} {EMPTY_ANNOTATION.name}: {name} submitted {len(docs)} empty annotation"
+        f"{'s' if len(docs) != 1 else ''}, left out of agreement: {', '.join(docs)}"
+        for name, docs in report.excluded.items()
+    ]
+
+
+def _table(rows: list[tuple[str, str]]) -> list[str]:
+    return ["| measure | value |", "|---|---|", *[f"| {k} | {v} |" for k, v in rows], ""]
+
+
 def _markdown(report: AgreementReport) -> str:
-    lines = ["| measure | value |", "|---|---|", *[f"| {k} | {v} |" for k, v in _headline(report)], ""]
+    lines = _table(_headline(report))
+    lines += ["Structure (mean over pairs of annotators):", "", *_table(_structure(report))]
     lines += [
         "Pairs of annotators (pseudonymous):",
         "",
@@ -58,13 +82,15 @@ def _markdown(report: AgreementReport) -> str:
             f"| {pair.a} / {pair.b} | {pair.documents} | {_number(figures['f1_exact'])} | "
             f"{_number(figures['f1_overlap'])} | {_number(figures['source_agreement'])} | {kappas} |"
         )
-    lines += ["", f"Intervals: 95% bootstrap over units. For comparison: {REFERENCES}"]
-    lines += ["Span matching and units are defined in `docs/agreement.md`."]
+    lines += ["", f"{INTERVALS} For comparison: {REFERENCES}"]
+    lines += ["Span matching, units and every figure are defined in `docs/agreement.md`."]
+    lines += [f"\n- {note}" for note in notes(report)]
     return "\n".join(lines) + "\n"
 
 
 def _text(report: AgreementReport) -> str:
-    lines = [f"{key}: {value}".replace("`", "") for key, value in _headline(report)]
+    lines = [f"{key}: {value}".replace("`", "") for key, value in [*_headline(report), *_structure(report)]]
+    lines += notes(report)
     lines.append("")
     for pair in report.pairs:
         figures = pair.to_dict()
@@ -93,8 +119,8 @@ def render_agreement(report: AgreementReport, fmt: str) -> str:
 
 def plain_summary(report: AgreementReport) -> str:
     """One paragraph for metadata fields (Croissant's rai:dataAnnotationAnalysis)."""
-    parts = [f"{key}: {value}".replace("`", "") for key, value in _headline(report)]
-    return "; ".join(parts) + f". {REFERENCES}"
+    parts = [f"{key}: {value}".replace("`", "") for key, value in [*_headline(report), *_structure(report)]]
+    return "; ".join([*parts, *notes(report)]) + f". {INTERVALS} {REFERENCES}"
 
 
 def write_heatmap(report: AgreementReport, path: Path) -> Path:

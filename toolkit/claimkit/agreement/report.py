@@ -107,19 +107,19 @@ class AgreementAccumulator:
         self.tokens = Coincidence()
         self.excluded: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, file: DocumentFile) -> None:
-        """Add one document (cheap when fewer than two annotators annotated it)."""
+    def add(self, file: DocumentFile) -> list[str]:
+        """Add one document (cheap when fewer than two annotators annotated it); returns the
+        annotators whose empty annotation was left out."""
         if len(file.annotations) < 2:
-            return
-        found = self._usable(file.document.id, annotators_of(file))
+            return []
+        found = annotators_of(file)
+        empty = sorted(n for n, a in found.items() if is_empty(a))
+        for name in empty:
+            self.excluded[name].append(file.document.id)
+        found = {name: a for name, a in found.items() if name not in empty}
         if len(found) >= 2:
             self._document(file, found)
-
-    def _usable(self, doc_id: str, found: dict[str, Annotation]) -> dict[str, Annotation]:
-        """The annotations that count: empty ones are noted per annotator and left out."""
-        for name in sorted(n for n, a in found.items() if is_empty(a)):
-            self.excluded[name].append(doc_id)
-        return {name: a for name, a in found.items() if not is_empty(a)}
+        return empty
 
     def _document(self, file: DocumentFile, found: dict[str, Annotation]) -> None:
         self.count += 1
