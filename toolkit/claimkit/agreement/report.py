@@ -176,7 +176,7 @@ class AgreementAccumulator:
             annotators={name: _annotator_figures(c) for name, c in sorted(self.per_annotator.items())},
             document_count=self.count,
             tokens=self.tokens.estimate() if self.count else None,
-            excluded={name: list(docs) for name, docs in sorted(self.excluded.items())},
+            excluded={name: sorted(docs) for name, docs in sorted(self.excluded.items())},
         )
 
 
