@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from claimkit.agreement.codes import EMPTY_ANNOTATION
 from claimkit.agreement.report import CATEGORIES, FIELDS, AgreementReport
@@ -123,6 +124,13 @@ def plain_summary(report: AgreementReport) -> str:
     return "; ".join([*parts, *notes(report)]) + f". {INTERVALS} {REFERENCES}"
 
 
+def _write_counts(axes: Any, matrix: list[list[int]]) -> None:
+    peak = max((max(row) for row in matrix), default=0)
+    for i, row in enumerate(matrix):
+        for j, count in enumerate(row):
+            axes.text(j, i, str(count), ha="center", va="center", color="white" if count > peak / 2 else "black")
+
+
 def write_heatmap(report: AgreementReport, path: Path) -> Path:
     """The category confusion matrix across annotators (both directions of every pair) as a PNG."""
     import matplotlib
@@ -138,10 +146,7 @@ def write_heatmap(report: AgreementReport, path: Path) -> Path:
     axes.set_xlabel("other annotator")
     axes.set_ylabel("annotator")
     axes.set_title("Claim categories across annotators\n(claims matched by span overlap)", fontsize=10)
-    peak = max((max(row) for row in matrix), default=0)
-    for i, row in enumerate(matrix):
-        for j, count in enumerate(row):
-            axes.text(j, i, str(count), ha="center", va="center", color="white" if count > peak / 2 else "black")
+    _write_counts(axes, matrix)
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
