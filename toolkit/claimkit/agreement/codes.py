@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimkit.codes import Scope, declare
 from claimkit.issues import Severity
 
-__all__ = ["EMPTY_ANNOTATION"]
+__all__ = ["EMPTY_ANNOTATION", "GAMMA_UNAVAILABLE"]
 
 EMPTY_ANNOTATION = declare(
     "G001",
@@ -19,4 +19,13 @@ EMPTY_ANNOTATION = declare(
     annotator and listed in the agreement report instead. Skipped tasks never reach the corpus
     (`claimkit ls pull` reports them, L009).""",
     "Annotate the task in Label Studio (or delete the empty annotation if it was a mistake), then pull again.",
+)
+
+GAMMA_UNAVAILABLE = declare(
+    "E700",
+    "gamma-extra-missing",
+    Severity.ERROR,
+    Scope.COMMAND,
+    """`claimkit agree --gamma` needs pygamma-agreement, which is not installed.""",
+    "Install the extra: pip install 'claimkit[gamma]' (make setup installs it for development).",
 )

@@ -46,7 +46,16 @@ def _headline(report: AgreementReport) -> list[tuple[str, str]]:
     rows += [(f"Krippendorff's alpha, {f}", _estimate(report.alpha.get(f))) for f in FIELDS]
     rows.append(("same source on matched claims", _number(report.mean("source"))))
     rows.append((TOKENS, _estimate(report.tokens)))
+    rows.append(("gamma (pygamma-agreement), claim spans and categories, mean over documents", _gamma(report)))
     return rows
+
+
+def _gamma(report: AgreementReport) -> str:
+    if report.gamma is None:
+        return "not computed here (`claimkit agree --gamma`)"
+    if report.gamma["mean"] is None:
+        return "n/a"
+    return f"{report.gamma['mean']:.3f} (lowest {report.gamma['lowest']:.3f}, {report.gamma['documents']} documents)"
 
 
 def _structure(report: AgreementReport) -> list[tuple[str, str]]:

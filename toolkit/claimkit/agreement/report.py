@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from claimkit.agreement.gamma import GammaTally
 from claimkit.agreement.matching import units
 from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_coincidences
 from claimkit.agreement.structure import STRUCTURE
@@ -54,6 +55,7 @@ class AgreementReport:
     document_count: int = 0
     tokens: Estimate | None = None
     excluded: dict[str, list[str]] = field(default_factory=dict)  # annotator -> documents left empty
+    gamma: dict[str, float | int | None] | None = None  # computed on request (claimkit agree --gamma)
 
     def mean(self, metric: str, category: str | None = None) -> float | None:
         """The mean over annotator pairs of a pairwise figure (``structure:<key>`` for structure)."""
@@ -84,6 +86,7 @@ class AgreementReport:
             "source_agreement": self.mean("source"),
             "structure": {key: self.mean(f"structure:{key}") for key in STRUCTURE},
             "alpha_attribution_tokens": self.tokens.to_dict() if self.tokens else None,
+            "gamma": self.gamma,
             "excluded_empty": self.excluded,
             "pairs": [p.to_dict() for p in self.pairs],
             "confusion": {"labels": labels, "matrix": matrix},
@@ -95,8 +98,9 @@ class AgreementReport:
 class AgreementAccumulator:
     """Agreement statistics accumulated document by document (see the module docstring)."""
 
-    def __init__(self, *, seed: int = 0, keep_documents: bool = True) -> None:
+    def __init__(self, *, seed: int = 0, keep_documents: bool = True, gamma: bool = False) -> None:
         self.seed = seed
+        self.gamma = GammaTally() if gamma else None
         self.keep_documents = keep_documents
         self.rows: list[dict[str, Any]] = []
         self.count = 0
@@ -129,6 +133,8 @@ class AgreementAccumulator:
         cells, tokens = token_coincidences(file.document.text, found)
         self.tokens.add(cells, tokens, weights)
         self._annotators(found)
+        if self.gamma is not None:
+            self.gamma.add(found)
         if self.keep_documents:
             self.rows.append(_row(file.document.id, found, matched, same, total))
 
@@ -177,6 +183,7 @@ class AgreementAccumulator:
             document_count=self.count,
             tokens=self.tokens.estimate() if self.count else None,
             excluded={name: sorted(docs) for name, docs in sorted(self.excluded.items())},
+            gamma=self.gamma.to_dict() if self.gamma is not None else None,
         )
 
 
@@ -190,9 +197,11 @@ def _row(doc_id: str, found: dict[str, Annotation], matched: int, same: int, tot
     }
 
 
-def agreement_report(files: Iterable[DocumentFile], *, seed: int = 0, keep_documents: bool = True) -> AgreementReport:
+def agreement_report(
+    files: Iterable[DocumentFile], *, seed: int = 0, keep_documents: bool = True, gamma: bool = False
+) -> AgreementReport:
     """Agreement over every document with two or more annotators."""
-    accumulator = AgreementAccumulator(seed=seed, keep_documents=keep_documents)
+    accumulator = AgreementAccumulator(seed=seed, keep_documents=keep_documents, gamma=gamma)
     for file in files:
         accumulator.add(file)
     return accumulator.report()

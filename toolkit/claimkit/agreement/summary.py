@@ -16,11 +16,12 @@ class AgreementSummary:
     """Agreement of a release's documents, fed one document at a time; memory stays flat.
 
     ``add`` every document the release reads (cheap for documents with fewer than two
-    annotators), then ``texts()`` once at the end.
+    annotators), then ``texts()`` once at the end. ``gamma=True`` adds gamma (about a second per
+    document, needs the ``gamma`` extra).
     """
 
-    def __init__(self, *, seed: int = 0) -> None:
-        self._accumulator = AgreementAccumulator(seed=seed, keep_documents=False)
+    def __init__(self, *, seed: int = 0, gamma: bool = False) -> None:
+        self._accumulator = AgreementAccumulator(seed=seed, keep_documents=False, gamma=gamma)
 
     def add(self, file: DocumentFile) -> None:
         """Count one document (ignored unless two or more annotators annotated it)."""

@@ -76,12 +76,20 @@ def _side_files(agreement: AgreementReport, state: _Agreeing, heatmap: str | Non
         sys.stderr.write(f"wrote {hard_cases} ({state.hard_cases.cases} hard cases)\n")
 
 
-def agree(paths: Sequence[str], *, fmt: str, heatmap: str | None, out: TextIO, hard_cases: str | None = None) -> int:
+def agree(
+    paths: Sequence[str],
+    *,
+    fmt: str,
+    heatmap: str | None,
+    out: TextIO,
+    hard_cases: str | None = None,
+    gamma: bool = False,
+) -> int:
     """``claimkit agree``: agreement over the documents with two or more annotators, each file read once."""
     from claimkit.agreement.hardcases import HardCases
     from claimkit.agreement.report import AgreementAccumulator
 
-    state = _Agreeing(AgreementAccumulator(), HardCases() if hard_cases else None)
+    state = _Agreeing(AgreementAccumulator(gamma=gamma), HardCases() if hard_cases else None)
     for loaded in load_files(paths):
         state.feed(loaded)
     if state.report.unreadable():
