@@ -55,6 +55,15 @@ for loaded in load_files([sys.argv[1]]):
 """
 
 
+def _generated(corpus: Path, size: int, annotators: int) -> float | None:
+    """Seconds to generate the corpus (``None`` when a kept one of that size is reused)."""
+    if corpus.is_dir() and sum(1 for _ in corpus.glob("*.json")) == size:
+        return None
+    started = time.perf_counter()
+    write_corpus(corpus, size, annotators=annotators)
+    return time.perf_counter() - started
+
+
 def _measured(script: str, corpus: Path) -> tuple[float, int]:
     command = [sys.executable, "-c", PEAK, sys.executable, "-c", script, str(corpus)]
     done = subprocess.run(command, capture_output=True, text=True, env=os.environ)
@@ -111,14 +120,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--annotators", type=int, default=3)
+    parser.add_argument(
+        "--work", type=Path, help="keep generated corpora here and reuse them (default: a temporary folder)"
+    )
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="claimkit-bench-agreement-") as folder:
         for size in args.sizes:
-            corpus = Path(folder) / f"corpus-{size}"
-            started = time.perf_counter()
-            write_corpus(corpus, size, annotators=args.annotators)
-            generated = time.perf_counter() - started
+            corpus = (args.work or Path(folder)) / f"corpus-{size}-{args.annotators}"
+            generated = _generated(corpus, size, args.annotators)
             agreement, loading = _measured(AGREEMENT, corpus), _measured(LOADING, corpus)
             results[str(size)] = {
                 "generate_seconds": generated,
@@ -128,7 +138,8 @@ def main() -> None:
                 "loading_peak_kib": loading[1],
             }
             print(size, results[str(size)], flush=True)
-            shutil.rmtree(corpus, ignore_errors=True)
+            if args.work is None:
+                shutil.rmtree(corpus, ignore_errors=True)
     command = f"python benchmarks/bench_agreement.py --sizes {' '.join(map(str, args.sizes))}"
     save_result("agreement", {"command": command, "annotators": args.annotators, "sizes": results})
 

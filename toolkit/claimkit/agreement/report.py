@@ -12,10 +12,10 @@ from itertools import combinations
 from typing import Any
 
 from claimkit.agreement.gamma import GammaTally
-from claimkit.agreement.matching import units
+from claimkit.agreement.matching import Match, units
 from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_coincidences
 from claimkit.agreement.structure import STRUCTURE
-from claimkit.agreement.tally import CATEGORIES, FIELDS, NO_CLAIM, PairFigures, compare, field_value
+from claimkit.agreement.tally import CATEGORIES, FIELDS, NO_CLAIM, PairFigures, compare, labels_of, source_kinds
 from claimkit.agreement.tokens import token_coincidences
 from claimkit.model import Annotation, DocumentFile
 
@@ -127,41 +127,48 @@ class AgreementAccumulator:
 
     def _document(self, file: DocumentFile, found: dict[str, Annotation]) -> None:
         self.count += 1
-        matched, same, total = self._pairs(found)
+        matches, same, total = self._pairs(found)
         weights = document_weights(file.document.id, self.seed)
-        self._reliability(found, weights)
+        self._reliability(found, matches, weights)
         cells, tokens = token_coincidences(file.document.text, found)
         self.tokens.add(cells, tokens, weights)
         self._annotators(found)
         if self.gamma is not None:
             self.gamma.add(found)
         if self.keep_documents:
+            matched = sum(len(m) for m in matches.values())
             self.rows.append(_row(file.document.id, found, matched, same, total))
 
-    def _pairs(self, found: dict[str, Annotation]) -> tuple[int, int, int]:
-        matched = same = total = 0
+    def _pairs(self, found: dict[str, Annotation]) -> tuple[dict[tuple[str, str], list[Match]], int, int]:
+        """Every pair's tallies; returns their overlap matches, same-category matches and claims."""
+        matches: dict[tuple[str, str], list[Match]] = {}
+        same = total = 0
         for a, b in combinations(sorted(found), 2):
             pair = self.pairs.setdefault((a, b), PairFigures(a, b))
-            m, s, confusion = compare(pair, found[a], found[b])
+            matches[(a, b)], s, confusion = compare(pair, found[a], found[b])
             self.confusion.update(confusion)
-            matched, same, total = matched + m, same + s, total + len(found[a].claims) + len(found[b].claims)
+            m = len(matches[(a, b)])
+            same, total = same + s, total + len(found[a].claims) + len(found[b].claims)
             for name in (a, b):
                 self.per_annotator[name].update(
                     {"matched": m, "same_category": s, "claims_in_pairs": len(found[name].claims)}
                 )
-        return matched, same, total
+        return matches, same, total
 
-    def _reliability(self, found: dict[str, Annotation], weights: Any) -> None:
+    def _reliability(
+        self, found: dict[str, Annotation], matches: dict[tuple[str, str], list[Match]], weights: Any
+    ) -> None:
         """This document's units as coincidences of each field (units with 2+ values only)."""
         cells: dict[str, dict[tuple[str, str], float]] = {name: defaultdict(float) for name in FIELDS}
+        kinds = {name: source_kinds(annotation) for name, annotation in found.items()}
         pairable = 0
-        for unit in units(found):
+        for unit in units(found, matches):
             if len(unit.members) < 2:
                 continue
             pairable += 1
-            for name in FIELDS:
-                values = [field_value(found[n], found[n].claims[i], name) for n, i in sorted(unit.members.items())]
-                for cell, value in unit_coincidences(values).items():
+            labels = [labels_of(found[n], found[n].claims[i], kinds[n]) for n, i in sorted(unit.members.items())]
+            for position, name in enumerate(FIELDS):
+                for cell, value in unit_coincidences([row[position] for row in labels]).items():
                     cells[name][cell] += value
         for name in FIELDS:
             self.coincidence[name].add(cells[name], pairable, weights)

@@ -13,7 +13,7 @@ from claimkit.agreement.structure import Tally, structure_figures, structure_tal
 from claimkit.model import Annotation, Claim
 from claimkit.taxonomy import ClaimCategory
 
-__all__ = ["CATEGORIES", "FIELDS", "NO_CLAIM", "PairFigures", "compare", "field_value"]
+__all__ = ["CATEGORIES", "FIELDS", "NO_CLAIM", "PairFigures", "compare", "field_value", "labels_of", "source_kinds"]
 
 NO_CLAIM = "(no claim)"
 FIELDS = ("category", "certainty", "source_kind")
@@ -23,11 +23,19 @@ CATEGORIES = [c.value for c in ClaimCategory]
 def field_value(annotation: Annotation, claim: Claim, field_name: str) -> str:
     """The label a claim has for one of :data:`FIELDS`."""
     if field_name == "source_kind":
-        if claim.source is None:
-            return "none"
-        source = next((s for s in annotation.sources if s.id == claim.source), None)
-        return source.kind.value if source is not None and source.kind is not None else "unspecified"
+        return source_kinds(annotation).get(claim.source or "", "none" if claim.source is None else "unspecified")
     return str(getattr(claim, field_name))
+
+
+def source_kinds(annotation: Annotation) -> dict[str, str]:
+    """Source id -> kind (``unspecified`` when the source has none) of one annotation."""
+    return {s.id: s.kind.value if s.kind is not None else "unspecified" for s in annotation.sources}
+
+
+def labels_of(annotation: Annotation, claim: Claim, kinds: dict[str, str]) -> tuple[str, str, str]:
+    """A claim's values of :data:`FIELDS` (category, certainty, source kind), with its annotation's kinds."""
+    kind = "none" if claim.source is None else kinds.get(claim.source, "unspecified")
+    return str(claim.category), str(claim.certainty), kind
 
 
 @dataclass
@@ -73,11 +81,12 @@ def _matched(pair: PairFigures, left: Annotation, right: Annotation, matches: li
     """Labels, sources and the confusion of matched claims; returns the confusion counts."""
     confusion: Counter[tuple[str, str]] = Counter()
     sources_l, sources_r = {s.id: s for s in left.sources}, {s.id: s for s in right.sources}
+    kinds_l, kinds_r = source_kinds(left), source_kinds(right)
     for match in matches:
         a, b = left.claims[match.left], right.claims[match.right]
         pair.same_source += same_source(a, sources_l, b, sources_r)
-        for name in FIELDS:
-            pair.labels[name][(field_value(left, a, name), field_value(right, b, name))] += 1
+        for name, x, y in zip(FIELDS, labels_of(left, a, kinds_l), labels_of(right, b, kinds_r), strict=True):
+            pair.labels[name][(x, y)] += 1
         confusion[(str(a.category), str(b.category))] += 1
         confusion[(str(b.category), str(a.category))] += 1
     return confusion
@@ -103,7 +112,9 @@ def _per_category(pair: PairFigures, left: Annotation, right: Annotation) -> Non
         counts[2] += len(match_claims(only_l, only_r, "overlap"))
 
 
-def compare(pair: PairFigures, left: Annotation, right: Annotation) -> tuple[int, int, Counter[tuple[str, str]]]:
+def compare(
+    pair: PairFigures, left: Annotation, right: Annotation
+) -> tuple[list[Match], int, Counter[tuple[str, str]]]:
     """Add one document of a pair to its tallies: (overlap matches, same-category matches, confusion)."""
     pair.documents += 1
     pair.claims_a += len(left.claims)
@@ -116,4 +127,4 @@ def compare(pair: PairFigures, left: Annotation, right: Annotation) -> tuple[int
     _per_category(pair, left, right)
     structure_tally(left, right, matches, pair.structure)
     same_category = sum(left.claims[m.left].category == right.claims[m.right].category for m in matches)
-    return len(matches), same_category, confusion
+    return matches, same_category, confusion
