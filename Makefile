@@ -67,6 +67,7 @@ benchmark: setup labelstudio
 	$(BIN)/python benchmarks/bench_release.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_sentences.py
+	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/report.py
 
 clean:

@@ -93,8 +93,53 @@ def _span(start: int, end: int, text: str) -> dict[str, Any]:
     return {"start": start, "end": end, "text": text}
 
 
-def generate_document(index: int, rng: random.Random, words: list[str], claims: int = 20) -> dict[str, Any]:
-    """One valid document file as a dict (about 3,000 characters of text)."""
+def _shifted(row: dict[str, Any], text: str) -> dict[str, Any]:
+    """The claim starting one word later (annotators disagree on where content starts)."""
+    first_space = row["text"].find(" ")
+    if first_space < 0:
+        return row
+    start = row["start"] + first_space + 1
+    return row | {"start": start, "text": text[start : row["end"]]}
+
+
+def _variant(row: dict[str, Any], rng: random.Random, text: str, official: list[str]) -> dict[str, Any] | None:
+    """One annotator's reading of a gold claim (``None``: the annotator did not mark it)."""
+    draw = rng.random()
+    if draw < 0.06:
+        return None
+    if draw < 0.14:
+        return _shifted(row, text)
+    if draw < 0.20 and row.get("source") is None:
+        return row | {"category": "analyst_opinion"}
+    if draw < 0.26:
+        return row | {"certainty": "probable"}
+    if draw < 0.30 and row.get("source") in official:
+        return row | {"source": official[1 - official.index(row["source"])]}
+    return row
+
+
+def annotator_annotation(gold: dict[str, Any], text: str, rng: random.Random, name: str) -> dict[str, Any]:
+    """An annotator's annotation made from the gold with per-claim disagreements (see the docstring)."""
+    official = [s["id"] for s in gold["sources"] if s["kind"] in ("government", "military")]
+    claims = [v for row in gold["claims"] if (v := _variant(row, rng, text, official)) is not None]
+    kept = {c["id"] for c in claims}
+    claims = [c if c.get("parent") in kept else {k: v for k, v in c.items() if k != "parent"} for c in claims]
+    used_sources, used_cues = {c.get("source") for c in claims}, {c.get("cue") for c in claims}
+    return {
+        "annotator": name,
+        "guideline_version": gold["guideline_version"],
+        "lead_time": round(rng.uniform(300, 1800), 1),
+        "sources": [s for s in gold["sources"] if s["id"] in used_sources],
+        "cues": [q for q in gold["cues"] if q["id"] in used_cues],
+        "claims": claims,
+    }
+
+
+def generate_document(
+    index: int, rng: random.Random, words: list[str], claims: int = 20, annotators: int = 0
+) -> dict[str, Any]:
+    """One valid document file as a dict (about 3,000 characters of text), with ``annotators``
+    annotators' annotations besides the gold."""
     out = _Builder()
     sources = []
     for s in range(4):
@@ -133,6 +178,16 @@ def generate_document(index: int, rng: random.Random, words: list[str], claims: 
         claim_rows.append(row)
     text = out.text.rstrip()
     doc_id = f"bench-{index:06d}"
+    gold = {
+        "annotator": "bench",
+        "guideline_version": GUIDELINES_VERSION,
+        "sources": sources,
+        "cues": cues,
+        "claims": claim_rows,
+    }
+    annotations = [
+        annotator_annotation(gold, text, random.Random(f"{doc_id}/{a}"), f"ann-{a}") for a in range(1, annotators + 1)
+    ]
     return {
         "schema_version": "1.0.0",
         "document": {
@@ -144,27 +199,22 @@ def generate_document(index: int, rng: random.Random, words: list[str], claims: 
             "outlet": "حلب اليوم",
             "published": "2025-10-03",
         },
-        "gold": {
-            "annotator": "bench",
-            "guideline_version": GUIDELINES_VERSION,
-            "sources": sources,
-            "cues": cues,
-            "claims": claim_rows,
-        },
+        **({"annotations": annotations} if annotations else {}),
+        "gold": gold,
     }
 
 
-def generate(count: int, seed: int = 0, claims: int = 20) -> Iterator[dict[str, Any]]:
+def generate(count: int, seed: int = 0, claims: int = 20, annotators: int = 0) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     words = vocabulary()
     for index in range(count):
-        yield generate_document(index, rng, words, claims)
+        yield generate_document(index, rng, words, claims, annotators)
 
 
-def write_corpus(folder: Path, count: int, seed: int = 0, claims: int = 20) -> list[Path]:
+def write_corpus(folder: Path, count: int, seed: int = 0, claims: int = 20, annotators: int = 0) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for document in generate(count, seed, claims):
+    for document in generate(count, seed, claims, annotators):
         path = folder / f"{document['document']['id']}.json"
         path.write_text(dump_json(document), encoding="utf-8")
         paths.append(path)
@@ -177,8 +227,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=5000)
     parser.add_argument("--claims", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--annotators", type=int, default=0, help="annotators' annotations per document, besides gold")
     args = parser.parse_args()
-    write_corpus(args.out, args.documents, args.seed, args.claims)
+    write_corpus(args.out, args.documents, args.seed, args.claims, args.annotators)
 
 
 if __name__ == "__main__":

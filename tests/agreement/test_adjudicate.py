@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,14 @@ def test_cli_writes_gold_only_where_there_is_no_conflict(tmp_path: Path, capsys:
     assert load_file(tmp_path / "agreed.json").file.gold is not None  # type: ignore[union-attr]
     assert load_file(tmp_path / "disputed.json").file.gold is None  # type: ignore[union-attr]
     assert main(["validate", str(tmp_path / "agreed.json"), "--select", "R,A,D,O,S"]) == 0
+
+
+def test_json_is_one_document_with_results_and_issues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    disputed = document(annotation("x", (0, 10, OS, "A")), annotation("y", (0, 10, AO, "A")), doc_id="disputed")
+    write_document_file(tmp_path / "disputed.json", disputed)
+    (tmp_path / "broken.json").write_text('{"schema_version": "1.0.0"}', encoding="utf-8")  # a structure issue
+    assert main(["adjudicate", str(tmp_path), "--dry-run", "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)  # trailing text would fail to parse
+    assert out["summary"]["to_review"] == ["disputed"]
+    assert [d["doc_id"] for d in out["summary"]["documents"]] == ["disputed"]
+    assert {(i["code"][0], i["location"]["file"].endswith("broken.json")) for i in out["issues"]} == {("S", True)}

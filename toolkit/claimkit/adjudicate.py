@@ -20,7 +20,7 @@ from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, Docum
 from claimkit.review import record_review  # moved there: the Label Studio conversion needs it too
 from claimkit.taxonomy import AdjudicationMethod
 
-__all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "record_review"]
+__all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "describe_claim", "record_review"]
 
 _COMPARED = ("start", "end", "category", "quote", "certainty", "polarity", "content_type", "event_date")
 
@@ -83,6 +83,11 @@ class _Reading:
         }
 
 
+def describe_claim(annotation: Annotation, claim: Claim) -> dict[str, Any]:
+    """An annotator's choices for one claim, as conflicts list them (span, text, category, source...)."""
+    return _Reading(annotation.annotator, annotation, {}).describe(claim)
+
+
 def _agree(a: _Reading, x: Claim, b: _Reading, y: Claim) -> bool:
     return (
         all(getattr(x, name) == getattr(y, name) for name in _COMPARED)
@@ -120,68 +125,79 @@ def _candidate(base: _Reading, accepted: list[int], names: list[str], method: Ad
     )
 
 
+def _unanimous(readings: list[_Reading], unit: Unit) -> bool:
+    """Every annotator has a claim in the unit and all agree with the first one's."""
+    if len(unit.members) != len(readings):
+        return False
+    base = readings[0]
+    first = base.annotation.claims[unit.members[base.name]]
+    return all(_agree(base, first, r, r.annotation.claims[unit.members[r.name]]) for r in readings[1:])
+
+
+def _conflict(readings: list[_Reading], unit: Unit) -> Conflict:
+    return Conflict(
+        {
+            r.name: r.describe(r.annotation.claims[unit.members[r.name]]) if r.name in unit.members else None
+            for r in readings
+        }
+    )
+
+
 def adjudicate(file: DocumentFile) -> Adjudicated | None:
     """The gold candidate of a document and its conflicts; ``None`` when nobody annotated it."""
     found = annotators_of(file)
     if not found:
         return None
     readings, all_units = _readings(found)
-    names = [r.name for r in readings]
     base = readings[0]
-    accepted: list[int] = []
-    conflicts: list[Conflict] = []
-    for unit in all_units:
-        complete = len(unit.members) == len(readings)
-        if complete:
-            first = base.annotation.claims[unit.members[base.name]]
-            if all(_agree(base, first, r, r.annotation.claims[unit.members[r.name]]) for r in readings[1:]):
-                accepted.append(unit.members[base.name])
-                continue
-        choices = {
-            r.name: r.describe(r.annotation.claims[unit.members[r.name]]) if r.name in unit.members else None
-            for r in readings
-        }
-        conflicts.append(Conflict(choices))
+    accepted = [unit.members[base.name] for unit in all_units if _unanimous(readings, unit)]
+    conflicts = [_conflict(readings, unit) for unit in all_units if not _unanimous(readings, unit)]
     method = AdjudicationMethod.SINGLE_ANNOTATOR if len(readings) == 1 else AdjudicationMethod.UNANIMOUS
     if conflicts:
         method = AdjudicationMethod.REVIEWER
+    names = [r.name for r in readings]
     candidate = _candidate(base, sorted(accepted), names, method)
     return Adjudicated(file.document.id, names, candidate, conflicts)
+
+
+class _Variants:
+    """The claims, sources and cues of a reviewer's prediction, growing variant by variant."""
+
+    def __init__(self, candidate: Annotation) -> None:
+        self.claims, self.sources, self.cues = list(candidate.claims), list(candidate.sources), list(candidate.cues)
+
+    def add(self, name: str, annotation: Annotation, claim: Claim) -> None:
+        """One annotator's variant: ids prefixed with the annotator, a comment naming whose it is."""
+        prefix = f"{name}."
+        source = next((s for s in annotation.sources if s.id == claim.source), None)
+        cue = next((q for q in annotation.cues if q.id == claim.cue), None)
+        if source and not any(s.id == prefix + source.id for s in self.sources):
+            self.sources.append(source.model_copy(update={"id": prefix + source.id}))
+        if cue and not any(q.id == prefix + cue.id for q in self.cues):
+            self.cues.append(Cue(id=prefix + cue.id, start=cue.start, end=cue.end, text=cue.text))
+        update = {
+            "id": prefix + claim.id,
+            "source": prefix + source.id if source else None,
+            "cue": prefix + cue.id if cue else None,
+            "parent": None,
+            "comment": f"variant by {name}" + (f": {claim.comment}" if claim.comment else ""),
+        }
+        self.claims.append(claim.model_copy(update=update))
 
 
 def conflict_prediction(file: DocumentFile, adjudicated: Adjudicated) -> Annotation:
     """What a reviewer sees pre-filled: the accepted claims, plus every annotator's variant of each
     conflict (ids prefixed with the annotator, a comment naming whose variant it is)."""
-    claims, sources, cues = (
-        list(adjudicated.candidate.claims),
-        list(adjudicated.candidate.sources),
-        list(adjudicated.candidate.cues),
-    )
-    accepted = {(c.start, c.end, c.category) for c in claims}
+    variants = _Variants(adjudicated.candidate)
+    accepted = {(c.start, c.end, c.category) for c in adjudicated.candidate.claims}
     for name, annotation in annotators_of(file).items():
-        sources_by_id = {s.id: s for s in annotation.sources}
-        cues_by_id = {q.id: q for q in annotation.cues}
         for claim in annotation.claims:
-            if (claim.start, claim.end, claim.category) in accepted:
-                continue
-            prefix = f"{name}."
-            source = sources_by_id.get(claim.source or "")
-            cue = cues_by_id.get(claim.cue or "")
-            if source and not any(s.id == prefix + source.id for s in sources):
-                sources.append(source.model_copy(update={"id": prefix + source.id}))
-            if cue and not any(q.id == prefix + cue.id for q in cues):
-                cues.append(Cue(id=prefix + cue.id, start=cue.start, end=cue.end, text=cue.text))
-            claims.append(
-                claim.model_copy(
-                    update={
-                        "id": prefix + claim.id,
-                        "source": prefix + source.id if source else None,
-                        "cue": prefix + cue.id if cue else None,
-                        "parent": None,
-                        "comment": f"variant by {name}" + (f": {claim.comment}" if claim.comment else ""),
-                    }
-                )
-            )
-    return adjudicated.candidate.model_copy(
-        update={"claims": claims, "sources": sources, "cues": cues, "annotator": "adjudication"}
-    )
+            if (claim.start, claim.end, claim.category) not in accepted:
+                variants.add(name, annotation, claim)
+    update = {
+        "claims": variants.claims,
+        "sources": variants.sources,
+        "cues": variants.cues,
+        "annotator": "adjudication",
+    }
+    return adjudicated.candidate.model_copy(update=update)

@@ -303,8 +303,14 @@ def _add_agreement(sub: Any) -> None:
     p = sub.add_parser("agree", help="inter-annotator agreement over documents with 2+ annotators")
     p.add_argument("paths", nargs="*", default=["annotations"])
     p.add_argument("--heatmap", metavar="PNG", help="also write the category confusion matrix as a PNG")
+    p.add_argument("--hard-cases", metavar="MD", help="also write the hard cases (conflicts, decisions) as Markdown")
+    p.add_argument("--gamma", action="store_true", help="also gamma per document (pygamma-agreement; ~1 s each)")
     _format(p, ("text", "json", "markdown"))
-    p.set_defaults(run=lambda a: agreement_commands.agree(a.paths, fmt=a.fmt, heatmap=a.heatmap, out=sys.stdout))
+    p.set_defaults(
+        run=lambda a: agreement_commands.agree(
+            a.paths, fmt=a.fmt, heatmap=a.heatmap, hard_cases=a.hard_cases, gamma=a.gamma, out=sys.stdout
+        )
+    )
 
     p = sub.add_parser("adjudicate", help="merge annotators into gold; list conflicts (and push them for review)")
     p.add_argument("paths", nargs="*", default=["annotations"])

@@ -23,6 +23,7 @@ _PREFIXES = {
     "C": "Claims and the category decision",
     "D": "Documents",
     "E": "Command errors (reported when a command stops)",
+    "G": "Agreement and adjudication",
     "F": "Reading files",
     "I": "Ingesting raw text",
     "L": "Label Studio conversion",

@@ -18,18 +18,20 @@ the other's: annotators pick the same speaker, not the same id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from itertools import accumulate
+from typing import Any, Literal
 
-from claimkit.model import Annotation, Claim, Source
+from claimkit.model import Annotation, Claim, Source, Span
 
-__all__ = ["Match", "Unit", "jaccard", "match_claims", "same_source", "units"]
+__all__ = ["Match", "Unit", "jaccard", "match_claims", "overlaps", "same_source", "units"]
 
 Mode = Literal["exact", "overlap"]
 
 
-def jaccard(a: Claim, b: Claim) -> float:
+def jaccard(a: Span, b: Span) -> float:
     shared = min(a.end, b.end) - max(a.start, b.start)
     if shared <= 0:
         return 0.0
@@ -43,26 +45,50 @@ class Match:
     overlap: float
 
 
-def match_claims(left: Sequence[Claim], right: Sequence[Claim], mode: Mode = "overlap") -> list[Match]:
-    """One-to-one matches between two annotators' claims (see the module docstring)."""
+def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "overlap") -> list[Match]:
+    """One-to-one matches between two annotators' claims (see the module docstring); any spans
+    (cues, source mentions) match the same way."""
     if mode == "exact":
         by_span = {(c.start, c.end): j for j, c in enumerate(right)}
         return [Match(i, by_span[(c.start, c.end)], 1.0) for i, c in enumerate(left) if (c.start, c.end) in by_span]
-    candidates = [(i, j, jaccard(a, b)) for i, a in enumerate(left) for j, b in enumerate(right)]
-    candidates = [(i, j, score) for i, j, score in candidates if score > 0]
-    if not candidates:
-        return []
-    import numpy as np
+    candidates = overlaps(left, right)
+    rows, cols = [i for i, _ in candidates], [j for _, j in candidates]
+    if len(set(rows)) == len(rows) and len(set(cols)) == len(cols):  # no two candidates compete: all of them
+        return [Match(i, j, score) for (i, j), score in sorted(candidates.items())]
     from scipy.optimize import linear_sum_assignment
 
+    weights = _weights(left, right, candidates)
+    chosen = linear_sum_assignment(weights, maximize=True)
+    pairs = [(int(i), int(j)) for i, j in zip(*chosen, strict=True) if weights[i, j] > 0]
+    return [Match(i, j, candidates[(i, j)]) for i, j in pairs]
+
+
+def overlaps(left: Sequence[Span], right: Sequence[Span]) -> dict[tuple[int, int], float]:
+    """The Jaccard overlap of every pair of spans that share a character: ``(i, j) -> overlap``.
+    A sweep over the right spans sorted by start, so disjoint spans cost no comparison."""
+    order = sorted(range(len(right)), key=lambda j: right[j].start)
+    starts = [right[j].start for j in order]
+    reach = list(accumulate((right[j].end for j in order), max))  # furthest end so far
+    found: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(left):
+        k = bisect_left(starts, a.end) - 1
+        while k >= 0 and reach[k] > a.start:
+            b = right[order[k]]
+            if b.end > a.start:
+                found[(i, order[k])] = jaccard(a, b)
+            k -= 1
+    return found
+
+
+def _weights(left: Sequence[Span], right: Sequence[Span], candidates: dict[tuple[int, int], float]) -> Any:
+    """The assignment's weights: each candidate's overlap plus a tiny preference for earlier pairs,
+    so that equal totals resolve the same way every time."""
+    import numpy as np
+
     weights = np.zeros((len(left), len(right)))
-    for i, j, score in candidates:
-        # A tiny preference for earlier pairs makes equal totals resolve the same way every time.
+    for (i, j), score in candidates.items():
         weights[i, j] = score + 1e-9 / (1 + i + j)
-    rows, cols = linear_sum_assignment(weights, maximize=True)
-    return [
-        Match(int(i), int(j), jaccard(left[i], right[j])) for i, j in zip(rows, cols, strict=True) if weights[i, j] > 0
-    ]
+    return weights
 
 
 def _mentions(source: Source | None) -> list[tuple[int, int]]:
@@ -84,8 +110,11 @@ class Unit:
     members: dict[str, int] = field(default_factory=dict)
 
 
-def units(annotations: dict[str, Annotation]) -> list[Unit]:
-    """Units across all annotators of one document, from pairwise overlap matches."""
+def units(
+    annotations: dict[str, Annotation], matches: Mapping[tuple[str, str], Sequence[Match]] | None = None
+) -> list[Unit]:
+    """Units across all annotators of one document, from pairwise overlap matches (``matches``:
+    those already computed, by pair of annotator names in sorted order)."""
     names = sorted(annotations)
     parent: dict[tuple[str, int], tuple[str, int]] = {
         (name, i): (name, i) for name in names for i in range(len(annotations[name].claims))
@@ -99,7 +128,8 @@ def units(annotations: dict[str, Annotation]) -> list[Unit]:
 
     for x, a in enumerate(names):
         for b in names[x + 1 :]:
-            for match in match_claims(annotations[a].claims, annotations[b].claims):
+            found = matches.get((a, b)) if matches is not None else None
+            for match in found if found is not None else match_claims(annotations[a].claims, annotations[b].claims):
                 parent[root((a, match.left))] = root((b, match.right))
     groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for node in sorted(parent):

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from claimkit.agreement.codes import EMPTY_ANNOTATION
 from claimkit.agreement.report import CATEGORIES, FIELDS, AgreementReport
 from claimkit.agreement.stats import Estimate
+from claimkit.agreement.structure import STRUCTURE
 
-__all__ = ["REFERENCES", "plain_summary", "render_agreement", "write_heatmap"]
+__all__ = ["REFERENCES", "notes", "plain_summary", "render_agreement", "write_heatmap"]
+
+TOKENS = "Krippendorff's alpha, attribution tokens (source / cue / content / none, as PolNeAR)"
+INTERVALS = "Intervals: 95% Poisson bootstrap over documents (1,000 replicates, seeded by document id)."
 
 #: Published figures for comparable annotation, quoted next to ours.
 REFERENCES = (
@@ -31,7 +37,7 @@ def _estimate(estimate: Estimate | None) -> str:
 
 def _headline(report: AgreementReport) -> list[tuple[str, str]]:
     rows = [
-        ("documents with 2+ annotators", str(len(report.documents))),
+        ("documents with 2+ annotators", str(report.document_count)),
         ("annotators", str(len(report.annotators))),
         ("claim span F1, exact", _number(report.mean("exact"))),
         ("claim span F1, overlap", _number(report.mean("overlap"))),
@@ -39,11 +45,39 @@ def _headline(report: AgreementReport) -> list[tuple[str, str]]:
     rows += [(f"F1 overlap, `{c}`", _number(report.mean("overlap", c))) for c in CATEGORIES]
     rows += [(f"Krippendorff's alpha, {f}", _estimate(report.alpha.get(f))) for f in FIELDS]
     rows.append(("same source on matched claims", _number(report.mean("source"))))
+    rows.append((TOKENS, _estimate(report.tokens)))
+    rows.append(("gamma (pygamma-agreement), claim spans and categories, mean over documents", _gamma(report)))
     return rows
 
 
+def _gamma(report: AgreementReport) -> str:
+    if report.gamma is None:
+        return "not computed here (`claimkit agree --gamma`)"
+    if report.gamma["mean"] is None:
+        return "n/a"
+    return f"{report.gamma['mean']:.3f} (lowest {report.gamma['lowest']:.3f}, {report.gamma['documents']} documents)"
+
+
+def _structure(report: AgreementReport) -> list[tuple[str, str]]:
+    return [(label, _number(report.mean(f"structure:{key}"))) for key, label in STRUCTURE.items()]
+
+
+def notes(report: AgreementReport) -> list[str]:
+    """What was left out of agreement and why (one line per annotator)."""
+    return [
+        f"{EMPTY_ANNOTATION.code} {EMPTY_ANNOTATION.name}: {name} submitted {len(docs)} empty annotation"
+        f"{'s' if len(docs) != 1 else ''}, left out of agreement: {', '.join(docs)}"
+        for name, docs in report.excluded.items()
+    ]
+
+
+def _table(rows: list[tuple[str, str]]) -> list[str]:
+    return ["| measure | value |", "|---|---|", *[f"| {k} | {v} |" for k, v in rows], ""]
+
+
 def _markdown(report: AgreementReport) -> str:
-    lines = ["| measure | value |", "|---|---|", *[f"| {k} | {v} |" for k, v in _headline(report)], ""]
+    lines = _table(_headline(report))
+    lines += ["Structure (mean over pairs of annotators):", "", *_table(_structure(report))]
     lines += [
         "Pairs of annotators (pseudonymous):",
         "",
@@ -58,13 +92,15 @@ def _markdown(report: AgreementReport) -> str:
             f"| {pair.a} / {pair.b} | {pair.documents} | {_number(figures['f1_exact'])} | "
             f"{_number(figures['f1_overlap'])} | {_number(figures['source_agreement'])} | {kappas} |"
         )
-    lines += ["", f"Intervals: 95% bootstrap over units. For comparison: {REFERENCES}"]
-    lines += ["Span matching and units are defined in `docs/agreement.md`."]
+    lines += ["", f"{INTERVALS} For comparison: {REFERENCES}"]
+    lines += ["Span matching, units and every figure are defined in `docs/agreement.md`."]
+    lines += [f"\n- {note}" for note in notes(report)]
     return "\n".join(lines) + "\n"
 
 
 def _text(report: AgreementReport) -> str:
-    lines = [f"{key}: {value}".replace("`", "") for key, value in _headline(report)]
+    lines = [f"{key}: {value}".replace("`", "") for key, value in [*_headline(report), *_structure(report)]]
+    lines += notes(report)
     lines.append("")
     for pair in report.pairs:
         figures = pair.to_dict()
@@ -93,8 +129,15 @@ def render_agreement(report: AgreementReport, fmt: str) -> str:
 
 def plain_summary(report: AgreementReport) -> str:
     """One paragraph for metadata fields (Croissant's rai:dataAnnotationAnalysis)."""
-    parts = [f"{key}: {value}".replace("`", "") for key, value in _headline(report)]
-    return "; ".join(parts) + f". {REFERENCES}"
+    parts = [f"{key}: {value}".replace("`", "") for key, value in [*_headline(report), *_structure(report)]]
+    return "; ".join([*parts, *notes(report)]) + f". {INTERVALS} {REFERENCES}"
+
+
+def _write_counts(axes: Any, matrix: list[list[int]]) -> None:
+    peak = max((max(row) for row in matrix), default=0)
+    for i, row in enumerate(matrix):
+        for j, count in enumerate(row):
+            axes.text(j, i, str(count), ha="center", va="center", color="white" if count > peak / 2 else "black")
 
 
 def write_heatmap(report: AgreementReport, path: Path) -> Path:
@@ -112,10 +155,7 @@ def write_heatmap(report: AgreementReport, path: Path) -> Path:
     axes.set_xlabel("other annotator")
     axes.set_ylabel("annotator")
     axes.set_title("Claim categories across annotators\n(claims matched by span overlap)", fontsize=10)
-    peak = max((max(row) for row in matrix), default=0)
-    for i, row in enumerate(matrix):
-        for j, count in enumerate(row):
-            axes.text(j, i, str(count), ha="center", va="center", color="white" if count > peak / 2 else "black")
+    _write_counts(axes, matrix)
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

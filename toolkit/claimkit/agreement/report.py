@@ -1,5 +1,7 @@
 """Agreement over documents annotated by two or more annotators: pairwise, per annotator, per
-document and corpus-wide figures, collected into one :class:`AgreementReport`."""
+document and corpus-wide figures, accumulated one document at a time (:class:`AgreementAccumulator`)
+into one :class:`AgreementReport`. Nothing but tallies is kept between documents (and, for
+``claimkit agree``, one small row per document), so memory is flat in the number of documents."""
 
 from __future__ import annotations
 
@@ -9,16 +11,25 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from claimkit.agreement.matching import match_claims, same_source, units
-from claimkit.agreement.stats import Estimate, alpha_with_interval, f1, kappa
-from claimkit.model import Annotation, Claim, DocumentFile
-from claimkit.taxonomy import ClaimCategory
+from claimkit.agreement.gamma import GammaTally
+from claimkit.agreement.matching import Match, units
+from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_coincidences
+from claimkit.agreement.structure import STRUCTURE
+from claimkit.agreement.tally import CATEGORIES, FIELDS, NO_CLAIM, PairFigures, compare, labels_of, source_kinds
+from claimkit.agreement.tokens import token_coincidences
+from claimkit.model import Annotation, DocumentFile
 
-__all__ = ["NO_CLAIM", "AgreementReport", "PairFigures", "agreement_report", "annotators_of"]
-
-NO_CLAIM = "(no claim)"
-FIELDS = ("category", "certainty", "source_kind")
-CATEGORIES = [c.value for c in ClaimCategory]
+__all__ = [
+    "CATEGORIES",
+    "FIELDS",
+    "NO_CLAIM",
+    "AgreementAccumulator",
+    "AgreementReport",
+    "PairFigures",
+    "agreement_report",
+    "annotators_of",
+    "is_empty",
+]
 
 
 def annotators_of(file: DocumentFile) -> dict[str, Annotation]:
@@ -29,47 +40,9 @@ def annotators_of(file: DocumentFile) -> dict[str, Annotation]:
     return found
 
 
-def _value(annotation: Annotation, claim: Claim, field_name: str) -> str:
-    if field_name == "source_kind":
-        if claim.source is None:
-            return "none"
-        source = next((s for s in annotation.sources if s.id == claim.source), None)
-        return source.kind.value if source is not None and source.kind is not None else "unspecified"
-    return str(getattr(claim, field_name))
-
-
-@dataclass
-class PairFigures:
-    """Two annotators over the documents both annotated."""
-
-    a: str
-    b: str
-    documents: int = 0
-    claims_a: int = 0
-    claims_b: int = 0
-    exact: int = 0
-    overlap: int = 0
-    same_source: int = 0
-    per_category: dict[str, list[int]] = field(default_factory=lambda: {c: [0, 0, 0] for c in CATEGORIES})
-    labels: dict[str, tuple[list[str], list[str]]] = field(default_factory=lambda: {f: ([], []) for f in FIELDS})
-
-    def f1(self, mode: str = "overlap") -> float | None:
-        return f1(self.exact if mode == "exact" else self.overlap, self.claims_a, self.claims_b)
-
-    def kappa(self, field_name: str) -> float | None:
-        return kappa(*self.labels[field_name])
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "annotators": [self.a, self.b],
-            "documents": self.documents,
-            "claims": [self.claims_a, self.claims_b],
-            "f1_exact": self.f1("exact"),
-            "f1_overlap": self.f1("overlap"),
-            "f1_per_category": {c: f1(m, x, y) for c, (x, y, m) in self.per_category.items()},
-            "source_agreement": self.same_source / self.overlap if self.overlap else None,
-            "kappa": {f: self.kappa(f) for f in FIELDS},
-        }
+def is_empty(annotation: Annotation) -> bool:
+    """Submitted without a single region: no claim, cue or source (excluded from agreement)."""
+    return not (annotation.claims or annotation.cues or annotation.sources)
 
 
 @dataclass
@@ -79,12 +52,18 @@ class AgreementReport:
     alpha: dict[str, Estimate] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     annotators: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_count: int = 0
+    tokens: Estimate | None = None
+    excluded: dict[str, list[str]] = field(default_factory=dict)  # annotator -> documents left empty
+    gamma: dict[str, float | int | None] | None = None  # computed on request (claimkit agree --gamma)
 
     def mean(self, metric: str, category: str | None = None) -> float | None:
-        """The mean over annotator pairs of a pairwise figure."""
+        """The mean over annotator pairs of a pairwise figure (``structure:<key>`` for structure)."""
         values: list[float | None]
         if metric == "source":
-            values = [p.same_source / p.overlap if p.overlap else None for p in self.pairs]
+            values = [p.source_agreement() for p in self.pairs]
+        elif metric.startswith("structure:"):
+            values = [p.to_dict()["structure"][metric.split(":", 1)[1]] for p in self.pairs]
         elif category is not None:
             values = [f1(m, x, y) for p in self.pairs for x, y, m in [p.per_category[category]]]
         else:
@@ -99,12 +78,16 @@ class AgreementReport:
     def to_dict(self) -> dict[str, Any]:
         labels, matrix = self.confusion_matrix()
         return {
-            "documents": len(self.documents),
+            "documents": self.document_count,
             "annotators": sorted(self.annotators),
             "f1": {"exact": self.mean("exact"), "overlap": self.mean("overlap")},
             "f1_per_category": {c: self.mean("overlap", c) for c in CATEGORIES},
             "alpha": {f: e.to_dict() for f, e in self.alpha.items()},
             "source_agreement": self.mean("source"),
+            "structure": {key: self.mean(f"structure:{key}") for key in STRUCTURE},
+            "alpha_attribution_tokens": self.tokens.to_dict() if self.tokens else None,
+            "gamma": self.gamma,
+            "excluded_empty": self.excluded,
             "pairs": [p.to_dict() for p in self.pairs],
             "confusion": {"labels": labels, "matrix": matrix},
             "per_annotator": self.annotators,
@@ -112,88 +95,123 @@ class AgreementReport:
         }
 
 
-def _compare(pair: PairFigures, left: Annotation, right: Annotation, report: AgreementReport) -> tuple[int, int]:
-    pair.documents += 1
-    pair.claims_a += len(left.claims)
-    pair.claims_b += len(right.claims)
-    pair.exact += len(match_claims(left.claims, right.claims, "exact"))
-    matches = match_claims(left.claims, right.claims, "overlap")
-    pair.overlap += len(matches)
-    sources_l, sources_r = {s.id: s for s in left.sources}, {s.id: s for s in right.sources}
-    for match in matches:
-        a, b = left.claims[match.left], right.claims[match.right]
-        pair.same_source += same_source(a, sources_l, b, sources_r)
-        for name in FIELDS:
-            pair.labels[name][0].append(_value(left, a, name))
-            pair.labels[name][1].append(_value(right, b, name))
-        report.confusion[(str(a.category), str(b.category))] += 1
-        report.confusion[(str(b.category), str(a.category))] += 1
-    matched_l, matched_r = {m.left for m in matches}, {m.right for m in matches}
-    unmatched = [c for i, c in enumerate(left.claims) if i not in matched_l]
-    unmatched += [c for i, c in enumerate(right.claims) if i not in matched_r]
-    for claim in unmatched:  # one annotator saw a claim where the other saw none: both directions
-        report.confusion[(str(claim.category), NO_CLAIM)] += 1
-        report.confusion[(NO_CLAIM, str(claim.category))] += 1
-    for category in CATEGORIES:
-        only_l = [c for c in left.claims if str(c.category) == category]
-        only_r = [c for c in right.claims if str(c.category) == category]
-        counts = pair.per_category[category]
-        counts[0] += len(only_l)
-        counts[1] += len(only_r)
-        counts[2] += len(match_claims(only_l, only_r, "overlap"))
-    same_category = sum(left.claims[m.left].category == right.claims[m.right].category for m in matches)
-    return len(matches), same_category
+class AgreementAccumulator:
+    """Agreement statistics accumulated document by document (see the module docstring)."""
 
+    def __init__(self, *, seed: int = 0, keep_documents: bool = True, gamma: bool = False) -> None:
+        self.seed = seed
+        self.gamma = GammaTally() if gamma else None
+        self.keep_documents = keep_documents
+        self.rows: list[dict[str, Any]] = []
+        self.count = 0
+        self.pairs: dict[tuple[str, str], PairFigures] = {}
+        self.confusion: Counter[tuple[str, str]] = Counter()
+        self.per_annotator: dict[str, Counter[str]] = defaultdict(Counter)
+        self.coincidence = {name: Coincidence() for name in FIELDS}
+        self.tokens = Coincidence()
+        self.excluded: dict[str, list[str]] = defaultdict(list)
 
-def _reliability(annotations: dict[str, Annotation], rows: dict[str, dict[str, list[str | None]]]) -> None:
-    """Append this document's units as columns of the annotators x units matrices (one per field)."""
-    names = sorted(annotations)
-    for unit in units(annotations):
-        for field_name in FIELDS:
-            for name in rows[field_name]:
-                index = unit.members.get(name) if name in names else None
-                value = (
-                    None if index is None else _value(annotations[name], annotations[name].claims[index], field_name)
-                )
-                rows[field_name][name].append(value)
+    def add(self, file: DocumentFile) -> list[str]:
+        """Add one document (cheap when fewer than two annotators annotated it); returns the
+        annotators whose empty annotation was left out."""
+        if len(file.annotations) < 2:
+            return []
+        found = annotators_of(file)
+        empty = sorted(n for n, a in found.items() if is_empty(a))
+        for name in empty:
+            self.excluded[name].append(file.document.id)
+        found = {name: a for name, a in found.items() if name not in empty}
+        if len(found) >= 2:
+            self._document(file, found)
+        return empty
 
+    def _document(self, file: DocumentFile, found: dict[str, Annotation]) -> None:
+        self.count += 1
+        matches, same, total = self._pairs(found)
+        weights = document_weights(file.document.id, self.seed)
+        self._reliability(found, matches, weights)
+        cells, tokens = token_coincidences(file.document.text, found)
+        self.tokens.add(cells, tokens, weights)
+        self._annotators(found)
+        if self.gamma is not None:
+            self.gamma.add(found)
+        if self.keep_documents:
+            matched = sum(len(m) for m in matches.values())
+            self.rows.append(_row(file.document.id, found, matched, same, total))
 
-def agreement_report(files: Iterable[DocumentFile], *, seed: int = 0) -> AgreementReport:
-    """Agreement over every document with two or more annotators."""
-    report = AgreementReport()
-    multi = [(file, annotators_of(file)) for file in files]
-    multi = [(file, found) for file, found in multi if len(found) >= 2]
-    everyone = sorted({name for _, found in multi for name in found})
-    rows: dict[str, dict[str, list[str | None]]] = {f: {name: [] for name in everyone} for f in FIELDS}
-    pairs: dict[tuple[str, str], PairFigures] = {}
-    per_annotator: dict[str, Counter[str]] = defaultdict(Counter)
-    for file, found in multi:
-        doc: dict[str, Any] = {
-            "doc_id": file.document.id,
-            "annotators": sorted(found),
-            "claims": {n: len(a.claims) for n, a in found.items()},
-        }
-        matched = total = same = 0
+    def _pairs(self, found: dict[str, Annotation]) -> tuple[dict[tuple[str, str], list[Match]], int, int]:
+        """Every pair's tallies; returns their overlap matches, same-category matches and claims."""
+        matches: dict[tuple[str, str], list[Match]] = {}
+        same = total = 0
         for a, b in combinations(sorted(found), 2):
-            pair = pairs.setdefault((a, b), PairFigures(a, b))
-            m, s = _compare(pair, found[a], found[b], report)
-            matched, same, total = matched + m, same + s, total + len(found[a].claims) + len(found[b].claims)
+            pair = self.pairs.setdefault((a, b), PairFigures(a, b))
+            matches[(a, b)], s, confusion = compare(pair, found[a], found[b])
+            self.confusion.update(confusion)
+            m = len(matches[(a, b)])
+            same, total = same + s, total + len(found[a].claims) + len(found[b].claims)
             for name in (a, b):
-                per_annotator[name].update(
+                self.per_annotator[name].update(
                     {"matched": m, "same_category": s, "claims_in_pairs": len(found[name].claims)}
                 )
-        doc["f1_overlap"] = 2 * matched / total if total else None  # micro over this document's pairs
-        doc["category_agreement"] = same / matched if matched else None
-        report.documents.append(doc)
-        _reliability(found, rows)
+        return matches, same, total
+
+    def _reliability(
+        self, found: dict[str, Annotation], matches: dict[tuple[str, str], list[Match]], weights: Any
+    ) -> None:
+        """This document's units as coincidences of each field (units with 2+ values only)."""
+        cells: dict[str, dict[tuple[str, str], float]] = {name: defaultdict(float) for name in FIELDS}
+        kinds = {name: source_kinds(annotation) for name, annotation in found.items()}
+        pairable = 0
+        for unit in units(found, matches):
+            if len(unit.members) < 2:
+                continue
+            pairable += 1
+            labels = [labels_of(found[n], found[n].claims[i], kinds[n]) for n, i in sorted(unit.members.items())]
+            for position, name in enumerate(FIELDS):
+                for cell, value in unit_coincidences([row[position] for row in labels]).items():
+                    cells[name][cell] += value
+        for name in FIELDS:
+            self.coincidence[name].add(cells[name], pairable, weights)
+
+    def _annotators(self, found: dict[str, Annotation]) -> None:
         for name, annotation in found.items():
-            per_annotator[name].update({"documents": 1, "claims": len(annotation.claims)})
+            self.per_annotator[name].update({"documents": 1, "claims": len(annotation.claims)})
             if annotation.lead_time is not None:
-                per_annotator[name].update({"lead_time_total": int(annotation.lead_time), "timed": 1})
-    report.pairs = [pairs[key] for key in sorted(pairs)]
-    report.alpha = {f: alpha_with_interval([rows[f][n] for n in everyone], seed) for f in FIELDS} if everyone else {}
-    report.annotators = {name: _annotator_figures(counts) for name, counts in sorted(per_annotator.items())}
-    return report
+                self.per_annotator[name].update({"lead_time_total": int(annotation.lead_time), "timed": 1})
+
+    def report(self) -> AgreementReport:
+        """The figures of every document added so far."""
+        return AgreementReport(
+            documents=list(self.rows),
+            pairs=[self.pairs[key] for key in sorted(self.pairs)],
+            alpha={f: self.coincidence[f].estimate() for f in FIELDS} if self.count else {},
+            confusion=Counter(self.confusion),
+            annotators={name: _annotator_figures(c) for name, c in sorted(self.per_annotator.items())},
+            document_count=self.count,
+            tokens=self.tokens.estimate() if self.count else None,
+            excluded={name: sorted(docs) for name, docs in sorted(self.excluded.items())},
+            gamma=self.gamma.to_dict() if self.gamma is not None else None,
+        )
+
+
+def _row(doc_id: str, found: dict[str, Annotation], matched: int, same: int, total: int) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "annotators": sorted(found),
+        "claims": {n: len(a.claims) for n, a in found.items()},
+        "f1_overlap": 2 * matched / total if total else None,  # micro over this document's pairs
+        "category_agreement": same / matched if matched else None,
+    }
+
+
+def agreement_report(
+    files: Iterable[DocumentFile], *, seed: int = 0, keep_documents: bool = True, gamma: bool = False
+) -> AgreementReport:
+    """Agreement over every document with two or more annotators."""
+    accumulator = AgreementAccumulator(seed=seed, keep_documents=keep_documents, gamma=gamma)
+    for file in files:
+        accumulator.add(file)
+    return accumulator.report()
 
 
 def _annotator_figures(counts: Counter[str]) -> dict[str, Any]:

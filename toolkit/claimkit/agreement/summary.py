@@ -1,19 +1,43 @@
-"""The agreement summary a release card and its Croissant metadata include."""
+"""The agreement summary a release card and its Croissant metadata include, accumulated while the
+release reads each document once (:class:`AgreementSummary`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from claimkit.agreement.render import plain_summary, render_agreement
-from claimkit.agreement.report import agreement_report
+from claimkit.agreement.report import AgreementAccumulator
 from claimkit.model import DocumentFile
 
-__all__ = ["agreement_texts"]
+__all__ = ["AgreementSummary", "agreement_texts"]
+
+
+class AgreementSummary:
+    """Agreement of a release's documents, fed one document at a time; memory stays flat.
+
+    ``add`` every document the release reads (cheap for documents with fewer than two
+    annotators), then ``texts()`` once at the end. ``gamma=True`` adds gamma (about a second per
+    document, needs the ``gamma`` extra).
+    """
+
+    def __init__(self, *, seed: int = 0, gamma: bool = False) -> None:
+        self._accumulator = AgreementAccumulator(seed=seed, keep_documents=False, gamma=gamma)
+
+    def add(self, file: DocumentFile) -> None:
+        """Count one document (ignored unless two or more annotators annotated it)."""
+        self._accumulator.add(file)
+
+    def texts(self) -> tuple[str, str] | None:
+        """(Markdown for the card, plain text for Croissant), or ``None`` when no document has 2+ annotators."""
+        report = self._accumulator.report()
+        if not report.document_count and not report.excluded:
+            return None
+        return render_agreement(report, "markdown"), plain_summary(report)
 
 
 def agreement_texts(files: Iterable[DocumentFile]) -> tuple[str, str] | None:
     """(Markdown, plain text) agreement of these documents, or ``None`` when none has 2+ annotators."""
-    report = agreement_report(files)
-    if not report.documents:
-        return None
-    return render_agreement(report, "markdown"), plain_summary(report)
+    summary = AgreementSummary()
+    for file in files:
+        summary.add(file)
+    return summary.texts()

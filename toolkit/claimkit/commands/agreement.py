@@ -1,44 +1,114 @@
-"""``claimkit agree`` and ``claimkit adjudicate``."""
+"""``claimkit agree`` and ``claimkit adjudicate``: each prints one result on stdout (with
+``--format json``, exactly one JSON document); notes about written files go to stderr."""
 
 from __future__ import annotations
 
-import json
+import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from claimkit.issues import Report
-from claimkit.loading import load_documents
+from claimkit.loading import Loaded, load_documents, load_files
 from claimkit.model import DocumentFile
-from claimkit.reporters import render
-from claimkit.storage import write_document_file
+from claimkit.reporters import render, render_json
+from claimkit.storage import atomic_write_text, write_document_file
+
+if TYPE_CHECKING:
+    from claimkit.adjudicate import Adjudicated
+    from claimkit.agreement.hardcases import HardCases
+    from claimkit.agreement.report import AgreementAccumulator, AgreementReport
 
 __all__ = ["adjudicate", "agree"]
 
 
-def _load(paths: Sequence[str], out: TextIO, fmt: str) -> tuple[list[tuple[str, DocumentFile]], Report]:
-    files, issues = load_documents(paths)
-    report = Report(issues)
-    if report.issues:
-        out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
-    return files, report
+@dataclass
+class _Agreeing:
+    """What ``claimkit agree`` accumulates while it reads each file once."""
+
+    accumulator: AgreementAccumulator
+    hard_cases: HardCases | None
+    report: Report = field(default_factory=Report)
+
+    def feed(self, loaded: Loaded) -> None:
+        self.report.extend(loaded.issues)
+        if loaded.file is None:
+            return
+        excluded = self.accumulator.add(loaded.file)
+        self.report.extend(_empty_issues(loaded, excluded))
+        if self.hard_cases is not None:
+            self.hard_cases.add(loaded.file)
 
 
-def agree(paths: Sequence[str], *, fmt: str, heatmap: str | None, out: TextIO) -> int:
-    """``claimkit agree``: agreement over the documents with two or more annotators."""
-    from claimkit.agreement import agreement_report
-    from claimkit.agreement.render import render_agreement, write_heatmap
+def _empty_issues(loaded: Loaded, excluded: list[str]) -> list[Any]:
+    from claimkit.agreement.codes import EMPTY_ANNOTATION
 
-    files, report = _load(paths, out, fmt)
-    if report.unreadable():
-        return 2
-    agreement = agreement_report(file for _, file in files)
-    out.write(render_agreement(agreement, fmt))
+    assert loaded.file is not None
+    names = [a.annotator for a in loaded.file.annotations]
+    return [
+        EMPTY_ANNOTATION.issue(
+            f"{name}'s annotation has no region; left out of agreement",
+            file=str(loaded.path),
+            pointer=f"/annotations/{names.index(name)}",
+        )
+        for name in excluded
+    ]
+
+
+def _agreement_output(agreement: AgreementReport, report: Report, fmt: str) -> str:
+    from claimkit.agreement.render import render_agreement
+
+    if fmt == "json":
+        return render_json(report.sorted(), agreement.to_dict())
+    issues = render(report.sorted(), "text") if report.issues else ""
+    return render_agreement(agreement, fmt) + issues
+
+
+def _side_files(agreement: AgreementReport, state: _Agreeing, heatmap: str | None, hard_cases: str | None) -> None:
+    from claimkit.agreement.render import write_heatmap
+
     if heatmap:
         write_heatmap(agreement, Path(heatmap))
-        if fmt != "json":
-            out.write(f"wrote {heatmap}\n")
+        sys.stderr.write(f"wrote {heatmap}\n")
+    if hard_cases and state.hard_cases is not None:
+        atomic_write_text(hard_cases, state.hard_cases.markdown())
+        sys.stderr.write(f"wrote {hard_cases} ({state.hard_cases.cases} hard cases)\n")
+
+
+def agree(
+    paths: Sequence[str],
+    *,
+    fmt: str,
+    heatmap: str | None,
+    out: TextIO,
+    hard_cases: str | None = None,
+    gamma: bool = False,
+) -> int:
+    """``claimkit agree``: agreement over the documents with two or more annotators, each file read once."""
+    from claimkit.agreement.hardcases import HardCases
+    from claimkit.agreement.report import AgreementAccumulator
+
+    state = _Agreeing(AgreementAccumulator(gamma=gamma), HardCases() if hard_cases else None)
+    for loaded in load_files(paths):
+        state.feed(loaded)
+    if state.report.unreadable():
+        out.write(render(state.report.sorted(), "json" if fmt == "json" else "text"))
+        return 2
+    agreement = state.accumulator.report()
+    _side_files(agreement, state, heatmap, hard_cases)
+    out.write(_agreement_output(agreement, state.report, fmt))
     return 0
+
+
+@dataclass
+class _Merged:
+    """What adjudication did to each document."""
+
+    results: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    to_review: dict[str, tuple[str, DocumentFile, Any]] = field(default_factory=dict)
+    pushed: int | None = None
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
@@ -56,6 +126,64 @@ def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
     return lines
 
 
+def _record(merged: _Merged, path: str, file: DocumentFile, adjudicated: Adjudicated, dry_run: bool) -> None:
+    from claimkit.adjudicate import conflict_prediction
+
+    merged.results.append(
+        {
+            "doc_id": adjudicated.doc_id,
+            "annotators": adjudicated.annotators,
+            "accepted": len(adjudicated.candidate.claims),
+            "conflicts": [c.choices for c in adjudicated.conflicts],
+        }
+    )
+    if adjudicated.gold is None:
+        merged.lines += _conflict_lines(adjudicated.doc_id, adjudicated.conflicts)
+        merged.to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
+        return
+    if not dry_run:
+        write_document_file(path, file.model_copy(update={"gold": adjudicated.gold}))
+    method = adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ""
+    merged.lines.append(f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written ({method})")
+
+
+def _merge_all(files: list[tuple[str, DocumentFile]], *, force: bool, dry_run: bool) -> _Merged:
+    from claimkit.adjudicate import adjudicate as merge
+
+    merged = _Merged()
+    for path, file in files:
+        adjudicated = None if file.gold is not None and not force else merge(file)
+        if adjudicated is not None:
+            _record(merged, path, file, adjudicated, dry_run)
+    return merged
+
+
+def _push(merged: _Merged, url: str | None, api_key: str | None, project: str, report: Report) -> bool:
+    """Send the conflicts to Label Studio for a reviewer; ``False`` when the project is not usable."""
+    from claimkit.labelstudio.sync import connect, init_project, push_documents
+
+    client = connect(url, api_key)
+    project_id, _, init_report = init_project(client, project)
+    report.extend(init_report.issues)
+    if project_id is None or init_report.issues:
+        return False
+    predictions = {doc_id: prediction for doc_id, (_, _, prediction) in merged.to_review.items()}
+    documents = [(path, file) for path, file, _ in merged.to_review.values()]
+    summary, push_report = push_documents(client, project_id, documents, predictions, "claimkit:adjudication")
+    merged.pushed = summary.predictions
+    merged.lines.append(f"pushed {summary.predictions} conflict predictions for review to {project!r}")
+    report.extend(push_report.issues)
+    return True
+
+
+def _adjudication_output(merged: _Merged, report: Report, fmt: str) -> str:
+    if fmt == "json":
+        summary = {"documents": merged.results, "to_review": sorted(merged.to_review), "pushed": merged.pushed}
+        return render_json(report.sorted(), summary)
+    issues = render(report.sorted(), "text") if report.issues else ""
+    return "\n".join(merged.lines) + "\n" + issues
+
+
 def adjudicate(
     paths: Sequence[str],
     *,
@@ -69,51 +197,12 @@ def adjudicate(
     out: TextIO,
 ) -> int:
     """``claimkit adjudicate``: write gold where the annotators agree; list (and optionally push) conflicts."""
-    from claimkit.adjudicate import adjudicate as merge
-    from claimkit.adjudicate import conflict_prediction
-
-    files, report = _load(paths, out, fmt)
+    files, issues = load_documents(paths)
+    report = Report(issues)
     if report.unreadable():
+        out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
         return 2
-    results, to_review, lines = [], {}, []
-    for path, file in files:
-        if file.gold is not None and not force:
-            continue
-        adjudicated = merge(file)
-        if adjudicated is None:
-            continue
-        results.append(
-            {
-                "doc_id": adjudicated.doc_id,
-                "annotators": adjudicated.annotators,
-                "accepted": len(adjudicated.candidate.claims),
-                "conflicts": [c.choices for c in adjudicated.conflicts],
-            }
-        )
-        if adjudicated.gold is not None:
-            if not dry_run:
-                write_document_file(path, file.model_copy(update={"gold": adjudicated.gold}))
-            lines.append(
-                f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written "
-                f"({adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ''})"
-            )
-        else:
-            lines += _conflict_lines(adjudicated.doc_id, adjudicated.conflicts)
-            to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
-    if push and to_review:
-        from claimkit.labelstudio.sync import connect, init_project, push_documents
-
-        client = connect(url, api_key)
-        project_id, _, init_report = init_project(client, project)
-        if project_id is None or init_report.issues:
-            out.write(render(init_report, fmt))
-            return 1
-        predictions = {doc_id: prediction for doc_id, (_, _, prediction) in to_review.items()}
-        documents = [(path, file) for path, file, _ in to_review.values()]
-        summary, push_report = push_documents(client, project_id, documents, predictions, "claimkit:adjudication")
-        lines.append(f"pushed {summary.predictions} conflict predictions for review to {project!r}")
-        report.extend(push_report.issues)
-    out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else "\n".join(lines) + "\n")
-    if report.issues:
-        out.write(render(report.sorted(), "text"))
-    return 1 if to_review else report.exit_code()
+    merged = _merge_all(files, force=force, dry_run=dry_run)
+    pushed = _push(merged, url, api_key, project, report) if push and merged.to_review else True
+    out.write(_adjudication_output(merged, report, fmt))
+    return 1 if merged.to_review or not pushed else report.exit_code()

@@ -1,0 +1,31 @@
+"""Codes of agreement and adjudication (G; exceptions of these commands use E700-E719)."""
+
+from __future__ import annotations
+
+from claimkit.codes import Scope, declare
+from claimkit.issues import Severity
+
+__all__ = ["EMPTY_ANNOTATION", "GAMMA_UNAVAILABLE"]
+
+EMPTY_ANNOTATION = declare(
+    "G001",
+    "empty-annotation-excluded",
+    Severity.WARNING,
+    Scope.ANNOTATION,
+    """An annotator submitted an annotation without a single region; agreement leaves it out.
+
+    An empty annotation (no claim, cue or source) would count as total disagreement with every
+    other annotator of the document and drag the figures towards 0. It is excluded, counted per
+    annotator and listed in the agreement report instead. Skipped tasks never reach the corpus
+    (`claimkit ls pull` reports them, L009).""",
+    "Annotate the task in Label Studio (or delete the empty annotation if it was a mistake), then pull again.",
+)
+
+GAMMA_UNAVAILABLE = declare(
+    "E700",
+    "gamma-extra-missing",
+    Severity.ERROR,
+    Scope.COMMAND,
+    """`claimkit agree --gamma` needs pygamma-agreement, which is not installed.""",
+    "Install the extra: pip install 'claimkit[gamma]' (make setup installs it for development).",
+)

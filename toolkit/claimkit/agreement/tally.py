@@ -1,0 +1,130 @@
+"""What two annotators agree on in one document, added to their running tallies: counts and
+contingency tables only, so a pair's figures take the same memory after 10 or 100,000 documents."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimkit.agreement.matching import Match, match_claims, same_source
+from claimkit.agreement.stats import f1, kappa_from_counts
+from claimkit.agreement.structure import Tally, structure_figures, structure_tally
+from claimkit.model import Annotation, Claim
+from claimkit.taxonomy import ClaimCategory
+
+__all__ = ["CATEGORIES", "FIELDS", "NO_CLAIM", "PairFigures", "compare", "field_value", "labels_of", "source_kinds"]
+
+NO_CLAIM = "(no claim)"
+FIELDS = ("category", "certainty", "source_kind")
+CATEGORIES = [c.value for c in ClaimCategory]
+
+
+def field_value(annotation: Annotation, claim: Claim, field_name: str) -> str:
+    """The label a claim has for one of :data:`FIELDS`."""
+    if field_name == "source_kind":
+        return source_kinds(annotation).get(claim.source or "", "none" if claim.source is None else "unspecified")
+    return str(getattr(claim, field_name))
+
+
+def source_kinds(annotation: Annotation) -> dict[str, str]:
+    """Source id -> kind (``unspecified`` when the source has none) of one annotation."""
+    return {s.id: s.kind.value if s.kind is not None else "unspecified" for s in annotation.sources}
+
+
+def labels_of(annotation: Annotation, claim: Claim, kinds: dict[str, str]) -> tuple[str, str, str]:
+    """A claim's values of :data:`FIELDS` (category, certainty, source kind), with its annotation's kinds."""
+    kind = "none" if claim.source is None else kinds.get(claim.source, "unspecified")
+    return str(claim.category), str(claim.certainty), kind
+
+
+@dataclass
+class PairFigures:
+    """Two annotators over the documents both annotated."""
+
+    a: str
+    b: str
+    documents: int = 0
+    claims_a: int = 0
+    claims_b: int = 0
+    exact: int = 0
+    overlap: int = 0
+    same_source: int = 0
+    per_category: dict[str, list[int]] = field(default_factory=lambda: {c: [0, 0, 0] for c in CATEGORIES})
+    labels: dict[str, Counter[tuple[str, str]]] = field(default_factory=lambda: {f: Counter() for f in FIELDS})
+    structure: Tally = field(default_factory=lambda: defaultdict(float))
+
+    def f1(self, mode: str = "overlap") -> float | None:
+        return f1(self.exact if mode == "exact" else self.overlap, self.claims_a, self.claims_b)
+
+    def kappa(self, field_name: str) -> float | None:
+        return kappa_from_counts(self.labels[field_name])
+
+    def source_agreement(self) -> float | None:
+        return self.same_source / self.overlap if self.overlap else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "annotators": [self.a, self.b],
+            "documents": self.documents,
+            "claims": [self.claims_a, self.claims_b],
+            "f1_exact": self.f1("exact"),
+            "f1_overlap": self.f1("overlap"),
+            "f1_per_category": {c: f1(m, x, y) for c, (x, y, m) in self.per_category.items()},
+            "source_agreement": self.source_agreement(),
+            "kappa": {f: self.kappa(f) for f in FIELDS},
+            "structure": structure_figures(self.structure),
+        }
+
+
+def _matched(pair: PairFigures, left: Annotation, right: Annotation, matches: list[Match]) -> Counter[tuple[str, str]]:
+    """Labels, sources and the confusion of matched claims; returns the confusion counts."""
+    confusion: Counter[tuple[str, str]] = Counter()
+    sources_l, sources_r = {s.id: s for s in left.sources}, {s.id: s for s in right.sources}
+    kinds_l, kinds_r = source_kinds(left), source_kinds(right)
+    for match in matches:
+        a, b = left.claims[match.left], right.claims[match.right]
+        pair.same_source += same_source(a, sources_l, b, sources_r)
+        for name, x, y in zip(FIELDS, labels_of(left, a, kinds_l), labels_of(right, b, kinds_r), strict=True):
+            pair.labels[name][(x, y)] += 1
+        confusion[(str(a.category), str(b.category))] += 1
+        confusion[(str(b.category), str(a.category))] += 1
+    return confusion
+
+
+def _unmatched(left: Annotation, right: Annotation, matches: list[Match], confusion: Counter[tuple[str, str]]) -> None:
+    """One annotator saw a claim where the other saw none: both directions of the confusion."""
+    matched_l, matched_r = {m.left for m in matches}, {m.right for m in matches}
+    unmatched = [c for i, c in enumerate(left.claims) if i not in matched_l]
+    unmatched += [c for i, c in enumerate(right.claims) if i not in matched_r]
+    for claim in unmatched:
+        confusion[(str(claim.category), NO_CLAIM)] += 1
+        confusion[(NO_CLAIM, str(claim.category))] += 1
+
+
+def _per_category(pair: PairFigures, left: Annotation, right: Annotation) -> None:
+    for category in CATEGORIES:
+        only_l = [c for c in left.claims if str(c.category) == category]
+        only_r = [c for c in right.claims if str(c.category) == category]
+        counts = pair.per_category[category]
+        counts[0] += len(only_l)
+        counts[1] += len(only_r)
+        counts[2] += len(match_claims(only_l, only_r, "overlap"))
+
+
+def compare(
+    pair: PairFigures, left: Annotation, right: Annotation
+) -> tuple[list[Match], int, Counter[tuple[str, str]]]:
+    """Add one document of a pair to its tallies: (overlap matches, same-category matches, confusion)."""
+    pair.documents += 1
+    pair.claims_a += len(left.claims)
+    pair.claims_b += len(right.claims)
+    pair.exact += len(match_claims(left.claims, right.claims, "exact"))
+    matches = match_claims(left.claims, right.claims, "overlap")
+    pair.overlap += len(matches)
+    confusion = _matched(pair, left, right, matches)
+    _unmatched(left, right, matches, confusion)
+    _per_category(pair, left, right)
+    structure_tally(left, right, matches, pair.structure)
+    same_category = sum(left.claims[m.left].category == right.claims[m.right].category for m in matches)
+    return matches, same_category, confusion
