@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: Hypothesis on a shared 2-core machine and in CI: time is not what these tests check, so no
+#: deadline and no health check on slow data generation (examples stay as many as each test asks).
+settings.register_profile("claimkit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimkit")
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
