@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimkit.cli import main
+from claimkit.model import SCHEMA_VERSION
 from tests.conftest import ROOT
 
 
@@ -73,7 +74,10 @@ def test_the_committed_release_rebuilds_from_the_repository(tmp_path: Path, caps
         "--records",
         str(records),
     ]
-    assert main(args) == 0
-    assert "rebuilt (same content as recorded)" in capsys.readouterr().out
+    # 0.1.0 was built with schema 1.0.0; the schema is 1.1.0 since (optional pre-annotation fields), so the
+    # same corpus no longer rebuilds 0.1.0 byte for byte: the version stays immutable, the documents unchanged.
+    assert SCHEMA_VERSION == "1.1.0"
+    assert main(args) == 1
+    assert "immutable" in capsys.readouterr().err
     assert main(["diff", "0.1.0", "current", "--records", str(records), "--corpus", str(ROOT / "annotations")]) == 0
     assert "documents changed: 0" in capsys.readouterr().out
