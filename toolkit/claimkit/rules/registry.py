@@ -33,7 +33,13 @@ __all__ = [
 REGISTRY: Mapping[str, Code] = CODES
 
 #: Modules that declare codes outside the rules package; importing them registers their codes.
-_EMITTERS = ("claimkit.loading", "claimkit.ingest", "claimkit.labelstudio.codes", "claimkit.rules")
+_EMITTERS = (
+    "claimkit.loading",
+    "claimkit.ingest",
+    "claimkit.labelstudio.codes",
+    "claimkit.preannotate.codes",
+    "claimkit.rules",
+)
 
 
 @dataclass(frozen=True, slots=True)
