@@ -22,6 +22,7 @@ CONFIDENCE: dict[str, float] = {
     "cue-verb": 0.9,
     "cue-participle": 0.85,
     "cue-according-to": 0.85,
+    "cue-saying": 0.7,
     "source-subject": 0.8,
     "source-according-to": 0.8,
     "source-relayed": 0.7,

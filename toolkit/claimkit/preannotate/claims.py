@@ -28,6 +28,7 @@ _MIN_LEFT, _MIN_RIGHT = 4, 3
 _HEDGE_WINDOW = 12
 _POSSIBLE = (("من", "الممكن"), ("من", "المحتمل"), ("ربما",), ("يمكن", "ان"), ("يحتمل",), ("احتمال",), ("باحتمال",))
 _PROBABLE = (("من", "المرجح"), ("يرجح",), ("ترجح",), ("المرجح",), ("علي", "الارجح"), ("من", "المتوقع"), ("يتوقع",))
+_PAST_PERFECT = frozenset({"كان", "كانت", "كانوا", "كانا"})  # وكان … قد تعرّض: a past, not a hedge
 _NEGATIONS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "لسنا", "ليسوا"})
 
 
@@ -82,11 +83,30 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
                 return found, "claim-complement"
     if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
         return None
+    if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
+        k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
+        if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
+            return None
     if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
         return tokens[k + 1].start, "claim-object"
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"
     return None
+
+
+def _after_adjunct(reader: Reader, k: int) -> int:
+    """The token after a short adjunct: a preposition, its noun and the noun's adjectives."""
+    tokens = reader.tokens
+    if k + 1 >= len(tokens) or reader.broken(k + 1):
+        return k
+    noun, m = tokens[k + 1], k + 2
+    while m < len(tokens) and m - k < 5 and not reader.broken(m):
+        token = tokens[m]
+        adjective = token.definite if noun.definite else token.key.endswith(("ي", "يه")) and not token.definite
+        if not adjective:
+            break
+        m += 1
+    return m
 
 
 def content_at(reader: Reader, start: int, stop: int) -> Content | None:
@@ -97,7 +117,7 @@ def content_at(reader: Reader, start: int, stop: int) -> Content | None:
     sentence_end = reader.sentence_of(start)[1]
     region = reader.quote_at(start)
     if region is not None and _only_quote(reader, region, min(stop, max(sentence_end, region[1]))):
-        inner_end = region[1] - 1 if text[region[1] - 1] in "\"»”“" and region[1] - 1 > region[0] else region[1]
+        inner_end = region[1] - 1 if text[region[1] - 1] in '"»”“' and region[1] - 1 > region[0] else region[1]
         return Content(split(reader, region[0] + 1, inner_end), True, region[1], "claim-quote")
     end = min(sentence_end, stop)
     if end <= start:
@@ -146,7 +166,11 @@ def _split_clauses(reader: Reader, start: int, end: int) -> list[tuple[int, int]
     words = list(reader.words(start, end))
     cuts, previous = [], 0
     for position, token in enumerate(words):
-        if position - previous >= _MIN_LEFT and len(words) - position >= _MIN_RIGHT and _new_clause(reader, token.index):
+        if (
+            position - previous >= _MIN_LEFT
+            and len(words) - position >= _MIN_RIGHT
+            and _new_clause(reader, token.index)
+        ):
             cuts.append(token.start)
             previous = position
     bounds = [start, *cuts, end]
@@ -170,7 +194,10 @@ def _has(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def certainty(reader: Reader, start: int, end: int) -> Certainty:
     """From hedges in the main clause (its first words): قد + present, من الممكن, يرجح ..."""
     keys = _keys(reader, start, end)
-    may = any(k == "قد" and i + 1 < len(keys) and _present(keys[i + 1]) for i, k in enumerate(keys))
+    may = any(
+        k == "قد" and i + 1 < len(keys) and _present(keys[i + 1]) and not _PAST_PERFECT & set(keys[:i])
+        for i, k in enumerate(keys)
+    )
     if may or _has(keys, _POSSIBLE):
         return Certainty.POSSIBLE
     return Certainty.PROBABLE if _has(keys, _PROBABLE) else Certainty.CERTAIN

@@ -25,13 +25,14 @@ class CueHit:
     end: int
     first: int  # index of its first token
     after: int  # index of the first token after it
-    kind: str  # "verb", "participle" or "according"
+    kind: str  # "verb", "participle", "according" or "saying" (قوله: his saying, after a relay)
     form: Form | None = None
     continued: bool = False  # opened by و/ف or كما: the speaker may be the previous one
 
     @property
     def rule(self) -> str:
-        return {"verb": "cue-verb", "participle": "cue-participle", "according": "cue-according-to"}[self.kind]
+        rules = {"verb": "cue-verb", "participle": "cue-participle", "according": "cue-according-to"}
+        return rules.get(self.kind, "cue-saying")
 
 
 def formula_at(reader: Reader, index: int) -> int:

@@ -127,7 +127,9 @@ def _score(evaluation: Evaluation, gold: Annotation, proposed: Annotation) -> li
     for category in CATEGORIES:
         gold_c = [c for c in gold.claims if c.category == category]
         proposed_c = [c for c in proposed.claims if c.category == category]
-        evaluation.per_category[category].add(len(gold_c), len(proposed_c), len(_matches(gold_c, proposed_c, "overlap")))
+        evaluation.per_category[category].add(
+            len(gold_c), len(proposed_c), len(_matches(gold_c, proposed_c, "overlap"))
+        )
     return overlap
 
 
@@ -193,4 +195,7 @@ def baseline(document: Document) -> Annotation:
 
 def evaluate_all(files: Sequence[DocumentFile]) -> dict[str, Evaluation]:
     """The proposer and the baseline over the same documents."""
-    return {"claimkit-preannotate": evaluate(files), "baseline: every sentence is a reported fact": evaluate(files, baseline)}
+    return {
+        "claimkit-preannotate": evaluate(files),
+        "baseline: every sentence is a reported fact": evaluate(files, baseline),
+    }

@@ -44,6 +44,7 @@ class Verb:
     object_after: tuple[str, ...] = ()  # prepositions that may introduce a plain noun-phrase content
     needs: tuple[str, ...] = ()  # a word that must follow within a few words (نقل ... عن)
     participle: bool = True  # whether its accusative participle (مضيفاً) is a cue too
+    present: bool = True  # whether its present forms are cues (يُدعى "is called" looks like يدّعي)
 
 
 VERBS: tuple[Verb, ...] = (
@@ -68,12 +69,14 @@ VERBS: tuple[Verb, ...] = (
     Verb("عقد", "افتعل", "believe", opinion=True, participle=False),
     Verb("حذر", "فعّل", "warn", object_after=("من",), needs=("من", "ان", "من ان")),
     Verb("روي", "فعَل يفعِل", "recount", participle=False),
+    Verb("نقل", "فعَل يفعُل", "relay", needs=("عن",), participle=False),
     Verb("نوه", "فعّل", "note", object_after=("الي", "ب"), needs=("الي", "ب", "بان")),
     Verb("قرر", "أفعل", "admit", participle=False),
     Verb("علق", "فعّل", "comment"),
     Verb("عرب", "أفعل", "express", object_after=("عن",), needs=("عن",)),
     Verb("زعم", "فعَل يفعُل", "claim", participle=False),
-    Verb("دعو", "افتعل", "allege", participle=False),
+    Verb("دعو", "افتعل", "allege", participle=False, present=False),
+    Verb("دعو", "فعَل يفعُل", "call for", object_after=("الي",), needs=("الي",), participle=False),
     Verb("بعد", "استفعل", "rule out", opinion=True, object_after=("",)),
 )
 
@@ -113,6 +116,8 @@ def verb_forms() -> dict[str, Form]:
     for verb in VERBS:
         slots = _conjugate(verb)
         for tense, names in _SLOTS.items():
+            if tense == "present" and not verb.present:
+                continue
             for name in names:
                 for key in slots.get(name, []):
                     forms.setdefault(key, Form(verb, tense, name in _FEMININE))

@@ -20,6 +20,7 @@ from claimkit.preannotate.sources import Entity, Mention, SourceBook, read_menti
 from claimkit.preannotate.titles import RUMOUR_WORDS, bare
 from claimkit.taxonomy import (
     OFFICIAL_SOURCE_KINDS,
+    SourceNaming,
     Certainty,
     ClaimCategory,
     ContentType,
@@ -113,7 +114,7 @@ class _Proposer:
         reader = self.reader
         if k >= len(reader.tokens):
             return True
-        return reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ":،,.\"«“")
+        return reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“')
 
     def _verb(self, hit: CueHit) -> None:
         mention, known, k = self._speaker(hit)
@@ -127,7 +128,14 @@ class _Proposer:
         if content is None:
             return
         speaker = known if mention is None else self.book.add(mention)
-        self._commit(hit, speaker, content, start=hit.start)
+        after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
+        self._commit(
+            hit,
+            speaker,
+            content,
+            start=min(hit.start, content.spans[0][0]) if content.spans else hit.start,
+            end=after_speaker,
+        )
 
     def _content(self, k: int, objects: tuple[str, ...], sentence: tuple[int, int], hit: CueHit) -> Content | None:
         stop = self._next_cue_start(hit, sentence[1])
@@ -143,7 +151,7 @@ class _Proposer:
             between = reader.text[end : hit.start]
             if sentence[0] <= start and end <= hit.start and not any(char.isalpha() for char in between):
                 inner_end = end - 1 if end - 1 > start else end
-                return Content(split(reader, start + 1, inner_end), True, hit.end, "claim-quote-before")
+                return Content(split(reader, start + 1, inner_end), True, sentence[1], "claim-quote-before")
         return None
 
     def _next_cue_start(self, hit: CueHit, limit: int) -> int:
@@ -169,21 +177,32 @@ class _Proposer:
         return end
 
     def _relay(self, hit: CueHit, mention: Mention | None, known: Entity | None, k: int) -> bool:
-        """ذكرت الوكالة نقلاً عن مصدر أن …: the agency's claim holds the source's claim (§6)."""
+        """ذكرت الوكالة نقلاً عن مصدر أن …، نقلت الصحيفة عن دبلوماسي قوله إن …: a claim inside a claim (§6)."""
         reader = self.reader
         relay = next((h for h in self.hits if h.first == k and h.kind == "according"), None)
-        if relay is None or reader.key(k) != "نقلا":
+        if relay is not None and reader.key(k) == "نقلا":
+            inner_cue: CueHit | None = relay
+        elif hit.form is not None and hit.form.verb.root == "نقل" and reader.key(k) == "عن":
+            inner_cue = None
+        else:
             return False
-        inner_mention = read_mention(reader, relay.after, "source-relayed")
+        inner_mention = read_mention(reader, inner_cue.after if inner_cue else k + 1, "source-relayed")
         if inner_mention is None:
             return False
-        sentence = reader.sentence_of(hit.start)
-        content = self._content(inner_mention.end_token, (), sentence, relay)
+        m = inner_mention.end_token
+        if reader.key(m).startswith("قول") and not reader.broken(m):  # قوله، قولها: "his saying"
+            token = reader.tokens[m]
+            inner_cue, m = CueHit(token.start, token.end, m, m + 1, "saying"), m + 1
+        content = self._content(m, (), reader.sentence_of(hit.start), inner_cue or hit)
         if content is None or not content.spans:
             return False
         outer_speaker = known if mention is None else self.book.add(mention)
-        outer = self._commit(hit, outer_speaker, Content([(relay.start, content.spans[-1][1])], False, 0, "claim-relay"))
-        inner = self._commit(relay, self.book.add(inner_mention), content, start=relay.start)
+        relay_start = reader.tokens[k].start
+        outer_content = Content([(relay_start, content.end)], False, content.end, "claim-relay")
+        outer = self._commit(hit, outer_speaker, outer_content, start=hit.start)
+        inner = self._commit(
+            inner_cue, self.book.add(inner_mention), content, start=relay_start, cue=inner_cue is not None
+        )
         for claim in inner:
             claim.parent = outer[0] if outer else None
         return True
@@ -229,24 +248,44 @@ class _Proposer:
         return Content(spans, False, sentence[1], "claim-after-according-to") if spans else None
 
     def _clause_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
-        start = max([sentence[0], *(end for s, end in self.reader.consumed if s < hit.start <= end or end <= hit.start and end > sentence[0])])
+        start = max(
+            [
+                sentence[0],
+                *(
+                    end
+                    for s, end in self.reader.consumed
+                    if s < hit.start <= end or end <= hit.start and end > sentence[0]
+                ),
+            ]
+        )
         span = trim(self.reader.text, start, hit.start)
         if len(list(self.reader.words(*span))) < 3:
             return None
         return Content([span], False, hit.end, "claim-before-according-to")
 
-    def _commit(self, hit: CueHit, speaker: Entity | None, content: Content, *, start: int) -> list[FoundClaim]:
+    def _commit(
+        self,
+        hit: CueHit | None,
+        speaker: Entity | None,
+        content: Content,
+        *,
+        start: int,
+        cue: bool = True,
+        end: int = 0,
+    ) -> list[FoundClaim]:
         if speaker is None or not content.spans:
             return []
-        cue = FoundCue(hit.start, hit.end, hit.rule)
-        self.found.cues.append(cue)
-        claims = [self._claim(span, content, speaker, cue, hit.form) for span in content.spans]
+        found_cue = FoundCue(hit.start, hit.end, hit.rule) if hit is not None and cue else None
+        if found_cue is not None:
+            self.found.cues.append(found_cue)
+        form = hit.form if hit is not None else None
+        claims = [self._claim(span, content, speaker, found_cue, form) for span in content.spans]
         self.found.claims += claims
-        self.reader.consume(start, max(content.end, content.spans[-1][1], hit.end))
+        self.reader.consume(start, max(content.end, content.spans[-1][1], hit.end if hit else 0, end))
         return claims
 
     def _claim(
-        self, span: tuple[int, int], content: Content, speaker: Entity, cue: FoundCue, form: Form | None
+        self, span: tuple[int, int], content: Content, speaker: Entity, cue: FoundCue | None, form: Form | None
     ) -> FoundClaim:
         reader = self.reader
         claim = FoundClaim(span[0], span[1], content.rule, speaker, cue, reader.quotes.encloses(*span), form)
@@ -299,7 +338,11 @@ class _Proposer:
         reader = self.reader
         claim = FoundClaim(span[0], span[1], rule, certainty=certainty(reader, *span), polarity=polarity(reader, *span))
         if self._no_comment(span):
-            claim.polarity, claim.content_type, claim.rule = Polarity.NEGATIVE, ContentType.NON_COMMENT, "claim-no-comment"
+            claim.polarity, claim.content_type, claim.rule = (
+                Polarity.NEGATIVE,
+                ContentType.NON_COMMENT,
+                "claim-no-comment",
+            )
         else:
             claim.content_type = _content_type(claim, None)
         return claim
@@ -324,18 +367,41 @@ class _Proposer:
             if stripped and bare(stripped[0]) in RUMOUR_WORDS:
                 start += stripped[1]
             mention_end = reader.tokens[link.index - 1].end
-            return self._rumour_claims(start, mention_end, link.end, end)
+            mention = Mention(
+                start,
+                mention_end,
+                "source-rumour",
+                tuple(t.key for t in reader.words(start, mention_end)),
+                _anonymous(),
+            )
+            circulator = self._circulator(words, start)
+            return self._rumour_claims(circulator or mention, link.end, end)
         return False
 
-    def _rumour_claims(self, start: int, mention_end: int, content_start: int, end: int) -> bool:
+    def _circulator(self, words: list, trigger: int) -> Mention | None:
+        """تتداول صفحات على مواقع التواصل أنباء …: who circulates the report, when a verb says so."""
+        reader = self.reader
+        if len(words) < 3 or reader.key(words[0].index, "و") not in _CIRCULATE:
+            return None
+        subject = [w for w in words[1:] if w.end <= trigger]
+        if not subject or any(reader.broken(w.index) for w in subject):
+            return None
+        naming = SourceNaming.NAMED if subject[0].definite else SourceNaming.UNNAMED_DESCRIBED
+        keys = tuple(w.key for w in subject)
+        return Mention(
+            subject[0].start, subject[-1].end, "source-subject", keys, naming, end_token=subject[-1].index + 1
+        )
+
+    def _rumour_claims(self, mention: Mention, content_start: int, end: int) -> bool:
         reader = self.reader
         spans = split(reader, content_start, end)
         if not spans:
             return False
-        mention = Mention(start, mention_end, "source-rumour", tuple(t.key for t in reader.words(start, mention_end)), _anonymous())
         speaker = self.book.add(mention)
         for span in spans:
-            claim = FoundClaim(*span, "claim-rumour", speaker, certainty=Certainty.POSSIBLE, polarity=polarity(reader, *span))
+            claim = FoundClaim(
+                *span, "claim-rumour", speaker, certainty=Certainty.POSSIBLE, polarity=polarity(reader, *span)
+            )
             claim.content_type = ContentType.PREDICTION
             self.found.claims.append(claim)
         return True
@@ -361,6 +427,7 @@ def _anonymous():  # noqa: ANN202
     return SourceNaming.ANONYMOUS
 
 
+_CIRCULATE = frozenset("تتداول يتداول تداولت تداول تداولوا يتداولون تتناقل تناقلت يتناقل".split())
 _UNCONFIRMED = frozenset("غير متداوله متداول تداول شايعات تسريبات مزعومه".split())
 
 

@@ -14,9 +14,9 @@ from claimkit.textutil import QuotedRegions, sentence_bounds
 
 __all__ = ["OPENING_QUOTES", "PUNCTUATION", "Reader"]
 
-OPENING_QUOTES = "\"«“„"
+OPENING_QUOTES = '"«“„'
 #: Characters between two words that end a phrase.
-PUNCTUATION = set("،,.:؛;!?؟()[]«»\"“”„-–—\n")
+PUNCTUATION = set('،,.:؛;!?؟()[]«»"“”„-–—\n')
 
 
 @dataclass

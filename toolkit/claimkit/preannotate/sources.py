@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimkit.preannotate.arabic import Token, strip_clitic
+from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import (
     AFFILIATION_PREPOSITIONS,
     BODIES,
     DESCRIBED_HEADS,
+    NAMED_AS,
+    PLACES,
     TITLES,
     VAGUE_HEADS,
     bare,
@@ -21,10 +23,15 @@ from claimkit.taxonomy import SourceKind, SourceNaming
 
 __all__ = ["Entity", "Mention", "SourceBook", "read_mention"]
 
-_STOPS = COMPLEMENTIZERS | RELATIVES | frozenset(
-    "الي عن في من خلال ل امام عبر حول بشان منذ بعد قبل عقب اليوم امس يوم مساء صباح ظهر مع و ف قد لقد "
-    "هو هي كما حيث عندما بعدما ضمن اثناء لدي وفقا بحسب حسب نقلا الاحد الاثنين الثلاثاء الاربعاء الخميس "
-    "الجمعه السبت انه ان لا لم لن ما".split()
+_STOPS = (
+    COMPLEMENTIZERS
+    | RELATIVES
+    | frozenset(
+        "الي عن في من خلال ل امام عبر حول بشان منذ بعد قبل عقب اليوم امس يوم مساء صباح ظهر مع و ف قد لقد "
+        "هو هي كما حيث عندما بعدما ضمن اثناء لدي وفقا بحسب حسب نقلا الاحد الاثنين الثلاثاء الاربعاء الخميس "
+        "الجمعه السبت انه ان لا لم لن ما قوله قولها قولهم".split()
+    )
+    | NAMED_AS
 )
 _PLAIN_STOPS = frozenset({"على", "إلى"})  # as written: على is a preposition, علي a name
 _VAGUE_ADJECTIVES = frozenset("مطلعه مطلع موثوقه موثوق خاصه متطابقه عديده متعدده مختلفه متداوله".split())
@@ -71,8 +78,7 @@ def _read_descriptor(reader: Reader, j: int, phrase: _Phrase) -> int:
         token = tokens[k]
         if (k > j and reader.broken(k)) or _stop(token):
             break
-        vague_head = bool(phrase.descriptor) and bare(tokens[phrase.descriptor[0]].key) in VAGUE_HEADS | DESCRIBED_HEADS
-        if _descriptive(token) or token.definite or token.key == "باسم" or (vague_head and len(phrase.descriptor) < 3):
+        if _continues_descriptor(reader, k, phrase):
             phrase.descriptor.append(k)
             k += 1
             continue
@@ -80,15 +86,46 @@ def _read_descriptor(reader: Reader, j: int, phrase: _Phrase) -> int:
     return k
 
 
+def _continues_descriptor(reader: Reader, k: int, phrase: _Phrase) -> bool:
+    token = reader.tokens[k]
+    if _descriptive(token) or token.definite or token.key == "باسم":
+        return True
+    if not phrase.descriptor:
+        return False
+    head = bare(reader.tokens[phrase.descriptor[0]].key)
+    previous = bare(reader.tokens[k - 1].key)
+    if head in VAGUE_HEADS | DESCRIBED_HEADS and len(phrase.descriptor) < 3:
+        return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي
+    if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
+        return True  # محافظ حمص
+    # لحقوق الإنسان: a noun joined by ل to a body, completed by a definite noun
+    nxt = reader.tokens[k + 1] if k + 1 < len(reader.tokens) else None
+    return (
+        token.key.startswith("ل") and head in BODIES and nxt is not None and nxt.definite and not reader.broken(k + 1)
+    )
+
+
+def _head_kind(reader: Reader, phrase: _Phrase) -> str:
+    head = bare(reader.tokens[phrase.descriptor[0]].key) if phrase.descriptor else ""
+    if head in VAGUE_HEADS or head in DESCRIBED_HEADS:
+        return "vague"
+    if head in TITLES:
+        return "title"
+    return "body" if head in BODIES else "other"
+
+
 def _read_affiliation(reader: Reader, k: int, phrase: _Phrase) -> int:
+    """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث: where a described speaker belongs."""
     tokens = reader.tokens
-    if not phrase.descriptor or k >= len(tokens) or reader.broken(k) or tokens[k].key not in AFFILIATION_PREPOSITIONS:
+    if _head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
+        return k
+    if tokens[k].key not in AFFILIATION_PREPOSITIONS:
         return k
     taken, m = [k], k + 1
-    while m < len(tokens) and len(taken) < 5 and not reader.broken(m) and not _stop(tokens[m]):
+    while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
         token = tokens[m]
         after_body = bare(tokens[m - 1].key) in BODIES and m - 1 != k
-        if not (token.definite or _descriptive(token) or after_body):
+        if not (token.definite or _descriptive(token) or after_body or bare(token.key) in PLACES):
             break
         taken.append(m)
         m += 1
@@ -111,6 +148,26 @@ def _read_name(reader: Reader, k: int, phrase: _Phrase, limit: int = 4) -> int:
     return k
 
 
+def _read_body_name(reader: Reader, k: int, phrase: _Phrase) -> int:
+    """منظمة أطباء بلا حدود، وكالة سانا: a body whose name follows it, undefined."""
+    tokens, taken = reader.tokens, 0
+    while k < len(tokens) and taken < 3 and not reader.broken(k) and not _stop(tokens[k]):
+        phrase.descriptor.append(k)
+        k, taken = k + 1, taken + 1
+    return k
+
+
+def _skip_parenthetical(reader: Reader, k: int) -> int:
+    """وكالة الأنباء السورية الرسمية (سانا): the abbreviation in brackets belongs to the phrase."""
+    tokens = reader.tokens
+    if k >= len(tokens) or "(" not in reader.gap(k):
+        return k
+    for m in range(k, min(k + 5, len(tokens))):
+        if ")" in reader.gap(m + 1) if m + 1 < len(tokens) else ")" in reader.text[tokens[m].end :]:
+            return m + 1
+    return k
+
+
 def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True) -> Mention | None:
     """The speaker's noun phrase starting at token ``j``, or ``None`` when none starts there."""
     if j >= len(reader.tokens) or _stop(reader.tokens[j]):
@@ -119,11 +176,20 @@ def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True) -
     k = _read_descriptor(reader, j, phrase)
     k = _read_affiliation(reader, k, phrase)
     titled = any(bare(reader.tokens[i].key) in TITLES for i in phrase.descriptor)
+    if phrase.descriptor and reader.key(k) in NAMED_AS and not reader.broken(k):
+        k, titled = k + 1, True
     if titled or (not phrase.descriptor and bare_name):
         k = _read_name(reader, k, phrase, 4 if titled else 3)
+    elif phrase.descriptor and _open_body(reader, phrase):
+        k = _read_body_name(reader, k, phrase)
     if not phrase.descriptor and not phrase.name:
         return None
-    return _mention(reader, phrase, rule, k)
+    return _mention(reader, phrase, rule, _skip_parenthetical(reader, k))
+
+
+def _open_body(reader: Reader, phrase: _Phrase) -> bool:
+    last = reader.tokens[phrase.descriptor[-1]]
+    return bare(last.key) in BODIES and not last.definite and len(phrase.descriptor) == 1
 
 
 def _text(reader: Reader, indices: list[int]) -> str:
@@ -134,14 +200,18 @@ def _naming(reader: Reader, phrase: _Phrase) -> SourceNaming:
     if phrase.name:
         return SourceNaming.NAMED
     head = reader.tokens[phrase.descriptor[0]]
-    described = phrase.affiliation or any(
-        reader.tokens[i].key not in _VAGUE_ADJECTIVES and not reader.tokens[i].definite for i in phrase.descriptor[1:]
-    )
+    kind = _head_kind(reader, phrase)
     if bare(head.key) in VAGUE_HEADS:
+        described = phrase.affiliation or any(
+            reader.tokens[i].key not in _VAGUE_ADJECTIVES and not reader.tokens[i].definite
+            for i in phrase.descriptor[1:]
+        )
         return SourceNaming.UNNAMED_DESCRIBED if described else SourceNaming.ANONYMOUS
-    if bare(head.key) in DESCRIBED_HEADS or not head.definite:
+    if kind == "vague":
         return SourceNaming.UNNAMED_DESCRIBED
-    return SourceNaming.NAMED
+    if kind == "body" or any(reader.tokens[i].definite for i in phrase.descriptor):
+        return SourceNaming.NAMED
+    return SourceNaming.UNNAMED_DESCRIBED
 
 
 def _mention(reader: Reader, phrase: _Phrase, rule: str, end_token: int) -> Mention:
@@ -149,6 +219,7 @@ def _mention(reader: Reader, phrase: _Phrase, rule: str, end_token: int) -> Ment
     span = phrase.name or phrase.descriptor + phrase.affiliation
     naming = _naming(reader, phrase)
     keys = tuple(tokens[i].key for i in phrase.descriptor + phrase.affiliation + phrase.name)
+    keys += _resolved_keys(reader, phrase.descriptor + phrase.affiliation)
     head = bare(tokens[phrase.descriptor[0]].key) if phrase.descriptor else ""
     anonymous = naming is SourceNaming.ANONYMOUS
     return Mention(
@@ -164,6 +235,23 @@ def _mention(reader: Reader, phrase: _Phrase, rule: str, end_token: int) -> Ment
         generic=head if len(phrase.descriptor) == 1 and not phrase.name and not phrase.affiliation else None,
         end_token=end_token,
     )
+
+
+def _resolved_keys(reader: Reader, indices: list[int]) -> tuple[str, ...]:
+    """The words a lone definite body inside a phrase stands for (المتحدث باسم الوزارة → وزارة الدفاع …)."""
+    found: list[str] = []
+    for position, index in enumerate(indices):
+        token = reader.tokens[index]
+        following = indices[position + 1] if position + 1 < len(indices) else None
+        if (
+            bare(token.key) in BODIES
+            and token.definite
+            and (following is None or not reader.tokens[following].definite)
+        ):
+            antecedent = _antecedent(reader, token.start, bare(token.key))
+            if antecedent:
+                found += [normalize(word) for word in antecedent.split()]
+    return tuple(found)
 
 
 def _feminine(head: str, phrase: _Phrase) -> bool | None:
@@ -185,8 +273,6 @@ class Entity:
 
     @property
     def kind(self) -> SourceKind:
-        from claimkit.preannotate.arabic import normalize
-
         return kind_of([*self.keys(), *(normalize(word) for word in self.name.split())]) or SourceKind.OTHER
 
     @property
@@ -238,7 +324,7 @@ class SourceBook:
         text = self.reader.text[mention.start : mention.end]
         if mention.generic is None:
             return text
-        return _antecedent(self.reader, mention) or text
+        return _antecedent(self.reader, mention.start, mention.generic) or text
 
     def recent(self, before: int, feminine: bool | None = None) -> Entity | None:
         """The source mentioned last before ``before``, agreeing in gender when that is known."""
@@ -254,24 +340,21 @@ class SourceBook:
 
 
 def _key(word: str) -> str:
-    from claimkit.preannotate.arabic import normalize
-
     return normalize(word)
 
 
-def _antecedent(reader: Reader, mention: Mention) -> str | None:
+def _antecedent(reader: Reader, before: int, generic: str) -> str | None:
     """The fuller phrase a lone definite noun stands for: الوزارة → وزارة الدفاع السورية, said earlier."""
     tokens = reader.tokens
-    first = reader.token_at(mention.start)
-    for index in range(first - 1, -1, -1):
-        if bare(tokens[index].key) != mention.generic:
+    for index in range(reader.token_at(before) - 1, -1, -1):
+        if bare(tokens[index].key) != generic:
             continue
         end = index + 1
         while end < len(tokens) and end - index < 5 and tokens[end].definite and not reader.broken(end):
             end += 1
         if end > index + 1:
             head = tokens[index]
-            stripped = strip_clitic(head, "ولب") if head.key not in (mention.generic, "ال" + mention.generic) else None
-            start = head.start + (stripped[1] if stripped and bare(stripped[0]) == mention.generic else 0)
+            stripped = strip_clitic(head, "ولب") if head.key not in (generic, "ال" + generic) else None
+            start = head.start + (stripped[1] if stripped and bare(stripped[0]) == generic else 0)
             return reader.text[start : tokens[end - 1].end]
     return None
