@@ -74,6 +74,12 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
     if found is not None:
         return found, "claim-complement"
     tokens = reader.tokens
+    after = _after_commas(reader, k, limit)  # أعلن المصرف، اليوم الاثنين، عن …
+    if after != k:
+        found = _marker(reader, after, prepositions)
+        if found is not None:
+            return found, "claim-complement"
+        return _object(reader, after, objects, prepositions, limit)
     if k < len(tokens) and ("،" in reader.gap(k) or "," in reader.gap(k) or reader.key(k) in ADJUNCT_STARTS):
         for m in range(k + 1, min(k + _ADJUNCT_WINDOW, len(tokens))):
             if tokens[m].start >= limit:
@@ -81,7 +87,30 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
             found = _marker(reader, m, (), quotes=False)
             if found is not None:
                 return found, "claim-complement"
-    if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
+    return _object(reader, k, objects, prepositions, limit)
+
+
+def _after_commas(reader: Reader, k: int, limit: int) -> int:
+    """The token after a short stretch between two commas that follows the speaker, else ``k``."""
+    tokens = reader.tokens
+    if k >= len(tokens) or "،" not in reader.gap(k) and "," not in reader.gap(k):
+        return k
+    for m in range(k + 1, min(k + 6, len(tokens))):
+        if tokens[m].start >= limit:
+            return k
+        gap = reader.gap(m)
+        if "،" in gap or "," in gap:
+            return m
+        if reader.broken(m):
+            return k
+    return k
+
+
+def _object(
+    reader: Reader, k: int, objects: tuple[str, ...], prepositions: tuple[str, ...], limit: int
+) -> tuple[int, str] | None:
+    tokens = reader.tokens
+    if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
         return None
     if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
         k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …

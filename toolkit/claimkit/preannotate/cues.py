@@ -62,6 +62,8 @@ def _according(reader: Reader, index: int) -> CueHit | None:
             if reader.key(last + 1) != "ل" or reader.broken(last + 1):
                 continue
             last += 1
+        elif reader.key(last + 1) == "ما" and reader.key(last + 2) in verb_forms() and not reader.broken(last + 1):
+            last += 2  # بحسب ما أفادت الوزارة، وفق ما ذكرت الوكالة
         start = _after_clitic(reader, index, words[0])
         return CueHit(start, reader.tokens[last].end, index, last + 1, "according")
     return None

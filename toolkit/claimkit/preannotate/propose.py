@@ -16,7 +16,7 @@ from claimkit.preannotate.claims import Content, certainty, complement, content_
 from claimkit.preannotate.cues import NEGATIONS, CueHit, find_cues, formula_at
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, comment_forms, verb_forms
 from claimkit.preannotate.reader import Reader
-from claimkit.preannotate.sources import Entity, Mention, SourceBook, read_mention
+from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.titles import RUMOUR_WORDS, bare
 from claimkit.taxonomy import (
     OFFICIAL_SOURCE_KINDS,
@@ -66,6 +66,9 @@ class FoundClaim:
             return ClaimCategory.OFFICIAL_STATEMENT
         if kind in (SourceKind.ANALYST, SourceKind.JOURNALIST) or (self.form is not None and self.form.verb.opinion):
             return ClaimCategory.ANALYST_OPINION
+        speculation = self.certainty in (Certainty.POSSIBLE, Certainty.PROBABLE)
+        if speculation and self.source.naming is not SourceNaming.ANONYMOUS and kind is not SourceKind.MEDIA:
+            return ClaimCategory.ANALYST_OPINION  # a prediction of a named party; unconfirmed reports stay facts
         return ClaimCategory.REPORTED_FACT
 
 
@@ -105,8 +108,14 @@ class _Proposer:
         return None, None, hit.after
 
     def _plausible(self, mention: Mention) -> bool:
-        """A bare name is a speaker when it is known already or followed by the content."""
+        """A bare name is a speaker when it is known already, introduced earlier with a title, or
+        followed by the content."""
         if mention.keys != mention.name_keys or self.book.match(mention) is not None:
+            return True
+        earlier = introduced(self.reader, mention)
+        if earlier is not None:
+            mention.keys, mention.name_keys, mention.role = earlier.keys, earlier.name_keys, earlier.role
+            mention.full_name = self.reader.text[earlier.start : earlier.end]
             return True
         return self._marker_next(mention.end_token)
 

@@ -21,7 +21,7 @@ from claimkit.preannotate.titles import (
 )
 from claimkit.taxonomy import SourceKind, SourceNaming
 
-__all__ = ["Entity", "Mention", "SourceBook", "read_mention"]
+__all__ = ["Entity", "Mention", "SourceBook", "introduced", "read_mention"]
 
 _STOPS = (
     COMPLEMENTIZERS
@@ -63,6 +63,7 @@ class Mention:
     feminine: bool | None = None
     generic: str | None = None  # the bare head of a lone definite noun (الوزارة → وزاره), for antecedents
     end_token: int = 0  # the first token after the phrase
+    full_name: str | None = None  # the fuller name met earlier in the text (جوزيف عون for عون)
 
 
 @dataclass
@@ -322,6 +323,8 @@ class SourceBook:
 
     def _canonical(self, mention: Mention) -> str:
         text = self.reader.text[mention.start : mention.end]
+        if mention.full_name:
+            return mention.full_name
         if mention.generic is None:
             return text
         return _antecedent(self.reader, mention.start, mention.generic) or text
@@ -357,4 +360,21 @@ def _antecedent(reader: Reader, before: int, generic: str) -> str | None:
             stripped = strip_clitic(head, "ولب") if head.key not in (generic, "ال" + generic) else None
             start = head.start + (stripped[1] if stripped and bare(stripped[0]) == generic else 0)
             return reader.text[start : tokens[end - 1].end]
+    return None
+
+
+def introduced(reader: Reader, mention: Mention) -> Mention | None:
+    """The earlier titled phrase that introduced a bare name (الرئيس اللبناني جوزيف عون … وأكد عون)."""
+    if not mention.name_keys:
+        return None
+    last = mention.name_keys[-1]
+    tokens = reader.tokens
+    for index in range(reader.token_at(mention.start) - 1, -1, -1):
+        if tokens[index].key != last:
+            continue
+        for start in range(max(0, index - 6), index):
+            if bare(tokens[start].key) in TITLES:
+                earlier = read_mention(reader, start, mention.rule)
+                if earlier is not None and earlier.name_keys and earlier.name_keys[-1] == last:
+                    return earlier
     return None

@@ -40,7 +40,8 @@ def bare(key: str) -> str:
 #: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
 TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
-    **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب"), None),
+    **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
+    **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب"), None),
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير"), SourceKind.MILITARY),
     **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
@@ -52,7 +53,7 @@ TITLES: dict[str, SourceKind | None] = {
 BODIES = _keys(
     "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
     "جامعة برلمان سفارة خارجية داخلية دفاع إدارة مفوضية لجنة ائتلاف مديرية محافظة بلدية شرطة كرملين "
-    "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة"
+    "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة مصرف بنك غرفة"
 )
 
 #: Heads of unnamed sources; with a description they are unnamed-described, else anonymous.
@@ -80,16 +81,24 @@ AFFILIATION_PREPOSITIONS = _keys("في من داخل لدى ب")
 _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
     (SourceKind.OFFICIAL_DOCUMENT, _keys("بيان مرسوم قرار وثيقة")),
     (SourceKind.INTERGOVERNMENTAL, _keys("أمم أممي أممية يونيسف مفوضية ناتو حلف أوروبي")),
-    (SourceKind.ORGANIZATION, _keys("مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل")),
+    (SourceKind.ORGANIZATION, _keys("مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل اتحاد غرف غرفة")),
     (SourceKind.DIPLOMATIC, _keys("خارجية سفارة سفير مبعوث قنصل دبلوماسي دبلوماسية دبلوماسيون")),
     (SourceKind.MILITARY, _keys("دفاع جيش قوات أركان عسكري عسكرية حربية جوية لواء عميد عقيد جنرال عماد")),
-    (SourceKind.MEDIA, _keys("وكالة صحيفة قناة موقع شبكة إذاعة تلفزيون إعلام سانا رويترز الأناضول تداول أنباء أخبار")),
+    (
+        SourceKind.MEDIA,
+        _keys(
+            "وكالة صحيفة قناة موقع مواقع صفحات شبكة إذاعة تلفزيون إعلام إعلامية سانا رويترز الأناضول تداول أنباء أخبار"
+        ),
+    ),
     (SourceKind.ANALYST, _keys("محلل محللون محللين خبير خبراء باحث أستاذ أكاديمي مراقبون مراقبين")),
     (SourceKind.JOURNALIST, _keys("صحفي صحافي إعلامي مراسل كاتب")),
     (SourceKind.WITNESS, _keys("شاهد شهود سكان أهالي مواطن مواطنون ناشط ناشطون نازح عيان")),
     (
         SourceKind.GOVERNMENT,
-        _keys("وزارة وزير حكومة حكومي رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن بلدية كرملين مسؤول مسؤولون"),
+        _keys(
+            "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
+            "مسؤول مسؤولون مصرف مركزي حاكم"
+        ),
     ),
 )
 _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS}
