@@ -62,11 +62,17 @@ def _according(reader: Reader, index: int) -> CueHit | None:
             if reader.key(last + 1) != "ل" or reader.broken(last + 1):
                 continue
             last += 1
-        elif reader.key(last + 1) == "ما" and reader.key(last + 2) in verb_forms() and not reader.broken(last + 1):
-            last += 2  # بحسب ما أفادت الوزارة، وفق ما ذكرت الوكالة
+        elif reader.key(last + 1) == "ما" and _verb_with_object(reader.key(last + 2)) and not reader.broken(last + 1):
+            last += 2  # بحسب ما أفادت الوزارة، وفق ما ذكرت الوكالة، وفق ما ذكره ناشطون
         start = _after_clitic(reader, index, words[0])
         return CueHit(start, reader.tokens[last].end, index, last + 1, "according")
     return None
+
+
+def _verb_with_object(key: str) -> bool:
+    """A reporting verb, possibly with an object pronoun (ذكره، أكدته)."""
+    forms = verb_forms()
+    return key in forms or any(key.endswith(p) and key[: -len(p)] in forms for p in ("ه", "ها", "هم", "ته"))
 
 
 def _after_clitic(reader: Reader, index: int, word: str) -> int:

@@ -76,7 +76,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("عرب", "أفعل", "express", object_after=("عن",), needs=("عن",)),
     Verb("زعم", "فعَل يفعُل", "claim", participle=False),
     Verb("دعو", "افتعل", "allege", participle=False, present=False),
-    Verb("دعو", "فعَل يفعُل", "call for", object_after=("الي",), needs=("الي",), participle=False),
+    Verb("دعو", "فعَل يفعُل", "call for", object_after=("الي",), needs=("الي",)),
     Verb("بعد", "استفعل", "rule out", opinion=True, object_after=("",)),
 )
 
@@ -103,9 +103,9 @@ def _conjugate(verb: Verb) -> dict[str, list[str]]:
     return {name: [normalize(form.form) for form in forms] for name, forms in slots.items()}
 
 
-def _participles(participle: str) -> dict[str, bool]:
-    """Accusative participles (حال): مضيفاً، مضيفةً، مضيفين; ناف (defective) → نافياً."""
-    stem = participle + "ي" if participle.endswith("ف") and len(participle) == 3 else participle
+def _participles(participle: str, root: str) -> dict[str, bool]:
+    """Accusative participles (حال): مضيفاً، مضيفةً، مضيفين; of a defective root ناف → نافياً, داع → داعياً."""
+    stem = participle + "ي" if root[-1] in "يوى" and not participle.endswith("ي") else participle
     return {stem + "ا": False, stem + "ه": True, stem + "ين": False, stem + "ات": True}
 
 
@@ -123,7 +123,7 @@ def verb_forms() -> dict[str, Form]:
                     forms.setdefault(key, Form(verb, tense, name in _FEMININE))
         if verb.participle:
             for participle in slots.get("ap", []):
-                for key, feminine in _participles(participle).items():
+                for key, feminine in _participles(participle, verb.root).items():
                     forms.setdefault(key, Form(verb, "participle", feminine))
     return forms
 

@@ -142,8 +142,8 @@ def _read_name(reader: Reader, k: int, phrase: _Phrase, limit: int = 4) -> int:
         token = tokens[k]
         if reader.broken(k) or _stop(token) or _descriptive(token):
             break
-        if not phrase.name and token.definite:
-            break
+        if (not phrase.name and token.definite) or token.key.startswith("لل"):
+            break  # للصحفيين: a preposition, not a name
         phrase.name.append(k)
         k += 1
     return k
@@ -155,6 +155,8 @@ def _read_body_name(reader: Reader, k: int, phrase: _Phrase) -> int:
     while k < len(tokens) and taken < 3 and not reader.broken(k) and not _stop(tokens[k]):
         phrase.descriptor.append(k)
         k, taken = k + 1, taken + 1
+        if bare(tokens[k - 1].key) in PLACES:
+            break  # مديرية صحة إدلب: a place ends the name
     return k
 
 

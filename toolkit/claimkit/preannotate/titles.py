@@ -47,6 +47,7 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
     **dict.fromkeys(_keys("صحفي صحفية صحافي صحافية إعلامي إعلامية مراسل مراسلة كاتب كاتبة"), SourceKind.JOURNALIST),
     **dict.fromkeys(_keys("ناشط ناشطة شاهد مواطن مواطنة مزارع نازح طبيب طبيبة ممرض معلم"), SourceKind.WITNESS),
+    **dict.fromkeys(_keys("محام محامي محامية مدرب مدربة لاعب لاعبة فنان فنانة"), SourceKind.OTHER),
 }
 
 #: Institutions that speak (a ministry, a government, an observatory, an agency).
@@ -80,7 +81,7 @@ AFFILIATION_PREPOSITIONS = _keys("في من داخل لدى ب")
 # Keywords of the source kinds, by priority: the first kind with a keyword in the mention wins.
 _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
     (SourceKind.OFFICIAL_DOCUMENT, _keys("بيان مرسوم قرار وثيقة")),
-    (SourceKind.INTERGOVERNMENTAL, _keys("أمم أممي أممية يونيسف مفوضية ناتو حلف أوروبي")),
+    (SourceKind.INTERGOVERNMENTAL, _keys("أمم أممي أممية يونيسف مفوضية ناتو حلف أوروبي عالمية عالمي")),
     (SourceKind.ORGANIZATION, _keys("مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل اتحاد غرف غرفة")),
     (SourceKind.DIPLOMATIC, _keys("خارجية سفارة سفير مبعوث قنصل دبلوماسي دبلوماسية دبلوماسيون")),
     (SourceKind.MILITARY, _keys("دفاع جيش قوات أركان عسكري عسكرية حربية جوية لواء عميد عقيد جنرال عماد")),
@@ -101,7 +102,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         ),
     ),
 )
-_PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS}
+_PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, SourceKind.OTHER}
 
 
 def title_kind(keys: Sequence[str]) -> SourceKind | None:
@@ -116,10 +117,11 @@ def title_kind(keys: Sequence[str]) -> SourceKind | None:
 def kind_of(keys: Sequence[str]) -> SourceKind | None:
     """The kind of a source from the words that name or describe it (``None`` when nothing says)."""
     personal = title_kind(keys)
-    if personal in _PERSONAL:
-        return personal
+    reports = bool(keys) and bare(keys[0]) in VAGUE_HEADS  # تقارير صحفية: press reports, not a journalist
+    if personal in _PERSONAL and not reports:
+        return None if reports else personal
     words = {bare(key) for key in keys}
     for kind, keywords in _KINDS:
         if words & keywords:
             return kind
-    return personal
+    return None if reports else personal
