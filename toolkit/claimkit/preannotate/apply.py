@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.ingest import ingest_text
+from claimkit.ingest import detect_furniture, ingest_text
 from claimkit.issues import Issue, Severity
 from claimkit.loading import load_file
 from claimkit.model import SCHEMA_VERSION, Annotation, DocumentFile
@@ -16,7 +16,17 @@ from claimkit.preannotate.codes import PROPOSAL_INVALID, SHARD_ROW_INVALID
 from claimkit.storage import document_json, write_document_file
 from claimkit.validate import check_document
 
-__all__ = ["ROW_FIELDS", "FileOutcome", "preannotate_file", "proposal_of", "propose_row", "with_proposal"]
+__all__ = [
+    "ROW_FIELDS",
+    "FileOutcome",
+    "preannotate_file",
+    "preannotate_files",
+    "proposal_of",
+    "propose_lines",
+    "propose_row",
+    "propose_rows",
+    "with_proposal",
+]
 
 #: Columns of a proposal row (JSON Lines or Parquet), in this order.
 ROW_FIELDS = ("id", "text_sha256", "generator", "version", "score", "claims", "cues", "sources", "proposal", "issues")
@@ -80,6 +90,7 @@ def propose_row(row: dict[str, Any], where: str = "") -> dict[str, Any]:
     metadata = {key: row.get(key) for key in ("id", "title", "outlet", "language", "published", "url", "license")}
     metadata["language"] = metadata["language"] or "ar"
     metadata["outlet"] = metadata["outlet"] or "unknown"
+    metadata["title"] = metadata["title"] or detect_furniture(row["text"])[1] or row["id"]
     result = ingest_text(row["text"], metadata, where=where)
     if result.file is None:
         return {**base, "issues": json.dumps([i.to_dict() for i in result.issues], ensure_ascii=False)}
@@ -94,3 +105,30 @@ def propose_row(row: dict[str, Any], where: str = "") -> dict[str, Any]:
         "proposal": proposal.model_dump_json(exclude_none=True),
         "issues": "[]",
     }
+
+
+def preannotate_files(paths: list[str], dry_run: bool = False) -> list[FileOutcome]:
+    """:func:`preannotate_file` over a batch of paths (the unit of work an engine ships)."""
+    return [preannotate_file(path, dry_run=dry_run) for path in paths]
+
+
+def propose_rows(rows: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+    """Proposal rows for a batch of article rows."""
+    return [propose_row(row, where) for row in rows]
+
+
+def propose_lines(lines: list[str], where: str) -> list[dict[str, Any]]:
+    """Proposal rows for a batch of JSON Lines (a line that is not a JSON object gets P003)."""
+    out = []
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            out.append({**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION, **_row_problem(where, f"not JSON: {error.msg}")})
+            continue
+        if not isinstance(row, dict):
+            row = {}
+        out.append(propose_row(row, where))
+    return out
