@@ -37,10 +37,12 @@ def validate(
     jobs: int,
     max_bytes: int,
     out: TextIO,
+    engine: str = "local",
+    address: str | None = None,
 ) -> int:
     """``claimkit validate``: every problem in the given files or folders, then the exit code."""
     options = ValidationOptions.from_selectors(select, ignore, max_bytes)
-    report = validate_paths(paths, options, jobs=_jobs(jobs))
+    report = validate_paths(paths, options, jobs=_jobs(jobs), engine=engine, address=address)
     out.write(render(report, fmt))
     return report.exit_code(strict=strict)
 

@@ -4,6 +4,7 @@ of batches in flight so that memory stays flat however many documents or rows th
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -80,8 +81,12 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor | None:
+        # Workers come from a fork server, not from forking this process: a process that runs
+        # threads (Ray's, a server client's) can deadlock its forked children.
         if self.jobs > 1 and self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["claimkit.preannotate.apply", "claimkit.validate"])
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
         return self._pool
 
     def map_paths(self, function: BatchFunction, paths: Sequence[str]) -> Iterator[Any]:

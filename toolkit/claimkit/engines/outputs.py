@@ -29,7 +29,9 @@ class Staging:
         self.folder = Path(tempfile.mkdtemp(prefix=".proposals-staging-", dir=self.out))
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         try:
             if kind is None:
                 for stale in self.out.glob("*.proposals.*"):  # the previous run's output, and only that

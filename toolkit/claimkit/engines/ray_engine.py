@@ -81,13 +81,16 @@ class RayEngine:
 
     def _start(self, address: str | None) -> None:
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+        address = address or os.environ.get("RAY_ADDRESS")
         try:
             if address:
                 ray.init(address=address, **options)
             else:
                 ray.init(num_cpus=self.jobs, **options)
         except (ConnectionError, RuntimeError, ValueError) as error:
-            raise ConnectionFailed(ENGINE_FAILED, f"could not start or join Ray ({address or 'local'}): {error}") from None
+            raise ConnectionFailed(
+                ENGINE_FAILED, f"could not start or join Ray ({address or 'local'}): {error}"
+            ) from None
 
     def map_paths(self, function: BatchFunction, paths: Sequence[str]) -> Iterator[Any]:
         if not paths:

@@ -86,7 +86,8 @@ def propose_row(row: dict[str, Any], where: str = "") -> dict[str, Any]:
     base: dict[str, Any] = dict.fromkeys(ROW_FIELDS)
     base.update(id=row.get("id") if isinstance(row.get("id"), str) else None, generator=NAME, version=VERSION)
     if not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
-        return {**base, **_row_problem(where, "the row needs a string id and a string text")}
+        shown = json.dumps(row, ensure_ascii=False, default=str)[:60]
+        return {**base, **_row_problem(where, f"the row needs a string id and a string text: {shown}")}
     metadata = {key: row.get(key) for key in ("id", "title", "outlet", "language", "published", "url", "license")}
     metadata["language"] = metadata["language"] or "ar"
     metadata["outlet"] = metadata["outlet"] or "unknown"
@@ -126,7 +127,8 @@ def propose_lines(lines: list[str], where: str) -> list[dict[str, Any]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            out.append({**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION, **_row_problem(where, f"not JSON: {error.msg}")})
+            problem = _row_problem(where, f"not JSON ({error.msg}): {line.strip()[:60]}")
+            out.append({**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION, **problem})
             continue
         if not isinstance(row, dict):
             row = {}

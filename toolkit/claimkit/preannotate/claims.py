@@ -4,6 +4,7 @@ polarity."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,8 +17,32 @@ __all__ = ["Content", "certainty", "complement", "content_at", "polarity", "spli
 
 #: Words that open an adjunct between the speaker and the content (في تصريح لـ، خلال مؤتمر، اليوم).
 ADJUNCT_STARTS = frozenset(
-    "في خلال ل عبر امام علي اليوم امس مساء صباح يوم اثناء عقب بعد ضمن لدي منذ الاحد الاثنين الثلاثاء "
-    "الاربعاء الخميس الجمعه السبت".split()
+    [
+        "في",
+        "خلال",
+        "ل",
+        "عبر",
+        "امام",
+        "علي",
+        "اليوم",
+        "امس",
+        "مساء",
+        "صباح",
+        "يوم",
+        "اثناء",
+        "عقب",
+        "بعد",
+        "ضمن",
+        "لدي",
+        "منذ",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+    ]
 )
 _ADJUNCT_WINDOW = 12
 _STRIP_END = " \t\n.،,:;؛!?؟"
@@ -93,7 +118,7 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
 def _after_commas(reader: Reader, k: int, limit: int) -> int:
     """The token after a short stretch between two commas that follows the speaker, else ``k``."""
     tokens = reader.tokens
-    if k >= len(tokens) or "،" not in reader.gap(k) and "," not in reader.gap(k):
+    if k >= len(tokens) or ("،" not in reader.gap(k) and "," not in reader.gap(k)):
         return k
     for m in range(k + 1, min(k + 6, len(tokens))):
         if tokens[m].start >= limit:
@@ -203,11 +228,11 @@ def _split_clauses(reader: Reader, start: int, end: int) -> list[tuple[int, int]
             cuts.append(token.start)
             previous = position
     bounds = [start, *cuts, end]
-    return list(zip(bounds, bounds[1:], strict=False))
+    return list(itertools.pairwise(bounds))
 
 
 def _keys(reader: Reader, start: int, end: int) -> list[str]:
-    keys = []
+    keys: list[str] = []
     for token in reader.words(start, end):
         if keys and ("،" in reader.gap(token.index) or len(keys) >= _HEDGE_WINDOW):
             break

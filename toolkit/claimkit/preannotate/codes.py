@@ -46,7 +46,7 @@ SHARD_ROW_INVALID = declare(
 
     Each row needs `id` (a lowercase slug) and `text`; `title`, `outlet`, `language` (default `ar`),
     `published`, `url` and `license` are optional. The row gets no proposal; the others go on.""",
-    "Fix the row in the shard (the location gives the shard and the row number) and run again.",
+    "Fix the row in the shard (the location names the shard, the message the row) and run again.",
 )
 NO_PROPOSAL = declare(
     "P004",

@@ -25,6 +25,8 @@ __all__ = ["IOU", "Evaluation", "Scores", "baseline", "evaluate", "evaluate_all"
 IOU = 0.5
 CATEGORIES = [c.value for c in ClaimCategory]
 Proposer = Callable[[Document], Annotation]
+_UNITS = ("claims", "sources", "cues")
+_MODES = ("exact", "overlap")
 
 
 @dataclass
@@ -96,13 +98,14 @@ class Evaluation:
         }
 
 
-_UNITS = ("claims", "sources", "cues")
-_MODES = ("exact", "overlap")
-
-
 def _as_claims(spans: Sequence[Span]) -> list[Claim]:
-    """Spans as claims for the matcher, which reads only offsets (no validation: nothing else is set)."""
-    return [Claim.model_construct(start=s.start, end=s.end, text=s.text) for s in spans]
+    """Spans as claims for the matcher, which reads only their offsets (built without validation)."""
+    return [
+        Claim.model_construct(
+            start=s.start, end=s.end, text=s.text, id="span", category=ClaimCategory.REPORTED_FACT, quote=QuoteType.NONE
+        )
+        for s in spans
+    ]
 
 
 def _matches(gold: Sequence[Span], proposed: Sequence[Span], mode: str) -> list[Match]:
@@ -173,7 +176,7 @@ def evaluate(files: Iterable[DocumentFile], proposer: Proposer = propose) -> Eva
 def baseline(document: Document) -> Annotation:
     """The baseline: every sentence outside page furniture is a reported fact in the outlet's voice."""
     furniture = [(f.start, f.end) for f in document.furniture]
-    claims = []
+    claims: list[Claim] = []
     for start, end in sentence_bounds(document.text):
         if any(start < f_end and f_start < end for f_start, f_end in furniture):
             continue

@@ -18,9 +18,9 @@ from claimkit.preannotate.arabic import normalize
 __all__ = [
     "ACCORDING_TO",
     "COMMENT_VERBS",
-    "LAM_WORDS",
     "COMPLEMENTIZERS",
     "CONNECTIVES",
+    "LAM_WORDS",
     "OUTLET_FORMULAS",
     "RELATIVES",
     "VERBS",
@@ -136,7 +136,7 @@ COMMENT_VERBS: tuple[tuple[str, str], ...] = (("علق", "فعّل"), ("ردد",
 def comment_forms() -> frozenset[str]:
     from mazini import conjugate
 
-    found = set()
+    found: set[str] = set()
     for root, pattern in COMMENT_VERBS:
         slots = conjugate(root, pattern).slots
         for name in (*_SLOTS["past"], *_SLOTS["present"], "juss_3ms", "juss_3fs", "juss_3mp"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimkit.preannotate.arabic import strip_clitic
+from claimkit.preannotate.arabic import Token, strip_clitic
 from claimkit.preannotate.claims import Content, certainty, complement, content_at, polarity, split, trim
 from claimkit.preannotate.cues import NEGATIONS, CueHit, find_cues, formula_at
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, comment_forms, verb_forms
@@ -20,18 +20,18 @@ from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced
 from claimkit.preannotate.titles import RUMOUR_WORDS, bare
 from claimkit.taxonomy import (
     OFFICIAL_SOURCE_KINDS,
-    SourceNaming,
     Certainty,
     ClaimCategory,
     ContentType,
     Polarity,
     SourceKind,
+    SourceNaming,
 )
 
 __all__ = ["Found", "FoundClaim", "FoundCue", "find"]
 
-_TOPIC_STARTS = frozenset("حول عن في بشان ردا تعليقا خلال وحول وعن وفي وبشان".split())
-_RUMOUR_LINKS = frozenset("حول عن بشان تفيد تشير مفادها ان بان".split())
+_TOPIC_STARTS = frozenset(["حول", "عن", "في", "بشان", "ردا", "تعليقا", "خلال", "وحول", "وعن", "وفي", "وبشان"])
+_RUMOUR_LINKS = frozenset(["حول", "عن", "بشان", "تفيد", "تشير", "مفادها", "ان", "بان"])
 _MIN_OUTLET_WORDS = 4
 
 
@@ -134,7 +134,7 @@ class _Proposer:
             return
         objects = hit.form.verb.object_after if hit.form is not None else ()
         content = self._content(k, objects, sentence, hit)
-        if content is None:
+        if content is None or not content.spans:
             return
         speaker = known if mention is None else self.book.add(mention)
         after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
@@ -165,9 +165,9 @@ class _Proposer:
 
     def _next_cue_start(self, hit: CueHit, limit: int) -> int:
         for other in self.hits:
-            if hit.end < other.start < limit and not self.reader.is_consumed(other.start, other.end):
-                if self._viable(other):
-                    return self._before_separator(other.start)
+            pending = hit.end < other.start < limit and not self.reader.is_consumed(other.start, other.end)
+            if pending and self._viable(other):
+                return self._before_separator(other.start)
         return limit
 
     def _viable(self, hit: CueHit) -> bool:
@@ -225,9 +225,9 @@ class _Proposer:
         content = self._content(mention.end_token, (), sentence, hit) if self._marker_ahead(mention) else None
         if content is None and self._opens_sentence(hit, sentence):
             content = self._after_phrase(mention, sentence)
-        if content is None:
+        if content is None or not content.spans:
             content = self._clause_before(hit, sentence)
-        if content is None:
+        if content is None or not content.spans:
             return
         self._commit(hit, self.book.add(mention), content, start=min(hit.start, content.spans[0][0]))
 
@@ -263,7 +263,7 @@ class _Proposer:
                 *(
                     end
                     for s, end in self.reader.consumed
-                    if s < hit.start <= end or end <= hit.start and end > sentence[0]
+                    if s < hit.start <= end or (end <= hit.start and end > sentence[0])
                 ),
             ]
         )
@@ -362,7 +362,7 @@ class _Proposer:
         comments = comment_forms()
         return any(k in NEGATIONS and any(c in comments for c in keys[i + 1 : i + 3]) for i, k in enumerate(keys))
 
-    def _rumour(self, words: list, end: int) -> bool:
+    def _rumour(self, words: list[Token], end: int) -> bool:
         """يأتي ذلك وسط تداول غير رسمي لأخبار حول …: the vague report is the source, certainty possible."""
         reader = self.reader
         for position, token in enumerate(words):
@@ -381,13 +381,13 @@ class _Proposer:
                 mention_end,
                 "source-rumour",
                 tuple(t.key for t in reader.words(start, mention_end)),
-                _anonymous(),
+                SourceNaming.ANONYMOUS,
             )
             circulator = self._circulator(words, start)
             return self._rumour_claims(circulator or mention, link.end, end)
         return False
 
-    def _circulator(self, words: list, trigger: int) -> Mention | None:
+    def _circulator(self, words: list[Token], trigger: int) -> Mention | None:
         """تتداول صفحات على مواقع التواصل أنباء …: who circulates the report, when a verb says so."""
         reader = self.reader
         if len(words) < 3 or reader.key(words[0].index, "و") not in _CIRCULATE:
@@ -430,17 +430,11 @@ class _Proposer:
         return self.found
 
 
-def _anonymous():  # noqa: ANN202
-    from claimkit.taxonomy import SourceNaming
-
-    return SourceNaming.ANONYMOUS
+_CIRCULATE = frozenset(["تتداول", "يتداول", "تداولت", "تداول", "تداولوا", "يتداولون", "تتناقل", "تناقلت", "يتناقل"])
+_UNCONFIRMED = frozenset(["غير", "متداوله", "متداول", "تداول", "شايعات", "تسريبات", "مزعومه"])
 
 
-_CIRCULATE = frozenset("تتداول يتداول تداولت تداول تداولوا يتداولون تتناقل تناقلت يتناقل".split())
-_UNCONFIRMED = frozenset("غير متداوله متداول تداول شايعات تسريبات مزعومه".split())
-
-
-def _unconfirmed(reader: Reader, words: list) -> bool:
+def _unconfirmed(reader: Reader, words: list[Token]) -> bool:
     return any(bare(reader.key(w.index, "و")) in _UNCONFIRMED or w.key in _UNCONFIRMED for w in words)
 
 
