@@ -192,7 +192,11 @@ def _add_labelstudio(sub: Any) -> None:
 
     p = ls.add_parser("push", help="send documents as tasks (optionally pre-filled)")
     p.add_argument("paths", nargs="*", default=["annotations"])
-    p.add_argument("--predictions", help="pre-fill tasks with 'gold' or with the annotation of this pseudonym")
+    p.add_argument(
+        "--predictions",
+        help="pre-fill tasks with 'gold', 'preannotate' (the proposal `claimkit preannotate` stored) "
+        "or the annotation of this pseudonym",
+    )
     _connection(p)
     _format(p)
     p.set_defaults(

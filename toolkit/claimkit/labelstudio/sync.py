@@ -114,31 +114,43 @@ class PushSummary:
     predictions: int = 0
 
 
-#: What pre-fills a task: ``"gold"``, an annotator's pseudonym, or an annotation per document id.
+#: What pre-fills a task: ``"gold"``, ``"preannotate"`` (the stored proposal of claimkit-preannotate),
+#: an annotator's pseudonym, or an annotation per document id.
 Predictions = str | dict[str, Annotation] | None
+PREANNOTATE = "preannotate"
 
 
-def _prediction_source(file: DocumentFile, which: Predictions) -> Annotation | None:
+def _prediction_source(file: DocumentFile, which: Predictions, where: str) -> tuple[Annotation | None, list[Issue]]:
     if which is None:
-        return None
+        return None, []
     if isinstance(which, dict):
-        return which.get(file.document.id)
+        return which.get(file.document.id), []
     if which == "gold":
-        return file.gold
-    return next((a for a in file.annotations if a.annotator == which), None)
+        return file.gold, []
+    if which == PREANNOTATE:
+        from claimkit.preannotate.apply import proposal_of
+        from claimkit.preannotate.codes import NO_PROPOSAL
+
+        proposal = proposal_of(file)
+        return proposal, [] if proposal else [NO_PROPOSAL.issue("no proposal to push", file=where)]
+    return next((a for a in file.annotations if a.annotator == which), None), []
 
 
 def _prediction(
-    file: DocumentFile, which: Predictions, config: str, where: str
-) -> tuple[list[Any] | None, list[Issue]]:
-    annotation = _prediction_source(file, which)
+    file: DocumentFile, which: Predictions, config: str, where: str, version: str = "claimkit"
+) -> tuple[dict[str, Any] | None, list[Issue]]:
+    """The prediction of a task: ``result``, ``model_version`` and, for machine proposals, ``score``."""
+    annotation, issues = _prediction_source(file, which, where)
     if annotation is None:
-        return None, []
+        return None, issues
     result = annotation_to_result(annotation)
     problems = prediction_problems(config, result)
     if problems:
         return None, [codes.INVALID_PREDICTION.issue("; ".join(problems[:3]), file=where)]
-    return result, []
+    generator = annotation.generator
+    if generator is None:
+        return {"model_version": version, "result": result}, []
+    return {"model_version": f"{generator.name}@{generator.version}", "score": generator.score, "result": result}, []
 
 
 def push_documents(
@@ -155,14 +167,14 @@ def push_documents(
     existing = {str(t.data.get("doc_id")): t for t in client.tasks(project) if t.data.get("doc_id")}
     new_tasks: list[dict[str, Any]] = []
     for path, file in files:
-        result, issues = _prediction(file, predictions, config, path)
+        prediction, issues = _prediction(file, predictions, config, path, version)
         report.extend(issues)
         task = existing.get(file.document.id)
         data = task_data(file.document)
         if task is None:
             entry: dict[str, Any] = {"data": data}
-            if result is not None:
-                entry["predictions"] = [{"model_version": version, "result": result}]
+            if prediction is not None:
+                entry["predictions"] = [prediction]
                 summary.predictions += 1
             new_tasks.append(entry)
             continue
@@ -180,21 +192,24 @@ def push_documents(
             summary.updated += 1
         else:
             summary.unchanged += 1
-        if result is not None and _replace_prediction(client, task.id, result, version):
+        if prediction is not None and _replace_prediction(client, task.id, prediction):
             summary.predictions += 1
     for start in range(0, len(new_tasks), _BATCH):
         summary.created += len(client.import_tasks(project, new_tasks[start : start + _BATCH]))
     return summary, report
 
 
-def _replace_prediction(client: LabelStudioClient, task: int, result: list[Any], version: str) -> bool:
-    """Set the task's prediction of ``version`` to ``result``; False when it already was."""
-    same = [(pid, res) for pid, ver, res in client.predictions(task) if ver == version]
-    if any(res == result for _, res in same) and len(same) == 1:
+def _replace_prediction(client: LabelStudioClient, task: int, prediction: dict[str, Any]) -> bool:
+    """Set the task's prediction of the same model (name before any ``@version``) to ``prediction``;
+    False when it already was exactly that."""
+    version, result = prediction["model_version"], prediction["result"]
+    model = version.split("@", 1)[0]
+    same = [(pid, ver, res) for pid, ver, res in client.predictions(task) if ver.split("@", 1)[0] == model]
+    if len(same) == 1 and same[0][1:] == (version, result):
         return False
-    for pid, _ in same:
+    for pid, _, _ in same:
         client.delete_prediction(pid)
-    client.create_prediction(task, result, version)
+    client.create_prediction(task, result, version, score=prediction.get("score"))
     return True
 
 

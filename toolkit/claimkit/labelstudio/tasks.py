@@ -18,6 +18,7 @@ from claimkit.issues import Issue, Severity
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
 from claimkit.model import Annotation, Document, DocumentFile, Origin
+from claimkit.preannotate.acceptance import schema_at_least, with_acceptance
 from claimkit.textutil import QuotedRegions
 
 __all__ = ["Identify", "task_location", "task_to_document_file"]
@@ -113,6 +114,8 @@ def task_to_document_file(
             raw.get("result") or [], document.text, provenance, where=where, pointer=pointer, quotes=quotes
         )
         issues.extend(found)
+        annotation, found = with_acceptance(annotation, raw, where, pointer)  # started from a prediction?
+        issues.extend(found)
         (reviewed if raw.get("ground_truth") else annotations).append(annotation)
     for index, draft in enumerate(task.get("drafts") or []):
         author = identify(draft.get("user") or draft.get("completed_by"))
@@ -124,7 +127,16 @@ def task_to_document_file(
     gold, found = _gold(reviewed, kept + annotations, existing, where)
     issues.extend(found)
     schema_version = existing.schema_version if existing else DocumentFile.model_fields["schema_version"].default
-    merged = DocumentFile(schema_version=schema_version, document=document, annotations=kept + annotations, gold=gold)
+    if any(a.acceptance is not None for a in annotations):
+        schema_version = schema_at_least(schema_version)
+    predictions = existing.predictions if existing else []
+    merged = DocumentFile(
+        schema_version=schema_version,
+        document=document,
+        annotations=kept + annotations,
+        gold=gold,
+        predictions=predictions,
+    )
     return merged, issues
 
 

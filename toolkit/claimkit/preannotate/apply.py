@@ -10,7 +10,8 @@ from typing import Any
 from claimkit.ingest import detect_furniture, ingest_text
 from claimkit.issues import Issue, Severity
 from claimkit.loading import load_file
-from claimkit.model import SCHEMA_VERSION, Annotation, DocumentFile
+from claimkit.model import Annotation, DocumentFile
+from claimkit.preannotate.acceptance import schema_at_least
 from claimkit.preannotate.annotate import NAME, VERSION, propose
 from claimkit.preannotate.codes import PROPOSAL_INVALID, SHARD_ROW_INVALID
 from claimkit.storage import document_json, write_document_file
@@ -40,7 +41,7 @@ def proposal_of(file: DocumentFile) -> Annotation | None:
 def with_proposal(file: DocumentFile, proposal: Annotation) -> DocumentFile:
     """The file with ``proposal`` in place of the previous one; annotators' work is never touched."""
     others = [a for a in file.predictions if a.generator is None or a.generator.name != NAME]
-    version = max(file.schema_version, SCHEMA_VERSION, key=lambda v: tuple(int(p) for p in v.split(".")))
+    version = schema_at_least(file.schema_version)
     return file.model_copy(update={"predictions": [*others, proposal], "schema_version": version})
 
 
