@@ -28,12 +28,16 @@ def agree(paths: Sequence[str], *, fmt: str, heatmap: str | None, out: TextIO) -
     """``claimkit agree``: agreement over the documents with two or more annotators."""
     from claimkit.agreement import agreement_report
     from claimkit.agreement.render import render_agreement, write_heatmap
+    from claimkit.preannotate.acceptance import AcceptanceTally, with_acceptance_section
 
     files, report = _load(paths, out, fmt)
     if report.unreadable():
         return 2
     agreement = agreement_report(file for _, file in files)
-    out.write(render_agreement(agreement, fmt))
+    tally = AcceptanceTally()  # how much of the work started from claimkit-preannotate's suggestions
+    for _, file in files:
+        tally.add(file)
+    out.write(with_acceptance_section(render_agreement(agreement, fmt), tally, fmt))
     if heatmap:
         write_heatmap(agreement, Path(heatmap))
         if fmt != "json":

@@ -165,23 +165,33 @@ class AcceptanceTally:
         rows = {"overall": self.overall(), **self.annotators, "gold": self.gold}
         return {name: _figures(counts) for name, counts in rows.items()}
 
+    def _rows(self) -> list[tuple[str, Counter[str]]]:
+        rows = [("all annotators", self.overall()), *sorted(self.annotators.items()), ("gold", self.gold)]
+        return [(name, counts) for name, counts in rows if counts]
+
     def markdown(self) -> str:
         if not self.annotators and not self.gold:
             return "No annotation started from a prediction.\n"
         header = "who | annotations | predicted regions | accepted | edited span | edited field | deleted | added"
         lines = [f"| {header} | kept as proposed |", "|---" * 9 + "|"]
-        for name, counts in [("all annotators", self.overall()), *sorted(self.annotators.items()), ("gold", self.gold)]:
-            if counts:
-                figures = _figures(counts)
-                lines.append(
-                    f"| {name} | {counts['annotations']} | "
-                    + " | ".join(str(counts[c]) for c in COUNTS)
-                    + f" | {_share(figures['accepted_share'])} |"
-                )
+        for name, counts in self._rows():
+            share = _share(_figures(counts)["accepted_share"])
+            cells = " | ".join(str(counts[c]) for c in COUNTS)
+            lines.append(f"| {name} | {counts['annotations']} | {cells} | {share} |")
         return "\n".join(lines) + "\n"
 
     def text(self) -> str:
-        return self.markdown().replace("|---", "").replace("| ", "").replace(" |", "  ")
+        if not self.annotators and not self.gold:
+            return "no annotation started from a prediction\n"
+        lines = []
+        for name, counts in self._rows():
+            lines.append(
+                f"{name}: {counts['annotations']} annotations, {counts['regions']} predicted regions: "
+                f"{counts['accepted']} accepted ({_share(_figures(counts)['accepted_share'])}), "
+                f"{counts['edited_span']} edited span, {counts['edited_field']} edited field, "
+                f"{counts['deleted']} deleted, {counts['added']} added"
+            )
+        return "\n".join(lines) + "\n"
 
 
 def _add(counts: Counter[str], acceptance: Acceptance) -> None:
@@ -218,3 +228,16 @@ def with_acceptance(
 def schema_at_least(version: str, minimum: str = SCHEMA_VERSION) -> str:
     """The newer of two schema versions (a file that uses 1.1 fields declares 1.1)."""
     return max(version, minimum, key=lambda v: tuple(int(part) for part in v.split(".")))
+
+
+def with_acceptance_section(rendered: str, tally: AcceptanceTally, fmt: str) -> str:
+    """An agreement report with the acceptance of predictions added (a key in JSON, a section otherwise)."""
+    if fmt == "json":
+        import json
+
+        document = json.loads(rendered)
+        document["acceptance"] = tally.to_dict()
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return rendered + "\n### Acceptance of pre-annotations\n\n" + tally.markdown()
+    return rendered + "\npre-annotation acceptance (regions of predictions):\n" + tally.text()
