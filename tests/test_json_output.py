@@ -40,6 +40,7 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SEED, corpus / SEED.name)
+    (tmp_path / "shard.jsonl").write_text('{"id": "a-1", "text": "قال الوزير إن الاجتماع انتهى."}\nnot json\n')
     return {
         "validate": [["validate", str(SEED)], ["validate", str(CASES / "O003" / "invalid")], ["validate", "nope/"]],
         "rules": [["rules"]],
@@ -51,6 +52,12 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
         "agree": [["agree", str(corpus)]],
         "adjudicate": [["adjudicate", str(corpus), "--dry-run"]],
         "ls push": [["ls", "push", str(corpus), "--url", "http://127.0.0.1:9", "--api-key", "x"]],  # refused: E201
+        "preannotate": [
+            ["preannotate", str(corpus)],
+            ["preannotate", str(corpus), "--evaluate"],
+            ["preannotate", str(tmp_path / "shard.jsonl"), "--out", str(tmp_path / "proposals")],
+            ["preannotate", str(tmp_path / "shard.jsonl")],  # no --out: E602
+        ],
     }
 
 
@@ -59,7 +66,9 @@ def test_every_json_command_has_a_case(tmp_path: Path) -> None:
     assert _json_commands(build_parser()) <= covered
 
 
-@pytest.mark.parametrize("command", ["validate", "rules", "ingest", "diff", "agree", "adjudicate", "ls push"], ids=str)
+@pytest.mark.parametrize(
+    "command", ["validate", "rules", "ingest", "diff", "agree", "adjudicate", "ls push", "preannotate"], ids=str
+)
 def test_stdout_is_one_json_document(command: str, tmp_path: Path) -> None:
     for args in _offline_cases(tmp_path)[command]:
         done = _run(*args, "--format", "json")
