@@ -33,7 +33,9 @@ def test_what_annotators_did_in_the_browser_is_counted() -> None:
     """Recorded in Chromium on Label Studio 1.23.2: one task accepted as proposed; one with a cue deleted, a
     claim relabelled and a source added; one with a claim redrawn without its first word and a certainty changed."""
     found = {t["data"]["doc_id"]: acceptance_of(t["annotations"][0]) for t in _recorded()}
-    counts = {doc: (a.regions, a.accepted, a.edited_span, a.edited_field, a.deleted, a.added) for doc, a in found.items() if a}
+    counts = {
+        doc: (a.regions, a.accepted, a.edited_span, a.edited_field, a.deleted, a.added) for doc, a in found.items() if a
+    }
     assert counts == {
         "case-officials": (13, 13, 0, 0, 0, 0),
         "case-denials": (12, 10, 0, 1, 1, 1),
@@ -80,7 +82,8 @@ def test_agree_and_the_release_card_show_acceptance(tmp_path: Path, capsys: Any)
     write_document_file(corpus / "case-officials.json", merged)
     assert main(["agree", str(corpus), "--format", "json"]) == 0
     shown = json.loads(capsys.readouterr().out)["acceptance"]
-    assert (shown["overall"]["accepted"], shown["ann-1"]["regions"], shown["overall"]["accepted_share"]) == (13, 13, 1.0)
+    overall = shown["overall"]
+    assert (overall["accepted"], shown["ann-1"]["regions"], overall["accepted_share"]) == (13, 13, 1.0)
     assert main(["agree", str(corpus)]) == 0
     assert "ann-1: 1 annotations, 13 predicted regions: 13 accepted" in capsys.readouterr().out
     tally = AcceptanceTally()
