@@ -8,9 +8,11 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from claimkit.preannotate.arabic import strip_clitic
+from claimkit.lexicon import leading_marker
+from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
+from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
 from claimkit.taxonomy import Certainty, Polarity
 
 __all__ = ["Content", "certainty", "complement", "content_at", "polarity", "split", "trim"]
@@ -45,8 +47,10 @@ ADJUNCT_STARTS = frozenset(
     ]
 )
 _ADJUNCT_WINDOW = 12
-_STRIP_END = " \t\n.،,:;؛!?؟"
-_STRIP_START = " \t\n،,:;؛"
+_STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
+_STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
+_OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
+_LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن"))
 _SENTENCE_END = re.compile(r"[.!?؟۔]+(?=[\s\"”»]|$)")
 _CLAUSE_AFTER_F = ("ال", "ان", "قد", "لا", "لم", "لن", "هو", "هي", "هذا", "هذه", "ذلك")
 _MIN_LEFT, _MIN_RIGHT = 4, 3
@@ -186,11 +190,29 @@ def _only_quote(reader: Reader, region: tuple[int, int], limit: int) -> bool:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _STRIP_START:
-        start += 1
-    while end > start and text[end - 1] in _STRIP_END:
-        end -= 1
-    return start, end
+    """A claim span from its first to its last word (guidelines §1): no punctuation at either end (O010),
+    no أن/إن that introduces it (O011), no quotation mark whose partner is outside the span (C009)."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _STRIP_START:
+            start += 1
+        while end > start and text[end - 1] in _STRIP_END:
+            end -= 1
+        start = _past_complementizer(text, start, end)
+        if start < end and not balanced_quotes(text[start:end]):
+            if text[start] in QUOTATION_MARKS:
+                start += 1
+            elif text[end - 1] in QUOTATION_MARKS:
+                end -= 1
+        if (start, end) == before:
+            return start, end
+
+
+def _past_complementizer(text: str, start: int, end: int) -> int:
+    match = _OPENING_WORD.match(text, start, end)
+    if match is None or normalize(match.group(1)) not in _LEADING_COMPLEMENTIZERS:
+        return start
+    return match.end()
 
 
 def split(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:
@@ -246,7 +268,11 @@ def _has(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def certainty(reader: Reader, start: int, end: int) -> Certainty:
-    """From hedges in the main clause (its first words): قد + present, من الممكن, يرجح ..."""
+    """From the certainty marker the claim opens with (the guidelines' table, §5), else from hedges in
+    its main clause (its first words): قد + present, من الممكن, يرجح ..."""
+    opening = leading_marker(reader.text[start:end])
+    if opening is not None:
+        return opening.entry.certainty
     keys = _keys(reader, start, end)
     may = any(
         k == "قد" and i + 1 < len(keys) and _present(keys[i + 1]) and not _PAST_PERFECT & set(keys[:i])

@@ -16,6 +16,7 @@ from typing import Any
 from claimkit.agreement.matching import Match, match_claims, same_source
 from claimkit.model import Annotation, Claim, Document, DocumentFile, Span
 from claimkit.preannotate.annotate import propose
+from claimkit.preannotate.claims import trim
 from claimkit.taxonomy import ClaimCategory, QuoteType
 from claimkit.textutil import sentence_bounds
 
@@ -180,8 +181,7 @@ def baseline(document: Document) -> Annotation:
     for start, end in sentence_bounds(document.text):
         if any(start < f_end and f_start < end for f_start, f_end in furniture):
             continue
-        while end > start and document.text[end - 1] in ".!?؟":
-            end -= 1
+        start, end = trim(document.text, start, end)  # the same span edges as the proposer's (§1)
         if end > start:
             claims.append(
                 Claim(

@@ -58,18 +58,26 @@ class FoundClaim:
 
     @property
     def category(self) -> ClaimCategory:
-        """Question 1, 2, 3 of the decision tree, from the source's kind and the cue."""
+        """The decision tree of guidelines 1.1.0 (§2): the speaker's kind, then what the claim does."""
         if self.source is None:
-            return ClaimCategory.REPORTED_FACT
+            return ClaimCategory.REPORTED_FACT  # the outlet's account (its evaluations are not detected)
         kind = self.source.kind
         if kind in OFFICIAL_SOURCE_KINDS:
             return ClaimCategory.OFFICIAL_STATEMENT
-        if kind in (SourceKind.ANALYST, SourceKind.JOURNALIST) or (self.form is not None and self.form.verb.opinion):
+        if kind in (SourceKind.ANALYST, SourceKind.JOURNALIST):
             return ClaimCategory.ANALYST_OPINION
-        speculation = self.certainty in (Certainty.POSSIBLE, Certainty.PROBABLE)
-        if speculation and self.source.naming is not SourceNaming.ANONYMOUS and kind is not SourceKind.MEDIA:
-            return ClaimCategory.ANALYST_OPINION  # a prediction of a named party; unconfirmed reports stay facts
+        if self.content_type in (ContentType.EVALUATION, ContentType.RECOMMENDATION) or self._forecast():
+            return ClaimCategory.ANALYST_OPINION  # §2.2: opinions of organizations, witnesses, media, others
         return ClaimCategory.REPORTED_FACT
+
+    def _forecast(self) -> bool:
+        """§2.4: a judgement of what will happen, not a plan, and not an unconfirmed report of one."""
+        if self.content_type is not ContentType.PREDICTION or self.rule == "claim-rumour":
+            return False  # a rumour reports that an arrangement may exist: information (§2.4)
+        if self.form is not None and self.form.content_type is ContentType.PREDICTION:
+            return self.form.forecast
+        hedged = self.certainty in (Certainty.POSSIBLE, Certainty.PROBABLE)
+        return hedged and self.source is not None and self.source.naming is not SourceNaming.ANONYMOUS
 
 
 @dataclass
@@ -191,7 +199,7 @@ class _Proposer:
         relay = next((h for h in self.hits if h.first == k and h.kind == "according"), None)
         if relay is not None and reader.key(k) == "نقلا":
             inner_cue: CueHit | None = relay
-        elif hit.form is not None and hit.form.verb.root == "نقل" and reader.key(k) == "عن":
+        elif hit.form is not None and hit.form.verb.head == "نقل" and reader.key(k) == "عن":
             inner_cue = None
         else:
             return False
@@ -207,7 +215,7 @@ class _Proposer:
             return False
         outer_speaker = known if mention is None else self.book.add(mention)
         relay_start = reader.tokens[k].start
-        outer_content = Content([(relay_start, content.end)], False, content.end, "claim-relay")
+        outer_content = Content([trim(reader.text, relay_start, content.end)], False, content.end, "claim-relay")
         outer = self._commit(hit, outer_speaker, outer_content, start=hit.start)
         inner = self._commit(
             inner_cue, self.book.add(inner_mention), content, start=relay_start, cue=inner_cue is not None
@@ -299,9 +307,10 @@ class _Proposer:
         reader = self.reader
         claim = FoundClaim(span[0], span[1], content.rule, speaker, cue, reader.quotes.encloses(*span), form)
         claim.certainty = certainty(reader, *span)
-        if form is not None and form.verb.probable and claim.certainty is Certainty.CERTAIN:
-            claim.certainty = Certainty.PROBABLE
-        claim.polarity = Polarity.NEGATIVE if form is not None and form.verb.denial else polarity(reader, *span)
+        if form is not None and form.certainty is not None and claim.certainty is Certainty.CERTAIN:
+            claim.certainty = form.certainty  # توقّع، رجّح: probable; تشكّك: possible
+        denial = form is not None and form.content_type is ContentType.DENIAL
+        claim.polarity = Polarity.NEGATIVE if denial else polarity(reader, *span)
         claim.content_type = _content_type(claim, form)
         return claim
 
@@ -397,9 +406,9 @@ class _Proposer:
             return None
         naming = SourceNaming.NAMED if subject[0].definite else SourceNaming.UNNAMED_DESCRIBED
         keys = tuple(w.key for w in subject)
-        return Mention(
-            subject[0].start, subject[-1].end, "source-subject", keys, naming, end_token=subject[-1].index + 1
-        )
+        start, end = subject[0].start, subject[-1].end
+        role = reader.text[start:end] if naming is SourceNaming.UNNAMED_DESCRIBED else None  # N005
+        return Mention(start, end, "source-subject", keys, naming, role=role, end_token=subject[-1].index + 1)
 
     def _rumour_claims(self, mention: Mention, content_start: int, end: int) -> bool:
         reader = self.reader
@@ -439,13 +448,17 @@ def _unconfirmed(reader: Reader, words: list[Token]) -> bool:
 
 
 def _content_type(claim: FoundClaim, form: Form | None) -> ContentType | None:
-    if form is not None and form.verb.denial:
-        return ContentType.DENIAL
+    """What the claim does, from its cue (the cue table), else from its certainty; facts by default."""
+    if form is not None and form.content_type is not None:
+        return form.content_type
     if claim.certainty in (Certainty.POSSIBLE, Certainty.PROBABLE):
         return ContentType.PREDICTION
-    if form is not None and form.verb.opinion:
-        return ContentType.EVALUATION
-    return ContentType.FACTUAL_ASSERTION if claim.source is None else None
+    if claim.source is None or claim.source.kind not in OFFICIAL_SOURCE_KINDS | {
+        SourceKind.ANALYST,
+        SourceKind.JOURNALIST,
+    }:
+        return ContentType.FACTUAL_ASSERTION
+    return None
 
 
 def find(reader: Reader) -> Found:

@@ -287,12 +287,21 @@ def _mention(reader: Reader, phrase: _Phrase, rule: str, end_token: int) -> Ment
         keys=keys,
         naming=naming,
         name_keys=tuple(tokens[i].key for i in phrase.name),
-        role=_text(reader, phrase.descriptor) if phrase.name and phrase.descriptor else None,
+        role=_role(reader, phrase, naming),
         affiliation=None if anonymous or not phrase.affiliation else _text(reader, phrase.affiliation[1:]),
         feminine=_feminine(head, phrase),
         generic=head if len(phrase.descriptor) == 1 and not phrase.name and not phrase.affiliation else None,
         end_token=end_token,
     )
+
+
+def _role(reader: Reader, phrase: _Phrase, naming: SourceNaming) -> str | None:
+    """The titles before a name; for a described speaker without an affiliation, the description (N005)."""
+    if phrase.name and phrase.descriptor:
+        return _text(reader, phrase.descriptor)
+    if naming is SourceNaming.UNNAMED_DESCRIBED and not phrase.affiliation and phrase.descriptor:
+        return _text(reader, phrase.descriptor)
+    return None
 
 
 def _resolved_keys(reader: Reader, indices: list[int]) -> tuple[str, ...]:
