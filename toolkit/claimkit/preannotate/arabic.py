@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Token", "detach_lam", "normalize", "plain", "strip_clitic", "tokenize"]
 
@@ -23,6 +24,7 @@ def plain(word: str) -> str:
     return _MARKS.sub("", word)
 
 
+@lru_cache(maxsize=262144)
 def normalize(word: str) -> str:
     """The look-up key of a word: no diacritics, folded hamza seats and alef variants, ى→ي, ة→ه."""
     return plain(word).translate(_FOLD)

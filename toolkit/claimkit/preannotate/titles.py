@@ -6,6 +6,7 @@ Words are compared as normalized keys without the article (وزير matches ال
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claimkit.preannotate.arabic import normalize
 from claimkit.taxonomy import SourceKind
@@ -29,6 +30,7 @@ def _keys(words: str) -> frozenset[str]:
     return frozenset(normalize(word) for word in words.split())
 
 
+@lru_cache(maxsize=65536)  # words repeat across a corpus: after warm-up a dict look-up
 def bare(key: str) -> str:
     """A normalized key without a leading conjunction and article: والمحلل → محلل, للوزارة → وزاره."""
     for prefix in ("وال", "فال", "بال", "كال", "ولل", "ال", "لل"):
