@@ -65,6 +65,8 @@ benchmark: setup labelstudio
 	$(BIN)/python benchmarks/bench_validate_scaling.py
 	$(BIN)/python benchmarks/bench_pull.py
 	$(BIN)/python benchmarks/bench_release.py
+	$(BIN)/python benchmarks/bench_preannotate_quality.py
+	$(BIN)/python benchmarks/bench_preannotate.py
 	$(BIN)/python benchmarks/report.py
 
 clean:
