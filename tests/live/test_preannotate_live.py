@@ -1,9 +1,8 @@
 """Proposals as Label Studio predictions on a real server, and acceptance coming back on pull.
 
-What the labeling UI shows is checked in the browser elsewhere (see docs/preannotate.md: a recorded
-session in Chromium shows the prediction as the starting annotation, with its region ids); here the
-server side: Label Studio's own check accepts the predictions, the task that the labeling UI loads
-carries them with their model version and score, and the project pre-labels with that version.
+What the labeling UI shows is proven in a real browser by tests/live/browser/test_prediction_browser.py;
+here the server side: Label Studio's own check accepts the predictions, the task that the labeling UI
+loads carries them with their model version and score, and the project pre-labels with that version.
 """
 
 from __future__ import annotations
