@@ -68,6 +68,8 @@ benchmark: setup labelstudio
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_sentences.py
 	$(BIN)/python benchmarks/bench_agreement.py
+	$(BIN)/python benchmarks/bench_preannotate_quality.py
+	$(BIN)/python benchmarks/bench_preannotate.py
 	$(BIN)/python benchmarks/report.py
 
 clean:

@@ -46,6 +46,7 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SEED, corpus / SEED.name)
+    (tmp_path / "shard.jsonl").write_text('{"id": "a-1", "text": "قال الوزير إن الاجتماع انتهى."}\nnot json\n')
     return {
         "validate": [["validate", str(SEED)], ["validate", str(CASES / "O003" / "invalid")], ["validate", "nope/"]],
         "rules": [["rules"]],
@@ -65,6 +66,12 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
             ["ls", "import", str(RECORDED), "--out", str(tmp_path / "imported"), "--server-id", "http://ls.example"],
             ["ls", "import", str(article), "--out", str(tmp_path / "imported")],  # not an export: E210
         ],
+        "preannotate": [
+            ["preannotate", str(corpus)],
+            ["preannotate", str(corpus), "--evaluate"],
+            ["preannotate", str(tmp_path / "shard.jsonl"), "--out", str(tmp_path / "proposals")],
+            ["preannotate", str(tmp_path / "shard.jsonl")],  # no --out: E602
+        ],
     }
 
 
@@ -73,7 +80,18 @@ def test_every_json_command_has_a_case(tmp_path: Path) -> None:
     assert _json_commands(build_parser()) <= covered
 
 
-OFFLINE = ["validate", "rules", "ingest", "diff", "agree", "adjudicate", "ls push", "ls export", "ls import"]
+OFFLINE = [
+    "validate",
+    "rules",
+    "ingest",
+    "diff",
+    "agree",
+    "adjudicate",
+    "ls push",
+    "ls export",
+    "ls import",
+    "preannotate",
+]
 
 
 @pytest.mark.parametrize("command", OFFLINE, ids=str)

@@ -16,6 +16,7 @@ from typing import Any
 from claimkit import __version__
 from claimkit.commands import agreement as agreement_commands
 from claimkit.commands import core, labelstudio
+from claimkit.commands import preannotate as preannotate_commands
 from claimkit.commands import release as release_commands
 from claimkit.errors import ClaimkitError
 from claimkit.issues import Report
@@ -45,6 +46,7 @@ def _add_validate(sub: Any) -> None:
     p.add_argument(
         "--verbose", "-v", action="store_true", help="list every issue (text output summarizes a code met often)"
     )
+    _engine(p)
     _format(p)
 
     def run(a: argparse.Namespace) -> int:
@@ -56,8 +58,51 @@ def _add_validate(sub: Any) -> None:
             fmt=a.fmt,
             jobs=a.jobs,
             max_bytes=a.max_bytes,
+            engine=a.engine,
+            address=a.address,
             out=sys.stdout,
             verbose=a.verbose,
+        )
+
+    p.set_defaults(run=run)
+
+
+def _engine(parser: argparse.ArgumentParser) -> None:
+    """``--engine local|ray`` and ``--address``: where the per-document work runs (see docs/ray.md)."""
+    parser.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes, or Ray")
+    parser.add_argument("--address", help="Ray cluster address (default: $RAY_ADDRESS, else a local Ray)")
+
+
+def _add_preannotate(sub: Any) -> None:
+    p = sub.add_parser(
+        "preannotate",
+        help="propose claims, sources and cues (rule-based, offline), or evaluate the proposals",
+        description="Document files get a proposal in their `predictions` (the previous proposal is replaced, "
+        "annotators' work is never touched). JSON Lines or Parquet shards of articles (rows with id and text) "
+        "give proposal rows under --out. --evaluate compares proposals and a baseline with gold.",
+    )
+    p.add_argument("paths", nargs="*", default=["annotations"], help="document files or folders, or shards")
+    p.add_argument("--evaluate", action="store_true", help="score proposals against gold beside the baseline")
+    p.add_argument("--out", help="folder for the proposal rows of shards")
+    p.add_argument("--output-format", choices=("jsonl", "parquet"), help="of the proposal rows (default: as input)")
+    p.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="processes (local) or CPUs (local Ray); default: all")
+    _engine(p)
+    _format(p, (*FORMATS, "markdown"))
+
+    def run(a: argparse.Namespace) -> int:
+        if a.evaluate:
+            return preannotate_commands.evaluate(a.paths, fmt=a.fmt, out=sys.stdout)
+        return preannotate_commands.preannotate(
+            a.paths,
+            engine=a.engine,
+            jobs=a.jobs,
+            address=a.address,
+            out_dir=a.out,
+            output_format=a.output_format,
+            dry_run=a.dry_run,
+            fmt=a.fmt,
+            out=sys.stdout,
         )
 
     p.set_defaults(run=run)
@@ -179,7 +224,11 @@ def _add_labelstudio(sub: Any) -> None:
 
     p = ls.add_parser("push", help="send documents as tasks (optionally pre-filled)")
     p.add_argument("paths", nargs="*", default=["annotations"])
-    p.add_argument("--predictions", help="pre-fill tasks with 'gold' or with the annotation of this pseudonym")
+    p.add_argument(
+        "--predictions",
+        help="pre-fill tasks with 'gold', 'preannotate' (the proposal `claimkit preannotate` stored) "
+        "or the annotation of this pseudonym",
+    )
     _connection(p)
     _format(p)
     p.set_defaults(
@@ -334,7 +383,7 @@ def _add_agreement(sub: Any) -> None:
     )
 
 
-_EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio, _add_release, _add_agreement]
+_EXTENSIONS: list[Callable[[Any], None]] = [_add_labelstudio, _add_release, _add_agreement, _add_preannotate]
 
 
 def _report_error(error: ClaimkitError, fmt: str | None) -> int:

@@ -29,6 +29,7 @@ _PREFIXES = {
     "L": "Label Studio conversion",
     "N": "Source entities",
     "O": "Offsets and spans",
+    "P": "Pre-annotation (`claimkit preannotate`, predictions in Label Studio)",
     "R": "Ids and references",
     "S": "Structure (the JSON Schema)",
 }
@@ -52,6 +53,7 @@ def rules_markdown() -> str:
         "Severity `error` fails `claimkit validate`; `warning` fails it with `--strict`; `info` never does.",
         "Codes under `F` (input that cannot be read) make the command exit with 2.",
         "Codes under `L` are reported by `claimkit ls pull` while converting Label Studio annotations.",
+        "Codes under `P` are reported by `claimkit preannotate` and by pushing or pulling its proposals.",
         "Codes under `E` are carried by the errors that stop a command (exit 1, or 2 for usage and configuration).",
         "",
         "| code | name | severity | checks |",

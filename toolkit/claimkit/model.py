@@ -30,6 +30,7 @@ from claimkit.taxonomy import (
 __all__ = [
     "LOCAL_ID_PATTERN",
     "SCHEMA_VERSION",
+    "Acceptance",
     "Adjudication",
     "Annotation",
     "Claim",
@@ -38,6 +39,7 @@ __all__ = [
     "Document",
     "DocumentFile",
     "Furniture",
+    "Generator",
     "Origin",
     "Source",
     "Span",
@@ -141,8 +143,40 @@ class Adjudication(_Model):
     decisions: list[Decision] = Field(default_factory=list)
 
 
+Count = Annotated[int, Field(ge=0)]
+
+
+class Generator(_Model):
+    """The program that proposed an annotation (a pre-annotation), and the rule behind each region."""
+
+    name: NonEmpty = Field(description="The program, e.g. claimkit-preannotate.")
+    version: SemVer = Field(description="Its version: proposals of another version may differ.")
+    score: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Overall confidence in [0, 1] (sent to Label Studio as the prediction score)."
+    )
+    rules: dict[LocalId, NonEmpty] = Field(
+        default_factory=dict,
+        description="Region id -> the rule that proposed it. Region ids are those of Label Studio: "
+        "a claim or cue id, a source id for its first mention, <source id>:<n> for mention n.",
+    )
+
+
+class Acceptance(_Model):
+    """How an annotation that started from a prediction differs from it, region by region."""
+
+    prediction: NonEmpty = Field(description="The model_version of the prediction the annotator started from.")
+    regions: Count = Field(description="Regions (claims, cues, source mentions) the prediction proposed.")
+    accepted: Count = Field(description="Proposed regions kept exactly as they were.")
+    edited_span: Count = Field(description="Proposed regions kept with other offsets.")
+    edited_field: Count = Field(
+        description="Proposed regions kept on the same offsets with another label, field or link."
+    )
+    deleted: Count = Field(description="Proposed regions the annotator removed.")
+    added: Count = Field(description="Regions the annotator made that were not proposed.")
+
+
 class Annotation(_Model):
-    """One annotator's complete reading of a document (or the gold one)."""
+    """One annotator's complete reading of a document (or the gold one, or a machine proposal)."""
 
     annotator: NonEmpty = Field(description="Pseudonym (keyed hash); never an e-mail or user id.")
     guideline_version: SemVer = GUIDELINES_VERSION
@@ -152,6 +186,10 @@ class Annotation(_Model):
     origin: Origin | None = None
     comment: str | None = None
     adjudication: Adjudication | None = None
+    generator: Generator | None = Field(None, description="Set on machine proposals only: what proposed them.")
+    acceptance: Acceptance | None = Field(
+        None, description="Set when the annotator started from a prediction: what they kept, changed, removed."
+    )
     sources: list[Source] = Field(default_factory=list)
     cues: list[Cue] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
@@ -185,6 +223,11 @@ class DocumentFile(_Model):
     document: Document
     annotations: list[Annotation] = Field(default_factory=list)
     gold: Annotation | None = None
+    predictions: list[Annotation] = Field(
+        default_factory=list,
+        description="Machine proposals (pre-annotations), each with its generator: never an annotator's work, "
+        "never gold, and left out of agreement and releases.",
+    )
 
 
 def text_sha256(text: str) -> str:

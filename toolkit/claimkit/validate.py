@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from claimkit.issues import Issue, Report
@@ -120,13 +120,27 @@ def _batches(paths: Sequence[str], jobs: int) -> list[list[str]]:
 
 
 def validate_paths(
-    paths: Iterable[str | os.PathLike[str]], options: ValidationOptions | None = None, jobs: int = 1
+    paths: Iterable[str | os.PathLike[str]],
+    options: ValidationOptions | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    address: str | None = None,
 ) -> Report:
-    """Validate every document file under ``paths`` (files or folders) with ``jobs`` processes."""
+    """Validate every document file under ``paths`` (files or folders) with ``jobs`` processes, or
+    with ``engine="ray"`` on Ray (a local Ray, or the cluster at ``address``)."""
     options = options or ValidationOptions()
     files, missing = find_document_files(paths)
     report = Report([i for i in missing if i.code in options.codes], files_checked=len(files))
     names = [str(p) for p in files]
+    if engine != "local":
+        from claimkit.engines import get_engine
+
+        runner = get_engine(engine, jobs=jobs, address=address)
+        try:
+            report.extend(runner.map_paths(partial(_validate_batch, options=options), names))
+        finally:
+            runner.close()
+        return report.sorted()
     if jobs <= 1 or len(names) < _MIN_FILES_PER_PROCESS * 2:  # a pool costs more than it saves here
         report.extend(_validate_batch(names, options))
         return report.sorted()

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from claimkit.adjudicate import Adjudicated
     from claimkit.agreement.hardcases import HardCases
     from claimkit.agreement.report import AgreementAccumulator, AgreementReport
+    from claimkit.preannotate.acceptance import AcceptanceTally
 
 __all__ = ["adjudicate", "agree"]
 
@@ -29,12 +30,14 @@ class _Agreeing:
 
     accumulator: AgreementAccumulator
     hard_cases: HardCases | None
+    acceptance: AcceptanceTally
     report: Report = field(default_factory=Report)
 
     def feed(self, loaded: Loaded) -> None:
         self.report.extend(loaded.issues)
         if loaded.file is None:
             return
+        self.acceptance.add(loaded.file)
         excluded = self.accumulator.add(loaded.file)
         self.report.extend(_empty_issues(loaded, excluded))
         if self.hard_cases is not None:
@@ -56,13 +59,16 @@ def _empty_issues(loaded: Loaded, excluded: list[str]) -> list[Any]:
     ]
 
 
-def _agreement_output(agreement: AgreementReport, report: Report, fmt: str) -> str:
+def _agreement_output(agreement: AgreementReport, state: _Agreeing, fmt: str) -> str:
+    """The agreement, with how much of the work started from claimkit-preannotate's suggestions."""
     from claimkit.agreement.render import render_agreement
+    from claimkit.preannotate.acceptance import with_acceptance_section
 
+    report = state.report.sorted()
     if fmt == "json":
-        return render_json(report.sorted(), agreement.to_dict())
-    issues = render(report.sorted(), "text") if report.issues else ""
-    return render_agreement(agreement, fmt) + issues
+        return render_json(report, {**agreement.to_dict(), "acceptance": state.acceptance.to_dict()})
+    issues = render(report, "text") if report.issues else ""
+    return with_acceptance_section(render_agreement(agreement, fmt), state.acceptance, fmt) + issues
 
 
 def _side_files(agreement: AgreementReport, state: _Agreeing, heatmap: str | None, hard_cases: str | None) -> None:
@@ -88,8 +94,9 @@ def agree(
     """``claimkit agree``: agreement over the documents with two or more annotators, each file read once."""
     from claimkit.agreement.hardcases import HardCases
     from claimkit.agreement.report import AgreementAccumulator
+    from claimkit.preannotate.acceptance import AcceptanceTally
 
-    state = _Agreeing(AgreementAccumulator(gamma=gamma), HardCases() if hard_cases else None)
+    state = _Agreeing(AgreementAccumulator(gamma=gamma), HardCases() if hard_cases else None, AcceptanceTally())
     for loaded in load_files(paths):
         state.feed(loaded)
     if state.report.unreadable():
@@ -97,7 +104,7 @@ def agree(
         return 2
     agreement = state.accumulator.report()
     _side_files(agreement, state, heatmap, hard_cases)
-    out.write(_agreement_output(agreement, state.report, fmt))
+    out.write(_agreement_output(agreement, state, fmt))
     return 0
 
 

@@ -33,10 +33,12 @@ def validate(
     max_bytes: int,
     out: TextIO,
     verbose: bool = True,
+    engine: str = "local",
+    address: str | None = None,
 ) -> int:
     """``claimkit validate``: every problem in the given files or folders, then the exit code."""
     options = ValidationOptions.from_selectors(select, ignore, max_bytes)
-    report = validate_paths(paths, options, jobs=_jobs(jobs))
+    report = validate_paths(paths, options, jobs=_jobs(jobs), engine=engine, address=address)
     out.write(render(report, fmt, verbose=verbose))
     return report.exit_code(strict=strict)
 

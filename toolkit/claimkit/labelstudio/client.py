@@ -204,9 +204,17 @@ class LabelStudioClient:
         found = self._call("list predictions", self._sdk.predictions.list, task=task)
         return [(int(p.id), str(p.model_version or ""), list(p.result or [])) for p in found]
 
-    def create_prediction(self, task: int, result: list[dict[str, Any]], model_version: str) -> None:
+    def create_prediction(
+        self, task: int, result: list[dict[str, Any]], model_version: str, score: float | None = None
+    ) -> None:
+        extra = {"score": score} if score is not None else {}
         self._call(
-            "create a prediction", self._sdk.predictions.create, task=task, result=result, model_version=model_version
+            "create a prediction",
+            self._sdk.predictions.create,
+            task=task,
+            result=result,
+            model_version=model_version,
+            **extra,
         )
 
     def delete_prediction(self, prediction: int) -> None:

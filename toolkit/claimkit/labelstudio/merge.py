@@ -29,6 +29,7 @@ from claimkit.labelstudio.tasks import (
     task_location,
 )
 from claimkit.model import Annotation, Document, DocumentFile
+from claimkit.preannotate.acceptance import schema_at_least
 from claimkit.review import record_review
 
 __all__ = ["Merged", "merge_document", "task_to_document_file"]
@@ -142,8 +143,13 @@ def _gold(
 def _file(
     document: Document, annotations: list[Annotation], gold: Annotation | None, existing: DocumentFile | None
 ) -> DocumentFile:
-    update = {"document": document, "annotations": annotations, "gold": gold}
-    return existing.model_copy(update=update) if existing else DocumentFile(**update)
+    """The merged file; its predictions stay, and it declares schema 1.1 once it records acceptance."""
+    update: dict[str, Any] = {"document": document, "annotations": annotations, "gold": gold}
+    if existing is None:
+        return DocumentFile(**update)
+    if any(a.acceptance is not None for a in [*annotations, *([gold] if gold else [])]):
+        update["schema_version"] = schema_at_least(existing.schema_version)
+    return existing.model_copy(update=update)
 
 
 def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Merged:

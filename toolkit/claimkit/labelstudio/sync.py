@@ -132,14 +132,14 @@ class _Push:
     summary: PushSummary
     report: Report
 
-    def new_task(self, file: DocumentFile, result: list[Any] | None) -> dict[str, Any]:
+    def new_task(self, file: DocumentFile, predicted: dict[str, Any] | None) -> dict[str, Any]:
         entry: dict[str, Any] = {"data": task_data(file.document)}
-        if result is not None:
-            entry["predictions"] = [{"model_version": self.version, "result": result}]
+        if predicted is not None:
+            entry["predictions"] = [predicted]
             self.summary.predictions += 1
         return entry
 
-    def existing_task(self, task: TaskInfo, path: str, file: DocumentFile, result: list[Any] | None) -> None:
+    def existing_task(self, task: TaskInfo, path: str, file: DocumentFile, predicted: dict[str, Any] | None) -> None:
         data = task_data(file.document)
         if task.data.get("text") != file.document.text and task.annotations:
             message = f"task {task.id} is annotated; its text is kept"
@@ -154,7 +154,7 @@ class _Push:
             self.summary.updated += 1
         else:
             self.summary.unchanged += 1
-        if result is not None and _replace_prediction(self.client, task.id, result, self.version):
+        if predicted is not None and _replace_prediction(self.client, task.id, predicted):
             self.summary.predictions += 1
 
     def create(self, tasks: list[dict[str, Any]]) -> None:
@@ -176,25 +176,28 @@ def push_documents(
     existing = {str(t.data.get("doc_id")): t for t in client.tasks(project) if t.data.get("doc_id")}
     new_tasks: list[dict[str, Any]] = []
     for path, file in files:
-        result, issues = prediction(file, predictions, push.config, path)
+        predicted, issues = prediction(file, predictions, push.config, path, version)
         push.report.extend(issues)
         task = existing.get(file.document.id)
         if task is None:
-            new_tasks.append(push.new_task(file, result))
+            new_tasks.append(push.new_task(file, predicted))
         else:
-            push.existing_task(task, path, file, result)
+            push.existing_task(task, path, file, predicted)
     push.create(new_tasks)
     return push.summary, push.report
 
 
-def _replace_prediction(client: LabelStudioClient, task: int, result: list[Any], version: str) -> bool:
-    """Set the task's prediction of ``version`` to ``result``; False when it already was."""
-    same = [(pid, res) for pid, ver, res in client.predictions(task) if ver == version]
-    if any(res == result for _, res in same) and len(same) == 1:
+def _replace_prediction(client: LabelStudioClient, task: int, prediction: dict[str, Any]) -> bool:
+    """Set the task's prediction of the same model (name before any ``@version``) to ``prediction``;
+    False when it already was exactly that."""
+    version, result = prediction["model_version"], prediction["result"]
+    model = version.split("@", 1)[0]
+    same = [(pid, ver, res) for pid, ver, res in client.predictions(task) if ver.split("@", 1)[0] == model]
+    if len(same) == 1 and same[0][1:] == (version, result):
         return False
-    for pid, _ in same:
+    for pid, _, _ in same:
         client.delete_prediction(pid)
-    client.create_prediction(task, result, version)
+    client.create_prediction(task, result, version, score=prediction.get("score"))
     return True
 
 

@@ -36,10 +36,10 @@ class TaskFileSummary:
 
 def _task(file: DocumentFile, which: Predictions, config: str, where: str, report: Report) -> dict[str, Any]:
     task: dict[str, Any] = {"data": task_data(file.document)}
-    result, issues = prediction(file, which, config, where)
+    predicted, issues = prediction(file, which, config, where, version_of(which))
     report.extend(issues)
-    if result is not None:
-        task["predictions"] = [{"model_version": version_of(which), "result": result}]
+    if predicted is not None:
+        task["predictions"] = [predicted]
     return task
 
 

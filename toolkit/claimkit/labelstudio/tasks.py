@@ -21,6 +21,7 @@ from claimkit.labelstudio.identity import Identities, label_studio_id
 from claimkit.labelstudio.quarantine import Pending, pending_annotation, pending_draft
 from claimkit.labelstudio.regions import Provenance, annotation_from_result
 from claimkit.model import Annotation, Origin
+from claimkit.preannotate.acceptance import with_acceptance
 from claimkit.rules.document import is_safe_document_id
 from claimkit.textutil import QuotedRegions
 
@@ -159,6 +160,8 @@ class _TaskReader:
         annotation, issues = annotation_from_result(
             result, text, provenance, where=self.outcome.where, pointer=pointer, quotes=self.quotes
         )
+        annotation, found = with_acceptance(annotation, raw, self.outcome.where, pointer)  # from a prediction?
+        issues.extend(found)
         if not _has_regions(result):
             message = f"{annotator} submitted annotation {raw.get('id')} with no region"
             issues.append(codes.EMPTY_ANNOTATION.issue(message, file=self.outcome.where, pointer=pointer))

@@ -157,6 +157,7 @@ def _gold_documents(
             raise ReleaseError(INVALID_CORPUS, f"{path} could not be read while building the release")
         if len(loaded.file.annotations) >= 2:  # the agreement section needs them, gold or not
             stats.multi_annotated.append(loaded.file)
+        stats.acceptance.add(loaded.file)
         if loaded.file.gold is None:
             stats.left_out.append(loaded.file.document.id)
             continue

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from claimkit.model import DocumentFile
+from claimkit.preannotate.acceptance import AcceptanceTally
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.versions import ReleaseRecord, parse_version, required_bump
 from claimkit.taxonomy import (
@@ -35,6 +36,7 @@ class Statistics:
     left_out: list[str] = field(default_factory=list)  # documents without gold
     multi_annotated: list[DocumentFile] = field(default_factory=list)  # for the agreement section
     guideline_versions: set[str] = field(default_factory=set)  # of the gold annotations released
+    acceptance: AcceptanceTally = field(default_factory=AcceptanceTally)  # of pre-annotation suggestions
 
     def add_rows(self, config: str, split: str, count: int) -> None:
         self.rows.setdefault(config, Counter())[split] += count
@@ -166,6 +168,12 @@ def render_card(inputs: CardInputs) -> str:
         "",
         inputs.agreement_markdown or "No document of this release has been annotated by two or more annotators yet.",
         "",
+        "## Pre-annotation",
+        "",
+        "Annotators may start from suggestions of `claimkit preannotate` (rule-based, offline) shown in Label "
+        "Studio; what they kept, changed, removed and added, counted region by region at pull:",
+        "",
+        inputs.stats.acceptance.markdown(),
         "## How it was made",
         "",
         "Articles are ingested verbatim (page furniture such as date lines and share buttons is kept in the text and "

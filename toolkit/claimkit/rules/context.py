@@ -54,11 +54,13 @@ _CLAIM_FIELDS = itemgetter("id", "source", "cue", "parent", "category", "quote",
 
 
 def annotation_pointers(file: DocumentFile) -> Iterator[tuple[str, Annotation]]:
-    """Every annotation of a file with its JSON pointer: the annotators' first, then the gold."""
+    """Every annotation of a file with its JSON pointer: the annotators', the gold, then the predictions."""
     for index, annotation in enumerate(file.annotations):
         yield f"/annotations/{index}", annotation
     if file.gold is not None:
         yield "/gold", file.gold
+    for index, annotation in enumerate(file.predictions):
+        yield f"/predictions/{index}", annotation
 
 
 def _all_exact(text: str, spans: list[Span]) -> tuple[bool, bool]:

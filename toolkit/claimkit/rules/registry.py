@@ -37,6 +37,7 @@ _EMITTERS = (
     "claimkit.loading",
     "claimkit.ingest",
     "claimkit.labelstudio.codes",
+    "claimkit.preannotate.codes",
     "claimkit.rules",
     "claimkit.agreement.codes",
 )

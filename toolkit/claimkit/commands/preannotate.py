@@ -1,0 +1,137 @@
+"""``claimkit preannotate``: propose into document files, propose for shards of articles, or evaluate."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+from claimkit.errors import DataError, UsageError
+from claimkit.issues import Report
+from claimkit.loading import find_document_files, load_documents
+from claimkit.reporters import emit, render
+
+__all__ = ["evaluate", "preannotate"]
+
+
+def _shards_given(paths: Sequence[str]) -> bool:
+    def is_shard(path: Path) -> bool:
+        if path.is_dir():
+            return any(p.suffix in (".jsonl", ".parquet") for p in path.iterdir())
+        return path.suffix in (".jsonl", ".parquet")
+
+    return bool(paths) and all(is_shard(Path(p)) for p in paths)
+
+
+def preannotate(
+    paths: Sequence[str],
+    *,
+    engine: str,
+    jobs: int,
+    address: str | None,
+    out_dir: str | None,
+    output_format: str | None,
+    dry_run: bool,
+    fmt: str,
+    out: TextIO,
+) -> int:
+    """Proposals into document files (replacing only the previous proposal), or for article shards."""
+    from claimkit.engines import get_engine
+
+    if _shards_given(paths):
+        return _shards(
+            paths,
+            engine=engine,
+            jobs=jobs,
+            address=address,
+            out_dir=out_dir,
+            output_format=output_format,
+            fmt=fmt,
+            out=out,
+        )
+    files, missing = find_document_files(paths)
+    report = Report(list(missing), files_checked=len(files))
+    actions: Counter[str] = Counter()
+    runner = get_engine(engine, jobs=jobs, address=address) if files else None
+    try:
+        if runner is not None:
+            for outcome in runner.map_paths(partial(_batch, dry_run=dry_run), [str(f) for f in files]):
+                actions[outcome.action] += 1
+                report.extend(outcome.issues)
+    finally:
+        if runner is not None:
+            runner.close()
+    counts = {name: actions[name] for name in ("written", "would-write", "unchanged", "failed")}
+    line = f"{len(files)} documents ({engine} engine): " + ", ".join(
+        f"{n} {k}" for k, n in counts.items() if n or k != "would-write"
+    )
+    emit(out, report.sorted(), fmt if fmt != "markdown" else "text", lines=[line], summary={"engine": engine, **counts})
+    return report.exit_code()
+
+
+def _batch(paths: list[str], dry_run: bool) -> list[object]:
+    from claimkit.preannotate.apply import preannotate_files
+
+    return list(preannotate_files(paths, dry_run=dry_run))
+
+
+def _shards(
+    paths: Sequence[str],
+    *,
+    engine: str,
+    jobs: int,
+    address: str | None,
+    out_dir: str | None,
+    output_format: str | None,
+    fmt: str,
+    out: TextIO,
+) -> int:
+    from claimkit.engines import find_shards, get_engine
+    from claimkit.engines.base import shard_format
+    from claimkit.engines.outputs import output_rows, row_issues
+    from claimkit.preannotate.codes import SHARDS_NEED_OUT
+
+    if out_dir is None:
+        raise UsageError(SHARDS_NEED_OUT, "shards of articles need --out DIR")
+    shards = find_shards(paths)
+    target = output_format or shard_format(shards[0])
+    runner = get_engine(engine, jobs=jobs, address=address)
+    try:
+        summary = runner.propose_shards(shards, Path(out_dir), target)
+    finally:
+        runner.close()
+    report = Report(files_checked=summary.rows)
+    for row in output_rows(Path(out_dir), ["issues"] if target == "parquet" else None):
+        report.extend(row_issues(row))
+    counts = {"rows": summary.rows, "proposals": summary.proposals, "refused": summary.refused}
+    line = f"{len(shards)} shards ({engine} engine): " + ", ".join(f"{n} {k}" for k, n in counts.items())
+    line += f"; wrote {len(summary.outputs or [])} files under {out_dir}"
+    emit(
+        out,
+        report.sorted(),
+        fmt if fmt != "markdown" else "text",
+        lines=[line],
+        summary={"engine": engine, **counts, "outputs": summary.outputs},
+    )
+    return report.exit_code()
+
+
+def evaluate(paths: Sequence[str], *, fmt: str, out: TextIO) -> int:
+    """``claimkit preannotate --evaluate``: proposals and the baseline against gold, side by side."""
+    from claimkit.preannotate.codes import NOTHING_TO_EVALUATE, WITHOUT_GOLD
+    from claimkit.preannotate.evaluate import evaluate_all
+    from claimkit.preannotate.report import render_evaluation
+
+    loaded, issues = load_documents(paths)
+    report = Report(issues, files_checked=len(loaded))
+    if report.unreadable():
+        out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
+        return 2
+    report.extend(WITHOUT_GOLD.issue("no gold annotation", file=path) for path, file in loaded if file.gold is None)
+    files = [file for _, file in loaded if file.gold is not None]
+    if not files:
+        raise DataError(NOTHING_TO_EVALUATE, f"no document with a gold annotation in {', '.join(paths)}")
+    out.write(render_evaluation(evaluate_all(files), fmt if fmt in ("json", "markdown") else "text"))
+    return 0

@@ -1,0 +1,81 @@
+"""What every engine offers, and the shard files they share: discovery and output names."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from claimkit.errors import UsageError
+from claimkit.preannotate.codes import UNSUPPORTED_SHARD
+
+__all__ = ["ENGINES", "FORMATS", "Engine", "ShardSummary", "find_shards", "output_path", "shard_format"]
+
+ENGINES = ("local", "ray")
+FORMATS = ("jsonl", "parquet")
+#: Article rows sent to a worker at once: large enough to amortize the hop, small for flat memory.
+BATCH = 64
+
+BatchFunction = Callable[[list[str]], list[Any]]
+
+
+@dataclass
+class ShardSummary:
+    """What a run over shards did: rows read, proposals made, rows refused, files written."""
+
+    rows: int = 0
+    proposals: int = 0
+    refused: int = 0
+    outputs: list[str] | None = None
+
+
+class Engine(Protocol):
+    name: str
+    jobs: int
+
+    def map_paths(self, function: BatchFunction, paths: Sequence[str]) -> Iterator[Any]:
+        """``function`` over batches of ``paths``; yields each result, in the order of ``paths``."""
+        ...
+
+    def propose_shards(self, shards: Sequence[Path], out: Path, fmt: str) -> ShardSummary:
+        """Proposal rows for every article row of the shards, written under ``out`` as ``fmt``."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def shard_format(path: Path) -> str:
+    if path.suffix == ".jsonl":
+        return "jsonl"
+    if path.suffix == ".parquet":
+        return "parquet"
+    raise UsageError(UNSUPPORTED_SHARD, f"{path} is neither .jsonl nor .parquet")
+
+
+def find_shards(paths: Iterable[str]) -> list[Path]:
+    """Shard files named directly or found in folders, in a stable order; one format only."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in (".jsonl", ".parquet"))
+        else:
+            found.append(path)
+    formats = {shard_format(path) for path in found}
+    if len(formats) > 1:
+        raise UsageError(UNSUPPORTED_SHARD, "mix of JSON Lines and Parquet shards; give one format per run")
+    return found
+
+
+def output_path(out: Path, shard: Path, fmt: str) -> Path:
+    return out / f"{shard.stem}.proposals.{fmt}"
+
+
+def batches(items: Sequence[str], size: int) -> list[list[str]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

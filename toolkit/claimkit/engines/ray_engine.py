@@ -1,0 +1,133 @@
+"""The Ray engine: Ray Data over document files or article shards, on this machine or a Ray cluster.
+
+The only module that imports ``ray`` (the ``ray`` extra). It runs the same batch functions as the
+local engine; Ray Data streams blocks through them, so memory stays flat. Order is preserved, so
+both engines give the same rows in the same order. On a cluster, every node must see the paths
+(a shared file system or object storage URIs that Ray Data reads).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from claimkit.engines.base import BATCH, BatchFunction, ShardSummary, cpu_count
+from claimkit.engines.local import FILE_BATCH
+from claimkit.engines.outputs import Staging, summarize
+from claimkit.errors import ConfigError, ConnectionFailed
+from claimkit.preannotate.apply import ROW_FIELDS, propose_lines, propose_rows
+from claimkit.preannotate.codes import ENGINE_FAILED, ENGINE_UNAVAILABLE
+
+try:
+    import ray
+except ImportError:  # pragma: no cover - the extra is part of make setup
+    ray = None
+
+__all__ = ["RayEngine"]
+
+
+def _values(column: Any) -> list[Any]:
+    return column.tolist() if hasattr(column, "tolist") else list(column)
+
+
+def _rows(batch: dict[str, Any]) -> list[dict[str, Any]]:
+    names = list(batch)
+    return [dict(zip(names, values, strict=True)) for values in zip(*(_values(batch[n]) for n in names), strict=True)]
+
+
+def _table(rows: list[dict[str, Any]]) -> Any:
+    from claimkit.release.shards import proposal_table
+
+    return proposal_table([{key: row.get(key) for key in ROW_FIELDS} for row in rows])
+
+
+def _jsonl_batch(batch: dict[str, Any]) -> Any:
+    rows = []
+    for line, path in zip(_values(batch["text"]), _values(batch["path"]), strict=True):
+        rows += propose_lines([line], Path(path).name)
+    return _table(rows)
+
+
+def _parquet_batch(batch: dict[str, Any]) -> Any:
+    rows = []
+    for row in _rows(batch):
+        where = Path(row.pop("path")).name
+        rows += propose_rows([row], where)
+    return _table(rows)
+
+
+class RayEngine:
+    """Ray Data; ``address`` joins a running cluster (``ray start --head``), else a local Ray starts."""
+
+    name = "ray"
+
+    def __init__(self, jobs: int = 0, address: str | None = None) -> None:
+        if ray is None:
+            raise ConfigError(ENGINE_UNAVAILABLE, "ray is not installed")
+        self.jobs = jobs if jobs > 0 else cpu_count()
+        self._owned = not ray.is_initialized()
+        if self._owned:
+            self._start(address)
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        logging.getLogger("ray").setLevel(logging.WARNING)
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+    def _start(self, address: str | None) -> None:
+        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+        address = address or os.environ.get("RAY_ADDRESS")
+        try:
+            if address:
+                ray.init(address=address, **options)
+            else:
+                ray.init(num_cpus=self.jobs, **options)
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            raise ConnectionFailed(
+                ENGINE_FAILED, f"could not start or join Ray ({address or 'local'}): {error}"
+            ) from None
+
+    def map_paths(self, function: BatchFunction, paths: Sequence[str]) -> Iterator[Any]:
+        if not paths:
+            return
+
+        def run(batch: dict[str, Any]) -> dict[str, Any]:
+            return {"result": [pickle.dumps(function([str(p) for p in _values(batch["path"])]))]}
+
+        dataset = ray.data.from_items([{"path": path} for path in paths])
+        for row in dataset.map_batches(run, batch_format="numpy", batch_size=FILE_BATCH).iter_rows():
+            yield from pickle.loads(row["result"])
+
+    def propose_shards(self, shards: Sequence[Path], out: Path, fmt: str) -> ShardSummary:
+        names = [str(shard) for shard in shards]
+        if all(shard.suffix == ".parquet" for shard in shards):
+            dataset = ray.data.read_parquet(names, include_paths=True)
+            function = _parquet_batch
+        else:
+            dataset = ray.data.read_text(names, include_paths=True)
+            function = _jsonl_batch
+        proposals = dataset.map_batches(function, batch_format="numpy", batch_size=BATCH)
+        with Staging(out) as staging:
+            written = staging.folder / "ray"
+            if fmt == "parquet":
+                proposals.write_parquet(str(written))
+            else:
+                proposals.write_json(str(written), force_ascii=False)
+            _rename(written, staging.folder, fmt)
+        return summarize(out, fmt)
+
+    def close(self) -> None:
+        if self._owned and ray.is_initialized():
+            ray.shutdown()
+
+
+def _rename(written: Path, folder: Path, fmt: str) -> None:
+    """Ray's file names carry a run id; ours say what they hold and keep Ray's order."""
+    for number, path in enumerate(sorted(written.iterdir())):
+        os.replace(path, folder / f"part-{number:05d}.proposals.{fmt}")
+    written.rmdir()

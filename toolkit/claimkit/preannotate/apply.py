@@ -1,0 +1,137 @@
+"""Proposals into files: a document file gets (or replaces) its proposal; a shard row becomes a
+proposal row. Both are pure functions of their input, so every engine runs exactly these."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimkit.ingest import detect_furniture, ingest_text
+from claimkit.issues import Issue, Severity
+from claimkit.loading import load_file
+from claimkit.model import Annotation, DocumentFile
+from claimkit.preannotate.acceptance import schema_at_least
+from claimkit.preannotate.annotate import NAME, VERSION, propose
+from claimkit.preannotate.codes import PROPOSAL_INVALID, SHARD_ROW_INVALID
+from claimkit.storage import document_json, write_document_file
+from claimkit.validate import check_document
+
+__all__ = [
+    "ROW_FIELDS",
+    "FileOutcome",
+    "preannotate_file",
+    "preannotate_files",
+    "proposal_of",
+    "propose_lines",
+    "propose_row",
+    "propose_rows",
+    "with_proposal",
+]
+
+#: Columns of a proposal row (JSON Lines or Parquet), in this order.
+ROW_FIELDS = ("id", "text_sha256", "generator", "version", "score", "claims", "cues", "sources", "proposal", "issues")
+
+
+def proposal_of(file: DocumentFile) -> Annotation | None:
+    """The document's stored proposal from this proposer, if any."""
+    return next((a for a in file.predictions if a.generator is not None and a.generator.name == NAME), None)
+
+
+def with_proposal(file: DocumentFile, proposal: Annotation) -> DocumentFile:
+    """The file with ``proposal`` in place of the previous one; annotators' work is never touched."""
+    others = [a for a in file.predictions if a.generator is None or a.generator.name != NAME]
+    version = schema_at_least(file.schema_version)
+    return file.model_copy(update={"predictions": [*others, proposal], "schema_version": version})
+
+
+def _invalid(issues: list[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.ERROR and i.location.pointer.startswith("/predictions")]
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one document file: ``written``, ``unchanged``, ``would-write`` or ``failed``."""
+
+    path: str
+    action: str
+    claims: int = 0
+    issues: list[Issue] = field(default_factory=list)
+
+
+def preannotate_file(path: str, *, dry_run: bool = False) -> FileOutcome:
+    """Propose for one document file and write the proposal into it (atomically), unless unchanged."""
+    loaded = load_file(path)
+    if loaded.file is None:
+        return FileOutcome(path, "failed", issues=loaded.issues)
+    proposal = propose(loaded.file.document)
+    updated = with_proposal(loaded.file, proposal)
+    failures = _invalid(check_document(updated, path))
+    if failures:
+        message = "; ".join(f"{i.code} {i.location.pointer}" for i in failures[:3])
+        return FileOutcome(path, "failed", issues=[PROPOSAL_INVALID.issue(message, file=path, pointer="/predictions")])
+    if document_json(updated) == loaded.raw.decode("utf-8"):
+        return FileOutcome(path, "unchanged", len(proposal.claims))
+    if not dry_run:
+        write_document_file(path, updated)
+    return FileOutcome(path, "would-write" if dry_run else "written", len(proposal.claims))
+
+
+def _row_problem(where: str, message: str) -> dict[str, Any]:
+    issue = SHARD_ROW_INVALID.issue(message, file=where)
+    return {"issues": json.dumps([issue.to_dict()], ensure_ascii=False)}
+
+
+def propose_row(row: dict[str, Any], where: str = "") -> dict[str, Any]:
+    """A proposal row (see :data:`ROW_FIELDS`) for one article row of a shard."""
+    base: dict[str, Any] = dict.fromkeys(ROW_FIELDS)
+    base.update(id=row.get("id") if isinstance(row.get("id"), str) else None, generator=NAME, version=VERSION)
+    if not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
+        shown = json.dumps(row, ensure_ascii=False, default=str)[:60]
+        return {**base, **_row_problem(where, f"the row needs a string id and a string text: {shown}")}
+    metadata = {key: row.get(key) for key in ("id", "title", "outlet", "language", "published", "url", "license")}
+    metadata["language"] = metadata["language"] or "ar"
+    metadata["outlet"] = metadata["outlet"] or "unknown"
+    metadata["title"] = metadata["title"] or detect_furniture(row["text"])[1] or row["id"]
+    result = ingest_text(row["text"], metadata, where=where)
+    if result.file is None:
+        return {**base, "issues": json.dumps([i.to_dict() for i in result.issues], ensure_ascii=False)}
+    proposal = propose(result.file.document)
+    return {
+        **base,
+        "text_sha256": result.file.document.text_sha256,
+        "score": proposal.generator.score if proposal.generator else None,
+        "claims": len(proposal.claims),
+        "cues": len(proposal.cues),
+        "sources": len(proposal.sources),
+        "proposal": proposal.model_dump_json(exclude_none=True),
+        "issues": "[]",
+    }
+
+
+def preannotate_files(paths: list[str], dry_run: bool = False) -> list[FileOutcome]:
+    """:func:`preannotate_file` over a batch of paths (the unit of work an engine ships)."""
+    return [preannotate_file(path, dry_run=dry_run) for path in paths]
+
+
+def propose_rows(rows: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+    """Proposal rows for a batch of article rows."""
+    return [propose_row(row, where) for row in rows]
+
+
+def propose_lines(lines: list[str], where: str) -> list[dict[str, Any]]:
+    """Proposal rows for a batch of JSON Lines (a line that is not a JSON object gets P003)."""
+    out = []
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            problem = _row_problem(where, f"not JSON ({error.msg}): {line.strip()[:60]}")
+            out.append({**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION, **problem})
+            continue
+        if not isinstance(row, dict):
+            row = {}
+        out.append(propose_row(row, where))
+    return out

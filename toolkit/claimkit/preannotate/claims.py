@@ -1,0 +1,295 @@
+"""Claim spans: where reported content starts after a cue (أنّ/إنّ, a colon, a quotation, a plain
+object), where it ends, how it splits into assertions, and what its words say about certainty and
+polarity."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from claimkit.lexicon import leading_marker
+from claimkit.preannotate.arabic import normalize, strip_clitic
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES
+from claimkit.preannotate.reader import OPENING_QUOTES, Reader
+from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
+from claimkit.taxonomy import Certainty, Polarity
+
+__all__ = ["Content", "certainty", "complement", "content_at", "polarity", "split", "trim"]
+
+#: Words that open an adjunct between the speaker and the content (في تصريح لـ، خلال مؤتمر، اليوم).
+ADJUNCT_STARTS = frozenset(
+    [
+        "في",
+        "خلال",
+        "ل",
+        "عبر",
+        "امام",
+        "علي",
+        "اليوم",
+        "امس",
+        "مساء",
+        "صباح",
+        "يوم",
+        "اثناء",
+        "عقب",
+        "بعد",
+        "ضمن",
+        "لدي",
+        "منذ",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+    ]
+)
+_ADJUNCT_WINDOW = 12
+_STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
+_STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
+_OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
+_LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن"))
+_SENTENCE_END = re.compile(r"[.!?؟۔]+(?=[\s\"”»]|$)")
+_CLAUSE_AFTER_F = ("ال", "ان", "قد", "لا", "لم", "لن", "هو", "هي", "هذا", "هذه", "ذلك")
+_MIN_LEFT, _MIN_RIGHT = 4, 3
+_HEDGE_WINDOW = 12
+_POSSIBLE = (("من", "الممكن"), ("من", "المحتمل"), ("ربما",), ("يمكن", "ان"), ("يحتمل",), ("احتمال",), ("باحتمال",))
+_PROBABLE = (("من", "المرجح"), ("يرجح",), ("ترجح",), ("المرجح",), ("علي", "الارجح"), ("من", "المتوقع"), ("يتوقع",))
+_PAST_PERFECT = frozenset({"كان", "كانت", "كانوا", "كانا"})  # وكان … قد تعرّض: a past, not a hedge
+_NEGATIONS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "لسنا", "ليسوا"})
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a cue introduces: the claim spans, whether they are quoted, and where the content ends."""
+
+    spans: list[tuple[int, int]]
+    direct: bool
+    end: int
+    rule: str
+
+
+def _marker(reader: Reader, k: int, prepositions: tuple[str, ...], quotes: bool = True) -> int | None:
+    """Offset where content starts if token ``k`` (or the punctuation before it) introduces it.
+
+    Inside an adjunct a quotation is a name (في تصريح لـ "حلب اليوم"), so ``quotes`` is off there.
+    """
+    if k >= len(reader.tokens):
+        return None
+    gap, start = reader.gap(k), reader.tokens[k - 1].end if k else 0
+    if ":" in gap:
+        return start + gap.index(":") + 1
+    quote = next((i for i, char in enumerate(gap) if char in OPENING_QUOTES), None)
+    if quote is not None and k > 0 and quotes:
+        return start + quote
+    key = reader.key(k, "ف")
+    if key in COMPLEMENTIZERS:
+        return reader.tokens[k].end
+    if (reader.key(k) in prepositions or reader.tokens[k].plain == "على") and reader.key(k + 1) in COMPLEMENTIZERS:
+        return reader.tokens[k + 1].end
+    return None
+
+
+def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> tuple[int, str] | None:
+    """Where the content of a cue starts, given the first token after the speaker (or the cue).
+
+    Tried in order: a colon, a quotation mark or أنّ/إنّ right there; the same after an adjunct
+    (``، في تصريح لـ "حلب اليوم"، أن``); a plain object (تؤكد الحكومة حرصها على …, أشار إلى الأهمية).
+    """
+    prepositions = tuple(p for p in objects if p)
+    found = _marker(reader, k, prepositions)
+    if found is not None:
+        return found, "claim-complement"
+    tokens = reader.tokens
+    after = _after_commas(reader, k, limit)  # أعلن المصرف، اليوم الاثنين، عن …
+    if after != k:
+        found = _marker(reader, after, prepositions)
+        if found is not None:
+            return found, "claim-complement"
+        return _object(reader, after, objects, prepositions, limit)
+    if k < len(tokens) and ("،" in reader.gap(k) or "," in reader.gap(k) or reader.key(k) in ADJUNCT_STARTS):
+        for m in range(k + 1, min(k + _ADJUNCT_WINDOW, len(tokens))):
+            if tokens[m].start >= limit:
+                break
+            found = _marker(reader, m, (), quotes=False)
+            if found is not None:
+                return found, "claim-complement"
+    return _object(reader, k, objects, prepositions, limit)
+
+
+def _after_commas(reader: Reader, k: int, limit: int) -> int:
+    """The token after a short stretch between two commas that follows the speaker, else ``k``."""
+    tokens = reader.tokens
+    if k >= len(tokens) or ("،" not in reader.gap(k) and "," not in reader.gap(k)):
+        return k
+    for m in range(k + 1, min(k + 6, len(tokens))):
+        if tokens[m].start >= limit:
+            return k
+        gap = reader.gap(m)
+        if "،" in gap or "," in gap:
+            return m
+        if reader.broken(m):
+            return k
+    return k
+
+
+def _object(
+    reader: Reader, k: int, objects: tuple[str, ...], prepositions: tuple[str, ...], limit: int
+) -> tuple[int, str] | None:
+    tokens = reader.tokens
+    if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
+        return None
+    if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
+        k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
+        if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
+            return None
+    if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
+        return tokens[k + 1].start, "claim-object"
+    if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
+        return tokens[k].start, "claim-object"
+    return None
+
+
+def _after_adjunct(reader: Reader, k: int) -> int:
+    """The token after a short adjunct: a preposition, its noun and the noun's adjectives."""
+    tokens = reader.tokens
+    if k + 1 >= len(tokens) or reader.broken(k + 1):
+        return k
+    noun, m = tokens[k + 1], k + 2
+    while m < len(tokens) and m - k < 5 and not reader.broken(m):
+        token = tokens[m]
+        adjective = token.definite if noun.definite else token.key.endswith(("ي", "يه")) and not token.definite
+        if not adjective:
+            break
+        m += 1
+    return m
+
+
+def content_at(reader: Reader, start: int, stop: int) -> Content | None:
+    """The claims of content starting at ``start``: a whole quotation, or text up to the sentence end."""
+    text = reader.text
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    sentence_end = reader.sentence_of(start)[1]
+    region = reader.quote_at(start)
+    if region is not None and _only_quote(reader, region, min(stop, max(sentence_end, region[1]))):
+        inner_end = region[1] - 1 if text[region[1] - 1] in '"»”“' and region[1] - 1 > region[0] else region[1]
+        return Content(split(reader, region[0] + 1, inner_end), True, region[1], "claim-quote")
+    end = min(sentence_end, stop)
+    if end <= start:
+        return None
+    return Content(split(reader, start, end), False, end, "claim-indirect")
+
+
+def _only_quote(reader: Reader, region: tuple[int, int], limit: int) -> bool:
+    """Whether nothing but punctuation follows the quotation before ``limit`` (else it is partial)."""
+    rest = reader.text[region[1] : max(region[1], limit)]
+    return not any(char.isalpha() for char in rest)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A claim span from its first to its last word (guidelines §1): no punctuation at either end (O010),
+    no أن/إن that introduces it (O011), no quotation mark whose partner is outside the span (C009)."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _STRIP_START:
+            start += 1
+        while end > start and text[end - 1] in _STRIP_END:
+            end -= 1
+        start = _past_complementizer(text, start, end)
+        if start < end and not balanced_quotes(text[start:end]):
+            if text[start] in QUOTATION_MARKS:
+                start += 1
+            elif text[end - 1] in QUOTATION_MARKS:
+                end -= 1
+        if (start, end) == before:
+            return start, end
+
+
+def _past_complementizer(text: str, start: int, end: int) -> int:
+    match = _OPENING_WORD.match(text, start, end)
+    if match is None or normalize(match.group(1)) not in _LEADING_COMPLEMENTIZERS:
+        return start
+    return match.end()
+
+
+def split(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:
+    """Assertions in ``[start, end)``: split at sentence ends and at "، كذلك / فيما / فالـ…" clauses."""
+    pieces, cursor = [], start
+    for match in _SENTENCE_END.finditer(reader.text, start, end):
+        pieces.append((cursor, match.end()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    spans = []
+    for piece_start, piece_end in pieces:
+        spans += _split_clauses(reader, piece_start, piece_end)
+    return [span for span in (trim(reader.text, s, e) for s, e in spans) if span[1] > span[0]]
+
+
+def _new_clause(reader: Reader, index: int) -> bool:
+    gap = reader.gap(index)
+    if "،" not in gap and "," not in gap:
+        return False
+    key = reader.key(index)
+    if key in CONNECTIVES:
+        return True
+    return key.startswith("ف") and key[1:].startswith(_CLAUSE_AFTER_F) and len(key) > 3
+
+
+def _split_clauses(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:
+    words = list(reader.words(start, end))
+    cuts, previous = [], 0
+    for position, token in enumerate(words):
+        if (
+            position - previous >= _MIN_LEFT
+            and len(words) - position >= _MIN_RIGHT
+            and _new_clause(reader, token.index)
+        ):
+            cuts.append(token.start)
+            previous = position
+    bounds = [start, *cuts, end]
+    return list(itertools.pairwise(bounds))
+
+
+def _keys(reader: Reader, start: int, end: int) -> list[str]:
+    keys: list[str] = []
+    for token in reader.words(start, end):
+        if keys and ("،" in reader.gap(token.index) or len(keys) >= _HEDGE_WINDOW):
+            break
+        stripped = strip_clitic(token, "وف")
+        keys.append(stripped[0] if stripped and token.key not in ("فيما",) else token.key)
+    return keys
+
+
+def _has(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(keys[i : i + len(p)]) == p for p in phrases for i in range(len(keys)))
+
+
+def certainty(reader: Reader, start: int, end: int) -> Certainty:
+    """From the certainty marker the claim opens with (the guidelines' table, §5), else from hedges in
+    its main clause (its first words): قد + present, من الممكن, يرجح ..."""
+    opening = leading_marker(reader.text[start:end])
+    if opening is not None:
+        return opening.entry.certainty
+    keys = _keys(reader, start, end)
+    may = any(
+        k == "قد" and i + 1 < len(keys) and _present(keys[i + 1]) and not _PAST_PERFECT & set(keys[:i])
+        for i, k in enumerate(keys)
+    )
+    if may or _has(keys, _POSSIBLE):
+        return Certainty.POSSIBLE
+    return Certainty.PROBABLE if _has(keys, _PROBABLE) else Certainty.CERTAIN
+
+
+def _present(key: str) -> bool:
+    return len(key) >= 3 and key[0] in "يتن" and not key.startswith("ال")
+
+
+def polarity(reader: Reader, start: int, end: int) -> Polarity:
+    """Negative when the claim opens with a negation (لم تعلق دمشق), not for لا بد."""
+    keys = _keys(reader, start, end)
+    if keys and keys[0] in _NEGATIONS and keys[1:2] != ["بد"]:
+        return Polarity.NEGATIVE
+    return Polarity.POSITIVE

@@ -1,0 +1,106 @@
+"""Codes of pre-annotation (P) and of the commands that run it (E600-E619)."""
+
+from __future__ import annotations
+
+from claimkit.codes import Code, Scope, declare
+from claimkit.issues import Severity
+
+__all__ = [
+    "ENGINE_FAILED",
+    "ENGINE_UNAVAILABLE",
+    "NOTHING_TO_EVALUATE",
+    "NO_PROPOSAL",
+    "PREDICTION_UNREADABLE",
+    "PROPOSAL_INVALID",
+    "SHARDS_NEED_OUT",
+    "SHARD_ROW_INVALID",
+    "UNSUPPORTED_SHARD",
+    "WITHOUT_GOLD",
+]
+
+PROPOSAL_INVALID = declare(
+    "P001",
+    "proposal-invalid",
+    Severity.ERROR,
+    Scope.DOCUMENT,
+    """A proposal failed validation and was not written.
+
+    The proposer checks every proposal with all the rules before it writes one; a failing proposal
+    is a bug in claimkit's rules of thumb, never a reason to touch the document.""",
+    "Report it with the document; the file was left as it was.",
+)
+WITHOUT_GOLD = declare(
+    "P002",
+    "document-without-gold",
+    Severity.INFO,
+    Scope.DOCUMENT,
+    """A document has no gold annotation, so `claimkit preannotate --evaluate` cannot score it.""",
+    "Nothing to do; adjudicate the document (`claimkit adjudicate`) to include it.",
+)
+SHARD_ROW_INVALID = declare(
+    "P003",
+    "shard-row-invalid",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A row of a JSONL or Parquet shard is not an article: no string `id` or `text`, or bad metadata.
+
+    Each row needs `id` (a lowercase slug) and `text`; `title`, `outlet`, `language` (default `ar`),
+    `published`, `url` and `license` are optional. The row gets no proposal; the others go on.""",
+    "Fix the row in the shard (the location names the shard, the message the row) and run again.",
+)
+NO_PROPOSAL = declare(
+    "P004",
+    "no-proposal",
+    Severity.WARNING,
+    Scope.CONVERSION,
+    """A document was pushed with `--predictions preannotate` but holds no proposal.
+
+    The task is created or updated without a prediction.""",
+    "Run `claimkit preannotate` on the document files first, then push again.",
+)
+PREDICTION_UNREADABLE = declare(
+    "P005",
+    "prediction-unreadable",
+    Severity.WARNING,
+    Scope.CONVERSION,
+    """An annotation started from a prediction whose copy in the export cannot be read.
+
+    Acceptance (regions kept, edited, deleted, added) is then not counted for that annotation.""",
+    "Nothing is lost; re-push the proposals (`claimkit ls push --predictions preannotate`) for new work.",
+)
+
+
+def _command(code: str, name: str, doc: str, fix: str) -> Code:
+    return declare(code, name, Severity.ERROR, Scope.COMMAND, doc, fix)
+
+
+ENGINE_UNAVAILABLE = _command(
+    "E600",
+    "engine-unavailable",
+    "The engine asked for is not installed (Ray comes with the `ray` extra).",
+    "Install it with `pip install 'claimkit[ray]'`, or use `--engine local`.",
+)
+UNSUPPORTED_SHARD = _command(
+    "E601",
+    "unsupported-shard",
+    "A shard is neither JSON Lines (.jsonl) nor Parquet (.parquet).",
+    "Give .jsonl or .parquet files (or folders of them).",
+)
+SHARDS_NEED_OUT = _command(
+    "E602",
+    "shards-need-out",
+    "Shards of articles were given without --out: proposals of shards go to new files, never into the input.",
+    "Add --out DIR (and --output-format jsonl|parquet).",
+)
+ENGINE_FAILED = _command(
+    "E603",
+    "engine-failed",
+    "The engine could not run the work: the Ray cluster is unreachable or a task kept failing.",
+    "Check the address (`ray status --address ...`), or run with `--engine local`.",
+)
+NOTHING_TO_EVALUATE = _command(
+    "E604",
+    "nothing-to-evaluate",
+    "`claimkit preannotate --evaluate` found no document with a gold annotation.",
+    "Point it at document files with gold (the corpus, or tests/preannotate/cases).",
+)

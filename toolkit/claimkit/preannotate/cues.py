@@ -1,0 +1,121 @@
+"""Attribution cues found in the text: reporting verbs (with و/ف), their participles, and
+"according to" phrases. A cue here is a candidate: the proposer keeps it only when it finds who
+speaks and what is said."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimkit.preannotate.arabic import strip_clitic
+from claimkit.preannotate.lexicon import ACCORDING_TO, OUTLET_FORMULAS, Form, verb_forms
+from claimkit.preannotate.reader import Reader
+
+__all__ = ["NEGATIONS", "CueHit", "find_cues", "formula_at"]
+
+NEGATIONS = frozenset({"لم", "لا", "لن", "ما", "ليس", "ليست", "لسنا", "ليسوا"})
+_NEEDS_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue candidate: its span (without a leading conjunction) and the words it covers."""
+
+    start: int
+    end: int
+    first: int  # index of its first token
+    after: int  # index of the first token after it
+    kind: str  # "verb", "participle", "according" or "saying" (قوله: his saying, after a relay)
+    form: Form | None = None
+    continued: bool = False  # opened by و/ف or كما: the speaker may be the previous one
+
+    @property
+    def rule(self) -> str:
+        rules = {"verb": "cue-verb", "participle": "cue-participle", "according": "cue-according-to"}
+        return rules.get(self.kind, "cue-saying")
+
+
+def formula_at(reader: Reader, index: int) -> int:
+    """The number of tokens of an outlet formula (يذكر أن) starting at ``index``, else 0."""
+    for formula in OUTLET_FORMULAS:
+        words = [reader.key(index, "و")] + [reader.key(index + n) for n in range(1, len(formula))]
+        if tuple(words) == formula:
+            return len(formula)
+    return 0
+
+
+_FIRST_WORDS = frozenset(words[0] for words, _ in ACCORDING_TO)
+
+
+def _according(reader: Reader, index: int) -> CueHit | None:
+    token = reader.tokens[index]
+    if token.key not in _FIRST_WORDS and reader.key(index, "و") not in _FIRST_WORDS:
+        return None
+    for words, lam in ACCORDING_TO:
+        found = [reader.key(index + n, "و" if n == 0 else "") for n in range(len(words))]
+        if tuple(found) != words and not (index and tuple(reader.key(index + n) for n in range(len(words))) == words):
+            continue
+        last = index + len(words) - 1
+        if any(reader.broken(index + n) for n in range(1, len(words))):
+            continue
+        if lam:
+            if reader.key(last + 1) != "ل" or reader.broken(last + 1):
+                continue
+            last += 1
+        elif reader.key(last + 1) == "ما" and _verb_with_object(reader.key(last + 2)) and not reader.broken(last + 1):
+            last += 2  # بحسب ما أفادت الوزارة، وفق ما ذكرت الوكالة، وفق ما ذكره ناشطون
+        start = _after_clitic(reader, index, words[0])
+        return CueHit(start, reader.tokens[last].end, index, last + 1, "according")
+    return None
+
+
+def _verb_with_object(key: str) -> bool:
+    """A reporting verb, possibly with an object pronoun (ذكره، أكدته)."""
+    forms = verb_forms()
+    return key in forms or any(key.endswith(p) and key[: -len(p)] in forms for p in ("ه", "ها", "هم", "ته"))
+
+
+def _after_clitic(reader: Reader, index: int, word: str) -> int:
+    token = reader.tokens[index]
+    stripped = strip_clitic(token, "وف")
+    if token.key != word and stripped is not None and stripped[0] == word:
+        return token.start + stripped[1]
+    return token.start
+
+
+def _verb(reader: Reader, index: int) -> CueHit | None:
+    token = reader.tokens[index]
+    forms = verb_forms()
+    form, offset = forms.get(token.key), 0
+    stripped = strip_clitic(token, "وف")
+    if form is None and stripped is not None:
+        form, offset = forms.get(stripped[0]), stripped[1]
+    if form is None or _negated(reader, index) or formula_at(reader, index):
+        return None
+    if form.verb.needs and not _followed_by(reader, index, form.verb.needs):
+        return None
+    kind = "participle" if form.tense == "participle" else "verb"
+    continued = bool(offset) or reader.key(index - 1, "و") == "كما"
+    return CueHit(token.start + offset, token.end, index, index + 1, kind, form, continued)
+
+
+def _negated(reader: Reader, index: int) -> bool:
+    return reader.key(index - 1, "وف") in NEGATIONS or reader.key(index - 1) in NEGATIONS
+
+
+def _followed_by(reader: Reader, index: int, words: tuple[str, ...]) -> bool:
+    keys = [reader.key(index + n, "ف") for n in range(1, _NEEDS_WINDOW)]
+    return any(word in keys for word in words) or any(k.startswith(words) for k in keys if len(k) > 3)
+
+
+def find_cues(reader: Reader) -> Iterator[CueHit]:
+    """Every cue candidate outside page furniture, in text order."""
+    index = 0
+    while index < len(reader.tokens):
+        token = reader.tokens[index]
+        hit = None if reader.in_furniture(token.start, token.end) else _according(reader, index) or _verb(reader, index)
+        if hit is None:
+            index += 1
+            continue
+        yield hit
+        index = hit.after

@@ -1,0 +1,129 @@
+"""Who speaks: titles and roles before names, bodies, vague sources, and the source kind they imply.
+
+Words are compared as normalized keys without the article (وزير matches الوزير and والوزير).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from claimkit.preannotate.arabic import normalize
+from claimkit.taxonomy import SourceKind
+
+__all__ = [
+    "AFFILIATION_PREPOSITIONS",
+    "BODIES",
+    "DESCRIBED_HEADS",
+    "NAMED_AS",
+    "PLACES",
+    "RUMOUR_WORDS",
+    "TITLES",
+    "VAGUE_HEADS",
+    "bare",
+    "kind_of",
+    "title_kind",
+]
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(normalize(word) for word in words.split())
+
+
+@lru_cache(maxsize=65536)  # words repeat across a corpus: after warm-up a dict look-up
+def bare(key: str) -> str:
+    """A normalized key without a leading conjunction and article: والمحلل → محلل, للوزارة → وزاره."""
+    for prefix in ("وال", "فال", "بال", "كال", "ولل", "ال", "لل"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            return key[len(prefix) :]
+    return key
+
+
+#: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
+TITLES: dict[str, SourceKind | None] = {
+    **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
+    **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
+    **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب"), None),
+    **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
+    **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير"), SourceKind.MILITARY),
+    **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
+    **dict.fromkeys(_keys("صحفي صحفية صحافي صحافية إعلامي إعلامية مراسل مراسلة كاتب كاتبة"), SourceKind.JOURNALIST),
+    **dict.fromkeys(_keys("ناشط ناشطة شاهد مواطن مواطنة مزارع نازح طبيب طبيبة ممرض معلم"), SourceKind.WITNESS),
+    **dict.fromkeys(_keys("محام محامي محامية مدرب مدربة لاعب لاعبة فنان فنانة"), SourceKind.OTHER),
+}
+
+#: Institutions that speak (a ministry, a government, an observatory, an agency).
+BODIES = _keys(
+    "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
+    "جامعة برلمان سفارة خارجية داخلية دفاع إدارة مفوضية لجنة ائتلاف مديرية محافظة بلدية شرطة كرملين "
+    "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة مصرف بنك غرفة"
+)
+
+#: Heads of unnamed sources; with a description they are unnamed-described, else anonymous.
+VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير معلومات تسريبات")
+#: Heads that describe the speaker without naming them (شهود عيان، مسؤولون روس، أحد السكان).
+DESCRIBED_HEADS = _keys(
+    "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
+    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط عيان"
+)
+#: Places that complete a title or an affiliation (محافظ حمص، أحد سكان حي الشعار في حلب).
+PLACES = _keys(
+    "سوريا سورية دمشق حلب حمص حماة إدلب اللاذقية طرطوس درعا السويداء القنيطرة الرقة دير الزور الحسكة "
+    "القامشلي منبج عفرين الباب جرابلس تدمر لبنان بيروت الأردن عمان العراق بغداد الموصل مصر القاهرة "
+    "السعودية الرياض قطر الدوحة تركيا أنقرة إسطنبول إيران طهران روسيا موسكو واشنطن باريس لندن برلين "
+    "فلسطين غزة القدس الإمارات أبوظبي الكويت اليمن صنعاء ليبيا طرابلس تونس الجزائر المغرب الرباط"
+)
+#: Words that introduce a person's name after a description (شاهد عيان يدعى أبو محمد).
+NAMED_AS = _keys("يدعى تدعى يسمى تسمى اسمه اسمها")
+#: Words of unconfirmed reports (the seed's تداول غير رسمي لأخبار).
+RUMOUR_WORDS = _keys("تداول أنباء أخبار شائعات تسريبات معلومات تقارير")
+#: Prepositions that attach an affiliation to a vague head (مصدر في الوزارة، مصادر من داخل الحزب).
+AFFILIATION_PREPOSITIONS = _keys("في من داخل لدى ب")
+
+# Keywords of the source kinds, by priority: the first kind with a keyword in the mention wins.
+_KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
+    (SourceKind.OFFICIAL_DOCUMENT, _keys("بيان مرسوم قرار وثيقة")),
+    (SourceKind.INTERGOVERNMENTAL, _keys("أمم أممي أممية يونيسف مفوضية ناتو حلف أوروبي عالمية عالمي")),
+    (SourceKind.ORGANIZATION, _keys("مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل اتحاد غرف غرفة")),
+    (SourceKind.DIPLOMATIC, _keys("خارجية سفارة سفير مبعوث قنصل دبلوماسي دبلوماسية دبلوماسيون")),
+    (SourceKind.MILITARY, _keys("دفاع جيش قوات أركان عسكري عسكرية حربية جوية لواء عميد عقيد جنرال عماد")),
+    (
+        SourceKind.MEDIA,
+        _keys(
+            "وكالة صحيفة قناة موقع مواقع صفحات شبكة إذاعة تلفزيون إعلام إعلامية سانا رويترز الأناضول تداول أنباء أخبار"
+        ),
+    ),
+    (SourceKind.ANALYST, _keys("محلل محللون محللين خبير خبراء باحث أستاذ أكاديمي مراقبون مراقبين")),
+    (SourceKind.JOURNALIST, _keys("صحفي صحافي إعلامي مراسل كاتب")),
+    (SourceKind.WITNESS, _keys("شاهد شهود سكان أهالي مواطن مواطنون ناشط ناشطون نازح عيان")),
+    (
+        SourceKind.GOVERNMENT,
+        _keys(
+            "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
+            "مسؤول مسؤولون مصرف مركزي حاكم"
+        ),
+    ),
+)
+_PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, SourceKind.OTHER}
+
+
+def title_kind(keys: Sequence[str]) -> SourceKind | None:
+    """The kind given by the last personal title (المحلل in الكاتب الصحفي والمحلل السياسي)."""
+    for key in reversed(keys):
+        kind = TITLES.get(bare(key))
+        if kind is not None:
+            return kind
+    return None
+
+
+def kind_of(keys: Sequence[str]) -> SourceKind | None:
+    """The kind of a source from the words that name or describe it (``None`` when nothing says)."""
+    personal = title_kind(keys)
+    reports = bool(keys) and bare(keys[0]) in VAGUE_HEADS  # تقارير صحفية: press reports, not a journalist
+    if personal in _PERSONAL and not reports:
+        return None if reports else personal
+    words = {bare(key) for key in keys}
+    for kind, keywords in _KINDS:
+        if words & keywords:
+            return kind
+    return None if reports else personal
