@@ -54,6 +54,7 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
             ["ingest", str(article), "--out", str(tmp_path / "out2")],  # missing metadata: coded issues
         ],
         "diff": [["diff", "0.1.0", "current", "--records", str(ROOT / "releases"), "--corpus", str(corpus)]],
+        "verify": [["verify", str(tmp_path)], ["verify", str(tmp_path / "nope")]],  # not a release: V001, E306
         "agree": [["agree", str(corpus)]],
         "adjudicate": [["adjudicate", str(corpus), "--dry-run"]],
         "ls push": [["ls", "push", str(corpus), "--url", "http://127.0.0.1:9", "--api-key", "x"]],  # refused: E201
@@ -73,7 +74,7 @@ def test_every_json_command_has_a_case(tmp_path: Path) -> None:
     assert _json_commands(build_parser()) <= covered
 
 
-OFFLINE = ["validate", "rules", "ingest", "diff", "agree", "adjudicate", "ls push", "ls export", "ls import"]
+OFFLINE = ["validate", "rules", "ingest", "diff", "verify", "agree", "adjudicate", "ls push", "ls export", "ls import"]
 
 
 @pytest.mark.parametrize("command", OFFLINE, ids=str)

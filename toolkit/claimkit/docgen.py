@@ -31,6 +31,7 @@ _PREFIXES = {
     "O": "Offsets and spans",
     "R": "Ids and references",
     "S": "Structure (the JSON Schema)",
+    "V": "Verifying a release folder",
 }
 _SCOPES = {
     Scope.INPUT: "checks each input file",
@@ -53,6 +54,7 @@ def rules_markdown() -> str:
         "Codes under `F` (input that cannot be read) make the command exit with 2.",
         "Codes under `L` are reported by `claimkit ls pull` while converting Label Studio annotations.",
         "Codes under `E` are carried by the errors that stop a command (exit 1, or 2 for usage and configuration).",
+        "Codes under `V` are reported by `claimkit verify` and `claimkit load` on a release folder.",
         "",
         "| code | name | severity | checks |",
         "|---|---|---|---|",

@@ -37,6 +37,7 @@ _EMITTERS = (
     "claimkit.loading",
     "claimkit.ingest",
     "claimkit.labelstudio.codes",
+    "claimkit.release.verify",
     "claimkit.rules",
     "claimkit.agreement.codes",
 )
