@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimkit.errors import CONFLICTING_OPTIONS, UNKNOWN_RELEASE, ReleaseError, UsageError
 from claimkit.reporters import emit, render
 
+if TYPE_CHECKING:
+    from claimkit.release.build import BuildResult
+
 __all__ = ["diff", "load", "release", "verify"]
 
 _WORDS = {"new": "built and recorded", "rebuild": "rebuilt (same content as recorded)", "snapshot": "built"}
+
+
+def _built_lines(result: BuildResult) -> list[str]:
+    stats = result.stats
+    lines = [
+        f"{_WORDS[result.action]} {result.folder}: {sum(stats.documents.values())} documents, "
+        f"{sum(stats.rows['claims'].values())} claims, splits {dict(sorted(stats.documents.items()))}"
+    ]
+    if stats.left_out:
+        lines.append(f"left out (no gold annotation yet): {', '.join(stats.left_out)}")
+    return lines
 
 
 def release(
@@ -38,14 +52,7 @@ def release(
         raise UsageError(CONFLICTING_OPTIONS, "a snapshot is not a version: --push-to-hub needs a VERSION")
     settings = load_settings(Path(pyproject)).with_ratios(parse_ratios(splits) if splits else None)
     result = build_release(Path(corpus), version, Path(out), records=Path(records), settings=settings, notes=notes)
-    stats = result.stats
-    lines = [
-        f"{_WORDS[result.action]} {result.folder}: {sum(stats.documents.values())} documents, "
-        f"{sum(stats.rows['claims'].values())} claims, splits {dict(sorted(stats.documents.items()))}"
-    ]
-    if stats.left_out:
-        lines.append(f"left out (no gold annotation yet): {', '.join(stats.left_out)}")
-    emit(out_stream, result.report, "text", lines=lines, summary={})
+    emit(out_stream, result.report, "text", lines=_built_lines(result), summary={})
     if load_back:
         load(str(result.folder), out=out_stream)
     if push_to_hub:
