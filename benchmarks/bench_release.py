@@ -219,6 +219,7 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         "What grows is the release record kept for the version checks: a hash and a compact claim list per "
         "document.",
         "",
+        *([result["note"], ""] if result.get("note") else []),
         environment_line(result),
     ]
 
