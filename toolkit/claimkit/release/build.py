@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from claimkit.agreement.summary import agreement_texts
+from claimkit.agreement.summary import AgreementSummary
 from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, ReleaseError
 from claimkit.issues import Issue, Report, Severity
 from claimkit.model import SCHEMA_VERSION, Annotation, Document, DocumentFile
@@ -63,20 +63,6 @@ class BuildResult:
     report: Report  # warnings of the corpus and of the release (licenses)
 
 
-class _Agreement:
-    """Documents with two or more annotators, for the card's agreement section."""
-
-    def __init__(self) -> None:
-        self.files: list[DocumentFile] = []
-
-    def add(self, file: DocumentFile) -> None:
-        if len(file.annotations) >= 2:
-            self.files.append(file)
-
-    def texts(self) -> tuple[str, str] | None:
-        return agreement_texts(self.files)
-
-
 @dataclass
 class _Pass:
     """What one pass over the corpus gathers while it writes the rows."""
@@ -88,7 +74,7 @@ class _Pass:
     stats: Statistics = field(default_factory=Statistics)
     documents: dict[str, RecordedDocument] = field(default_factory=dict)
     licenses: DocumentLicenses = field(default_factory=DocumentLicenses)
-    agreement: _Agreement = field(default_factory=_Agreement)
+    agreement: AgreementSummary = field(default_factory=AgreementSummary)  # counts, not documents
 
     def take(self, file: DocumentFile) -> None:
         self.agreement.add(file)
