@@ -1,15 +1,17 @@
-"""Release build at scale: time and peak memory versus corpus size, and versus datasets alone.
+"""Release build at scale: time and peak memory versus corpus size, gold only and with three annotators.
 
-    python benchmarks/bench_release.py [--sizes 1000 10000 100000] [--jobs 2]
+    python benchmarks/bench_release.py [--sizes 1000 10000 100000] [--annotators 3] [--no-reference]
 
-For each size, generates a corpus of valid documents (20 claims each), then in fresh processes:
+For each size, in one run, generates two corpora of valid documents (20 claims each): one with a gold
+annotation only, one with the same gold plus ``--annotators`` annotators' annotations (each a
+slightly different reading of the gold), and times in fresh processes:
 
-- ``claimkit release --snapshot`` (validation pass, one build pass writing every config and split,
-  card, Croissant, changelog, manifest): wall time and peak RSS;
-- the reference: ``datasets.Dataset.from_generator`` writing the same rows of the same four configs
-  to Parquet, fed by a generator that reads the files and builds rows with the same row functions,
-  without our release logic (no validation, splits, records, hashing, card or manifest); one
-  ``from_generator`` per config, as one would write it.
+- ``claimkit release --snapshot`` on each: one pass that reads every file once (validation,
+  agreement, rows of every config and split), then card, Croissant, changelog, checksums, manifest;
+  wall time and peak RSS;
+- the reference (gold only): ``datasets.Dataset.from_generator`` writing the same rows of the same
+  configs to Parquet, fed by a generator that reads the files and builds rows with the same row
+  functions, without our release logic; one ``from_generator`` per config, as one would write it.
 """
 
 from __future__ import annotations
@@ -41,24 +43,26 @@ import sys
 from pathlib import Path
 import datasets
 from claimkit.loading import load_file
-from claimkit.release.build import _ROW_MAKERS
-from claimkit.release.features import CONFIGS, features_for
+from claimkit.release.configs import CONFIGS
+from claimkit.release.labels import taxonomy_labels
 datasets.disable_progress_bars()
 corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
 files = sorted(corpus.glob("*.json"))
 
-def rows(config):
-    make = _ROW_MAKERS[config]
+def rows(make):
     for path in files:
         file = load_file(path).file
         yield from make(file.document, file.gold)
 
 for config in CONFIGS:
     dataset = datasets.Dataset.from_generator(
-        rows, gen_kwargs={"config": config}, features=features_for(config), cache_dir=str(out / "cache")
+        rows, gen_kwargs={"make": config.rows}, features=config.features(taxonomy_labels()),
+        cache_dir=str(out / "cache"),
     )
-    dataset.to_parquet(str(out / f"{config}.parquet"))
+    dataset.to_parquet(str(out / f"{config.name}.parquet"))
 """
+#: Growth of peak memory from the smallest to the largest size that still counts as flat.
+FLAT = 1.5
 
 
 def _measured(command: list[str], env: dict[str, str]) -> tuple[float, int]:
@@ -69,101 +73,155 @@ def _measured(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return float(seconds), int(peak)
 
 
-def render_markdown(result: dict[str, Any]) -> list[str]:
-    sizes = sorted(result["sizes"], key=int)
-    lines = [
-        "## Release build at scale (issue 4)",
-        "",
-        "Generated corpora of valid documents (20 claims each); `claimkit release --snapshot --jobs 2` (validation "
-        "pass, then one build pass writing the four configs per split, card, Croissant, changelog, manifest) "
-        "against `datasets.Dataset.from_generator(...).to_parquet()` writing the same rows of the same four configs "
-        "from the same files, without our logic (one generator per config). Each run is a fresh process.",
-        "",
-        "| documents | claimkit s | per 1,000 docs s | peak RSS MB | `from_generator` s | its peak RSS MB | time ratio (reference / ours) |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for size in sizes:
-        r = result["sizes"][size]
-        lines.append(
-            f"| {int(size):,} | {r['claimkit_seconds']:.1f} | {r['claimkit_seconds'] / int(size) * 1000:.2f} | "
-            f"{r['claimkit_peak_kib'] / 1024:.0f} | {r['from_generator_seconds']:.1f} | {r['from_generator_peak_kib'] / 1024:.0f} | "
-            f"{r['from_generator_seconds'] / r['claimkit_seconds']:.2f} |"
-        )
-    first, last = result["sizes"][sizes[0]], result["sizes"][sizes[-1]]
-    before = result["sizes"][sizes[-2]] if len(sizes) > 1 else first
-    growth = last["claimkit_peak_kib"] / first["claimkit_peak_kib"]
-    scale = int(sizes[-1]) / int(sizes[-2] if len(sizes) > 1 else sizes[0])
-    slower = last["claimkit_seconds"] / before["claimkit_seconds"]
-    lines += [
-        "",
-        "| target | ratio | |",
-        "|---|---|---|",
-        f"| time linear in documents | {slower:.1f}× the time for {scale:.0f}× the documents (the two largest sizes; start-up of about 1.5 s dominates the smallest) | "
-        f"{verdict(slower <= 1.3 * scale)} |",
-        f"| peak memory not growing with corpus size, under 1 GB at the largest | {growth:.2f}× from {int(sizes[0]):,} to {int(sizes[-1]):,} documents; "
-        f"{last['claimkit_peak_kib'] / 1024:.0f} MB | {verdict(last['claimkit_peak_kib'] < 1024 * 1024)} |",
-        "",
-        "Memory is bounded by the writers' row budgets (a `documents` row is a whole article, so that config "
-        "flushes every 200 rows). What does grow is the release record kept for the version checks: one hash "
-        "and a compact claim list per document, about 0.4 KB each.",
-        "",
-        environment_line(result),
-    ]
-    return lines
+def _release(corpus: Path, work: Path, env: dict[str, str]) -> tuple[float, int]:
+    claimkit = str(Path(sys.executable).parent / "claimkit")
+    out, records = work / f"dist-{corpus.name}", work / "no-records"
+    command = [claimkit, "release", "--snapshot", "--corpus", str(corpus), "--out", str(out), "--records", str(records)]
+    try:
+        return _measured(command, env)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _corpus(work: Path, size: int, annotators: int) -> tuple[Path, float]:
+    corpus = work / f"corpus-{size}-{annotators}"
+    started = time.perf_counter()
+    write_corpus(corpus, size, annotators=annotators)
+    return corpus, time.perf_counter() - started
+
+
+def _reference(corpus: Path, work: Path, env: dict[str, str]) -> tuple[float, int]:
+    out = work / f"ref-{corpus.name}"
+    try:
+        return _measured([sys.executable, "-c", REFERENCE, str(corpus), str(out)], env)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _size(size: int, args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Gold only, then with annotators (each corpus deleted once measured: 100k documents take gigabytes)."""
+    result: dict[str, Any] = {}
+    for kind, annotators in (("gold", 0), ("annotated", args.annotators)):
+        corpus, generated = _corpus(work, size, annotators)
+        seconds, peak = _release(corpus, work, env)
+        result |= {f"{kind}_generate_seconds": generated, f"{kind}_seconds": seconds, f"{kind}_peak_kib": peak}
+        if kind == "gold" and args.reference:
+            reference = _reference(corpus, work, env)
+            result |= {"from_generator_seconds": reference[0], "from_generator_peak_kib": reference[1]}
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(work / "hf-cache", ignore_errors=True)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--annotators", type=int, default=3)
+    parser.add_argument("--no-reference", dest="reference", action="store_false", help="skip from_generator")
     args = parser.parse_args()
-    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
-    claimkit = str(Path(sys.executable).parent / "claimkit")
     results = {}
     with tempfile.TemporaryDirectory(prefix="claimkit-bench-release-") as folder:
         work = Path(folder)
+        env = {
+            **os.environ,
+            "HF_DATASETS_OFFLINE": "1",
+            "HF_HUB_OFFLINE": "1",
+            "HF_DATASETS_CACHE": str(work / "hf-cache"),
+        }
         for size in args.sizes:
-            corpus = work / f"corpus-{size}"
-            started = time.perf_counter()
-            write_corpus(corpus, size)
-            generated = time.perf_counter() - started
-            env["HF_DATASETS_CACHE"] = str(work / "hf-cache")
-            ours = _measured(
-                [
-                    claimkit,
-                    "release",
-                    "--snapshot",
-                    "--corpus",
-                    str(corpus),
-                    "--out",
-                    str(work / f"dist-{size}"),
-                    "--records",
-                    str(work / "no-records"),
-                    "--jobs",
-                    str(args.jobs),
-                ],
-                env,
-            )
-            reference = _measured([sys.executable, "-c", REFERENCE, str(corpus), str(work / f"ref-{size}")], env)
-            results[str(size)] = {
-                "generate_seconds": generated,
-                "claimkit_seconds": ours[0],
-                "claimkit_peak_kib": ours[1],
-                "from_generator_seconds": reference[0],
-                "from_generator_peak_kib": reference[1],
-            }
+            results[str(size)] = _size(size, args, work, env)
             print(size, results[str(size)], flush=True)
-            for leftover in (corpus, work / f"dist-{size}", work / f"ref-{size}", work / "hf-cache"):
-                shutil.rmtree(leftover, ignore_errors=True)
+    sizes = " ".join(map(str, args.sizes))
+    command = f"python benchmarks/bench_release.py --sizes {sizes} --annotators {args.annotators}"
     save_result(
         "release",
         {
-            "command": "python benchmarks/bench_release.py --sizes "
-            + " ".join(map(str, args.sizes))
-            + f" --jobs {args.jobs}",
+            "command": command + ("" if args.reference else " --no-reference"),
+            "annotators": args.annotators,
             "sizes": results,
         },
     )
+
+
+def _per_document_ms(r: dict[str, Any], kind: str, size: str) -> float:
+    return float(r[f"{kind}_seconds"]) / int(size) * 1000
+
+
+def _rows(result: dict[str, Any], sizes: list[str]) -> list[str]:
+    lines = []
+    for size in sizes:
+        r = result["sizes"][size]
+        gold, annotated = _per_document_ms(r, "gold", size), _per_document_ms(r, "annotated", size)
+        reference = (
+            f"{r['from_generator_seconds']:.1f} | {r['from_generator_peak_kib'] / 1024:.0f}"
+            if "from_generator_seconds" in r
+            else "– | –"
+        )
+        lines.append(
+            f"| {int(size):,} | {r['gold_seconds']:.1f} | {gold:.2f} | {r['gold_peak_kib'] / 1024:.0f} | "
+            f"{r['annotated_seconds']:.1f} | {annotated:.2f} | {r['annotated_peak_kib'] / 1024:.0f} | "
+            f"{annotated / gold:.2f} | {reference} |"
+        )
+    return lines
+
+
+def _targets(result: dict[str, Any], sizes: list[str]) -> list[str]:
+    small, before, large = (
+        result["sizes"][s] for s in (sizes[0], sizes[-2] if len(sizes) > 1 else sizes[0], sizes[-1])
+    )
+    scale = int(sizes[-1]) / int(sizes[-2] if len(sizes) > 1 else sizes[0])
+    lines = ["| target | ratio | |", "|---|---|---|"]
+    for kind, name in (("annotated", "with annotators"), ("gold", "gold only")):
+        slower = large[f"{kind}_seconds"] / before[f"{kind}_seconds"]
+        lines.append(
+            f"| time linear ({name}): at most 11× for 10× the documents | {slower:.2f}× for {scale:.0f}× | {verdict(slower <= 1.1 * scale)} |"
+        )
+    for kind, name in (("annotated", "with annotators"), ("gold", "gold only")):
+        growth, peak = large[f"{kind}_peak_kib"] / small[f"{kind}_peak_kib"], large[f"{kind}_peak_kib"] / 1024
+        lines.append(
+            f"| peak memory flat (at most {FLAT}× from {int(sizes[0]):,} to {int(sizes[-1]):,} documents) and under 1 GB ({name}) | "
+            f"{growth:.2f}×; {peak:.0f} MB | {verdict(growth <= FLAT and peak < 1024)} |"
+        )
+    ratios = [
+        _per_document_ms(result["sizes"][s], "annotated", s) / _per_document_ms(result["sizes"][s], "gold", s)
+        for s in sizes
+    ]
+    lines.append(
+        f"| with {result['annotators']} annotators at most 2× the cost per document of gold only | "
+        + ", ".join(f"{ratio:.2f}×" for ratio in ratios)
+        + f" (at {', '.join(f'{int(s):,}' for s in sizes)}) | {verdict(max(ratios) <= 2)} |"
+    )
+    return lines
+
+
+def render_markdown(result: dict[str, Any]) -> list[str]:
+    sizes = sorted(result["sizes"], key=int)
+    annotators = result["annotators"]
+    return [
+        "## Release build at scale (issues 4 and 9)",
+        "",
+        f"Generated corpora of valid documents (20 claims each), gold only and with {annotators} annotators' "
+        "annotations besides the gold (each a slightly different reading of it), all measured in one run. "
+        "`claimkit release --snapshot` reads each file once: validation, agreement and the rows of the four "
+        "configs per split in one pass, then card, Croissant, changelog, checksums and manifest. Reference: "
+        "`datasets.Dataset.from_generator(...).to_parquet()` writing the same rows of the same four configs from "
+        "the gold-only files, without our logic (one generator per config). Each run is a fresh process.",
+        "",
+        f"| documents | gold only s | ms per doc | peak RSS MB | with {annotators} annotators s | ms per doc | peak RSS MB | "
+        "cost per doc vs gold only | `from_generator` s (gold only) | its peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        *_rows(result, sizes),
+        "",
+        *_targets(result, sizes),
+        "",
+        "Memory is bounded by the writers' row budgets (a `documents` row is a whole article, so that config "
+        "flushes every 200 rows) and agreement accumulates counts per document instead of holding documents. "
+        "What grows is the release record kept for the version checks: a hash and a compact claim list per "
+        "document.",
+        "",
+        *([result["note"], ""] if result.get("note") else []),
+        environment_line(result),
+    ]
 
 
 if __name__ == "__main__":

@@ -22,9 +22,9 @@ NAMED = {
     "toolkit/claimkit/rules/registry.py": ["rule", "_EMITTERS"],
     "toolkit/claimkit/codes.py": ["declare"],
     "toolkit/claimkit/reporters.py": ["FORMATS", "DOCUMENT_FORMATS"],
-    "toolkit/claimkit/release/features.py": ["CONFIGS", "features_for"],
-    "toolkit/claimkit/release/build.py": ["_ROW_MAKERS", "_BATCH_ROWS"],
-    "toolkit/claimkit/release/card.py": ["_statistics"],
+    "toolkit/claimkit/release/configs.py": ["CONFIGS", "ReleaseConfig"],
+    "toolkit/claimkit/release/features.py": ["claims_features"],
+    "toolkit/claimkit/release/rows.py": ["claim_rows"],
     "toolkit/claimkit/taxonomy.py": ["ClaimCategory", "_TERMS"],
     "toolkit/claimkit/rules/claims.py": ["_EXPECTED_CATEGORY"],
 }

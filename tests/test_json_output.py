@@ -55,6 +55,7 @@ def _offline_cases(tmp_path: Path) -> dict[str, list[list[str]]]:
             ["ingest", str(article), "--out", str(tmp_path / "out2")],  # missing metadata: coded issues
         ],
         "diff": [["diff", "0.1.0", "current", "--records", str(ROOT / "releases"), "--corpus", str(corpus)]],
+        "verify": [["verify", str(tmp_path)], ["verify", str(tmp_path / "nope")]],  # not a release: V001, E306
         "agree": [["agree", str(corpus)]],
         "adjudicate": [["adjudicate", str(corpus), "--dry-run"]],
         "ls push": [["ls", "push", str(corpus), "--url", "http://127.0.0.1:9", "--api-key", "x"]],  # refused: E201
@@ -85,6 +86,7 @@ OFFLINE = [
     "rules",
     "ingest",
     "diff",
+    "verify",
     "agree",
     "adjudicate",
     "ls push",

@@ -1,4 +1,4 @@
-"""Small generated corpora for release tests (every document valid, with gold)."""
+"""Small generated corpora for release tests (every document valid, with gold), each in its own git repository."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from benchmarks.corpus import generate_document, vocabulary
 
 from claimkit.release.settings import DatasetSettings
 from claimkit.storage import dump_json
+from tests.release.gitrepo import commit, init
 
 
 @pytest.fixture(autouse=True)
@@ -26,16 +27,18 @@ def settings() -> DatasetSettings:
 
 
 @pytest.fixture
-def make_corpus(tmp_path: Path) -> Callable[[int, int], Path]:
-    """``make_corpus(count, start)`` writes documents bench-<start>... into tmp/corpus and returns it."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """``make_corpus(count, start)`` writes documents bench-<start>... into tmp/corpus (a git repository),
+    commits them (unless ``commit=False``) and returns the folder."""
+    corpus = init(tmp_path / "corpus")
     words = vocabulary()
 
-    def make(count: int, start: int = 0) -> Path:
+    def make(count: int, start: int = 0, *, commit_it: bool = True) -> Path:
         for index in range(start, start + count):
             document = generate_document(index, random.Random(index), words, claims=6)
             (corpus / f"{document['document']['id']}.json").write_text(dump_json(document), encoding="utf-8")
+        if commit_it:
+            commit(corpus)
         return corpus
 
     return make

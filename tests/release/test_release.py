@@ -13,9 +13,10 @@ import yaml
 from claimkit.errors import HubError, ReleaseError
 from claimkit.loading import load_file
 from claimkit.release.build import build_release
+from claimkit.release.configs import CONFIGS
 from claimkit.release.diff import diff_records
-from claimkit.release.features import CONFIGS, features_for
 from claimkit.release.hub import push_to_hub
+from claimkit.release.labels import taxonomy_labels
 from claimkit.release.load import card_metadata, load_release
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.splits import assign_split
@@ -23,6 +24,7 @@ from claimkit.release.versions import load_records
 from claimkit.storage import write_document_file
 from claimkit.taxonomy import ClaimCategory
 from tests.errors import raises_code
+from tests.release.gitrepo import commit, init
 
 MakeCorpus = Callable[..., Path]
 
@@ -42,6 +44,7 @@ def _edit_first_claim(corpus: Path, category: str) -> str:
     claims = list(file.gold.claims)
     claims[0] = claims[0].model_copy(update={"category": ClaimCategory(category)})
     write_document_file(path, file.model_copy(update={"gold": file.gold.model_copy(update={"claims": claims})}))
+    commit(corpus)
     return file.document.id
 
 
@@ -58,10 +61,10 @@ def test_every_config_loads_with_datasets(make_corpus: MakeCorpus, tmp_path: Pat
     corpus = make_corpus(12)
     result = _build(corpus, "1.0.0", tmp_path, settings)
     loaded = {config.name: config for config in load_release(result.folder, tmp_path / "cache")}
-    assert set(loaded) == set(CONFIGS)
-    for name, config in loaded.items():
-        assert config.features == features_for(name)
-        assert config.rows == dict(result.stats.rows[name])
+    assert set(loaded) == {config.name for config in CONFIGS}
+    for config in CONFIGS:
+        assert loaded[config.name].features == config.features(taxonomy_labels())
+        assert loaded[config.name].rows == dict(result.stats.rows[config.name])
     assert sum(loaded["documents"].rows.values()) == 12
     assert sum(loaded["claims"].rows.values()) == 12 * 6
     claim = loaded["claims"].first
@@ -85,6 +88,7 @@ def test_card_yaml_parses_and_matches_the_files(
     assert [c["config_name"] for c in metadata["configs"] if c.get("default")] == ["claims"]
     manifest = json.loads((result.folder / "manifest.json").read_text())
     assert set(manifest["files"]) == {p for p in _files(result.folder) if p != "manifest.json"}
+    assert "SHA256SUMS" in manifest["files"]
     assert "rai:dataAnnotationProtocol" in json.loads((result.folder / "croissant.json").read_text())
 
 
@@ -138,6 +142,7 @@ def test_the_bump_must_match_the_change(
         _edit_first_claim(corpus, "analyst_opinion")
     elif change == "remove":
         sorted(corpus.glob("*.json"))[-1].unlink()
+        commit(corpus)
     else:
         settings = settings.with_ratios({"train": 0.5, "validation": 0.25, "test": 0.25})
     if too_small:
@@ -181,6 +186,7 @@ def test_diff_reports_documents_and_category_changes(
     changed = _edit_first_claim(corpus, target)
     make_corpus(1, start=300)
     sorted(corpus.glob("*.json"))[-2].unlink()
+    commit(corpus)
     new = _build(corpus, "2.0.0", tmp_path, settings).record
     diff = diff_records(old, new)
     assert diff.added == ["bench-000300"]
@@ -196,6 +202,7 @@ def test_diff_reports_documents_and_category_changes(
 def test_release_refuses_an_invalid_corpus(make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings) -> None:
     corpus = make_corpus(2)
     (corpus / "broken.json").write_text("{", encoding="utf-8")
+    commit(corpus)
     with raises_code("E305", ReleaseError):
         _build(corpus, "1.0.0", tmp_path, settings)
     assert not (tmp_path / "releases").exists()
@@ -224,7 +231,9 @@ def test_card_lists_the_yaml_keys_the_hub_reads(
         "## Guidelines",
         "## Statistics",
         "## Agreement",
+        "## License",
         "## How it was made",
+        "## Verifying a download",
         "## Limitations",
         "## Citation",
     ):
@@ -244,16 +253,16 @@ def test_croissant_metadata_validates_and_reads_the_data(
 
 
 def test_row_encoder_matches_datasets_own_encoding(make_corpus: MakeCorpus) -> None:
-    from claimkit.release.build import _ROW_MAKERS
     from claimkit.release.features import row_encoder
 
     corpus = make_corpus(3)
     for path in sorted(corpus.glob("*.json")):
         file = load_file(path).file
         assert file is not None and file.gold is not None
-        for config, make in _ROW_MAKERS.items():
-            for row in make(file.document, file.gold):
-                assert row_encoder(config)(row) == features_for(config).encode_example(row)
+        for config in CONFIGS:
+            features = config.features(taxonomy_labels())
+            for row in config.rows(file.document, file.gold):
+                assert row_encoder(features)(row) == features.encode_example(row)
 
 
 def test_the_card_carries_the_agreement_of_the_corpus(tmp_path: Path, settings: DatasetSettings) -> None:
@@ -265,6 +274,8 @@ def test_the_card_carries_the_agreement_of_the_corpus(tmp_path: Path, settings: 
     first = seed.gold.model_copy(update={"annotator": "ann-a", "adjudication": None})
     second = first.model_copy(update={"annotator": "ann-b", "claims": first.claims[:-1]})
     write_document_file(corpus / "000_f22616ff3d8ce778.json", seed.model_copy(update={"annotations": [first, second]}))
+    init(corpus)
+    commit(corpus)
     result = build_release(corpus, "1.0.0", tmp_path / "dist", records=tmp_path / "r", settings=settings)
     card = (result.folder / "README.md").read_text(encoding="utf-8")
     agreement = card.split("## Agreement", 1)[1].split("## How it was made", 1)[0]

@@ -11,6 +11,7 @@ import pytest
 from claimkit.cli import main
 from claimkit.model import SCHEMA_VERSION
 from tests.conftest import ROOT
+from tests.release.gitrepo import commit
 
 
 def test_version_or_snapshot_is_required(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,6 +36,7 @@ def test_an_invalid_corpus_is_refused(
 ) -> None:
     corpus = make_corpus(1)
     (corpus / "x.json").write_text("[]", encoding="utf-8")
+    commit(corpus)
     code = main(
         ["release", "1.0.0", "--corpus", str(corpus), "--out", str(tmp_path / "d"), "--records", str(tmp_path / "r")]
     )

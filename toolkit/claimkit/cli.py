@@ -300,9 +300,11 @@ def _add_release(sub: Any) -> None:
         "release",
         help="build a versioned release of the gold annotations",
         description="Build dist/<name>-<VERSION>/ (Parquet per config and split, card, schema, Croissant, "
-        "changelog, manifest). Versions follow semver: major when readers break (schema or guidelines major, "
-        "a label removed, split settings changed, documents removed), minor when something is added "
-        "(documents, labels), patch for corrections. A recorded version is never rebuilt with other content.",
+        "changelog, SHA256SUMS, manifest) in one pass over the corpus. Versions follow semver: major when readers "
+        "break (schema or guidelines major, a label removed, renamed or given another ClassLabel id, split "
+        "settings changed, documents removed), minor when something is added (documents, labels: a new label "
+        "gets the next id), patch for corrections. A recorded version is never rebuilt with other content, and "
+        "is only built from a committed corpus (--snapshot builds the work tree as it is).",
     )
     p.add_argument("version", nargs="?", help="MAJOR.MINOR.PATCH")
     p.add_argument("--snapshot", action="store_true", help="build an unrecorded snapshot of the corpus as it is")
@@ -313,7 +315,6 @@ def _add_release(sub: Any) -> None:
     p.add_argument("--splits", help="ratios, e.g. train=0.8,validation=0.1,test=0.1 (changing them is major)")
     p.add_argument("--notes", help="a line for the changelog")
     p.add_argument("--push-to-hub", metavar="REPO", help="push the built release to this Hub dataset repo and tag it")
-    p.add_argument("--jobs", "-j", type=int, default=0)
     p.add_argument("--load", action="store_true", help="then load every config back with datasets and summarize")
     p.set_defaults(
         run=lambda a: release_commands.release(
@@ -326,7 +327,6 @@ def _add_release(sub: Any) -> None:
             splits=a.splits,
             notes=a.notes,
             push_to_hub=a.push_to_hub,
-            jobs=a.jobs or (os.cpu_count() or 1),
             load_back=a.load,
             out_stream=sys.stdout,
         )
@@ -343,7 +343,11 @@ def _add_release(sub: Any) -> None:
             a.old, a.new, records=a.records, corpus=a.corpus, pyproject=a.config, fmt=a.fmt, out=sys.stdout
         )
     )
-    p = sub.add_parser("load", help="load a built release with datasets.load_dataset and summarize it")
+    p = sub.add_parser("verify", help="check every file of a release folder against its manifest.json")
+    p.add_argument("folder")
+    _format(p)
+    p.set_defaults(run=lambda a: release_commands.verify(a.folder, fmt=a.fmt, out=sys.stdout))
+    p = sub.add_parser("load", help="verify a built release, then load it with datasets.load_dataset")
     p.add_argument("folder")
     p.set_defaults(run=lambda a: release_commands.load(a.folder, out=sys.stdout))
 

@@ -32,6 +32,7 @@ _PREFIXES = {
     "P": "Pre-annotation (`claimkit preannotate`, predictions in Label Studio)",
     "R": "Ids and references",
     "S": "Structure (the JSON Schema)",
+    "V": "Verifying a release folder",
 }
 _SCOPES = {
     Scope.INPUT: "checks each input file",
@@ -55,6 +56,7 @@ def rules_markdown() -> str:
         "Codes under `L` are reported by `claimkit ls pull` while converting Label Studio annotations.",
         "Codes under `P` are reported by `claimkit preannotate` and by pushing or pulling its proposals.",
         "Codes under `E` are carried by the errors that stop a command (exit 1, or 2 for usage and configuration).",
+        "Codes under `V` are reported by `claimkit verify` and `claimkit load` on a release folder.",
         "",
         "| code | name | severity | checks |",
         "|---|---|---|---|",

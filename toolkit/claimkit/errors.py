@@ -186,6 +186,38 @@ UNKNOWN_RELEASE = _command(
     "A release that was named is not recorded, or a folder is not a built release.",
     "Name a recorded version (see releases/) or the folder `claimkit release` built.",
 )
+CORPUS_NOT_COMMITTED = _command(
+    "E307",
+    "corpus-not-committed",
+    """A recorded release would be built from a corpus with uncommitted changes, or outside git.
+
+    A release record names the commit its corpus comes from, so that anyone can rebuild it byte
+    for byte; a work tree with changes (or no repository at all) is a corpus nobody can check out.""",
+    "Commit the corpus (`git status` lists what changed), then release; or build an unrecorded --snapshot.",
+)
+LICENSE_CONTRADICTS_DOCUMENTS = _command(
+    "E308",
+    "license-contradicts-documents",
+    """The configured dataset license drops terms the licenses of the released documents impose.
+
+    Article texts are redistributed under their own licenses: a non-commercial text cannot be
+    shipped under a license that allows commercial use, and share-alike texts only under the same
+    license.""",
+    "Set [tool.claimkit.dataset] license to a license that keeps every document's terms, or leave "
+    "the documents that forbid it out of the corpus.",
+)
+INVALID_DATASET_LICENSE = _command(
+    "E309",
+    "invalid-dataset-license",
+    "The license in [tool.claimkit.dataset] is not an SPDX license id.",
+    'Write an SPDX id (https://spdx.org/licenses/), e.g. license = "CC-BY-NC-SA-4.0".',
+)
+UNREADABLE_RELEASE = _command(
+    "E310",
+    "unreadable-release",
+    "A release folder passed its checksums but its data could not be loaded.",
+    "Run `claimkit verify` on the folder; download or build the release again.",
+)
 HUB_PUSH_FAILED = _command(
     "E401",
     "hub-push-failed",

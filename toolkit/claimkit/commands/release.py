@@ -1,13 +1,30 @@
-"""``claimkit release``, ``claimkit diff`` and ``claimkit load``."""
+"""``claimkit release``, ``claimkit diff``, ``claimkit verify`` and ``claimkit load``."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimkit.errors import CONFLICTING_OPTIONS, UNKNOWN_RELEASE, ReleaseError, UsageError
+from claimkit.reporters import emit, render
 
-__all__ = ["diff", "load", "release"]
+if TYPE_CHECKING:
+    from claimkit.release.build import BuildResult
+
+__all__ = ["diff", "load", "release", "verify"]
+
+_WORDS = {"new": "built and recorded", "rebuild": "rebuilt (same content as recorded)", "snapshot": "built"}
+
+
+def _built_lines(result: BuildResult) -> list[str]:
+    stats = result.stats
+    lines = [
+        f"{_WORDS[result.action]} {result.folder}: {sum(stats.documents.values())} documents, "
+        f"{sum(stats.rows['claims'].values())} claims, splits {dict(sorted(stats.documents.items()))}"
+    ]
+    if stats.left_out:
+        lines.append(f"left out (no gold annotation yet): {', '.join(stats.left_out)}")
+    return lines
 
 
 def release(
@@ -21,7 +38,6 @@ def release(
     splits: str | None,
     notes: str | None,
     push_to_hub: str | None,
-    jobs: int,
     load_back: bool = False,
     out_stream: TextIO,
 ) -> int:
@@ -35,23 +51,8 @@ def release(
     if push_to_hub and snapshot:
         raise UsageError(CONFLICTING_OPTIONS, "a snapshot is not a version: --push-to-hub needs a VERSION")
     settings = load_settings(Path(pyproject)).with_ratios(parse_ratios(splits) if splits else None)
-    result = build_release(
-        Path(corpus),
-        version,
-        Path(out),
-        records=Path(records),
-        settings=settings,
-        notes=notes,
-        jobs=jobs,
-    )
-    stats = result.stats
-    words = {"new": "built and recorded", "rebuild": "rebuilt (same content as recorded)", "snapshot": "built"}
-    out_stream.write(
-        f"{words[result.action]} {result.folder}: {sum(stats.documents.values())} documents, "
-        f"{sum(stats.rows['claims'].values())} claims, splits {dict(sorted(stats.documents.items()))}\n"
-    )
-    if stats.left_out:
-        out_stream.write(f"left out (no gold annotation yet): {', '.join(stats.left_out)}\n")
+    result = build_release(Path(corpus), version, Path(out), records=Path(records), settings=settings, notes=notes)
+    emit(out_stream, result.report, "text", lines=_built_lines(result), summary={})
     if load_back:
         load(str(result.folder), out=out_stream)
     if push_to_hub:
@@ -72,7 +73,7 @@ def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: 
 
     def record(version: str) -> ReleaseRecord:
         if version == "current":
-            return corpus_record(Path(corpus), load_settings(Path(pyproject)))
+            return corpus_record(Path(corpus), load_settings(Path(pyproject)), known)
         if version not in known:
             raise ReleaseError(
                 UNKNOWN_RELEASE,
@@ -85,10 +86,26 @@ def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: 
     return 0
 
 
-def load(folder: str, *, out: TextIO) -> int:
-    """``claimkit load``: load every config of a built release with ``datasets`` and summarize it."""
-    from claimkit.release.load import load_release
+def verify(folder: str, *, fmt: str, out: TextIO) -> int:
+    """``claimkit verify``: every file of a release folder against its manifest (exit 1 on a mismatch)."""
+    from claimkit.release.verify import verify_release
 
+    report = verify_release(Path(folder))
+    intact = not report.failed()
+    line = f"{folder}: {report.files_checked} files match manifest.json" if intact else f"{folder}: not intact"
+    emit(out, report, fmt, lines=[line], summary={"folder": folder, "intact": intact})
+    return report.exit_code()
+
+
+def load(folder: str, *, out: TextIO) -> int:
+    """``claimkit load``: verify a built release, then load every config with ``datasets`` and summarize it."""
+    from claimkit.release.load import load_release
+    from claimkit.release.verify import verify_release
+
+    report = verify_release(Path(folder))
+    if report.failed():
+        out.write(render(report, "text") + f"not loaded: {folder} does not match its manifest\n")
+        return 1
     for config in load_release(Path(folder)):
         splits = ", ".join(f"{split} {rows}" for split, rows in config.rows.items())
         out.write(f"{config.name}: {splits} rows; {len(config.features)} features\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimkit.release.card import CardInputs
+from claimkit.release.labels import LabelIds
 from claimkit.taxonomy import ClaimCategory, describe
 
 __all__ = ["croissant"]
@@ -48,22 +49,21 @@ _CONTEXT: dict[str, Any] = {
     "transform": "cr:transform",
 }
 
-#: Flat columns of the ``claims`` config described as a Croissant record set.
-_CLAIM_FIELDS = [
-    ("doc_id", "sc:Text", "Document id."),
-    ("claim_id", "sc:Text", "Claim id, unique within the document."),
-    ("start", "sc:Integer", "Start offset (Unicode code points)."),
-    ("end", "sc:Integer", "End offset (exclusive)."),
-    ("text", "sc:Text", "The claim's text."),
-    (
-        "category",
-        "sc:Integer",
-        "Claim category (ClassLabel index): " + "; ".join(f"{i}={c.value}" for i, c in enumerate(ClaimCategory)),
-    ),
-    ("sentence", "sc:Text", "The sentence(s) the claim sits in."),
-    ("source_name", "sc:Text", "Canonical name of the source; empty for the outlet's own voice."),
-    ("cue_text", "sc:Text", "The attribution cue."),
-]
+
+def _claim_fields(labels: LabelIds) -> list[tuple[str, str, str]]:
+    """Flat columns of the ``claims`` config described as a Croissant record set."""
+    categories = "; ".join(f"{number}={name}" for number, name in enumerate(labels["ClaimCategory"]))
+    return [
+        ("doc_id", "sc:Text", "Document id."),
+        ("claim_id", "sc:Text", "Claim id, unique within the document."),
+        ("start", "sc:Integer", "Start offset (Unicode code points)."),
+        ("end", "sc:Integer", "End offset (exclusive)."),
+        ("text", "sc:Text", "The claim's text."),
+        ("category", "sc:Integer", f"Claim category (ClassLabel id): {categories}"),
+        ("sentence", "sc:Text", "The sentence(s) the claim sits in."),
+        ("source_name", "sc:Text", "Canonical name of the source; empty for the outlet's own voice."),
+        ("cue_text", "sc:Text", "The attribution cue."),
+    ]
 
 
 def _file_objects(files: dict[str, str]) -> list[dict[str, Any]]:
@@ -96,7 +96,7 @@ def _file_sets(files: dict[str, str]) -> list[dict[str, Any]]:
     ]
 
 
-def _claims_record_set(files: dict[str, str]) -> dict[str, Any]:
+def _claims_record_set(files: dict[str, str], labels: LabelIds) -> dict[str, Any]:
     claim_files = [path for path in sorted(files) if path.startswith("data/claims/")]
     return {
         "@type": "cr:RecordSet",
@@ -112,11 +112,19 @@ def _claims_record_set(files: dict[str, str]) -> dict[str, Any]:
                 "dataType": data_type,
                 "source": {"fileSet": {"@id": "claims-parquet"}, "extract": {"column": name}},
             }
-            for name, data_type, description in _CLAIM_FIELDS
+            for name, data_type, description in _claim_fields(labels)
         ]
         if claim_files
         else [],
     }
+
+
+def _licenses(inputs: CardInputs) -> str | list[str]:
+    """The SPDX pages of every license that applies: the dataset's, then the documents' (one: a string)."""
+    summary = inputs.licenses
+    ids = [summary.dataset, *(license_id for license_id in summary.documents if license_id != summary.dataset)]
+    urls = [f"https://spdx.org/licenses/{license_id}.html" for license_id in ids]
+    return urls[0] if len(urls) == 1 else urls
 
 
 def croissant(inputs: CardInputs, files: dict[str, str], agreement_text: str | None) -> dict[str, Any]:
@@ -129,7 +137,7 @@ def croissant(inputs: CardInputs, files: dict[str, str], agreement_text: str | N
         "conformsTo": "http://mlcommons.org/croissant/1.0",
         "name": settings.name,
         "description": settings.description,
-        "license": f"https://spdx.org/licenses/{settings.license.upper()}.html" if settings.license else "",
+        "license": _licenses(inputs),
         "url": settings.homepage,
         "version": record.version,  # 0.0.0 for an unrecorded snapshot
         "datePublished": record.date.isoformat(),
@@ -138,7 +146,7 @@ def croissant(inputs: CardInputs, files: dict[str, str], agreement_text: str | N
         "keywords": ["claims", "attribution", "fact-checking", "Arabic", "news"],
         "isLiveDataset": False,
         "distribution": [*_file_objects(files), *_file_sets(files)],
-        "recordSet": [_claims_record_set(files)],
+        "recordSet": [_claims_record_set(files, record.label_sets)],
         "rai:dataCollection": "News articles collected from the outlets' public web pages and kept verbatim "
         "(page furniture marked, never removed); see the documents config for outlet, URL and publication date.",
         "rai:dataCollectionType": ["Web Scraping", "Manual Human Curation"],

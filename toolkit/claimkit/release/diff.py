@@ -1,4 +1,5 @@
-"""``claimkit diff V1 V2``: what changed between two releases, from their committed records alone."""
+"""``claimkit diff V1 V2``: what changed between two releases, from their committed records alone:
+documents, claims whose category changed, and labels added, removed or given another ClassLabel id."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimkit.release.labels import LabelChange, label_changes
 from claimkit.release.versions import ReleaseRecord
 
 __all__ = ["CategoryChange", "ReleaseDiff", "diff_records"]
@@ -28,6 +30,7 @@ class ReleaseDiff:
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     category_changes: list[CategoryChange] = field(default_factory=list)
+    label_changes: list[LabelChange] = field(default_factory=list)
     before: Counter[str] = field(default_factory=Counter)
     after: Counter[str] = field(default_factory=Counter)
 
@@ -39,6 +42,7 @@ class ReleaseDiff:
             "removed": self.removed,
             "changed": self.changed,
             "category_changes": [change.__dict__ for change in self.category_changes],
+            "label_changes": [change.__dict__ | {"change": change.kind} for change in self.label_changes],
             "distribution": {c: {"before": self.before[c], "after": self.after[c]} for c in self.categories()},
         }
 
@@ -58,8 +62,9 @@ def _distribution(record: ReleaseRecord) -> Counter[str]:
 
 
 def diff_records(old: ReleaseRecord, new: ReleaseRecord) -> ReleaseDiff:
-    """Documents added, removed and changed; claims (matched by span) whose category changed."""
+    """Documents added, removed and changed; claims (matched by span) whose category changed; labels."""
     result = ReleaseDiff(old.version, new.version, before=_distribution(old), after=_distribution(new))
+    result.label_changes = label_changes(old.label_sets, new.label_sets)
     result.added = sorted(set(new.documents) - set(old.documents))
     result.removed = sorted(set(old.documents) - set(new.documents))
     for doc_id in sorted(set(old.documents) & set(new.documents)):
@@ -83,6 +88,8 @@ def render_diff(diff: ReleaseDiff, fmt: str) -> str:
     for label, ids in (("added", diff.added), ("removed", diff.removed), ("changed", diff.changed)):
         shown = ", ".join(ids[:20]) + (f" (+{len(ids) - 20} more)" if len(ids) > 20 else "")
         lines.append(f"- documents {label}: {len(ids)}" + (f" ({shown})" if ids else ""))
+    lines.append(f"- labels added, removed or given another id: {len(diff.label_changes)}")
+    lines += [f"  - {change.describe()}" for change in diff.label_changes]
     lines.append(f"- claims whose category changed: {len(diff.category_changes)}")
     lines += [f"  - {c.doc_id} [{c.start}, {c.end}): {c.before} -> {c.after}" for c in diff.category_changes[:50]]
     lines += ["", "| category | before | after |", "|---|---|---|"]

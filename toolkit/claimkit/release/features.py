@@ -1,6 +1,7 @@
 """The typed schema of every release config as ``datasets.Features``, derived from the taxonomy.
 
-Closed label sets are ``ClassLabel`` (nullable where the schema allows no value); spans are
+Closed label sets are ``ClassLabel`` whose names are in the order of the release's label ids (see
+:mod:`claimkit.release.labels`; nullable where the schema allows no value); spans are
 ``start``/``end``/``text``. Changing these is a change to the released dataset's contract.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from datasets import ClassLabel, Features, List, Value
 
+from claimkit.release.labels import LabelIds
 from claimkit.taxonomy import (
     AdjudicationMethod,
     Certainty,
@@ -24,18 +26,17 @@ from claimkit.taxonomy import (
     SourceNaming,
 )
 
-__all__ = ["CONFIGS", "DEFAULT_CONFIG", "features_for", "label_names", "row_encoder"]
+__all__ = [
+    "claims_features",
+    "documents_features",
+    "row_encoder",
+    "sentences_features",
+    "sources_features",
+]
 
-CONFIGS = ("claims", "documents", "sources", "sentences")
-DEFAULT_CONFIG = "claims"
 
-
-def label_names(label_set: type[StrEnum]) -> list[str]:
-    return [value.value for value in label_set]
-
-
-def _labels(label_set: type[StrEnum]) -> ClassLabel:
-    return ClassLabel(names=label_names(label_set))
+def _labels(ids: LabelIds, label_set: type[StrEnum]) -> ClassLabel:
+    return ClassLabel(names=list(ids[label_set.__name__]))
 
 
 def _string() -> Value:
@@ -46,27 +47,27 @@ def _span() -> dict[str, Value]:
     return {"start": Value("int32"), "end": Value("int32"), "text": _string()}
 
 
-def _claim_fields() -> dict[str, object]:
+def _claim_fields(ids: LabelIds) -> dict[str, object]:
     return {
         **_span(),
-        "category": _labels(ClaimCategory),
+        "category": _labels(ids, ClaimCategory),
         "source": _string(),
         "cue": _string(),
-        "quote": _labels(QuoteType),
-        "certainty": _labels(Certainty),
-        "polarity": _labels(Polarity),
+        "quote": _labels(ids, QuoteType),
+        "certainty": _labels(ids, Certainty),
+        "polarity": _labels(ids, Polarity),
         "parent": _string(),
-        "content_type": _labels(ContentType),
+        "content_type": _labels(ids, ContentType),
         "event_date": _string(),
         "comment": _string(),
     }
 
 
-def _source_fields() -> dict[str, object]:
+def _source_fields(ids: LabelIds) -> dict[str, object]:
     return {
         "name": _string(),
-        "kind": _labels(SourceKind),
-        "naming": _labels(SourceNaming),
+        "kind": _labels(ids, SourceKind),
+        "naming": _labels(ids, SourceNaming),
         "role": _string(),
         "affiliation": _string(),
         "mentions": List(_span()),
@@ -78,56 +79,63 @@ def _metadata() -> dict[str, Value]:
     return {name: _string() for name in names}
 
 
-def features_for(config: str) -> Features:
-    """The ``Features`` of one config."""
-    if config == "claims":
-        return Features(
-            {
-                "doc_id": _string(),
-                "claim_id": _string(),
-                **_claim_fields(),
-                "sentence": _string(),
-                "sentence_start": Value("int32"),
-                "sentence_end": Value("int32"),
-                "source_name": _string(),
-                "source_kind": _labels(SourceKind),
-                "source_naming": _labels(SourceNaming),
-                "cue_text": _string(),
-                "cue_start": Value("int32"),
-                "cue_end": Value("int32"),
-                "published": _string(),
-            }
-        )
-    if config == "documents":
-        return Features(
-            {
-                "id": _string(),
-                **_metadata(),
-                "text": _string(),
-                "text_sha256": _string(),
-                "furniture": List({"kind": _labels(FurnitureKind), **_span()}),
-                "sources": List({"id": _string(), **_source_fields()}),
-                "cues": List({"id": _string(), **_span()}),
-                "claims": List({"id": _string(), **_claim_fields()}),
-                "guideline_version": _string(),
-                "adjudication": _labels(AdjudicationMethod),
-            }
-        )
-    if config == "sources":
-        return Features({"doc_id": _string(), "source_id": _string(), **_source_fields(), "claim_ids": List(_string())})
-    if config == "sentences":
-        return Features(
-            {
-                "doc_id": _string(),
-                "index": Value("int32"),
-                "start": Value("int32"),
-                "end": Value("int32"),
-                "text": _string(),
-                "categories": List(_labels(ClaimCategory)),
-                "has_claim": Value("bool"),
-            }
-        )
-    raise KeyError(config)
+def claims_features(ids: LabelIds) -> Features:
+    """``claims``: one row per claim, flat, with its sentence, source and cue."""
+    return Features(
+        {
+            "doc_id": _string(),
+            "claim_id": _string(),
+            **_claim_fields(ids),
+            "sentence": _string(),
+            "sentence_start": Value("int32"),
+            "sentence_end": Value("int32"),
+            "source_name": _string(),
+            "source_kind": _labels(ids, SourceKind),
+            "source_naming": _labels(ids, SourceNaming),
+            "cue_text": _string(),
+            "cue_start": Value("int32"),
+            "cue_end": Value("int32"),
+            "published": _string(),
+        }
+    )
+
+
+def documents_features(ids: LabelIds) -> Features:
+    """``documents``: one row per article with everything nested."""
+    return Features(
+        {
+            "id": _string(),
+            **_metadata(),
+            "text": _string(),
+            "text_sha256": _string(),
+            "furniture": List({"kind": _labels(ids, FurnitureKind), **_span()}),
+            "sources": List({"id": _string(), **_source_fields(ids)}),
+            "cues": List({"id": _string(), **_span()}),
+            "claims": List({"id": _string(), **_claim_fields(ids)}),
+            "guideline_version": _string(),
+            "adjudication": _labels(ids, AdjudicationMethod),
+        }
+    )
+
+
+def sources_features(ids: LabelIds) -> Features:
+    """``sources``: one row per source entity."""
+    return Features({"doc_id": _string(), "source_id": _string(), **_source_fields(ids), "claim_ids": List(_string())})
+
+
+def sentences_features(ids: LabelIds) -> Features:
+    """``sentences``: one row per body sentence."""
+    return Features(
+        {
+            "doc_id": _string(),
+            "index": Value("int32"),
+            "start": Value("int32"),
+            "end": Value("int32"),
+            "text": _string(),
+            "categories": List(_labels(ids, ClaimCategory)),
+            "has_claim": Value("bool"),
+        }
+    )
 
 
 Encoder = Callable[[Any], Any]
@@ -149,9 +157,9 @@ def _compile(feature: Any) -> Encoder | None:
     return None
 
 
-def row_encoder(config: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """Encode one row of ``config`` for Arrow: what ``Features.encode_example`` does for our features,
-    compiled once instead of inspected for every value (it was most of a release's build time)."""
-    encode = _compile(dict(features_for(config)))
+def row_encoder(features: Features) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Encode one row for Arrow: what ``Features.encode_example`` does for our features, compiled
+    once instead of inspected for every value (it was most of a release's build time)."""
+    encode = _compile(dict(features))
     assert encode is not None
     return encode

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from claimkit.errors import UNKNOWN_RELEASE, ReleaseError
+from claimkit.errors import UNKNOWN_RELEASE, UNREADABLE_RELEASE, ReleaseError
 
 __all__ = ["LoadedConfig", "card_metadata", "load_release"]
 
@@ -23,7 +23,10 @@ class LoadedConfig:
 
 def card_metadata(folder: Path) -> dict[str, Any]:
     """The YAML block at the top of a release's README.md."""
-    text = (folder / "README.md").read_text(encoding="utf-8")
+    try:
+        text = (folder / "README.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ReleaseError(UNKNOWN_RELEASE, f"{folder} has no readable README.md: it is not a release") from None
     if not text.startswith("---\n"):
         raise ReleaseError(UNKNOWN_RELEASE, f"{folder / 'README.md'} has no YAML metadata block")
     block = text[4 : text.index("\n---\n", 4)]
@@ -31,17 +34,28 @@ def card_metadata(folder: Path) -> dict[str, Any]:
     return loaded
 
 
+def _load_config(folder: Path, config: str, cache_dir: Path | None) -> LoadedConfig:
+    import datasets
+
+    dataset = datasets.load_dataset(str(folder), config, cache_dir=str(cache_dir) if cache_dir else None)
+    rows = {split: dataset[split].num_rows for split in dataset}
+    first_split = next(iter(dataset))
+    first = dataset[first_split][0] if dataset[first_split].num_rows else None
+    return LoadedConfig(config, rows, dataset[first_split].features, first)
+
+
 def load_release(folder: Path, cache_dir: Path | None = None) -> list[LoadedConfig]:
-    """Every config of a release, loaded with ``datasets.load_dataset`` from the folder."""
+    """Every config of a release, loaded with ``datasets.load_dataset`` from the folder.
+
+    Run :func:`claimkit.release.verify.verify_release` first: this only turns what ``datasets`` raises
+    on unreadable data into E310."""
     import datasets
 
     datasets.disable_progress_bars()
     configs = [entry["config_name"] for entry in card_metadata(folder).get("configs", [])]
-    loaded = []
-    for config in configs:
-        dataset = datasets.load_dataset(str(folder), config, cache_dir=str(cache_dir) if cache_dir else None)
-        rows = {split: dataset[split].num_rows for split in dataset}
-        first_split = next(iter(dataset))
-        first = dataset[first_split][0] if dataset[first_split].num_rows else None
-        loaded.append(LoadedConfig(config, rows, dataset[first_split].features, first))
-    return loaded
+    try:
+        return [_load_config(folder, config, cache_dir) for config in configs]
+    except Exception as error:  # datasets and pyarrow raise many types for unreadable data
+        raise ReleaseError(
+            UNREADABLE_RELEASE, f"{folder} could not be loaded: {type(error).__name__}: {str(error)[:300]}"
+        ) from None

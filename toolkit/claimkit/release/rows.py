@@ -11,7 +11,7 @@ from typing import Any
 from claimkit.model import Annotation, Claim, Document, Source, Span
 from claimkit.textutil import sentence_bounds
 
-__all__ = ["claim_rows", "document_row", "sentence_rows", "source_rows"]
+__all__ = ["claim_rows", "document_row", "document_rows", "sentence_rows", "source_rows"]
 
 Row = dict[str, Any]
 
@@ -78,6 +78,11 @@ def document_row(document: Document, gold: Annotation) -> Row:
         "guideline_version": gold.guideline_version,
         "adjudication": _value(gold.adjudication.method) if gold.adjudication else None,
     }
+
+
+def document_rows(document: Document, gold: Annotation) -> list[Row]:
+    """``documents``: one row, the whole document."""
+    return [document_row(document, gold)]
 
 
 class _Sentences:

@@ -2,13 +2,15 @@
 
 A record of each release (``releases/<version>.json``, committed) holds what the release contains:
 every document id with the hash of its released content, its split, and its claims' spans and
-categories, plus the schema, guidelines, label sets and split settings. Later versions are
-compared against it without keeping old builds, a version is never rebuilt with other content,
-and the version bump must match the change:
+categories, plus the schema, guidelines, split settings and the ClassLabel ids of every label set
+(``label_sets``: a label's position in its list is its id; see :mod:`claimkit.release.labels`).
+Later versions are compared against it without keeping old builds, a version is never rebuilt with
+other content, and the version bump must match the change:
 
 - **major**: readers break or results are not comparable: the schema's or the guidelines' major
-  version changed, a label was removed, split settings changed, a document was removed;
-- **minor**: something was added: documents, labels, a schema minor version;
+  version changed, a label was removed or renamed or its id moved, split settings changed, a
+  document was removed;
+- **minor**: something was added: documents, labels (with the next free id), a schema minor version;
 - **patch**: corrections to released documents.
 """
 
@@ -18,7 +20,6 @@ import hashlib
 import json
 import re
 from datetime import date
-from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,14 @@ from claimkit.errors import (
     UsageError,
 )
 from claimkit.model import Annotation, Document
+from claimkit.release.labels import Bump, LabelIds, label_changes
 from claimkit.storage import atomic_write_text, dump_json
-from claimkit.taxonomy import LABEL_SETS, ClaimCategory
 
 __all__ = [
     "Bump",
     "RecordedDocument",
     "ReleaseRecord",
+    "base_record",
     "check_version",
     "content_hash",
     "encode_claims",
@@ -52,14 +54,6 @@ __all__ = [
 ]
 
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-_CATEGORIES = [c.value for c in ClaimCategory]
-
-
-class Bump(IntEnum):
-    NONE = 0
-    PATCH = 1
-    MINOR = 2
-    MAJOR = 3
 
 
 class RecordedDocument(BaseModel):
@@ -67,7 +61,7 @@ class RecordedDocument(BaseModel):
 
     sha256: str
     split: str
-    #: Every gold claim as ``start:end:category index`` (index into ``ReleaseRecord.categories``),
+    #: Every gold claim as ``start:end:category id`` (index into ``ReleaseRecord.categories``),
     #: space-separated: compact, because a record holds every document of a release.
     claims: str
 
@@ -89,8 +83,10 @@ class ReleaseRecord(BaseModel):
     guidelines_version: str
     split_ratios: dict[str, float]
     split_salt: str
-    label_sets: dict[str, list[str]]
-    categories: list[str] = _CATEGORIES
+    #: The ClassLabel ids of every label set: a label's position is its id (append-only, see labels.py).
+    label_sets: LabelIds
+    #: The ids of ``ClaimCategory`` again, which ``RecordedDocument.claims`` refers to.
+    categories: list[str]
     documents: dict[str, RecordedDocument]
     notes: str | None = None
 
@@ -99,8 +95,10 @@ class ReleaseRecord(BaseModel):
         return self.model_dump(mode="json", exclude={"version", "date", "corpus_commit", "notes"})
 
 
-def encode_claims(gold: Annotation) -> str:
-    return " ".join(f"{c.start}:{c.end}:{_CATEGORIES.index(c.category.value)}" for c in gold.claims)
+def encode_claims(gold: Annotation, categories: list[str]) -> str:
+    """The compact claim list of a record, with category ids taken from ``categories``."""
+    ids = {name: number for number, name in enumerate(categories)}
+    return " ".join(f"{c.start}:{c.end}:{ids[c.category.value]}" for c in gold.claims)
 
 
 def parse_version(version: str) -> tuple[int, int, int]:
@@ -122,10 +120,6 @@ def content_hash(document: Document, gold: Annotation) -> str:
     return hashlib.sha256(json.dumps(released, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def current_label_sets() -> dict[str, list[str]]:
-    return {name: [value.value for value in label_set] for name, label_set in LABEL_SETS.items()}
-
-
 def load_records(folder: Path) -> dict[str, ReleaseRecord]:
     records = {}
     for path in sorted(folder.glob("*.json")):
@@ -145,13 +139,23 @@ def latest_before(records: dict[str, ReleaseRecord], version: str) -> ReleaseRec
     return records[max(earlier, key=parse_version)] if earlier else None
 
 
+def base_record(records: dict[str, ReleaseRecord], version: str | None) -> ReleaseRecord | None:
+    """The release whose label ids bind a build of ``version``: that version itself when it is recorded
+    (a rebuild), else the latest before it; for a snapshot (``None``) the latest of all."""
+    if version is None:
+        return records[max(records, key=parse_version)] if records else None
+    return records.get(version) or latest_before(records, version)
+
+
 def _major(version: str) -> str:
     return version.split(".", 1)[0]
 
 
-def required_bump(previous: ReleaseRecord, current: ReleaseRecord) -> tuple[Bump, list[str]]:
-    """The smallest bump the change from ``previous`` to ``current`` needs, with the reasons."""
-    reasons: list[tuple[Bump, str]] = []
+Reason = tuple[Bump, str]
+
+
+def _version_reasons(previous: ReleaseRecord, current: ReleaseRecord) -> list[Reason]:
+    reasons: list[Reason] = []
     if _major(previous.schema_version) != _major(current.schema_version):
         reasons.append((Bump.MAJOR, f"schema {previous.schema_version} -> {current.schema_version}"))
     elif previous.schema_version != current.schema_version:
@@ -160,20 +164,25 @@ def required_bump(previous: ReleaseRecord, current: ReleaseRecord) -> tuple[Bump
         reasons.append((Bump.MAJOR, f"guidelines {previous.guidelines_version} -> {current.guidelines_version}"))
     if (previous.split_ratios, previous.split_salt) != (current.split_ratios, current.split_salt):
         reasons.append((Bump.MAJOR, "split settings changed: documents would move between splits"))
-    for name, values in previous.label_sets.items():
-        removed = set(values) - set(current.label_sets.get(name, []))
-        added = set(current.label_sets.get(name, [])) - set(values)
-        if removed:
-            reasons.append((Bump.MAJOR, f"{name} lost {sorted(removed)}"))
-        if added:
-            reasons.append((Bump.MINOR, f"{name} gained {sorted(added)}"))
+    return reasons
+
+
+def _document_reasons(previous: ReleaseRecord, current: ReleaseRecord) -> list[Reason]:
     before, after = previous.documents, current.documents
-    if removed_docs := sorted(set(before) - set(after)):
-        reasons.append((Bump.MAJOR, f"{len(removed_docs)} documents removed"))
-    if added_docs := sorted(set(after) - set(before)):
-        reasons.append((Bump.MINOR, f"{len(added_docs)} documents added"))
+    reasons: list[Reason] = []
+    if removed := set(before) - set(after):
+        reasons.append((Bump.MAJOR, f"{len(removed)} documents removed"))
+    if added := set(after) - set(before):
+        reasons.append((Bump.MINOR, f"{len(added)} documents added"))
     if changed := [d for d in set(before) & set(after) if before[d].sha256 != after[d].sha256]:
         reasons.append((Bump.PATCH, f"{len(changed)} documents corrected"))
+    return reasons
+
+
+def required_bump(previous: ReleaseRecord, current: ReleaseRecord) -> tuple[Bump, list[str]]:
+    """The smallest bump the change from ``previous`` to ``current`` needs, with the reasons."""
+    labels = [(c.bump, c.describe()) for c in label_changes(previous.label_sets, current.label_sets)]
+    reasons = [*_version_reasons(previous, current), *labels, *_document_reasons(previous, current)]
     level = max((bump for bump, _ in reasons), default=Bump.NONE)
     return level, [reason for _, reason in reasons]
 
@@ -187,6 +196,30 @@ def _bump_between(old: str, new: str) -> Bump:
     return Bump.PATCH if z != c else Bump.NONE
 
 
+def _same_content(existing: ReleaseRecord, current: ReleaseRecord) -> str:
+    if existing.content() != current.content():
+        raise ReleaseError(
+            VERSION_IMMUTABLE,
+            f"version {current.version} was released with other content; a version is immutable",
+            hint="release the changes under a new version (see `claimkit diff`)",
+        )
+    return "rebuild"
+
+
+def _enough_bump(previous: ReleaseRecord, current: ReleaseRecord) -> None:
+    needed, reasons = required_bump(previous, current)
+    if needed is Bump.NONE:
+        raise ReleaseError(NOTHING_TO_RELEASE, f"nothing changed since {previous.version}; there is nothing to release")
+    actual = _bump_between(previous.version, current.version)
+    if actual < needed:
+        raise ReleaseError(
+            INSUFFICIENT_BUMP,
+            f"{previous.version} -> {current.version} is a {actual.name.lower()} bump, but the changes need a "
+            f"{needed.name.lower()} one: {'; '.join(reasons)}",
+            hint="choose the version by the rules in `claimkit release --help`",
+        )
+
+
 def check_version(records: dict[str, ReleaseRecord], current: ReleaseRecord) -> str:
     """Refuse a version that exists with other content or whose bump does not match the change.
 
@@ -194,32 +227,14 @@ def check_version(records: dict[str, ReleaseRecord], current: ReleaseRecord) -> 
     """
     version = current.version
     parse_version(version)
-    existing = records.get(version)
-    if existing is not None:
-        if existing.content() != current.content():
-            raise ReleaseError(
-                VERSION_IMMUTABLE,
-                f"version {version} was released with other content; a version is immutable",
-                hint="release the changes under a new version (see `claimkit diff`)",
-            )
-        return "rebuild"
-    previous = latest_before(records, version)
+    if version in records:
+        return _same_content(records[version], current)
     later = [v for v in records if parse_version(v) > parse_version(version)]
     if later:
         raise ReleaseError(
             VERSION_OLDER, f"version {version} is older than the released {max(later, key=parse_version)}"
         )
-    if previous is None:
-        return "new"
-    needed, reasons = required_bump(previous, current)
-    if needed is Bump.NONE:
-        raise ReleaseError(NOTHING_TO_RELEASE, f"nothing changed since {previous.version}; there is nothing to release")
-    actual = _bump_between(previous.version, version)
-    if actual < needed:
-        raise ReleaseError(
-            INSUFFICIENT_BUMP,
-            f"{previous.version} -> {version} is a {actual.name.lower()} bump, but the changes need a "
-            f"{needed.name.lower()} one: {'; '.join(reasons)}",
-            hint="choose the version by the rules in `claimkit release --help`",
-        )
+    previous = latest_before(records, version)
+    if previous is not None:
+        _enough_bump(previous, current)
     return "new"

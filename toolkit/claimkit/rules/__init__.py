@@ -8,6 +8,7 @@ from claimkit.rules import (  # noqa: F401 (registers)
     document,
     lexical,
     references,
+    release,
     sources,
     spans,
 )

@@ -10,7 +10,7 @@ from claimkit.rules.context import AnnotationContext
 from claimkit.rules.registry import Finding, Scope, rule
 from claimkit.taxonomy import OFFICIAL_SOURCE_KINDS, ClaimCategory, QuoteType, SourceKind
 
-__all__: list[str] = []
+__all__ = ["furniture_overlaps"]
 
 
 @rule(
@@ -119,15 +119,8 @@ def _overlaps_in_group(group: list[tuple[int, Claim]]) -> Iterator[Finding]:
             reach = claim
 
 
-@rule(
-    "C005",
-    "claim-on-furniture",
-    Severity.WARNING,
-    Scope.ANNOTATION,
-    fix="Move the claim into the article body; page furniture (date line, title, share line) is not content.",
-)
-def claim_on_furniture(ctx: AnnotationContext) -> Iterator[Finding]:
-    """A claim overlaps page furniture (the date line, a repeated title, a share line)."""
+def furniture_overlaps(ctx: AnnotationContext) -> Iterator[Finding]:
+    """A finding for each claim of the annotation that overlaps page furniture (C005 and C020)."""
     furniture = ctx.document.furniture
     columns = ctx.columns
     if not furniture or not columns.ids:
@@ -142,6 +135,23 @@ def claim_on_furniture(ctx: AnnotationContext) -> Iterator[Finding]:
                     f"/claims/{index}", f"claim {claim.id!r} overlaps the {piece.kind.value} at {piece.start}"
                 )
                 break
+
+
+@rule(
+    "C005",
+    "claim-on-furniture",
+    Severity.WARNING,
+    Scope.ANNOTATION,
+    fix="Move the claim into the article body; page furniture (date line, title, share line) is not content.",
+)
+def claim_on_furniture(ctx: AnnotationContext) -> Iterator[Finding]:
+    """An annotator's claim overlaps page furniture (the date line, a repeated title, a share line).
+
+    A warning for annotators' annotations, which adjudication can still correct; the same claim in
+    the gold annotation, which is what a release publishes, is the error C020.
+    """
+    if not ctx.is_gold:
+        yield from furniture_overlaps(ctx)
 
 
 _EXPECTED_CATEGORY = {

@@ -185,6 +185,11 @@ class AnnotationContext:
     def quotes(self) -> QuotedRegions:
         return self.parent.quotes
 
+    @property
+    def is_gold(self) -> bool:
+        """Whether this is the file's gold annotation (what a release publishes)."""
+        return self.annotation is self.parent.file.gold
+
     @cached
     def columns(self) -> ClaimColumns:
         claims = self.annotation.claims

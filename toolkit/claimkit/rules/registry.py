@@ -38,6 +38,7 @@ _EMITTERS = (
     "claimkit.ingest",
     "claimkit.labelstudio.codes",
     "claimkit.preannotate.codes",
+    "claimkit.release.verify",
     "claimkit.rules",
     "claimkit.agreement.codes",
 )

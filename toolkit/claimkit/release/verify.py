@@ -1,0 +1,156 @@
+"""``claimkit verify``: check a release folder against its ``manifest.json`` (codes V001-V019).
+
+Every file the manifest lists must be there with its size and SHA-256; no other file may be there
+(only ``manifest.json`` itself); every Parquet file must read to its end. ``claimkit load`` runs the
+same checks before it loads anything. The manifest catches a broken or incomplete download and a
+file changed after the release was built; it is not a signature (compare ``SHA256SUMS`` with the
+one the publisher shows to rule out a forged folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from claimkit.codes import Scope, declare
+from claimkit.errors import UNKNOWN_RELEASE, ReleaseError
+from claimkit.issues import Issue, Report, Severity
+
+__all__ = ["MANIFEST", "sha256_file", "verify_release"]
+
+MANIFEST = "manifest.json"
+
+
+_ERROR = (Severity.ERROR, Scope.INPUT)
+_AGAIN = "Download or build the release again, then verify it."
+MANIFEST_MISSING = declare("V001", "manifest-missing", *_ERROR, "The release folder has no manifest.json.", _AGAIN)
+MANIFEST_INVALID = declare(
+    "V002",
+    "manifest-invalid",
+    *_ERROR,
+    "manifest.json is not JSON with a `files` object of `{path: {sha256, bytes}}`.",
+    _AGAIN,
+)
+FILE_MISSING = declare("V003", "file-missing", *_ERROR, "A file the manifest lists is not in the folder.", _AGAIN)
+FILE_SIZE_CHANGED = declare(
+    "V004",
+    "file-size-changed",
+    *_ERROR,
+    """A file's size differs from the manifest's: it was cut short, or changed.
+
+    An interrupted download leaves a shorter file; an edit leaves another size.""",
+    _AGAIN,
+)
+FILE_CHANGED = declare(
+    "V005",
+    "file-changed",
+    *_ERROR,
+    """A file's SHA-256 differs from the manifest's: its content changed after the release was built.""",
+    _AGAIN,
+)
+FILE_EXTRA = declare(
+    "V006",
+    "file-extra",
+    *_ERROR,
+    """A file in the release folder is not in the manifest.
+
+    A release is exactly the files it was built with; a file added later is not part of it (and
+    `datasets` may read it as data).""",
+    "Remove the file, or download the release again into an empty folder.",
+)
+PARQUET_UNREADABLE = declare(
+    "V007",
+    "parquet-unreadable",
+    *_ERROR,
+    "A Parquet file of the release cannot be read to its end.",
+    _AGAIN,
+)
+UNSAFE_PATH = declare(
+    "V008",
+    "manifest-unsafe-path",
+    *_ERROR,
+    "The manifest lists a path outside the release folder (absolute, or with `..`).",
+    "Do not use this folder: a release built by claimkit only lists paths inside it. " + _AGAIN,
+)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _entries(folder: Path) -> dict[str, dict[str, Any]] | Issue:
+    """The manifest's ``files``, or the issue that says why there are none."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return MANIFEST_MISSING.issue(f"{folder} has no {MANIFEST}", file=str(path))
+    try:
+        files = json.loads(path.read_bytes())["files"]
+        valid = all(isinstance(e["sha256"], str) and isinstance(e["bytes"], int) for e in files.values())
+    except (ValueError, KeyError, TypeError, AttributeError):
+        valid = False
+    if not valid:
+        return MANIFEST_INVALID.issue(f"{path} is not a claimkit release manifest", file=str(path))
+    return dict(files)
+
+
+def _safe(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return bool(parts) and not PurePosixPath(name).is_absolute() and ".." not in parts and name != MANIFEST
+
+
+def _check_file(folder: Path, name: str, entry: dict[str, Any]) -> Issue | None:
+    path = folder / name
+    if not _safe(name):
+        return UNSAFE_PATH.issue(f"the manifest lists {name!r}", file=str(folder / MANIFEST))
+    if not path.is_file():
+        return FILE_MISSING.issue(f"{name} is missing", file=str(path))
+    size = path.stat().st_size
+    if size != entry["bytes"]:
+        return FILE_SIZE_CHANGED.issue(f"{name} has {size} bytes, the manifest says {entry['bytes']}", file=str(path))
+    if sha256_file(path) != entry["sha256"]:
+        return FILE_CHANGED.issue(f"{name} does not have the SHA-256 the manifest gives", file=str(path))
+    return None
+
+
+def _extra_files(folder: Path, listed: set[str]) -> Iterator[Issue]:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        if name not in listed and name != MANIFEST:
+            yield FILE_EXTRA.issue(f"{name} is not part of the release", file=str(path))
+
+
+def _parquet_problem(path: Path) -> Issue | None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+        for group in range(parquet.num_row_groups):
+            parquet.read_row_group(group)
+    except (pa.ArrowException, OSError, ValueError) as error:
+        return PARQUET_UNREADABLE.issue(f"{path.name} cannot be read: {str(error)[:200]}", file=str(path))
+    return None
+
+
+def verify_release(folder: Path) -> Report:
+    """Every problem of a release folder against its manifest (an empty report: the folder is intact)."""
+    if not folder.is_dir():
+        raise ReleaseError(
+            UNKNOWN_RELEASE, f"{folder} is not a folder", hint="give the folder `claimkit release` built"
+        )
+    entries = _entries(folder)
+    if isinstance(entries, Issue):
+        return Report([entries], files_checked=0)
+    problems = {name: _check_file(folder, name, entry) for name, entry in sorted(entries.items())}
+    report = Report([issue for issue in problems.values() if issue], files_checked=len(entries))
+    report.extend(_extra_files(folder, set(entries)))
+    intact = [folder / name for name, issue in problems.items() if issue is None and name.endswith(".parquet")]
+    report.extend(issue for path in intact if (issue := _parquet_problem(path)) is not None)
+    return report
