@@ -186,7 +186,7 @@ def test_jobs_give_the_same_report(capsys: pytest.CaptureFixture[str], tmp_path:
     assert json.loads(one)["files_checked"] > 200
 
 
-def test_console_script_and_module_exit_codes(tmp_path: Path) -> None:
+def test_console_script_and_module_exit_codes() -> None:
     claimkit = Path(sys.executable).parent / "claimkit"
     clean = subprocess.run([str(claimkit), "validate", str(CLEAN)], capture_output=True)
     assert clean.returncode == 0

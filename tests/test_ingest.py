@@ -21,7 +21,7 @@ def _seed_text() -> str:
     return committed.document.text
 
 
-def test_ingesting_the_seed_gives_the_committed_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingesting_the_seed_gives_the_committed_document(tmp_path: Path) -> None:
     source = tmp_path / "000_f22616ff3d8ce778.txt"
     source.write_text(_seed_text(), encoding="utf-8")
     code = main(

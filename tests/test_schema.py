@@ -54,7 +54,7 @@ def test_agreement_test_sees_both_outcomes() -> None:
     assert outcomes == {True, False}
 
 
-def test_schema_alone_validates_the_corpus_with_check_jsonschema(tmp_path: Path) -> None:
+def test_schema_alone_validates_the_corpus_with_check_jsonschema() -> None:
     """A third party needs only the published file: check-jsonschema with --schemafile."""
     import subprocess
     import sys

@@ -56,7 +56,7 @@ def test_label_studio_marks_agree_with_the_counts() -> None:
         assert kept == (untouched - changed) & set(predicted)
 
 
-def test_pull_stores_acceptance_and_keeps_the_proposals(tmp_path: Path) -> None:
+def test_pull_stores_acceptance_and_keeps_the_proposals() -> None:
     task = next(t for t in _recorded() if t["data"]["doc_id"] == "case-denials")
     existing = load_file(Path(__file__).parent / "cases" / "case-denials.json").file
     assert existing is not None

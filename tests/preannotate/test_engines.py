@@ -77,7 +77,8 @@ def test_a_second_run_replaces_the_previous_output(tmp_path: Path, ray_engine: E
     assert names == ["notes.txt", "shard-0.proposals.jsonl", "shard-1.proposals.jsonl"]
 
 
-def test_validate_on_ray_reports_what_validate_reports_locally(ray_engine: Engine) -> None:
+@pytest.mark.usefixtures("ray_engine")
+def test_validate_on_ray_reports_what_validate_reports_locally() -> None:
     paths = [str(RULE_CASES / code / "invalid") for code in ("O003", "C001", "R005", "S001")]
     options = ValidationOptions()
     local = validate_paths(paths, options, jobs=2)
@@ -86,7 +87,8 @@ def test_validate_on_ray_reports_what_validate_reports_locally(ray_engine: Engin
     assert local.files_checked == on_ray.files_checked
 
 
-def test_preannotate_on_ray_writes_the_files_local_writes(tmp_path: Path, ray_engine: Engine) -> None:
+@pytest.mark.usefixtures("ray_engine")
+def test_preannotate_on_ray_writes_the_files_local_writes(tmp_path: Path) -> None:
     for name in ("local", "ray"):
         shutil.copytree(CASES, tmp_path / name)
         assert main(["preannotate", str(tmp_path / name), "--engine", name, "--jobs", "2"]) == 0

@@ -124,7 +124,7 @@ def _add_generated(sub: Any) -> None:
     p.set_defaults(run=lambda a: core.rules(fmt=a.fmt, out=sys.stdout))
 
     p = sub.add_parser("labels", help="list every closed label set")
-    p.set_defaults(run=lambda a: core.labels(out=sys.stdout))
+    p.set_defaults(run=lambda _: core.labels(out=sys.stdout))
 
 
 _FIELDS = ("text", "title", "id", "date", "url", "outlet", "license")

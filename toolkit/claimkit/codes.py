@@ -49,7 +49,7 @@ class Code:
     explanation: str
     fix: str
 
-    def issue(
+    def issue(  # noqa: PLR0913 - keyword-only location fields of an issue
         self,
         message: str,
         *,
@@ -92,7 +92,7 @@ def split_doc(doc: str | None) -> tuple[str, str]:
     return summary.strip(), rest.strip()
 
 
-def declare(code: str, name: str, severity: Severity, scope: Scope, doc: str, fix: str) -> Code:
+def declare(code: str, name: str, severity: Severity, scope: Scope, doc: str, fix: str) -> Code:  # noqa: PLR0913 - the six documented fields of a code
     """Declare a code: ``doc`` is a summary line, then why; ``fix`` says how to repair the problem."""
     summary, explanation = split_doc(doc)
     return register(Code(code, name, severity, scope, summary, explanation, fix))

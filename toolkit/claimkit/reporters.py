@@ -176,7 +176,7 @@ def render(report: Report, fmt: str, *, verbose: bool = True) -> str:
     return render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
 
 
-def emit(
+def emit(  # noqa: PLR0913 - keyword-only: what a command says besides its report
     out: TextIO, report: Report, fmt: str, *, lines: list[str], summary: Mapping[str, Any], verbose: bool = True
 ) -> None:
     """Write a command's outcome: for people, its summary ``lines`` then the issues; with ``--format

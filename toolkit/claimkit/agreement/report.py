@@ -166,7 +166,7 @@ class AgreementAccumulator:
             if len(unit.members) < 2:
                 continue
             pairable += 1
-            labels = [labels_of(found[n], found[n].claims[i], kinds[n]) for n, i in sorted(unit.members.items())]
+            labels = [labels_of(found[n].claims[i], kinds[n]) for n, i in sorted(unit.members.items())]
             for position, name in enumerate(FIELDS):
                 for cell, value in unit_coincidences([row[position] for row in labels]).items():
                     cells[name][cell] += value

@@ -32,8 +32,8 @@ def source_kinds(annotation: Annotation) -> dict[str, str]:
     return {s.id: s.kind.value if s.kind is not None else "unspecified" for s in annotation.sources}
 
 
-def labels_of(annotation: Annotation, claim: Claim, kinds: dict[str, str]) -> tuple[str, str, str]:
-    """A claim's values of :data:`FIELDS` (category, certainty, source kind), with its annotation's kinds."""
+def labels_of(claim: Claim, kinds: dict[str, str]) -> tuple[str, str, str]:
+    """A claim's values of :data:`FIELDS` (category, certainty, source kind), given its annotation's kinds."""
     kind = "none" if claim.source is None else kinds.get(claim.source, "unspecified")
     return str(claim.category), str(claim.certainty), kind
 
@@ -85,7 +85,7 @@ def _matched(pair: PairFigures, left: Annotation, right: Annotation, matches: li
     for match in matches:
         a, b = left.claims[match.left], right.claims[match.right]
         pair.same_source += same_source(a, sources_l, b, sources_r)
-        for name, x, y in zip(FIELDS, labels_of(left, a, kinds_l), labels_of(right, b, kinds_r), strict=True):
+        for name, x, y in zip(FIELDS, labels_of(a, kinds_l), labels_of(b, kinds_r), strict=True):
             pair.labels[name][(x, y)] += 1
         confusion[(str(a.category), str(b.category))] += 1
         confusion[(str(b.category), str(a.category))] += 1

@@ -82,7 +82,7 @@ def _side_files(agreement: AgreementReport, state: _Agreeing, heatmap: str | Non
         sys.stderr.write(f"wrote {hard_cases} ({state.hard_cases.cases} hard cases)\n")
 
 
-def agree(
+def agree(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     paths: Sequence[str],
     *,
     fmt: str,
@@ -191,7 +191,7 @@ def _adjudication_output(merged: _Merged, report: Report, fmt: str) -> str:
     return "\n".join(merged.lines) + "\n" + issues
 
 
-def adjudicate(
+def adjudicate(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     paths: Sequence[str],
     *,
     force: bool,

@@ -22,7 +22,7 @@ def _jobs(requested: int) -> int:
     return requested if requested > 0 else (os.cpu_count() or 1)
 
 
-def validate(
+def validate(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     paths: Sequence[str],
     *,
     select: Sequence[str] | None,

@@ -80,7 +80,7 @@ class _Tally:
         return {"written": self.written, "counts": {status.value: self.counts[status] for status in Status}}
 
 
-def ingest(
+def ingest(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     inputs: Sequence[str], *, options: IngestOptions, fmt: str, verbose: bool, out: TextIO, progress: TextIO
 ) -> int:
     """``claimkit ingest``: every record of every input becomes a document file, or an issue says why not."""

@@ -28,7 +28,7 @@ def keygen(key_file: str, *, out: TextIO) -> int:
     return 0
 
 
-def init(url: str | None, api_key: str | None, title: str, *, overlap: int | None, fmt: str, out: TextIO) -> int:
+def init(url: str | None, api_key: str | None, title: str, *, overlap: int | None, fmt: str, out: TextIO) -> int:  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     """``claimkit ls init``: create or update the project with the generated config (and its overlap)."""
     from claimkit.labelstudio.settings import check_overlap, configured_overlap
     from claimkit.labelstudio.sync import connect, init_project
@@ -47,7 +47,7 @@ def init(url: str | None, api_key: str | None, title: str, *, overlap: int | Non
     return 0 if updated else 1
 
 
-def push(
+def push(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     paths: Sequence[str],
     url: str | None,
     api_key: str | None,
@@ -99,7 +99,7 @@ def _corpus_outcome(summary: CorpusSummary, report: Report, head: str, fmt: str,
     return summary.exit_code(report)
 
 
-def pull(
+def pull(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     out_dir: str,
     url: str | None,
     api_key: str | None,
@@ -126,7 +126,7 @@ def pull(
     return _corpus_outcome(summary, report, head, fmt, out, project=project)
 
 
-def import_exports(
+def import_exports(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     paths: Sequence[str],
     out_dir: str,
     *,

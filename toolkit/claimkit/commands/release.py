@@ -27,7 +27,7 @@ def _built_lines(result: BuildResult) -> list[str]:
     return lines
 
 
-def release(
+def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     version: str | None,
     *,
     snapshot: bool,
@@ -62,7 +62,7 @@ def release(
     return 0
 
 
-def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: str, out: TextIO) -> int:
+def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: str, out: TextIO) -> int:  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     """``claimkit diff V1 V2``: compare two recorded releases (``current`` is the corpus now)."""
     from claimkit.release.build import corpus_record
     from claimkit.release.diff import diff_records, render_diff

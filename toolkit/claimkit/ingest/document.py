@@ -113,7 +113,7 @@ def _file(text: str, title: str, metadata: Mapping[str, Any], where: str | None,
     return IngestResult(DocumentFile(document=document))
 
 
-def ingest_text(
+def ingest_text(  # noqa: PLR0913 - keyword-only options of one ingest
     text: str,
     metadata: Mapping[str, Any],
     *,

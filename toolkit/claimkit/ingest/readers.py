@@ -107,7 +107,7 @@ def _record(value: Any, where: str, number: int, line: int) -> Item:
     return Unread(UNREADABLE_RECORD.issue(f"line {line} holds a JSON {found}, not an object", file=where, line=line))
 
 
-def _read_jsonl(path: Path, fields: FieldMap) -> Iterator[Item]:
+def _read_jsonl(path: Path, fields: FieldMap) -> Iterator[Item]:  # noqa: ARG001 - every reader takes the map
     where = str(path)
     number = 0
     with _open_text(path) as stream:

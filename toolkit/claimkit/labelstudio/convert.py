@@ -76,7 +76,7 @@ def _relation(from_id: str, to_id: str) -> Item:
     return {"from_id": from_id, "to_id": to_id, "type": "relation", "direction": "right"}
 
 
-def _field_items(
+def _field_items(  # noqa: PLR0913 - a region and the two control tables of its kind
     region_id: str,
     span: Span,
     owner: Any,

@@ -44,7 +44,7 @@ class Links:
     same: list[tuple[str, str]] = field(default_factory=list)  # pairs of source mentions
 
 
-def _link(links: Links, a: Region, b: Region, direction: str, position: int, report: Report) -> None:
+def _link(links: Links, a: Region, b: Region, direction: str, position: int, report: Report) -> None:  # noqa: PLR0913 - a relation: its two ends, direction and position, and where to report
     """Record what a relation between regions ``a`` and ``b`` (already in arrow order) means."""
     kinds = {a.kind, b.kind}
     if kinds == {"claim", "source"}:

@@ -251,7 +251,7 @@ def _validated(reader: _Reader, provenance: Provenance, data: dict[str, Any]) ->
         return Annotation(annotator=provenance.annotator, guideline_version=provenance.guideline_version)
 
 
-def annotation_from_result(
+def annotation_from_result(  # noqa: PLR0913 - keyword-only: where the issues are located
     result: list[dict[str, Any]],
     text: str,
     provenance: Provenance,

@@ -202,7 +202,7 @@ def _replace_prediction(client: LabelStudioClient, task: int, prediction: dict[s
 
 
 # -- pull and import -----------------------------------------------------------------------------
-def pull_project(
+def pull_project(  # noqa: PLR0913 - keyword-only options of a pull or an import
     client: LabelStudioClient,
     project: int,
     corpus: Path,
@@ -220,7 +220,7 @@ def pull_project(
         return write_corpus(export.tasks, corpus, options, progress)
 
 
-def import_exports(
+def import_exports(  # noqa: PLR0913 - keyword-only options of a pull or an import
     paths: list[str],
     corpus: Path,
     pseudonymize: Pseudonymizer,

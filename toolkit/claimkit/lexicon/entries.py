@@ -84,7 +84,7 @@ class NotCue:
     since: str = "1.0.0"
 
 
-def _cue(
+def _cue(  # noqa: PLR0913 - one row of the lexicon table, column by column
     head: str,
     more: str,
     gloss: str,
@@ -100,7 +100,7 @@ def _cue(
     return CueEntry(head, forms, gloss, quote, note, certainty, content_type, since, _forms(ambiguous))
 
 
-def _marker(
+def _marker(  # noqa: PLR0913 - one row of the lexicon table, column by column
     head: str, more: str, certainty: Certainty, gloss: str, note: str = "", *, since: str = "1.0.0", qad: bool = False
 ) -> CertaintyMarker:
     return CertaintyMarker(head, _forms(head) + _forms(more), certainty, gloss, note, since, qad)

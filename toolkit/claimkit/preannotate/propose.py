@@ -280,7 +280,7 @@ class _Proposer:
             return None
         return Content([span], False, hit.end, "claim-before-according-to")
 
-    def _commit(
+    def _commit(  # noqa: PLR0913 - keyword-only: the span of the claim to commit
         self,
         hit: CueHit | None,
         speaker: Entity | None,

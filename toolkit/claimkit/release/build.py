@@ -132,7 +132,7 @@ def _guidelines_followed(versions: set[str]) -> str:
     return max(versions, key=lambda v: tuple(map(int, v.split("."))), default=GUIDELINES_VERSION)
 
 
-def _record(
+def _record(  # noqa: PLR0913 - the parts of a release record
     version: str,
     commit: tuple[str, date],
     settings: DatasetSettings,
@@ -240,7 +240,7 @@ def _finish(
     write_metadata(building, inputs, changelog, agreement[1] if agreement else None)
 
 
-def build_release(
+def build_release(  # noqa: PLR0913 - keyword-only options of a build
     corpus: Path,
     version: str | None,
     out: Path,
