@@ -283,7 +283,11 @@ def _add_labelstudio_files(ls: Any, key_file: object) -> None:
     p = ls.add_parser("export", help="write tasks.json and labeling-config.xml for the UI's Import button")
     p.add_argument("paths", nargs="*", default=["annotations"])
     p.add_argument("--out", required=True, help="folder for tasks.json and labeling-config.xml")
-    p.add_argument("--predictions", help="pre-fill tasks with 'gold' or with the annotation of this pseudonym")
+    p.add_argument(
+        "--predictions",
+        help="pre-fill tasks with 'gold', 'preannotate' (the proposal `claimkit preannotate` stored) "
+        "or the annotation of this pseudonym",
+    )
     _format(p)
     p.set_defaults(
         run=lambda a: labelstudio.export(a.paths, a.out, predictions=a.predictions, fmt=a.fmt, out=sys.stdout)
