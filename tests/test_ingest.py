@@ -36,6 +36,8 @@ def test_ingesting_the_seed_gives_the_committed_document(tmp_path: Path) -> None
             "2025-10-03",
             "--language",
             "ar",
+            "--license",
+            "CC-BY-NC-SA-4.0",
         ]
     )
     assert code == 0

@@ -3,6 +3,7 @@ files get the modes the umask gives."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -53,6 +54,7 @@ def test_a_recorded_release_needs_a_corpus_in_git(tmp_path: Path, settings: Data
     corpus.mkdir()
     seed = Path(__file__).resolve().parents[2] / "annotations" / "000_f22616ff3d8ce778.json"
     (corpus / seed.name).write_bytes(seed.read_bytes())
+    settings = dataclasses.replace(settings, license="CC-BY-NC-SA-4.0")  # the seed's own terms
     with raises_code("E307", ReleaseError):
         _build(corpus, "1.0.0", tmp_path, settings)
     assert _build(corpus, None, tmp_path, settings).record.corpus_commit == "unknown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -276,6 +277,7 @@ def test_the_card_carries_the_agreement_of_the_corpus(tmp_path: Path, settings: 
     write_document_file(corpus / "000_f22616ff3d8ce778.json", seed.model_copy(update={"annotations": [first, second]}))
     init(corpus)
     commit(corpus)
+    settings = dataclasses.replace(settings, license="CC-BY-NC-SA-4.0")  # the seed's own terms
     result = build_release(corpus, "1.0.0", tmp_path / "dist", records=tmp_path / "r", settings=settings)
     card = (result.folder / "README.md").read_text(encoding="utf-8")
     agreement = card.split("## Agreement", 1)[1].split("## How it was made", 1)[0]

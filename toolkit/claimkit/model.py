@@ -225,6 +225,7 @@ class DocumentFile(_Model):
     gold: Annotation | None = None
     predictions: list[Annotation] = Field(
         default_factory=list,
+        exclude_if=lambda proposals: not proposals,  # a file without proposals reads as schema 1.0 wrote it
         description="Machine proposals (pre-annotations), each with its generator: never an annotator's work, "
         "never gold, and left out of agreement and releases.",
     )
