@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from claimkit.cli import main
-from claimkit.model import SCHEMA_VERSION
+from claimkit.release.build import build_release
+from claimkit.release.settings import load_settings
+from claimkit.release.versions import load_records, parse_version
 from tests.conftest import ROOT
-from tests.release.gitrepo import commit
+from tests.release.gitrepo import commit, git, init
 
 
 def test_version_or_snapshot_is_required(capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,24 +66,19 @@ def test_release_load_and_diff(
     assert "no release 9.9.9" in capsys.readouterr().err
 
 
-def test_the_committed_release_rebuilds_from_the_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_latest_release_rebuilds_from_the_committed_corpus(tmp_path: Path) -> None:
+    """The newest record in releases/ matches the corpus committed beside it: rebuilding it is a "rebuild"
+    (same content), never a refusal. The corpus is taken from git's HEAD, so local edits do not matter."""
     records = tmp_path / "releases"
     shutil.copytree(ROOT / "releases", records)
-    args = [
-        "release",
-        "0.1.0",
-        "--corpus",
-        str(ROOT / "annotations"),
-        "--out",
-        str(tmp_path / "d"),
-        "--records",
-        str(records),
-    ]
-    # 0.1.0 was built with schema 1.0.0; the schema is 1.1.0 since (optional Document.source_fields and
-    # pre-annotation fields), so the same corpus no longer rebuilds 0.1.0 byte for byte: the version stays
-    # immutable, the documents unchanged.
-    assert SCHEMA_VERSION == "1.1.0"
-    assert main(args) == 1
-    assert "E301" in capsys.readouterr().err  # version-immutable
-    assert main(["diff", "0.1.0", "current", "--records", str(records), "--corpus", str(ROOT / "annotations")]) == 0
-    assert "documents changed: 0" in capsys.readouterr().out
+    latest = max(load_records(records), key=parse_version)
+    corpus = init(tmp_path / "annotations")
+    for name in git(ROOT, "ls-tree", "--name-only", "HEAD", "annotations/").splitlines():
+        (corpus / Path(name).name).write_bytes(
+            subprocess.run(["git", "show", f"HEAD:{name}"], cwd=ROOT, capture_output=True, check=True).stdout
+        )
+    commit(corpus)
+    settings = load_settings(ROOT / "pyproject.toml")
+    result = build_release(corpus, latest, tmp_path / "dist", records=records, settings=settings)
+    assert result.action == "rebuild"
+    assert main(["diff", latest, "current", "--records", str(records), "--corpus", str(corpus)]) == 0

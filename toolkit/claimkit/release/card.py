@@ -190,15 +190,19 @@ def _preannotation(inputs: CardInputs) -> Lines:
     ]
 
 
+def _documents(count: int) -> str:
+    return f"{count} document" if count == 1 else f"{count} documents"
+
+
 def _license(inputs: CardInputs) -> Lines:
     summary = inputs.licenses
     lines = ["## License", "", f"- Annotations (claims, sources, cues): `{summary.dataset}`, the dataset license."]
-    texts = ", ".join(f"`{license_id}` ({count} documents)" for license_id, count in summary.documents.items())
+    texts = ", ".join(f"`{license_id}` ({_documents(count)})" for license_id, count in summary.documents.items())
     if texts:
         lines.append(f"- Article texts, under their publishers' licenses: {texts}.")
     if summary.missing:
         lines.append(
-            f"- {summary.missing} documents record no license: their texts' terms are unknown; ask their "
+            f"- {_documents(summary.missing)} record no license: their texts' terms are unknown; ask their "
             "publishers before any use beyond research."
         )
     terms = ", ".join(summary.terms) or "none"

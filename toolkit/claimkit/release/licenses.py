@@ -112,7 +112,8 @@ def _warnings(licenses: DocumentLicenses) -> list[Issue]:
     if licenses.missing:
         issues.append(
             LICENSE_MISSING.issue(
-                f"{licenses.missing} released documents record no license: {_named(licenses, '', licenses.missing)}"
+                f"{licenses.missing} released document{'' if licenses.missing == 1 else 's'} record no license: "
+                f"{_named(licenses, '', licenses.missing)}"
             )
         )
     for license_id, count in sorted(licenses.counts.items()):
