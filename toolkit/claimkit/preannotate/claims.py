@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
 from claimkit.preannotate.arabic import normalize, strip_clitic
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES, WEEKDAYS
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
 from claimkit.taxonomy import Certainty, Polarity
@@ -18,33 +18,29 @@ from claimkit.taxonomy import Certainty, Polarity
 __all__ = ["Content", "certainty", "complement", "content_at", "polarity", "split", "trim"]
 
 #: Words that open an adjunct between the speaker and the content (في تصريح لـ، خلال مؤتمر، اليوم).
-ADJUNCT_STARTS = frozenset(
-    [
-        "في",
-        "خلال",
-        "ل",
-        "عبر",
-        "امام",
-        "علي",
-        "اليوم",
-        "امس",
-        "مساء",
-        "صباح",
-        "يوم",
-        "اثناء",
-        "عقب",
-        "بعد",
-        "ضمن",
-        "لدي",
-        "منذ",
-        "الاحد",
-        "الاثنين",
-        "الثلاثاء",
-        "الاربعاء",
-        "الخميس",
-        "الجمعه",
-        "السبت",
-    ]
+ADJUNCT_STARTS = (
+    frozenset(
+        [
+            "في",
+            "خلال",
+            "ل",
+            "عبر",
+            "امام",
+            "علي",
+            "اليوم",
+            "امس",
+            "مساء",
+            "صباح",
+            "يوم",
+            "اثناء",
+            "عقب",
+            "بعد",
+            "ضمن",
+            "لدي",
+            "منذ",
+        ]
+    )
+    | WEEKDAYS
 )
 _ADJUNCT_WINDOW = 12
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)

@@ -30,6 +30,7 @@ __all__ = [
     "OUTLET_FORMULAS",
     "RELATIVES",
     "VERBS",
+    "WEEKDAYS",
     "Form",
     "Verb",
     "comment_forms",
@@ -259,3 +260,5 @@ CONNECTIVES = frozenset({"كذلك", "كما", "فيما", "بينما", "لكن
 
 #: Relative pronouns: "... لنجار الذي يرى أن" makes the preceding source the speaker.
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+#: The days of the week, normalized (a dateline or an adjunct: "قال الوزير الخميس إن ...").
+WEEKDAYS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})

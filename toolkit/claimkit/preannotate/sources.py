@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimkit.preannotate.arabic import Token, normalize, strip_clitic
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, verb_forms
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, WEEKDAYS, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import (
     AFFILIATION_PREPOSITIONS,
@@ -66,13 +66,6 @@ _STOPS = (
             "بحسب",
             "حسب",
             "نقلا",
-            "الاحد",
-            "الاثنين",
-            "الثلاثاء",
-            "الاربعاء",
-            "الخميس",
-            "الجمعه",
-            "السبت",
             "انه",
             "ان",
             "لا",
@@ -84,6 +77,7 @@ _STOPS = (
             "قولهم",
         ]
     )
+    | WEEKDAYS
     | NAMED_AS
 )
 _PLAIN_STOPS = frozenset({"على", "إلى"})  # as written: على is a preposition, علي a name
