@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import random
 import shutil
-import string
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from claimkit.model import Annotation, DocumentFile
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.validate import validate_paths
 from tests.conftest import CASES, ROOT
+from tests.labelstudio.scenario import disagreeing, ui_ids
 from tests.live.conftest import LiveServer
 
 pytestmark = pytest.mark.live
@@ -42,22 +41,6 @@ def _corpus(tmp_path: Path) -> Path:
 def _files(corpus: Path) -> list[tuple[str, DocumentFile]]:
     loaded = [load_file(path) for path in sorted(corpus.glob("*.json"))]
     return [(str(item.path), item.file) for item in loaded if item.file is not None]
-
-
-def _ui_ids(result: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
-    """The same result with region ids as the UI makes them (random, 10 characters) and mixed directions."""
-    alphabet = string.ascii_letters + string.digits + "_-"
-    ids = {item["id"]: "".join(rng.choice(alphabet) for _ in range(10)) for item in result if "id" in item}
-    renamed = []
-    for item in copy.deepcopy(result):
-        if item.get("type") == "relation":
-            item["from_id"], item["to_id"] = ids[item["from_id"]], ids[item["to_id"]]
-            if rng.random() < 0.5:  # drawn from the other end: the arrow points back
-                item["from_id"], item["to_id"], item["direction"] = item["to_id"], item["from_id"], "left"
-        elif "id" in item:
-            item["id"] = ids[item["id"]]
-        renamed.append(item)
-    return renamed
 
 
 def _canonical(annotation: Annotation) -> dict[str, Any]:
@@ -152,25 +135,19 @@ def _annotate_like_the_ui(client: LabelStudioClient, project: int, corpus: Path)
     for task in client.tasks(project):
         file = files[task.data["doc_id"]]
         assert file.gold is not None
-        variant = _disagreeing_copy(file.gold)
+        variant = disagreeing(file.gold)
         client.create_annotation(
-            task.id, _ui_ids(annotation_to_result(file.gold), rng), completed_by=one, lead_time=91.5
+            task.id, ui_ids(annotation_to_result(file.gold), rng.randrange(2**32)), completed_by=one, lead_time=91.5
         )
         sent.setdefault(file.document.id, {})["one"] = file.gold
         if file.document.id == "r005-chain":
             client.create_annotation(task.id, [], completed_by=two, was_cancelled=True, lead_time=4.0)
             continue
-        client.create_annotation(task.id, _ui_ids(annotation_to_result(variant), rng), completed_by=two, lead_time=40)
+        client.create_annotation(
+            task.id, ui_ids(annotation_to_result(variant), rng.randrange(2**32)), completed_by=two, lead_time=40
+        )
         sent[file.document.id]["two"] = variant
     return sent
-
-
-def _disagreeing_copy(gold: Annotation) -> Annotation:
-    claims = list(gold.claims)
-    first = claims[0]
-    other = "analyst_opinion" if first.category != "analyst_opinion" else "reported_fact"
-    claims[0] = first.model_copy(update={"category": other, "certainty": "probable", "comment": "ملاحظة 🙂"})
-    return gold.model_copy(update={"claims": claims[:-1], "comment": "تعليق على المقال"})
 
 
 def test_round_trip_through_the_server(
