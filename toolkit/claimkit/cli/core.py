@@ -17,6 +17,7 @@ __all__ = ["add_commands"]
 def add_commands(sub: Any) -> None:
     _add_validate(sub)
     _add_generated(sub)
+    _add_lists(sub)
 
 
 def _codes(value: str) -> list[str]:
@@ -66,6 +67,8 @@ def _add_generated(sub: Any) -> None:
     p.add_argument("--check", action="store_true", help="exit 1 if the committed pages are stale")
     p.set_defaults(run=lambda a: core.docs(a.out, check=a.check, out=sys.stdout))
 
+
+def _add_lists(sub: Any) -> None:
     p = sub.add_parser("rules", help="list every rule code")
     add_format(p, ("text", "json"))
     p.set_defaults(run=lambda a: core.rules(fmt=a.fmt, out=sys.stdout))

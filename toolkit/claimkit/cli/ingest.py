@@ -6,10 +6,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimkit.cli.options import add_format
 from claimkit.loading import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from claimkit.ingest import IngestOptions
 
 __all__ = ["add_commands"]
 
@@ -17,15 +20,18 @@ __all__ = ["add_commands"]
 _METADATA = ("id", "title", "outlet", "language", "published", "url", "license")
 #: The input fields an option can name (``--title-field``...).
 _FIELDS = ("text", "title", "id", "date", "url", "outlet", "license")
+_DESCRIPTION = (
+    "Each text file, JSON Lines line, CSV/TSV row, Parquet row or datasets row becomes a document "
+    "file. Fields not mapped to the document are kept under document.source_fields. Exit 0 when every "
+    "record was written (or was already there), 1 when some were refused, 2 when none was written."
+)
 
 
 def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "ingest",
         help="turn articles (text files, folders, JSONL, CSV/TSV, Parquet, datasets) into document files",
-        description="Each text file, JSON Lines line, CSV/TSV row, Parquet row or datasets row becomes a document "
-        "file. Fields not mapped to the document are kept under document.source_fields. Exit 0 when every "
-        "record was written (or was already there), 1 when some were refused, 2 when none was written.",
+        description=_DESCRIPTION,
     )
     _input_options(p)
     _processing_options(p)
@@ -58,10 +64,16 @@ def _processing_options(p: argparse.ArgumentParser) -> None:
 
 def _run_ingest(a: argparse.Namespace) -> int:
     from claimkit.commands.ingest import ingest
+
+    options = _ingest_options(a)
+    return ingest(a.inputs, options=options, fmt=a.fmt, verbose=a.verbose, out=sys.stdout, progress=sys.stderr)
+
+
+def _ingest_options(a: argparse.Namespace) -> IngestOptions:
     from claimkit.ingest import FieldMap, IngestOptions
 
     fields = {"published" if name == "date" else name: getattr(a, f"{name}_field") for name in _FIELDS}
-    options = IngestOptions(
+    return IngestOptions(
         out_dir=Path(a.out),
         fields=FieldMap.from_options(fields),
         metadata={key: getattr(a, key) for key in _METADATA},
@@ -74,4 +86,3 @@ def _run_ingest(a: argparse.Namespace) -> int:
         input_format=a.input_format,
         jobs=a.jobs or (os.cpu_count() or 1),
     )
-    return ingest(a.inputs, options=options, fmt=a.fmt, verbose=a.verbose, out=sys.stdout, progress=sys.stderr)

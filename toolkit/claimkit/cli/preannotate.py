@@ -12,14 +12,18 @@ from claimkit.reporters import FORMATS
 
 __all__ = ["add_commands"]
 
+_DESCRIPTION = (
+    "Document files get a proposal in their `predictions` (the previous proposal is replaced, "
+    "annotators' work is never touched). JSON Lines or Parquet shards of articles (rows with id and text) "
+    "give proposal rows under --out. --evaluate compares proposals and a baseline with gold."
+)
+
 
 def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "preannotate",
         help="propose claims, sources and cues (rule-based, offline), or evaluate the proposals",
-        description="Document files get a proposal in their `predictions` (the previous proposal is replaced, "
-        "annotators' work is never touched). JSON Lines or Parquet shards of articles (rows with id and text) "
-        "give proposal rows under --out. --evaluate compares proposals and a baseline with gold.",
+        description=_DESCRIPTION,
     )
     p.add_argument("paths", nargs="*", default=["annotations"], help="document files or folders, or shards")
     p.add_argument("--evaluate", action="store_true", help="score proposals against gold beside the baseline")

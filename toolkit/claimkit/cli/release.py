@@ -11,6 +11,15 @@ from claimkit.commands import release as release_commands
 
 __all__ = ["add_commands"]
 
+_RELEASE_DESCRIPTION = (
+    "Build dist/<name>-<VERSION>/ (Parquet per config and split, card, schema, Croissant, "
+    "changelog, SHA256SUMS, manifest) in one pass over the corpus. Versions follow semver: major when readers "
+    "break (schema or guidelines major, a label removed, renamed or given another ClassLabel id, split "
+    "settings changed, documents removed), minor when something is added (documents, labels: a new label "
+    "gets the next id), patch for corrections. A recorded version is never rebuilt with other content, and "
+    "is only built from a committed corpus (--snapshot builds the work tree as it is)."
+)
+
 
 def add_commands(sub: Any) -> None:
     _add_release(sub)
@@ -21,15 +30,14 @@ def add_commands(sub: Any) -> None:
 
 def _add_release(sub: Any) -> None:
     p = sub.add_parser(
-        "release",
-        help="build a versioned release of the gold annotations",
-        description="Build dist/<name>-<VERSION>/ (Parquet per config and split, card, schema, Croissant, "
-        "changelog, SHA256SUMS, manifest) in one pass over the corpus. Versions follow semver: major when readers "
-        "break (schema or guidelines major, a label removed, renamed or given another ClassLabel id, split "
-        "settings changed, documents removed), minor when something is added (documents, labels: a new label "
-        "gets the next id), patch for corrections. A recorded version is never rebuilt with other content, and "
-        "is only built from a committed corpus (--snapshot builds the work tree as it is).",
+        "release", help="build a versioned release of the gold annotations", description=_RELEASE_DESCRIPTION
     )
+    _release_options(p)
+    p.set_defaults(run=_run_release)
+
+
+def _release_options(p: argparse.ArgumentParser) -> None:
+    """The version, the folders and files the release reads and writes, and what to do after building."""
     p.add_argument("version", nargs="?", help="MAJOR.MINOR.PATCH")
     p.add_argument("--snapshot", action="store_true", help="build an unrecorded snapshot of the corpus as it is")
     p.add_argument("--corpus", default="annotations")
@@ -40,7 +48,6 @@ def _add_release(sub: Any) -> None:
     p.add_argument("--notes", help="a line for the changelog")
     p.add_argument("--push-to-hub", metavar="REPO", help="push the built release to this Hub dataset repo and tag it")
     p.add_argument("--load", action="store_true", help="then load every config back with datasets and summarize")
-    p.set_defaults(run=_run_release)
 
 
 def _run_release(a: argparse.Namespace) -> int:
