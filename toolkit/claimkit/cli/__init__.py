@@ -1,0 +1,57 @@
+"""The ``claimkit`` command line: argument parsing only; each command is one function call.
+
+Exit codes: 0 success, 1 problems found (or an operation refused), 2 usage error or unreadable
+input, 130 interrupted. No traceback is ever shown for a problem in the input or the environment.
+
+The parser is built in :mod:`claimkit.cli.parser` from one module per family of commands, named like
+the module of :mod:`claimkit.commands` its commands call (``core``, ``ingest``, ``labelstudio``,
+``release``, ``agreement``, ``preannotate``); options several families share are in
+:mod:`claimkit.cli.options`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from claimkit.cli.parser import build_parser
+from claimkit.errors import ClaimkitError
+from claimkit.issues import Report
+from claimkit.reporters import DOCUMENT_FORMATS, render
+
+__all__ = ["build_parser", "main"]
+
+
+def _report_error(error: ClaimkitError, fmt: str | None) -> int:
+    """The error on stderr; with ``--format json`` (or sarif) also as the one document on stdout."""
+    sys.stderr.write(f"claimkit: error: {error}\n")
+    if fmt in DOCUMENT_FORMATS:
+        sys.stdout.write(render(Report([error.to_issue()]), fmt))
+    return error.exit_code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (the console script exits with it)."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except ClaimkitError as error:
+        return _report_error(error, getattr(args, "fmt", None))
+    except KeyboardInterrupt:
+        sys.stderr.write("claimkit: interrupted\n")
+        return 130
+    except Exception as error:  # a bug: say so in one line instead of a traceback
+        if os.environ.get("CLAIMKIT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"claimkit: internal error: {type(error).__name__}: {error}\n"
+            "  This is a bug in claimkit. Rerun with CLAIMKIT_DEBUG=1 for the traceback and report it.\n"
+        )
+        return 3
+
+
+def console() -> None:
+    """Entry point of the ``claimkit`` console script."""
+    sys.exit(main())

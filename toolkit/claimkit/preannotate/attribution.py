@@ -1,0 +1,243 @@
+"""Attribution: one cue at a time, a speaker (a noun phrase after the cue, or the speaker it continues)
+and content (after أنّ/إنّ, a colon, a quotation, a plain object, or the clause before a late "according
+to"); relayed claims (نقلاً عن) become a claim inside a claim."""
+
+from __future__ import annotations
+
+from claimkit.preannotate.claims import Content, certainty, complement, content_at, polarity, split, trim
+from claimkit.preannotate.cues import CueHit
+from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, verb_forms
+from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
+from claimkit.taxonomy import Certainty, ContentType, Polarity
+
+__all__ = ["Attributor"]
+
+
+class Attributor:
+    """Attributes claims to speakers, cue by cue, adding what it keeps to ``found``."""
+
+    def __init__(self, reader: Reader, book: SourceBook, found: Found, hits: list[CueHit]) -> None:
+        self.reader = reader
+        self.book = book
+        self.found = found
+        self.hits = hits  # every cue candidate of the document, in text order
+
+    def attribute(self, hit: CueHit) -> None:
+        if self.reader.is_consumed(hit.start, hit.end):
+            return
+        if hit.kind == "according":
+            self._according(hit)
+        else:
+            self._verb(hit)
+
+    def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
+        """The speaker's new mention (or the known speaker it continues) and the token after it."""
+        mention = read_mention(self.reader, hit.after, "source-subject") if hit.kind == "verb" else None
+        if mention is not None and self._plausible(mention):
+            return mention, None, mention.end_token
+        relative = self.reader.key(hit.first - 1) in RELATIVES
+        if hit.continued or hit.kind == "participle" or relative:
+            feminine = hit.form.feminine if hit.form is not None and not relative else None
+            return None, self.book.recent(hit.start, feminine), hit.after
+        return None, None, hit.after
+
+    def _plausible(self, mention: Mention) -> bool:
+        """A bare name is a speaker when it is known already, introduced earlier with a title, or
+        followed by the content."""
+        if mention.keys != mention.name_keys or self.book.match(mention) is not None:
+            return True
+        earlier = introduced(self.reader, mention)
+        if earlier is not None:
+            mention.keys, mention.name_keys, mention.role = earlier.keys, earlier.name_keys, earlier.role
+            mention.full_name = self.reader.text[earlier.start : earlier.end]
+            return True
+        return self._marker_next(mention.end_token)
+
+    def _marker_next(self, k: int) -> bool:
+        reader = self.reader
+        if k >= len(reader.tokens):
+            return True
+        return reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“')
+
+    def _verb(self, hit: CueHit) -> None:
+        mention, known, k = self._speaker(hit)
+        if mention is None and known is None:
+            return
+        sentence = self.reader.sentence_of(hit.start)
+        if self._relay(hit, mention, known, k):
+            return
+        objects = hit.form.verb.object_after if hit.form is not None else ()
+        content = self._content(k, objects, sentence, hit)
+        if content is None or not content.spans:
+            return
+        speaker = known if mention is None else self.book.add(mention)
+        after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
+        self._commit(
+            hit,
+            speaker,
+            content,
+            start=min(hit.start, content.spans[0][0]) if content.spans else hit.start,
+            end=after_speaker,
+        )
+
+    def _content(self, k: int, objects: tuple[str, ...], sentence: tuple[int, int], hit: CueHit) -> Content | None:
+        stop = self._next_cue_start(hit, sentence[1])
+        found = complement(self.reader, k, objects, stop)
+        if found is not None:
+            return content_at(self.reader, found[0], stop)
+        return self._quote_before(hit, sentence) if hit.kind == "verb" else None
+
+    def _quote_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
+        """«…»، قال الوزير: the quotation before a cue that ends its sentence."""
+        reader = self.reader
+        for start, end in reader.quotes.regions:
+            between = reader.text[end : hit.start]
+            if sentence[0] <= start and end <= hit.start and not any(char.isalpha() for char in between):
+                inner_end = end - 1 if end - 1 > start else end
+                return Content(split(reader, start + 1, inner_end), True, sentence[1], "claim-quote-before")
+        return None
+
+    def _next_cue_start(self, hit: CueHit, limit: int) -> int:
+        for other in self.hits:
+            pending = hit.end < other.start < limit and not self.reader.is_consumed(other.start, other.end)
+            if pending and self._viable(other):
+                return self._before_separator(other.start)
+        return limit
+
+    def _viable(self, hit: CueHit) -> bool:
+        """Whether a later cue will likely be kept: it continues a speaker or names a plausible one."""
+        if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
+            return True
+        rule = "source-according-to" if hit.kind == "according" else "source-subject"
+        mention = read_mention(self.reader, hit.after, rule)
+        return mention is not None and self._plausible(mention)
+
+    def _before_separator(self, offset: int) -> int:
+        text = self.reader.text
+        end = offset
+        while end > 0 and text[end - 1] in " ،,":
+            end -= 1
+        return end
+
+    def _relay(self, hit: CueHit, mention: Mention | None, known: Entity | None, k: int) -> bool:
+        """ذكرت الوكالة نقلاً عن مصدر أن …، نقلت الصحيفة عن دبلوماسي قوله إن …: a claim inside a claim (§6)."""
+        reader = self.reader
+        relay = next((h for h in self.hits if h.first == k and h.kind == "according"), None)
+        if relay is not None and reader.key(k) == "نقلا":
+            inner_cue: CueHit | None = relay
+        elif hit.form is not None and hit.form.verb.head == "نقل" and reader.key(k) == "عن":
+            inner_cue = None
+        else:
+            return False
+        inner_mention = read_mention(reader, inner_cue.after if inner_cue else k + 1, "source-relayed")
+        if inner_mention is None:
+            return False
+        m = inner_mention.end_token
+        if reader.key(m).startswith("قول") and not reader.broken(m):  # قوله، قولها: "his saying"
+            token = reader.tokens[m]
+            inner_cue, m = CueHit(token.start, token.end, m, m + 1, "saying"), m + 1
+        content = self._content(m, (), reader.sentence_of(hit.start), inner_cue or hit)
+        if content is None or not content.spans:
+            return False
+        outer_speaker = known if mention is None else self.book.add(mention)
+        relay_start = reader.tokens[k].start
+        outer_content = Content([trim(reader.text, relay_start, content.end)], False, content.end, "claim-relay")
+        outer = self._commit(hit, outer_speaker, outer_content, start=hit.start)
+        inner = self._commit(
+            inner_cue, self.book.add(inner_mention), content, start=relay_start, cue=inner_cue is not None
+        )
+        for claim in inner:
+            claim.parent = outer[0] if outer else None
+        return True
+
+    def _according(self, hit: CueHit) -> None:
+        reader = self.reader
+        mention = read_mention(reader, hit.after, "source-according-to")
+        if mention is None or not self._plausible(mention):
+            return
+        sentence = reader.sentence_of(hit.start)
+        content = self._content(mention.end_token, (), sentence, hit) if self._marker_ahead(mention) else None
+        if content is None and self._opens_sentence(hit, sentence):
+            content = self._after_phrase(mention, sentence)
+        if content is None or not content.spans:
+            content = self._clause_before(hit, sentence)
+        if content is None or not content.spans:
+            return
+        self._commit(hit, self.book.add(mention), content, start=min(hit.start, content.spans[0][0]))
+
+    def _marker_ahead(self, mention: Mention) -> bool:
+        """Whether أنّ/إنّ follows the phrase (جاء في بيان الوزارة أن), before any other verb or clause."""
+        reader = self.reader
+        for k in range(mention.end_token, min(mention.end_token + 8, len(reader.tokens))):
+            key = reader.key(k, "ف")
+            if key in COMPLEMENTIZERS:
+                return True
+            if key in RELATIVES or key in verb_forms() or (reader.broken(k) and "،" not in reader.gap(k)):
+                return False
+        return False
+
+    def _opens_sentence(self, hit: CueHit, sentence: tuple[int, int]) -> bool:
+        first = self.reader.token_at(sentence[0])
+        return hit.first <= first + 1
+
+    def _after_phrase(self, mention: Mention, sentence: tuple[int, int]) -> Content | None:
+        reader = self.reader
+        k = mention.end_token
+        if k < len(reader.tokens) and reader.key(k, "ف") in COMPLEMENTIZERS:
+            k += 1
+        if k >= len(reader.tokens) or reader.tokens[k].start >= sentence[1]:
+            return None
+        spans = split(reader, reader.tokens[k].start, sentence[1])
+        return Content(spans, False, sentence[1], "claim-after-according-to") if spans else None
+
+    def _clause_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
+        start = max(
+            [
+                sentence[0],
+                *(
+                    end
+                    for s, end in self.reader.consumed
+                    if s < hit.start <= end or (end <= hit.start and end > sentence[0])
+                ),
+            ]
+        )
+        span = trim(self.reader.text, start, hit.start)
+        if len(list(self.reader.words(*span))) < 3:
+            return None
+        return Content([span], False, hit.end, "claim-before-according-to")
+
+    def _commit(  # noqa: PLR0913 - keyword-only: the span of the claim to commit
+        self,
+        hit: CueHit | None,
+        speaker: Entity | None,
+        content: Content,
+        *,
+        start: int,
+        cue: bool = True,
+        end: int = 0,
+    ) -> list[FoundClaim]:
+        if speaker is None or not content.spans:
+            return []
+        found_cue = FoundCue(hit.start, hit.end, hit.rule) if hit is not None and cue else None
+        if found_cue is not None:
+            self.found.cues.append(found_cue)
+        form = hit.form if hit is not None else None
+        claims = [self._claim(span, content, speaker, found_cue, form) for span in content.spans]
+        self.found.claims += claims
+        self.reader.consume(start, max(content.end, content.spans[-1][1], hit.end if hit else 0, end))
+        return claims
+
+    def _claim(
+        self, span: tuple[int, int], content: Content, speaker: Entity, cue: FoundCue | None, form: Form | None
+    ) -> FoundClaim:
+        reader = self.reader
+        claim = FoundClaim(span[0], span[1], content.rule, speaker, cue, reader.quotes.encloses(*span), form)
+        claim.certainty = certainty(reader, *span)
+        if form is not None and form.certainty is not None and claim.certainty is Certainty.CERTAIN:
+            claim.certainty = form.certainty  # توقّع، رجّح: probable; تشكّك: possible
+        denial = form is not None and form.content_type is ContentType.DENIAL
+        claim.polarity = Polarity.NEGATIVE if denial else polarity(reader, *span)
+        claim.content_type = content_type_of(claim, form)
+        return claim

@@ -1,0 +1,204 @@
+"""Reading a speaker's noun phrase in the text: titles and descriptions, an affiliation, a name
+(الكاتب السوري حسام نجار، مصدر في الوزارة، منظمة أطباء بلا حدود), up to the words that end it."""
+
+from __future__ import annotations
+
+from claimkit.preannotate.arabic import Token
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, WEEKDAYS, verb_forms
+from claimkit.preannotate.mentions import Mention, Phrase, head_kind, mention_from
+from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.titles import (
+    AFFILIATION_PREPOSITIONS,
+    BODIES,
+    DESCRIBED_HEADS,
+    NAMED_AS,
+    PLACES,
+    TITLES,
+    VAGUE_HEADS,
+    bare,
+)
+
+__all__ = ["read_mention"]
+
+_STOPS = (
+    COMPLEMENTIZERS
+    | RELATIVES
+    | frozenset(
+        [
+            "الي",
+            "عن",
+            "في",
+            "من",
+            "خلال",
+            "ل",
+            "امام",
+            "عبر",
+            "حول",
+            "بشان",
+            "منذ",
+            "بعد",
+            "قبل",
+            "عقب",
+            "اليوم",
+            "امس",
+            "يوم",
+            "مساء",
+            "صباح",
+            "ظهر",
+            "مع",
+            "و",
+            "ف",
+            "قد",
+            "لقد",
+            "هو",
+            "هي",
+            "كما",
+            "حيث",
+            "عندما",
+            "بعدما",
+            "ضمن",
+            "اثناء",
+            "لدي",
+            "وفقا",
+            "بحسب",
+            "حسب",
+            "نقلا",
+            "انه",
+            "ان",
+            "لا",
+            "لم",
+            "لن",
+            "ما",
+            "قوله",
+            "قولها",
+            "قولهم",
+        ]
+    )
+    | WEEKDAYS
+    | NAMED_AS
+)
+_PLAIN_STOPS = frozenset({"على", "إلى"})  # as written: على is a preposition, علي a name
+_MAX_DESCRIPTOR = 7
+
+
+def _stop(token: Token) -> bool:
+    key = token.key
+    return key in _STOPS or token.plain in _PLAIN_STOPS or key in verb_forms() or not key.isalpha()
+
+
+def _descriptive(token: Token) -> bool:
+    key = bare(token.key)
+    return key in TITLES or key in BODIES or key in VAGUE_HEADS or key in DESCRIBED_HEADS
+
+
+def _read_descriptor(reader: Reader, j: int, phrase: Phrase) -> int:
+    tokens, k = reader.tokens, j
+    while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
+        token = tokens[k]
+        if (k > j and reader.broken(k)) or _stop(token):
+            break
+        if _continues_descriptor(reader, k, phrase):
+            phrase.descriptor.append(k)
+            k += 1
+            continue
+        break
+    return k
+
+
+def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
+    token = reader.tokens[k]
+    if _descriptive(token) or token.definite or token.key == "باسم":
+        return True
+    if not phrase.descriptor:
+        return False
+    head = bare(reader.tokens[phrase.descriptor[0]].key)
+    previous = bare(reader.tokens[k - 1].key)
+    if head in VAGUE_HEADS | DESCRIBED_HEADS and len(phrase.descriptor) < 3:
+        return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي
+    if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
+        return True  # محافظ حمص
+    # لحقوق الإنسان: a noun joined by ل to a body, completed by a definite noun
+    nxt = reader.tokens[k + 1] if k + 1 < len(reader.tokens) else None
+    return (
+        token.key.startswith("ل") and head in BODIES and nxt is not None and nxt.definite and not reader.broken(k + 1)
+    )
+
+
+def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
+    """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث: where a described speaker belongs."""
+    tokens = reader.tokens
+    if head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
+        return k
+    if tokens[k].key not in AFFILIATION_PREPOSITIONS:
+        return k
+    taken, m = [k], k + 1
+    while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
+        token = tokens[m]
+        after_body = bare(tokens[m - 1].key) in BODIES and m - 1 != k
+        if not (token.definite or _descriptive(token) or after_body or bare(token.key) in PLACES):
+            break
+        taken.append(m)
+        m += 1
+    if len(taken) == 1:
+        return k
+    phrase.affiliation = taken
+    return m
+
+
+def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4) -> int:
+    tokens = reader.tokens
+    while k < len(tokens) and len(phrase.name) < limit:
+        token = tokens[k]
+        if reader.broken(k) or _stop(token) or _descriptive(token):
+            break
+        if (not phrase.name and token.definite) or token.key.startswith("لل"):
+            break  # للصحفيين: a preposition, not a name
+        phrase.name.append(k)
+        k += 1
+    return k
+
+
+def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
+    """منظمة أطباء بلا حدود، وكالة سانا: a body whose name follows it, undefined."""
+    tokens, taken = reader.tokens, 0
+    while k < len(tokens) and taken < 3 and not reader.broken(k) and not _stop(tokens[k]):
+        phrase.descriptor.append(k)
+        k, taken = k + 1, taken + 1
+        if bare(tokens[k - 1].key) in PLACES:
+            break  # مديرية صحة إدلب: a place ends the name
+    return k
+
+
+def _skip_parenthetical(reader: Reader, k: int) -> int:
+    """وكالة الأنباء السورية الرسمية (سانا): the abbreviation in brackets belongs to the phrase."""
+    tokens = reader.tokens
+    if k >= len(tokens) or "(" not in reader.gap(k):
+        return k
+    for m in range(k, min(k + 5, len(tokens))):
+        if ")" in reader.gap(m + 1) if m + 1 < len(tokens) else ")" in reader.text[tokens[m].end :]:
+            return m + 1
+    return k
+
+
+def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True) -> Mention | None:
+    """The speaker's noun phrase starting at token ``j``, or ``None`` when none starts there."""
+    if j >= len(reader.tokens) or _stop(reader.tokens[j]):
+        return None
+    phrase = Phrase()
+    k = _read_descriptor(reader, j, phrase)
+    k = _read_affiliation(reader, k, phrase)
+    titled = any(bare(reader.tokens[i].key) in TITLES for i in phrase.descriptor)
+    if phrase.descriptor and reader.key(k) in NAMED_AS and not reader.broken(k):
+        k, titled = k + 1, True
+    if titled or (not phrase.descriptor and bare_name):
+        k = _read_name(reader, k, phrase, 4 if titled else 3)
+    elif phrase.descriptor and _open_body(reader, phrase):
+        k = _read_body_name(reader, k, phrase)
+    if not phrase.descriptor and not phrase.name:
+        return None
+    return mention_from(reader, phrase, rule, _skip_parenthetical(reader, k))
+
+
+def _open_body(reader: Reader, phrase: Phrase) -> bool:
+    last = reader.tokens[phrase.descriptor[-1]]
+    return bare(last.key) in BODIES and not last.definite and len(phrase.descriptor) == 1
