@@ -38,7 +38,7 @@ def licensed_corpus(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-def _build(corpus: Path, tmp_path: Path, license_id: str) -> BuildResult:
+def _build(corpus: Path, tmp_path: Path, license_id: str | None) -> BuildResult:
     settings = DatasetSettings(name="licensed", license=license_id)
     return build_release(corpus, "1.0.0", tmp_path / "dist", records=tmp_path / "r", settings=settings)
 
@@ -124,3 +124,19 @@ def test_the_repository_configures_the_license_of_its_corpus() -> None:
     """The first corpus is CC BY-NC-SA 4.0 (share-alike): the dataset can only be that license too."""
     settings = load_settings(ROOT / "pyproject.toml")
     assert settings.license.upper() == "CC-BY-NC-SA-4.0"
+
+
+def test_without_a_configured_license_the_documents_one_is_taken(
+    licensed_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    result = _build(licensed_corpus(["CC-BY-NC-SA-4.0", "CC-BY-NC-SA-4.0"]), tmp_path, None)
+    assert card_metadata(result.folder)["license"] == "cc-by-nc-sa-4.0"
+    assert _codes(result) == []
+
+
+def test_without_a_configured_license_several_document_licenses_are_refused(
+    licensed_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    with raises_code("E311", ConfigError):
+        _build(licensed_corpus(["CC-BY-NC-SA-4.0", "CC-BY-4.0"]), tmp_path, None)
+    assert not (tmp_path / "r").exists()

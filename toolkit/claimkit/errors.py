@@ -212,6 +212,15 @@ INVALID_DATASET_LICENSE = _command(
     "The license in [tool.claimkit.dataset] is not an SPDX license id.",
     'Write an SPDX id (https://spdx.org/licenses/), e.g. license = "CC-BY-NC-SA-4.0".',
 )
+DATASET_LICENSE_UNDECIDED = _command(
+    "E311",
+    "dataset-license-undecided",
+    """No dataset license is configured and the documents are under several licenses.
+
+    Without `[tool.claimkit.dataset] license`, a release takes its documents' license when they all
+    share one; with several, only the maintainers can choose the license that keeps all their terms.""",
+    'Set [tool.claimkit.dataset] license (an SPDX id, e.g. license = "CC-BY-NC-SA-4.0").',
+)
 UNREADABLE_RELEASE = _command(
     "E310",
     "unreadable-release",

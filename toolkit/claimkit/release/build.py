@@ -220,7 +220,8 @@ def _check_before_building(corpus: Path, version: str | None, settings: DatasetS
     commit, day = corpus_commit(corpus)
     if version is not None:
         refuse_uncommitted(corpus, commit)
-    dataset_license(settings.license)
+    if settings.license is not None:
+        dataset_license(settings.license)
     return commit, day
 
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from claimkit.errors import INVALID_DATASET_LICENSE, LICENSE_CONTRADICTS_DOCUMENTS, ConfigError, ReleaseError
+from claimkit.errors import (
+    DATASET_LICENSE_UNDECIDED,
+    INVALID_DATASET_LICENSE,
+    LICENSE_CONTRADICTS_DOCUMENTS,
+    ConfigError,
+    ReleaseError,
+)
 from claimkit.issues import Issue
 from claimkit.model import Document
 from claimkit.rules.release import LICENSE_MISSING, LICENSE_TERMS_UNKNOWN, spdx_id
@@ -134,9 +140,21 @@ def _refuse_conflicts(dataset: str, licenses: DocumentLicenses) -> None:
         )
 
 
-def summarize_licenses(configured: str, licenses: DocumentLicenses) -> tuple[LicenseSummary, list[Issue]]:
+#: The dataset license when none is configured and no document records one.
+FALLBACK_LICENSE = "CC-BY-4.0"
+
+
+def _unconfigured(licenses: DocumentLicenses) -> str:
+    """The dataset license when none is configured: the documents' one license (E311 when they have several)."""
+    if len(licenses.counts) > 1:
+        found = ", ".join(sorted(licenses.counts))
+        raise ConfigError(DATASET_LICENSE_UNDECIDED, f"no dataset license is configured and the documents use {found}")
+    return next(iter(licenses.counts), FALLBACK_LICENSE)
+
+
+def summarize_licenses(configured: str | None, licenses: DocumentLicenses) -> tuple[LicenseSummary, list[Issue]]:
     """The card's license summary and the warnings; E308 if the dataset license drops a document's terms."""
-    dataset = dataset_license(configured)
+    dataset = dataset_license(configured) if configured is not None else _unconfigured(licenses)
     _refuse_conflicts(dataset, licenses)
     every = [dataset, *licenses.counts]
     terms = set().union(*(license_terms(license_id) or frozenset() for license_id in every))

@@ -18,7 +18,7 @@ class DatasetSettings:
     name: str = "claimkit-dataset"
     pretty_name: str = "claimkit claims and sources"
     description: str = "News articles annotated with claims, their sources and attribution cues."
-    license: str = "cc-by-4.0"
+    license: str | None = None  # None: the documents' own license (see claimkit.release.licenses)
     homepage: str = ""
     citation: str = ""
     languages: tuple[str, ...] = ("ar",)
