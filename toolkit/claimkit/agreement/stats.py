@@ -16,6 +16,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = [
     "kappa",
     "kappa_from_counts",
     "nominal_alpha",
+    "unit_cells",
     "unit_coincidences",
 ]
 
@@ -145,6 +147,12 @@ def unit_coincidences(values: Sequence[str]) -> dict[tuple[str, str], float]:
     for i, j in permutations(range(len(values)), 2):
         found[(values[i], values[j])] += 1 / (len(values) - 1)
     return found
+
+
+@lru_cache(maxsize=4096)
+def unit_cells(values: tuple[str, ...]) -> tuple[tuple[tuple[str, str], float], ...]:
+    """:func:`unit_coincidences` as items, remembered: units repeat the same few label tuples."""
+    return tuple(unit_coincidences(values).items())
 
 
 def nominal_alpha(matrix: Any) -> Any:
