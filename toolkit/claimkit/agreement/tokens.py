@@ -103,7 +103,7 @@ def _touched(spans: Any, tokens: tuple[Any, Any], width: int, size: int) -> Any:
     rows, lows, highs = spans
     first = rows * width + np.searchsorted(tokens[1], lows, side="right")
     last = rows * width + np.searchsorted(tokens[0], highs, side="left")
-    kept = first < last
+    kept = (first < last) & (highs > lows)  # an empty or reversed span covers no character
     edges = np.bincount(first[kept], minlength=size) - np.bincount(last[kept], minlength=size)
     return np.cumsum(edges) > 0
 
