@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from claimkit.agreement import agreement_report
 from claimkit.agreement.matching import jaccard, match_claims, units
 from claimkit.agreement.render import render_agreement
-from claimkit.agreement.stats import alpha, kappa
+from claimkit.agreement.stats import alpha, kappa, kappa_from_counts
 from claimkit.cli import main
 from claimkit.model import Claim
 from claimkit.storage import write_document_file
@@ -136,6 +136,33 @@ def test_kappa_matches_the_formula(pairs: list[tuple[str, str]]) -> None:
         assert value is None
     else:
         assert value == pytest.approx((observed - expected) / (1 - expected))
+
+
+COUNTS = st.dictionaries(
+    st.tuples(st.sampled_from(["O", "A", "R", "none"]), st.sampled_from(["O", "A", "R", "none"])),
+    st.integers(1, 10_000),
+    max_size=16,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(COUNTS)
+def test_kappa_from_counts_is_scikit_learns_to_the_last_bit(counts: dict[tuple[str, str], int]) -> None:
+    """The release's kappa is computed without scikit-learn, operation for operation as it does."""
+    import warnings
+
+    from sklearn.metrics import cohen_kappa_score
+
+    pairs = sorted(counts)
+    labels = {label for pair in pairs for label in pair}
+    expected = None
+    if len(labels) >= 2:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            weights = [counts[p] for p in pairs]
+            value = float(cohen_kappa_score([a for a, _ in pairs], [b for _, b in pairs], sample_weight=weights))
+        expected = None if value != value else value
+    assert kappa_from_counts(counts) == expected  # exactly: the card's figures must not move
 
 
 def _claims(spans: list[tuple[int, int]]) -> list[Claim]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from claimkit.agreement import agreement_report
 from claimkit.agreement.stats import alpha, nominal_alpha
-from claimkit.agreement.tokens import LABELS, token_coincidences, token_labels
+from claimkit.agreement.tokens import LABELS, TOKEN, token_coincidences, token_labels
 from claimkit.cli import main
 from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, Source, Span
 from claimkit.storage import write_document_file
@@ -104,6 +104,41 @@ def test_token_labels_follow_the_innermost_role() -> None:
         "content",
         "none",
     ]
+
+
+#: Arabic letters, harakat (not word characters), digits of two scripts, Latin, underscores,
+#: punctuation of both scripts, spaces of several kinds, a zero-width joiner and quotation marks.
+CHARACTERS = st.sampled_from(list('قالوزيرإنَُِّ٠١٢٣0123abc_ .,،؛؟!«»"-\n\t\u00a0\u2009\u200d\u3000'))
+
+
+def _reference_labels(text: str, reading: Annotation) -> list[int]:
+    """The token labels as first written: the regular expression, each span painted on its characters."""
+    chars = [0] * len(text)
+    layers = (reading.claims, reading.cues, [m for s in reading.sources for m in s.mentions])
+    for code, spans in enumerate(layers, start=1):
+        for span in spans:
+            for at in range(span.start, min(span.end, len(text))):
+                chars[at] = max(chars[at], code)
+    return [max(chars[m.start() : m.end()]) for m in TOKEN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(CHARACTERS, max_size=60), st.data())
+def test_token_labels_are_those_of_the_regular_expression(text: str, data: st.DataObject) -> None:
+    """Tokens found with NumPy are the regular expression's; each token's role is the highest over
+    its characters, spans past the end of the text, empty or reversed included."""
+    offsets = st.integers(0, len(text) + 3)
+    spans = st.lists(st.tuples(offsets, offsets), max_size=4)  # empty and reversed spans too
+
+    claims = [
+        Claim(id=f"c{i}", start=a, end=b, text="x", category=OS, quote="none")
+        for i, (a, b) in enumerate(data.draw(spans))
+    ]
+    cues = [Cue(id=f"q{i}", start=a, end=b, text="x") for i, (a, b) in enumerate(data.draw(spans))]
+    mentions = [Span(start=a, end=b, text="x") for a, b in data.draw(spans)]
+    sources = [Source(id="s", name="s", mentions=mentions)] if mentions else []
+    reading = Annotation(annotator="x", claims=claims, cues=cues, sources=sources)
+    assert token_labels(text, reading).tolist() == _reference_labels(text, reading)
 
 
 def test_token_alpha_by_hand() -> None:

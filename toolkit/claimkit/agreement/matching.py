@@ -24,18 +24,38 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Literal
 
+from claimkit.agreement.reading import Bounds
 from claimkit.model import Annotation, Claim, Source, Span
 
-__all__ = ["Match", "Unit", "jaccard", "match_claims", "overlaps", "same_source", "units"]
+__all__ = [
+    "Match",
+    "Unit",
+    "assign",
+    "competing",
+    "exact_count",
+    "jaccard",
+    "match_claims",
+    "overlap_of",
+    "overlapping",
+    "overlaps",
+    "restricted",
+    "same_source",
+    "units",
+]
 
 Mode = Literal["exact", "overlap"]
 
 
 def jaccard(a: Span, b: Span) -> float:
-    shared = min(a.end, b.end) - max(a.start, b.start)
+    return overlap_of((a.start, a.end), (b.start, b.end))
+
+
+def overlap_of(a: Bounds, b: Bounds) -> float:
+    """The Jaccard overlap of two ``(start, end)`` spans, in characters."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
     if shared <= 0:
         return 0.0
-    return shared / (max(a.end, b.end) - min(a.start, b.start))
+    return shared / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
 @dataclass(frozen=True)
@@ -45,15 +65,28 @@ class Match:
     overlap: float
 
 
+def _bounds(spans: Sequence[Span]) -> list[Bounds]:
+    return [(span.start, span.end) for span in spans]
+
+
 def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "overlap") -> list[Match]:
     """One-to-one matches between two annotators' claims (see the module docstring); any spans
     (cues, source mentions) match the same way."""
     if mode == "exact":
         by_span = {(c.start, c.end): j for j, c in enumerate(right)}
         return [Match(i, by_span[(c.start, c.end)], 1.0) for i, c in enumerate(left) if (c.start, c.end) in by_span]
-    candidates = overlaps(left, right)
-    rows, cols = [i for i, _ in candidates], [j for _, j in candidates]
-    if len(set(rows)) == len(rows) and len(set(cols)) == len(cols):  # no two candidates compete: all of them
+    return assign(overlapping(_bounds(left), _bounds(right)), len(left), len(right))
+
+
+def exact_count(left: Sequence[Bounds], right: Sequence[Bounds]) -> int:
+    """How many exact matches :func:`match_claims` finds: the left spans that some right span equals."""
+    found = set(right)
+    return sum(span in found for span in left)
+
+
+def assign(candidates: dict[tuple[int, int], float], left: int, right: int) -> list[Match]:
+    """The overlap matches among ``candidates`` (:func:`overlapping` of ``left`` and ``right`` spans)."""
+    if not competing(candidates):  # no two candidates compete: all of them
         return [Match(i, j, score) for (i, j), score in sorted(candidates.items())]
     from scipy.optimize import linear_sum_assignment
 
@@ -63,29 +96,49 @@ def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "over
     return [Match(i, j, candidates[(i, j)]) for i, j in pairs]
 
 
+def competing(candidates: dict[tuple[int, int], float]) -> bool:
+    """Whether two candidates share a span (then the assignment decides between them)."""
+    rows, cols = {i for i, _ in candidates}, {j for _, j in candidates}
+    return len(rows) < len(candidates) or len(cols) < len(candidates)
+
+
 def overlaps(left: Sequence[Span], right: Sequence[Span]) -> dict[tuple[int, int], float]:
-    """The Jaccard overlap of every pair of spans that share a character: ``(i, j) -> overlap``.
-    A sweep over the right spans sorted by start, so disjoint spans cost no comparison."""
-    order = sorted(range(len(right)), key=lambda j: right[j].start)
-    starts = [right[j].start for j in order]
-    reach = list(accumulate((right[j].end for j in order), max))  # furthest end so far
+    """The Jaccard overlap of every pair of spans that share a character: ``(i, j) -> overlap``."""
+    return overlapping(_bounds(left), _bounds(right))
+
+
+def overlapping(left: Sequence[Bounds], right: Sequence[Bounds]) -> dict[tuple[int, int], float]:
+    """:func:`overlaps` of ``(start, end)`` spans. A sweep over the right spans sorted by start, so
+    disjoint spans cost no comparison."""
+    order = sorted(range(len(right)), key=lambda j: right[j][0])
+    starts = [right[j][0] for j in order]
+    reach = list(accumulate((right[j][1] for j in order), max))  # furthest end so far
     found: dict[tuple[int, int], float] = {}
     for i, a in enumerate(left):
-        k = bisect_left(starts, a.end) - 1
-        while k >= 0 and reach[k] > a.start:
+        k = bisect_left(starts, a[1]) - 1
+        while k >= 0 and reach[k] > a[0]:
             b = right[order[k]]
-            if b.end > a.start:
-                found[(i, order[k])] = jaccard(a, b)
+            if b[1] > a[0]:
+                found[(i, order[k])] = overlap_of(a, b)
             k -= 1
     return found
 
 
-def _weights(left: Sequence[Span], right: Sequence[Span], candidates: dict[tuple[int, int], float]) -> Any:
+def restricted(
+    candidates: dict[tuple[int, int], float], left: Sequence[int], right: Sequence[int]
+) -> dict[tuple[int, int], float]:
+    """The candidates between some left and some right spans, numbered within those: what
+    :func:`overlapping` gives for the spans ``left`` and ``right`` pick."""
+    at_l, at_r = {i: k for k, i in enumerate(left)}, {j: k for k, j in enumerate(right)}
+    return {(at_l[i], at_r[j]): v for (i, j), v in candidates.items() if i in at_l and j in at_r}
+
+
+def _weights(left: int, right: int, candidates: dict[tuple[int, int], float]) -> Any:
     """The assignment's weights: each candidate's overlap plus a tiny preference for earlier pairs,
     so that equal totals resolve the same way every time."""
     import numpy as np
 
-    weights = np.zeros((len(left), len(right)))
+    weights = np.zeros((left, right))
     for (i, j), score in candidates.items():
         weights[i, j] = score + 1e-9 / (1 + i + j)
     return weights
@@ -144,6 +197,8 @@ def _split(group: list[tuple[str, int]], annotations: dict[str, Annotation]) -> 
         claim = annotations[node[0]].claims[node[1]]
         return sum(jaccard(claim, annotations[n].claims[i]) for n, i in group if n != node[0])
 
+    if len({name for name, _ in group}) == len(group):  # one claim per annotator: one unit
+        return [Unit(dict(group))]
     main, extras = Unit(), []
     for name, index in sorted(group, key=lambda n: (-overlap_with_rest(n), n)):
         if name in main.members:

@@ -13,10 +13,11 @@ from typing import Any
 
 from claimkit.agreement.gamma import GammaTally
 from claimkit.agreement.matching import Match, units
-from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_coincidences
+from claimkit.agreement.reading import Reading, read
+from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_cells
 from claimkit.agreement.structure import STRUCTURE
-from claimkit.agreement.tally import CATEGORIES, FIELDS, NO_CLAIM, PairFigures, compare, labels_of, source_kinds
-from claimkit.agreement.tokens import token_coincidences
+from claimkit.agreement.tally import CATEGORIES, FIELDS, NO_CLAIM, PairFigures, compare
+from claimkit.agreement.tokens import role_coincidences
 from claimkit.model import Annotation, DocumentFile
 
 __all__ = [
@@ -127,10 +128,11 @@ class AgreementAccumulator:
 
     def _document(self, file: DocumentFile, found: dict[str, Annotation]) -> None:
         self.count += 1
-        matches, same, total = self._pairs(found)
+        readings = {name: read(annotation) for name, annotation in found.items()}
+        matches, same, total = self._pairs(readings)
         weights = document_weights(file.document.id, self.seed)
-        self._reliability(found, matches, weights)
-        cells, tokens = token_coincidences(file.document.text, found)
+        self._reliability(found, readings, matches, weights)
+        cells, tokens = role_coincidences(file.document.text, [readings[n].layers() for n in sorted(readings)])
         self.tokens.add(cells, tokens, weights)
         self._annotators(found)
         if self.gamma is not None:
@@ -139,7 +141,7 @@ class AgreementAccumulator:
             matched = sum(len(m) for m in matches.values())
             self.rows.append(_row(file.document.id, found, matched, same, total))
 
-    def _pairs(self, found: dict[str, Annotation]) -> tuple[dict[tuple[str, str], list[Match]], int, int]:
+    def _pairs(self, found: dict[str, Reading]) -> tuple[dict[tuple[str, str], list[Match]], int, int]:
         """Every pair's tallies; returns their overlap matches, same-category matches and claims."""
         matches: dict[tuple[str, str], list[Match]] = {}
         same = total = 0
@@ -148,27 +150,30 @@ class AgreementAccumulator:
             matches[(a, b)], s, confusion = compare(pair, found[a], found[b])
             self.confusion.update(confusion)
             m = len(matches[(a, b)])
-            same, total = same + s, total + len(found[a].claims) + len(found[b].claims)
+            same, total = same + s, total + len(found[a].spans) + len(found[b].spans)
             for name in (a, b):
                 self.per_annotator[name].update(
-                    {"matched": m, "same_category": s, "claims_in_pairs": len(found[name].claims)}
+                    {"matched": m, "same_category": s, "claims_in_pairs": len(found[name].spans)}
                 )
         return matches, same, total
 
     def _reliability(
-        self, found: dict[str, Annotation], matches: dict[tuple[str, str], list[Match]], weights: Any
+        self,
+        found: dict[str, Annotation],
+        readings: dict[str, Reading],
+        matches: dict[tuple[str, str], list[Match]],
+        weights: Any,
     ) -> None:
         """This document's units as coincidences of each field (units with 2+ values only)."""
         cells: dict[str, dict[tuple[str, str], float]] = {name: defaultdict(float) for name in FIELDS}
-        kinds = {name: source_kinds(annotation) for name, annotation in found.items()}
         pairable = 0
         for unit in units(found, matches):
             if len(unit.members) < 2:
                 continue
             pairable += 1
-            labels = [labels_of(found[n].claims[i], kinds[n]) for n, i in sorted(unit.members.items())]
+            labels = [readings[n].labels[i] for n, i in sorted(unit.members.items())]
             for position, name in enumerate(FIELDS):
-                for cell, value in unit_coincidences([row[position] for row in labels]).items():
+                for cell, value in unit_cells(tuple(row[position] for row in labels)):
                     cells[name][cell] += value
         for name in FIELDS:
             self.coincidence[name].add(cells[name], pairable, weights)

@@ -1,19 +1,22 @@
-"""The statistics. Cohen's kappa from scikit-learn (``cohen_kappa_score``, fed the pair's
-contingency counts as sample weights). Krippendorff's nominal alpha from a coincidence matrix
-accumulated document by document (:class:`Coincidence`, Krippendorff 2011), cross-checked in the
-tests against ``krippendorff`` (the reference implementation by Castro, which needs every unit in
-memory: :func:`alpha` keeps it for that). Its 95% interval is a Poisson bootstrap over documents:
-each document carries 1,000 replicate weights drawn from Poisson(1), seeded by the document id,
-so replicate matrices accumulate in a single pass and memory does not grow with the corpus."""
+"""The statistics. Cohen's kappa from a pair's contingency table, computed as scikit-learn's
+``cohen_kappa_score`` computes it (the tests check the two agree to the last bit; importing
+scikit-learn took longer than all the kappas of a release). Krippendorff's nominal alpha from a
+coincidence matrix accumulated document by document (:class:`Coincidence`, Krippendorff 2011),
+cross-checked in the tests against ``krippendorff`` (the reference implementation by Castro, which
+needs every unit in memory: :func:`alpha` keeps it for that). Its 95% interval is a Poisson
+bootstrap over documents: each document carries 1,000 replicate weights drawn from Poisson(1),
+seeded by the document id, so replicate matrices accumulate in a single pass and memory does not
+grow with the corpus."""
 
 from __future__ import annotations
 
 import math
 import warnings
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 from typing import Any
 
@@ -28,6 +31,7 @@ __all__ = [
     "kappa",
     "kappa_from_counts",
     "nominal_alpha",
+    "unit_cells",
     "unit_coincidences",
 ]
 
@@ -97,28 +101,40 @@ def alpha_with_interval(rows: Sequence[Sequence[str | None]], seed: int = 0) -> 
 
 def kappa(left: Sequence[str], right: Sequence[str]) -> float | None:
     """Cohen's kappa of two annotators' labels on the same items (``None`` when undefined)."""
-    if not left or len(set(left) | set(right)) < 2:
-        return None  # no variation: kappa is undefined
-    from sklearn.metrics import cohen_kappa_score
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        value = float(cohen_kappa_score(list(left), list(right)))
-    return None if math.isnan(value) else value
+    return kappa_from_counts(Counter(zip(left, right, strict=True)))
 
 
 def kappa_from_counts(counts: Mapping[tuple[str, str], int]) -> float | None:
-    """Cohen's kappa of a pair's contingency counts ``(left label, right label) -> items``."""
-    if not counts or len({label for pair in counts for label in pair}) < 2:
+    """Cohen's kappa of a pair's contingency counts ``(left label, right label) -> items``
+    (``None`` when undefined: no variation, or no item)."""
+    labels = sorted({label for pair in counts for label in pair})
+    if len(labels) < 2:
         return None  # no variation: kappa is undefined
-    from sklearn.metrics import cohen_kappa_score
+    import numpy as np
 
-    pairs = sorted(counts)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        value = float(
-            cohen_kappa_score([a for a, _ in pairs], [b for _, b in pairs], sample_weight=[counts[p] for p in pairs])
-        )
+    index = {label: number for number, label in enumerate(labels)}
+    confusion = np.zeros((len(labels), len(labels)))
+    for (a, b), items in counts.items():
+        confusion[index[a], index[b]] += items
+    return _kappa(confusion)
+
+
+def _kappa(confusion: Any) -> float | None:
+    """``1 - observed / expected`` disagreement of a contingency table: scikit-learn's
+    ``cohen_kappa_score`` operation for operation, so the figures are the same to the last bit."""
+    import numpy as np
+
+    sum0, sum1 = confusion.sum(axis=0), confusion.sum(axis=1)
+    total = np.sum(sum0)
+    if total == 0:
+        return None
+    expected = np.outer(sum0, sum1) / total
+    off_diagonal = np.ones(confusion.shape)
+    np.fill_diagonal(off_diagonal, 0)
+    disagreement = np.sum(off_diagonal * expected)
+    if disagreement == 0:
+        return None
+    value = float(1 - np.sum(off_diagonal * confusion) / disagreement)
     return None if math.isnan(value) else value
 
 
@@ -131,6 +147,12 @@ def unit_coincidences(values: Sequence[str]) -> dict[tuple[str, str], float]:
     for i, j in permutations(range(len(values)), 2):
         found[(values[i], values[j])] += 1 / (len(values) - 1)
     return found
+
+
+@lru_cache(maxsize=4096)
+def unit_cells(values: tuple[str, ...]) -> tuple[tuple[tuple[str, str], float], ...]:
+    """:func:`unit_coincidences` as items, remembered: units repeat the same few label tuples."""
+    return tuple(unit_coincidences(values).items())
 
 
 def nominal_alpha(matrix: Any) -> Any:

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from claimkit.agreement.matching import Match, match_claims, same_source
+from claimkit.agreement.matching import Match, assign, exact_count, overlapping
+from claimkit.agreement.reading import Bounds, Reading
 from claimkit.agreement.stats import f1
-from claimkit.model import Annotation, Span
 
 __all__ = ["STRUCTURE", "Tally", "bcubed", "structure_figures", "structure_tally"]
 
@@ -39,36 +39,33 @@ STRUCTURE = {
 }
 
 
-def _mentions(annotation: Annotation) -> tuple[list[Span], list[str]]:
-    spans = [m for s in annotation.sources for m in s.mentions]
-    owners = [s.id for s in annotation.sources for _ in s.mentions]
-    return spans, owners
-
-
 def bcubed(matches: Sequence[Match], left: Sequence[str], right: Sequence[str]) -> tuple[float, float, int]:
     """B-cubed precision and recall sums over matched items, and their number, given each side's
     cluster (here: source id) of every item."""
+    together_l: dict[str, set[int]] = defaultdict(set)
+    together_r: dict[str, set[int]] = defaultdict(set)
+    for m in matches:
+        together_l[left[m.left]].add(m.right)
+        together_r[right[m.right]].add(m.right)
     precision = recall = 0.0
     for match in matches:
-        together_l = {m.right for m in matches if left[m.left] == left[match.left]}
-        together_r = {m.right for m in matches if right[m.right] == right[match.right]}
-        shared = len(together_l & together_r)
-        precision += shared / len(together_l)
-        recall += shared / len(together_r)
+        mine, theirs = together_l[left[match.left]], together_r[right[match.right]]
+        shared = len(mine & theirs)
+        precision += shared / len(mine)
+        recall += shared / len(theirs)
     return precision, recall, len(matches)
 
 
-def _spans(left: Annotation, right: Annotation, tally: Tally) -> None:
-    (spans_l, owners_l), (spans_r, owners_r) = _mentions(left), _mentions(right)
-    matches = match_claims(spans_l, spans_r, "overlap")
-    precision, recall, matched = bcubed(matches, owners_l, owners_r)
+def _spans(left: Reading, right: Reading, tally: Tally) -> None:
+    matches = assign(overlapping(left.mentions, right.mentions), len(left.mentions), len(right.mentions))
+    precision, recall, matched = bcubed(matches, left.owners, right.owners)
     found = {
         "cue_a": len(left.cues),
         "cue_b": len(right.cues),
-        "cue_exact": len(match_claims(left.cues, right.cues, "exact")),
-        "cue_overlap": len(match_claims(left.cues, right.cues, "overlap")),
-        "mention_a": len(spans_l),
-        "mention_b": len(spans_r),
+        "cue_exact": exact_count(left.cues, right.cues),
+        "cue_overlap": len(assign(overlapping(left.cues, right.cues), len(left.cues), len(right.cues))),
+        "mention_a": len(left.mentions),
+        "mention_b": len(right.mentions),
         "mention_overlap": len(matches),
         "bcubed_precision": precision,
         "bcubed_recall": recall,
@@ -78,28 +75,35 @@ def _spans(left: Annotation, right: Annotation, tally: Tally) -> None:
         tally[key] += value
 
 
-def _links(left: Annotation, right: Annotation, matches: Sequence[Match], tally: Tally) -> None:
-    sources_l, sources_r = {s.id: s for s in left.sources}, {s.id: s for s in right.sources}
-    cues_l, cues_r = {q.id: q for q in left.cues}, {q.id: q for q in right.cues}
-    ids_l = {c.id: i for i, c in enumerate(left.claims)}
-    ids_r = {c.id: i for i, c in enumerate(right.claims)}
+def _overlap(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a or () for s2, e2 in b or ())
+
+
+def _same_parent(a: int | None, b: int | None, partner: dict[int, int]) -> bool:
+    return a is not None and b is not None and partner.get(a) == b
+
+
+def _links(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally) -> None:
+    """Links each side draws, and the links a matched pair of claims agrees on: the same speaker,
+    overlapping cues, parents matched to each other."""
+    for side, reading in (("a", left), ("b", right)):
+        sources, cues, parents = reading.links()
+        tally[f"source_link_{side}"] += sources
+        tally[f"cue_link_{side}"] += cues
+        tally[f"parent_link_{side}"] += parents
     partner = {m.left: m.right for m in matches}
-    for side, annotation, ids in (("a", left, ids_l), ("b", right, ids_r)):
-        tally[f"source_link_{side}"] += sum(c.source is not None for c in annotation.claims)
-        tally[f"cue_link_{side}"] += sum(c.cue is not None for c in annotation.claims)
-        tally[f"parent_link_{side}"] += sum(c.parent in ids for c in annotation.claims)
-    for match in matches:
-        a, b = left.claims[match.left], right.claims[match.right]
-        if a.source and b.source and same_source(a, sources_l, b, sources_r):
-            tally["source_link"] += 1
-        cue_a, cue_b = cues_l.get(a.cue or ""), cues_r.get(b.cue or "")
-        if cue_a and cue_b and cue_a.start < cue_b.end and cue_b.start < cue_a.end:
-            tally["cue_link"] += 1
-        if a.parent in ids_l and b.parent in ids_r and partner.get(ids_l[a.parent]) == ids_r[b.parent]:
-            tally["parent_link"] += 1
+    source = cue = parent = 0
+    for i, j in ((m.left, m.right) for m in matches):
+        source += bool(left.sources[i] and right.sources[j] and _overlap(left.speakers[i], right.speakers[j]))
+        a, b = left.cue_spans[i], right.cue_spans[j]
+        cue += a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+        parent += _same_parent(left.parents[i], right.parents[j], partner)
+    tally["source_link"] += source
+    tally["cue_link"] += cue
+    tally["parent_link"] += parent
 
 
-def structure_tally(left: Annotation, right: Annotation, matches: Sequence[Match], tally: Tally) -> None:
+def structure_tally(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally) -> None:
     """Add one document's structural tallies of a pair (``matches``: their overlap claim matches)."""
     _spans(left, right, tally)
     _links(left, right, matches, tally)

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.agreement.matching import Match, match_claims, same_source
+from claimkit.agreement.matching import Match, assign, competing, exact_count, overlapping, restricted
+from claimkit.agreement.reading import Bounds, Reading
 from claimkit.agreement.stats import f1, kappa_from_counts
 from claimkit.agreement.structure import Tally, structure_figures, structure_tally
 from claimkit.model import Annotation, Claim
@@ -77,54 +78,65 @@ class PairFigures:
         }
 
 
-def _matched(pair: PairFigures, left: Annotation, right: Annotation, matches: list[Match]) -> Counter[tuple[str, str]]:
+def _same_speaker(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) -> bool:
+    """:func:`~claimkit.agreement.matching.same_source` of two claims, given their speakers' mentions."""
+    if a is None or b is None:
+        return a is None and b is None
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _matched(pair: PairFigures, left: Reading, right: Reading, matches: list[Match]) -> Counter[tuple[str, str]]:
     """Labels, sources and the confusion of matched claims; returns the confusion counts."""
+    pair.same_source += sum(_same_speaker(left.speakers[m.left], right.speakers[m.right]) for m in matches)
+    labels = [(left.labels[m.left], right.labels[m.right]) for m in matches]
+    for position, name in enumerate(FIELDS):
+        pair.labels[name].update((x[position], y[position]) for x, y in labels)
     confusion: Counter[tuple[str, str]] = Counter()
-    sources_l, sources_r = {s.id: s for s in left.sources}, {s.id: s for s in right.sources}
-    kinds_l, kinds_r = source_kinds(left), source_kinds(right)
-    for match in matches:
-        a, b = left.claims[match.left], right.claims[match.right]
-        pair.same_source += same_source(a, sources_l, b, sources_r)
-        for name, x, y in zip(FIELDS, labels_of(a, kinds_l), labels_of(b, kinds_r), strict=True):
-            pair.labels[name][(x, y)] += 1
-        confusion[(str(a.category), str(b.category))] += 1
-        confusion[(str(b.category), str(a.category))] += 1
+    for x, y in labels:
+        confusion[(x[0], y[0])] += 1
+        confusion[(y[0], x[0])] += 1
     return confusion
 
 
-def _unmatched(left: Annotation, right: Annotation, matches: list[Match], confusion: Counter[tuple[str, str]]) -> None:
+def _unmatched(left: Reading, right: Reading, matches: list[Match], confusion: Counter[tuple[str, str]]) -> None:
     """One annotator saw a claim where the other saw none: both directions of the confusion."""
     matched_l, matched_r = {m.left for m in matches}, {m.right for m in matches}
-    unmatched = [c for i, c in enumerate(left.claims) if i not in matched_l]
-    unmatched += [c for i, c in enumerate(right.claims) if i not in matched_r]
-    for claim in unmatched:
-        confusion[(str(claim.category), NO_CLAIM)] += 1
-        confusion[(NO_CLAIM, str(claim.category))] += 1
+    unmatched = [c for i, c in enumerate(left.categories) if i not in matched_l]
+    unmatched += [c for i, c in enumerate(right.categories) if i not in matched_r]
+    for category in unmatched:
+        confusion[(category, NO_CLAIM)] += 1
+        confusion[(NO_CLAIM, category)] += 1
 
 
-def _per_category(pair: PairFigures, left: Annotation, right: Annotation) -> None:
+def _per_category(pair: PairFigures, left: Reading, right: Reading, candidates: dict[tuple[int, int], float]) -> None:
+    """F1 per category: the claims of one category on both sides, matched among themselves (their
+    overlaps are the pair's, restricted to them). When no two candidates compete, every candidate
+    is a match, and so is every candidate of one category."""
+    simple = not competing(candidates)
     for category in CATEGORIES:
-        only_l = [c for c in left.claims if str(c.category) == category]
-        only_r = [c for c in right.claims if str(c.category) == category]
+        only_l = [i for i, c in enumerate(left.categories) if c == category]
+        only_r = [j for j, c in enumerate(right.categories) if c == category]
         counts = pair.per_category[category]
         counts[0] += len(only_l)
         counts[1] += len(only_r)
-        counts[2] += len(match_claims(only_l, only_r, "overlap"))
+        if simple:
+            counts[2] += sum(left.categories[i] == category == right.categories[j] for i, j in candidates)
+        elif only_l and only_r:
+            counts[2] += len(assign(restricted(candidates, only_l, only_r), len(only_l), len(only_r)))
 
 
-def compare(
-    pair: PairFigures, left: Annotation, right: Annotation
-) -> tuple[list[Match], int, Counter[tuple[str, str]]]:
+def compare(pair: PairFigures, left: Reading, right: Reading) -> tuple[list[Match], int, Counter[tuple[str, str]]]:
     """Add one document of a pair to its tallies: (overlap matches, same-category matches, confusion)."""
     pair.documents += 1
-    pair.claims_a += len(left.claims)
-    pair.claims_b += len(right.claims)
-    pair.exact += len(match_claims(left.claims, right.claims, "exact"))
-    matches = match_claims(left.claims, right.claims, "overlap")
+    pair.claims_a += len(left.spans)
+    pair.claims_b += len(right.spans)
+    pair.exact += exact_count(left.spans, right.spans)
+    candidates = overlapping(left.spans, right.spans)
+    matches = assign(candidates, len(left.spans), len(right.spans))
     pair.overlap += len(matches)
     confusion = _matched(pair, left, right, matches)
     _unmatched(left, right, matches, confusion)
-    _per_category(pair, left, right)
+    _per_category(pair, left, right, candidates)
     structure_tally(left, right, matches, pair.structure)
-    same_category = sum(left.claims[m.left].category == right.claims[m.right].category for m in matches)
+    same_category = sum(left.categories[m.left] == right.categories[m.right] for m in matches)
     return matches, same_category, confusion

@@ -15,13 +15,14 @@ PolNeAR's annotation is univocal: every token carries exactly one label, ``sourc
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from claimkit.agreement.reading import Bounds
 from claimkit.model import Annotation
 
-__all__ = ["LABELS", "TOKEN", "token_coincidences", "token_labels"]
+__all__ = ["LABELS", "TOKEN", "Layers", "layers", "role_coincidences", "token_coincidences", "token_labels"]
 
 LABELS = ("none", "content", "cue", "source")  # index = precedence: a higher role wins
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -29,56 +30,106 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 
 @lru_cache(maxsize=4)
 def _token_bounds(text: str) -> tuple[Any, Any]:
+    """Start and end offsets of the :data:`TOKEN` matches of ``text``, found with NumPy: a token is a
+    maximal run of word characters (what ``\\w`` matches: ``str.isalnum`` or ``_``) or any other
+    character that is not a space (``str.isspace``). The tests compare it with the regular expression."""
     import numpy as np
 
-    bounds = np.array([(m.start(), m.end()) for m in TOKEN.finditer(text)], dtype=np.int64).reshape(-1, 2)
-    return bounds[:, 0], bounds[:, 1]
+    kinds = _kinds(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+    word, other = kinds == 1, kinds == 2
+    before = np.concatenate(([False], word[:-1]))
+    after = np.concatenate((word[1:], [False]))
+    starts = np.flatnonzero(other | (word & ~before))
+    ends = np.flatnonzero(other | (word & ~after)) + 1
+    return starts, ends
 
 
-def _character_labels(text: str, annotation: Annotation) -> Any:
+def _kind(char: str) -> int:
+    """0 a space, 1 a word character, 2 anything else (a token of its own)."""
+    return 1 if char.isalnum() or char == "_" else 0 if char.isspace() else 2
+
+
+@lru_cache(maxsize=1)
+def _plane_kinds() -> Any:
+    """:func:`_kind` of every character of the Basic Multilingual Plane (64 KB, made once)."""
     import numpy as np
 
-    chars = np.zeros(len(text), dtype=np.int8)
-    layers = (
-        (1, annotation.claims),
-        (2, annotation.cues),
-        (3, [m for s in annotation.sources for m in s.mentions]),
+    return np.array([_kind(chr(point)) for point in range(0x10000)], dtype=np.int8)
+
+
+def _kinds(points: Any) -> Any:
+    import numpy as np
+
+    beyond = points > 0xFFFF
+    kinds = _plane_kinds()[np.where(beyond, 0, points)]
+    if beyond.any():
+        kinds[beyond] = [_kind(chr(point)) for point in points[beyond].tolist()]
+    return kinds
+
+
+Layers = tuple[Sequence[Bounds], Sequence[Bounds], Sequence[Bounds]]  # claims, cues, mentions
+
+
+def layers(annotation: Annotation) -> Layers:
+    """The spans of each role of one annotation, in the order of :data:`LABELS` after ``none``."""
+    return (
+        [(c.start, c.end) for c in annotation.claims],
+        [(q.start, q.end) for q in annotation.cues],
+        [(m.start, m.end) for s in annotation.sources for m in s.mentions],
     )
-    for code, spans in layers:
-        for span in spans:
-            view = chars[span.start : span.end]
-            np.maximum(view, code, out=view)
-    return chars
+
+
+def _token_roles(text: str, annotations: Sequence[Layers]) -> Any:
+    """The label index of every token (rows) for each annotation (columns): the highest role over
+    the token's characters."""
+    import numpy as np
+
+    starts, ends = _token_bounds(text)
+    width = len(starts) + 1  # a row per annotation, and a column past the last token
+    roles = np.zeros(len(annotations) * width, dtype=np.int8)
+    for code in range(1, len(LABELS)):
+        found = [(row, *span) for row, spans in enumerate(annotations) for span in spans[code - 1]]
+        if found:
+            roles[_touched(np.array(found, dtype=np.int64).T, (starts, ends), width, roles.size)] = code
+    return roles.reshape(len(annotations), width)[:, :-1].T
+
+
+def _touched(spans: Any, tokens: tuple[Any, Any], width: int, size: int) -> Any:
+    """Which cells (annotation row × token) the spans (rows, starts, ends) touch. A span touches
+    tokens ``[first, last)``: those ending after it starts and starting before it ends; the
+    tokens touched are counted with a difference array."""
+    import numpy as np
+
+    rows, lows, highs = spans
+    first = rows * width + np.searchsorted(tokens[1], lows, side="right")
+    last = rows * width + np.searchsorted(tokens[0], highs, side="left")
+    kept = (first < last) & (highs > lows)  # an empty or reversed span covers no character
+    edges = np.bincount(first[kept], minlength=size) - np.bincount(last[kept], minlength=size)
+    return np.cumsum(edges) > 0
 
 
 def token_labels(text: str, annotation: Annotation) -> Any:
     """The label index (into :data:`LABELS`) of every token of ``text`` for one annotation: the
     highest role over the token's characters."""
-    import numpy as np
-
-    chars = _character_labels(text, annotation)
-    starts, ends = _token_bounds(text)
-    best = np.zeros(len(starts), dtype=np.int8)
-    for code in range(1, len(LABELS)):
-        reached = np.concatenate(([0], np.cumsum(chars >= code)))
-        best[(reached[ends] - reached[starts]) > 0] = code
-    return best
+    return _token_roles(text, [layers(annotation)])[:, 0]
 
 
 def token_coincidences(text: str, annotations: Mapping[str, Annotation]) -> tuple[dict[tuple[str, str], float], int]:
     """One document's coincidence cells over its tokens and its number of tokens (pairable units)."""
+    return role_coincidences(text, [layers(a) for _, a in sorted(annotations.items())])
+
+
+def role_coincidences(text: str, annotations: Sequence[Layers]) -> tuple[dict[tuple[str, str], float], int]:
+    """:func:`token_coincidences` of annotations given by their :func:`layers` (in annotator order)."""
     import numpy as np
 
-    labels = np.stack([token_labels(text, a) for _, a in sorted(annotations.items())], axis=1)
+    labels = _token_roles(text, annotations)
     raters = labels.shape[1]
     if raters < 2 or labels.shape[0] == 0:
         return {}, 0
     counts = np.stack([(labels == code).sum(axis=1) for code in range(len(LABELS))], axis=1).astype(float)
     matrix = (counts.T @ counts - np.diag(counts.sum(axis=0))) / (raters - 1)
     cells = {
-        (LABELS[i], LABELS[j]): float(matrix[i, j])
-        for i in range(len(LABELS))
-        for j in range(len(LABELS))
-        if matrix[i, j]
+        (LABELS[i], LABELS[j]): value for i, row in enumerate(matrix.tolist()) for j, value in enumerate(row) if value
     }
     return cells, int(labels.shape[0])
