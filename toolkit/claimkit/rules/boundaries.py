@@ -14,10 +14,9 @@ boundary here.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from claimkit.issues import Severity
-from claimkit.model import Span
 from claimkit.rules.context import DocumentContext
 from claimkit.rules.registry import Finding, Scope, rule
 
@@ -81,11 +80,30 @@ def splits_character(text: str, offset: int) -> bool:
     return ord(after) in _REGIONAL and _regional_run(text, offset) % 2 == 1
 
 
-def _spans(ctx: DocumentContext) -> Iterator[tuple[str, Span]]:
+_SIDES = ("start", "end")
+
+
+def _flagged(
+    ctx: DocumentContext, test: Callable[[str, int], bool], sides: tuple[str, ...] = _SIDES
+) -> Iterator[tuple[str, str, int]]:
+    """``(span pointer, side, offset)`` of each boundary of a span inside the text where ``test``
+    holds. Each distinct offset is tested once; the spans are visited only when one is flagged."""
+    text = ctx.document.text
+    flagged = {
+        side: {offset for offset in bounds if test(text, offset)}
+        for side, bounds in zip(_SIDES, ctx.span_bounds, strict=True)
+        if side in sides
+    }
+    if not any(flagged.values()):
+        return
     for group, spans in ctx.span_groups:
         for index, span in enumerate(spans):
-            if 0 <= span.start < span.end <= len(ctx.document.text):
-                yield f"{group}/{index}", span
+            if not 0 <= span.start < span.end <= len(text):
+                continue
+            for side, offsets in flagged.items():
+                offset = span.start if side == "start" else span.end
+                if offset in offsets:
+                    yield f"{group}/{index}", side, offset
 
 
 def _name(char: str) -> str:
@@ -106,9 +124,8 @@ def span_start_splits_mark(ctx: DocumentContext) -> Iterator[Finding]:
     does not match the same words selected by another annotator.
     """
     text = ctx.document.text
-    for pointer, span in _spans(ctx):
-        if splits_mark(text, span.start):
-            yield Finding(f"{pointer}/start", f"span starts on {_name(text[span.start])}, apart from its letter")
+    for pointer, _, offset in _flagged(ctx, splits_mark, ("start",)):
+        yield Finding(f"{pointer}/start", f"span starts on {_name(text[offset])}, apart from its letter")
 
 
 @rule(
@@ -125,9 +142,8 @@ def span_end_splits_mark(ctx: DocumentContext) -> Iterator[Finding]:
     no span.
     """
     text = ctx.document.text
-    for pointer, span in _spans(ctx):
-        if splits_mark(text, span.end):
-            yield Finding(f"{pointer}/end", f"span ends before {_name(text[span.end])} of its last letter")
+    for pointer, _, offset in _flagged(ctx, splits_mark, ("end",)):
+        yield Finding(f"{pointer}/end", f"span ends before {_name(text[offset])} of its last letter")
 
 
 @rule(
@@ -143,11 +159,8 @@ def span_starts_inside_word(ctx: DocumentContext) -> Iterator[Finding]:
     Spans cover whole words; only the proclitics و ف ب ل ك س may stay outside (guidelines §3).
     """
     text = ctx.document.text
-    for pointer, span in _spans(ctx):
-        if inside_word(text, span.start):
-            yield Finding(
-                f"{pointer}/start", f"span starts inside a word: {text[max(0, span.start - 8) : span.start + 8]!r}"
-            )
+    for pointer, _, offset in _flagged(ctx, inside_word, ("start",)):
+        yield Finding(f"{pointer}/start", f"span starts inside a word: {text[max(0, offset - 8) : offset + 8]!r}")
 
 
 @rule(
@@ -164,9 +177,8 @@ def span_ends_inside_word(ctx: DocumentContext) -> Iterator[Finding]:
     changes the words the span covers.
     """
     text = ctx.document.text
-    for pointer, span in _spans(ctx):
-        if inside_word(text, span.end):
-            yield Finding(f"{pointer}/end", f"span ends inside a word: {text[max(0, span.end - 8) : span.end + 8]!r}")
+    for pointer, _, offset in _flagged(ctx, inside_word, ("end",)):
+        yield Finding(f"{pointer}/end", f"span ends inside a word: {text[max(0, offset - 8) : offset + 8]!r}")
 
 
 @rule(
@@ -183,7 +195,5 @@ def span_splits_character(ctx: DocumentContext) -> Iterator[Finding]:
     several code points that people see as one, which a span must not cut.
     """
     text = ctx.document.text
-    for pointer, span in _spans(ctx):
-        for side, offset in (("start", span.start), ("end", span.end)):
-            if splits_character(text, offset):
-                yield Finding(f"{pointer}/{side}", f"span {side} {offset} splits {text[offset - 1 : offset + 1]!r}")
+    for pointer, side, offset in _flagged(ctx, splits_character):
+        yield Finding(f"{pointer}/{side}", f"span {side} {offset} splits {text[offset - 1 : offset + 1]!r}")

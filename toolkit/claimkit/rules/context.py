@@ -121,6 +121,17 @@ class DocumentContext:
         return groups
 
     @cached
+    def span_bounds(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The distinct start and end offsets of the spans that lie inside the text, in order.
+
+        Annotators of one document mostly share their boundaries: a boundary rule tests each
+        offset once here, then looks for the spans only when one offset is flagged.
+        """
+        size = len(self.document.text)
+        inside = [s for _, spans in self.span_groups for s in spans if 0 <= s.start < s.end <= size]
+        return frozenset(s.start for s in inside), frozenset(s.end for s in inside)
+
+    @cached
     def _spans_clean(self) -> tuple[bool, bool]:
         spans = list(chain.from_iterable(spans for _, spans in self.span_groups))
         return _all_exact(self.document.text, spans)
