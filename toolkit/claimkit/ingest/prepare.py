@@ -18,6 +18,7 @@ from claimkit.ingest.codes import MISSING_TEXT
 from claimkit.ingest.document import IngestResult, ingest_text
 from claimkit.ingest.duplicates import signature
 from claimkit.ingest.ids import record_id, slugify
+from claimkit.ingest.readers import Line
 from claimkit.ingest.records import Record, Unread
 from claimkit.ingest.writer import Staging
 from claimkit.issues import Issue, Severity
@@ -103,8 +104,10 @@ def _checked(file: DocumentFile, record: Record, options: IngestOptions, issues:
     return prepared
 
 
-def prepare(item: Record | Unread, options: IngestOptions) -> Prepared:
+def prepare(item: Record | Unread | Line, options: IngestOptions) -> Prepared:
     """A record made ready to be placed in the corpus, or refused with its issues."""
+    if isinstance(item, Line):
+        item = item.parse()
     if isinstance(item, Unread):
         where = item.issue.location.file or "<input>"
         return Prepared(where, where, issues=[item.issue])
@@ -126,6 +129,6 @@ def _stage(prepared: Prepared, staging: Staging) -> Prepared:
     return prepared
 
 
-def prepare_all(options: IngestOptions, items: Sequence[Record | Unread], staging: Staging) -> list[Prepared]:
+def prepare_all(options: IngestOptions, items: Sequence[Record | Unread | Line], staging: Staging) -> list[Prepared]:
     """:func:`prepare` over a chunk of records, each file written under a temporary name: a worker's task."""
     return [_stage(prepare(item, options), staging) for item in items]
