@@ -247,13 +247,3 @@ def test_near_duplicate_signatures_are_datasketchs_minhash() -> None:
         reference = MinHash(64, seed=1, scheme="affine32", hashfunc=int)
         reference.update_batch(signatures.shingles(text).tolist())
         assert signatures.of(text) == bytes(reference.hashvalues.astype("<u4").tobytes()), size
-
-
-def test_files_written_by_workers_but_not_named_are_removed(tmp_path: Path) -> None:
-    """Workers write each file under a temporary name; a duplicate skipped or a document present leaves none."""
-    rows = [{"title": TITLES[n % 4], "text": BODIES[n % 4]} for n in range(8)]  # four texts, each twice
-    source = jsonl(tmp_path / "news.jsonl", rows)
-    args = ["ingest", str(source), "--out", str(tmp_path / "out"), "--outlet", "o", "--language", "ar", "-j", "2"]
-    assert main([*args, "--skip-duplicates"]) == 0
-    assert main([*args, "--skip-duplicates"]) == 0  # now four records are present already
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [f"news-{n}.json" for n in range(1, 5)]

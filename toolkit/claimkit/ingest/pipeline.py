@@ -34,7 +34,7 @@ from claimkit.ingest.corpus import Corpus, hash_key
 from claimkit.ingest.duplicates import DuplicateIndex, Match
 from claimkit.ingest.prepare import Prepared, prepare_all
 from claimkit.ingest.records import FieldMap, Unread
-from claimkit.ingest.writer import BatchWriter, Staging, discard
+from claimkit.ingest.writer import BatchWriter
 from claimkit.issues import Issue
 from claimkit.loading import MAX_FILE_BYTES, UNREADABLE_FILE
 
@@ -143,18 +143,16 @@ def _chunks(items: Iterator[Input]) -> Iterator[list[Input]]:
         yield chunk
 
 
-def _prepared(
-    names: Sequence[str], options: IngestOptions, pool: ProcessPoolExecutor | None, staging: Staging
-) -> Iterator[Prepared]:
+def _prepared(names: Sequence[str], options: IngestOptions, pool: ProcessPoolExecutor | None) -> Iterator[Prepared]:
     """Every record prepared, in input order; with a pool, a few chunks ahead at most (flat memory)."""
     chunks = _chunks(_inputs(names, options))
     if pool is None:
         for chunk in chunks:
-            yield from prepare_all(options, chunk, staging)
+            yield from prepare_all(options, chunk)
         return
     pending: deque[Future[list[Prepared]]] = deque()
     for chunk in chunks:
-        pending.append(pool.submit(prepare_all, options, chunk, staging))
+        pending.append(pool.submit(prepare_all, options, chunk))
         if len(pending) > _AHEAD * options.jobs:
             yield from pending.popleft().result()
     while pending:
@@ -170,16 +168,9 @@ class _Run:
         self.duplicates = DuplicateIndex(options.near_threshold)
         self.corpus.index(self.duplicates, signatures=options.near_threshold is not None)
         self.seen: dict[str, int] = {}  # id -> text hash key of the documents made in this run
-        self.staging = Staging.new(options.out_dir)
-        self.writer = BatchWriter(self.staging)
+        self.writer = BatchWriter()
 
     def place(self, prepared: Prepared) -> Outcome:
-        outcome = self._place(prepared)
-        if prepared.staged is not None and outcome.status is not Status.WRITTEN:
-            discard(prepared.staged)
-        return outcome
-
-    def _place(self, prepared: Prepared) -> Outcome:
         where, doc_id, digest = prepared.where, prepared.doc_id, prepared.text_sha256
         if doc_id is None or digest is None:
             return Outcome(Status.REFUSED, where, prepared.issues)
@@ -188,7 +179,7 @@ class _Run:
         if known is not None:
             known.issues[:0] = prepared.issues
             return known
-        if not prepared.made:
+        if prepared.data is None:
             return Outcome(Status.REFUSED, where, prepared.issues, target)
         return self._write(prepared, doc_id, digest, target)
 
@@ -215,17 +206,12 @@ class _Run:
             if self.options.skip_duplicates:
                 return Outcome(Status.SKIPPED, where, issues, target)
         self.seen[doc_id] = hash_key(digest)
-        made = prepared.staged or prepared.data
-        assert made is not None
-        self.writer.submit(target, made, prepared.size)
+        assert prepared.data is not None
+        self.writer.submit(target, prepared.data)
         return Outcome(Status.WRITTEN, where, issues, target)
 
     def close(self) -> Iterator[Outcome]:
-        try:
-            existed = self.writer.close()
-        finally:
-            self.staging.sweep()
-        for target in existed:
+        for target in self.writer.close():
             message = f"{target} appeared while ingesting; it was left as it is"
             issue = DOCUMENT_EXISTS.issue(message, file=str(target), pointer="/document/text")
             yield Outcome(Status.REFUSED, str(target), [issue], target, retracted=True)
@@ -268,7 +254,7 @@ def run(names: Sequence[str], options: IngestOptions) -> Iterator[Outcome]:
     pool = _pool(options.jobs)
     state = _Run(options)
     try:
-        for prepared in _prepared(names, options, pool, state.staging):
+        for prepared in _prepared(names, options, pool):
             yield state.place(prepared)
     finally:  # also when the caller stops early: what was decided is written
         if pool is not None:

@@ -7,7 +7,6 @@ decided afterwards, in order, by :mod:`claimkit.ingest.pipeline`.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,6 @@ from claimkit.ingest.duplicates import signature
 from claimkit.ingest.ids import record_id, slugify
 from claimkit.ingest.readers import Line
 from claimkit.ingest.records import Record, Unread
-from claimkit.ingest.writer import Staging
 from claimkit.issues import Issue, Severity
 from claimkit.model import DocumentFile
 
@@ -40,15 +38,8 @@ class Prepared:
     issues: list[Issue] = field(default_factory=list)
     doc_id: str | None = None
     text_sha256: str | None = None
-    data: bytes | None = None  # the file's bytes, when they could not be written to ``staged``
-    staged: Path | None = None  # the file, written under a temporary name (see writer.Staging)
-    size: int = 0
+    data: bytes | None = None
     signature: bytes | None = None
-
-    @property
-    def made(self) -> bool:
-        """Whether a file was made for this record (written or not yet)."""
-        return self.data is not None or self.staged is not None
 
     def here(self, issue: Issue) -> Issue:
         """``issue`` located at this record's line when it is about this record's file."""
@@ -98,7 +89,7 @@ def _checked(file: DocumentFile, record: Record, options: IngestOptions, issues:
     if any(issue.severity is Severity.ERROR for issue in prepared.issues):
         return prepared
     prepared.issues += warnings(file, where)
-    prepared.data, prepared.size = data, len(data)
+    prepared.data = data
     if options.near_threshold is not None:
         prepared.signature = signature(document.text)
     return prepared
@@ -121,14 +112,6 @@ def prepare(item: Record | Unread | Line, options: IngestOptions) -> Prepared:
     return prepared
 
 
-def _stage(prepared: Prepared, staging: Staging) -> Prepared:
-    """The file written under a temporary name, so that only its name goes back to the main process."""
-    if prepared.data is not None:
-        with contextlib.suppress(OSError):  # the main process tries again, and reports why it cannot
-            prepared.staged, prepared.data = staging.write(prepared.data), None
-    return prepared
-
-
-def prepare_all(options: IngestOptions, items: Sequence[Record | Unread | Line], staging: Staging) -> list[Prepared]:
-    """:func:`prepare` over a chunk of records, each file written under a temporary name: a worker's task."""
-    return [_stage(prepare(item, options), staging) for item in items]
+def prepare_all(options: IngestOptions, items: Sequence[Record | Unread | Line]) -> list[Prepared]:
+    """:func:`prepare` over a chunk of records: what a worker process is given."""
+    return [prepare(item, options) for item in items]
