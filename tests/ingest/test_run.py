@@ -247,3 +247,13 @@ def test_near_duplicate_signatures_are_datasketchs_minhash() -> None:
         reference = MinHash(64, seed=1, scheme="affine32", hashfunc=int)
         reference.update_batch(signatures.shingles(text).tolist())
         assert signatures.of(text) == bytes(reference.hashvalues.astype("<u4").tobytes()), size
+
+
+def test_worker_processes_leave_no_temporary_file(tmp_path: Path) -> None:
+    """With workers, duplicates skipped and documents already present, the out folder holds documents only."""
+    rows = [{"title": TITLES[n % 4], "text": BODIES[n % 4]} for n in range(8)]  # four texts, each twice
+    source = jsonl(tmp_path / "news.jsonl", rows)
+    args = ["ingest", str(source), "--out", str(tmp_path / "out"), "--outlet", "o", "--language", "ar", "-j", "2"]
+    assert main([*args, "--skip-duplicates"]) == 0
+    assert main([*args, "--skip-duplicates"]) == 0  # now four records are present already
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [f"news-{n}.json" for n in range(1, 5)]

@@ -57,7 +57,7 @@ class _Signatures:
         self.np: Any = numpy
         self.minhash: Callable[..., Any] = MinHash
         a, b = MinHash(num_perm=_PERMUTATIONS, seed=1, scheme="affine32").permutations
-        self.a, self.b = a.reshape(1, -1), b.reshape(1, -1)
+        self.a, self.b = a, b
 
     def shingles(self, text: str) -> Any:
         """The hashes of the word 3-grams of ``text`` (harakat and tatweel left out), as uint32."""
@@ -79,12 +79,13 @@ class _Signatures:
         hashes = self.shingles(text)
         if not len(hashes):
             return bytes(np.full(_PERMUTATIONS, 0xFFFFFFFF, dtype="<u4").tobytes())
-        mixed = hashes.reshape(-1, 1)
-        for shift, multiplier in _FMIX32:
-            mixed = mixed ^ (mixed >> np.uint32(shift))
+        for shift, multiplier in _FMIX32:  # in place, on the shingles before they are spread over permutations
+            hashes ^= hashes >> np.uint32(shift)
             if multiplier is not None:
-                mixed = mixed * np.uint32(multiplier)
-        return bytes((mixed * self.a + self.b).min(axis=0).astype("<u4").tobytes())
+                hashes *= np.uint32(multiplier)
+        permuted = np.multiply.outer(hashes, self.a)
+        permuted += self.b
+        return bytes(permuted.min(axis=0).astype("<u4").tobytes())
 
 
 _SIGNATURES: list[_Signatures] = []  # one per process, made on first use

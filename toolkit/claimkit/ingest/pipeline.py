@@ -44,6 +44,7 @@ _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 _CHUNK = 64  # records sent to a worker at a time
 _AHEAD = 2  # chunks in flight per worker
 _PR_SET_PDEATHSIG = 1
+Input = readers.Item | readers.Line  # a JSON line is parsed by the worker that prepares it
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,12 @@ class Outcome:
     retracted: bool = False  # a file counted as written was found to exist already when linking
 
 
-def _inputs(names: Sequence[str], options: IngestOptions) -> Iterator[readers.Item]:
+def _inputs(names: Sequence[str], options: IngestOptions) -> Iterator[Input]:
     for name in names:
         yield from _input(name, options)
 
 
-def _input(name: str, options: IngestOptions) -> Iterator[readers.Item]:
+def _input(name: str, options: IngestOptions) -> Iterator[Input]:
     path, fields, forced = Path(name), options.fields, options.input_format
     try:
         mode = os.stat(path).st_mode
@@ -101,10 +102,10 @@ def _input(name: str, options: IngestOptions) -> Iterator[readers.Item]:
     elif stat.S_ISDIR(mode):
         yield from _folder(path, options)
     else:
-        yield from readers.read_file(path, fields, readers.file_format(path, forced))
+        yield from readers.read_lazily(path, fields, readers.file_format(path, forced))
 
 
-def _missing(name: str, fields: FieldMap) -> Iterator[readers.Item]:
+def _missing(name: str, fields: FieldMap) -> Iterator[Input]:
     """A Hub dataset id (``org/name``) when the name is not a path, else a path not found."""
     if _HUB_ID.match(name) and readers.file_format(Path(name)) is None:
         from claimkit.ingest import arrow
@@ -118,21 +119,21 @@ def _dataset_folder(path: Path) -> bool:
     return any((path / name).is_file() for name in ("dataset_info.json", "dataset_dict.json", "state.json"))
 
 
-def _folder(folder: Path, options: IngestOptions) -> Iterator[readers.Item]:
+def _folder(folder: Path, options: IngestOptions) -> Iterator[Input]:
     found = False
     for path in readers.walk(folder, options.glob, options.input_format):
         if isinstance(path, Unread):
             yield path
             continue
         found = True
-        yield from readers.read_file(path, options.fields, readers.file_format(path, options.input_format))
+        yield from readers.read_lazily(path, options.fields, readers.file_format(path, options.input_format))
     if not found:
         pattern = options.glob or "any known format"
         yield Unread(NO_ARTICLES_FOUND.issue(f"no input file matches {pattern!r}", file=str(folder)))
 
 
-def _chunks(items: Iterator[readers.Item]) -> Iterator[list[readers.Item]]:
-    chunk: list[readers.Item] = []
+def _chunks(items: Iterator[Input]) -> Iterator[list[Input]]:
+    chunk: list[Input] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == _CHUNK:

@@ -17,6 +17,7 @@ from claimkit.ingest.codes import MISSING_TEXT
 from claimkit.ingest.document import IngestResult, ingest_text
 from claimkit.ingest.duplicates import signature
 from claimkit.ingest.ids import record_id, slugify
+from claimkit.ingest.readers import Line
 from claimkit.ingest.records import Record, Unread
 from claimkit.issues import Issue, Severity
 from claimkit.model import DocumentFile
@@ -94,8 +95,10 @@ def _checked(file: DocumentFile, record: Record, options: IngestOptions, issues:
     return prepared
 
 
-def prepare(item: Record | Unread, options: IngestOptions) -> Prepared:
+def prepare(item: Record | Unread | Line, options: IngestOptions) -> Prepared:
     """A record made ready to be placed in the corpus, or refused with its issues."""
+    if isinstance(item, Line):
+        item = item.parse()
     if isinstance(item, Unread):
         where = item.issue.location.file or "<input>"
         return Prepared(where, where, issues=[item.issue])
@@ -109,6 +112,6 @@ def prepare(item: Record | Unread, options: IngestOptions) -> Prepared:
     return prepared
 
 
-def prepare_all(options: IngestOptions, items: Sequence[Record | Unread]) -> list[Prepared]:
+def prepare_all(options: IngestOptions, items: Sequence[Record | Unread | Line]) -> list[Prepared]:
     """:func:`prepare` over a chunk of records: what a worker process is given."""
     return [prepare(item, options) for item in items]

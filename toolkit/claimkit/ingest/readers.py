@@ -15,14 +15,25 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from claimkit.ingest.codes import FIELD_NOT_IN_SOURCE, INVALID_METADATA, UNREADABLE_RECORD, UNSUPPORTED_INPUT
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE
 
-__all__ = ["FORMATS", "Item", "file_format", "missing_fields", "read_file", "read_sidecar", "walk"]
+__all__ = [
+    "FORMATS",
+    "Item",
+    "Line",
+    "file_format",
+    "missing_fields",
+    "read_file",
+    "read_lazily",
+    "read_sidecar",
+    "walk",
+]
 
 Item = Record | Unread
 SIDECAR_SUFFIX = ".meta.json"
@@ -107,7 +118,24 @@ def _record(value: Any, where: str, number: int, line: int) -> Item:
     return Unread(UNREADABLE_RECORD.issue(f"line {line} holds a JSON {found}, not an object", file=where, line=line))
 
 
-def _read_jsonl(path: Path, fields: FieldMap) -> Iterator[Item]:  # noqa: ARG001 - every reader takes the map
+@dataclass(frozen=True)
+class Line:
+    """A JSON Lines record read but not parsed yet: parsed where it is prepared (in a worker process)."""
+
+    text: str
+    where: str
+    number: int
+    line: int
+
+    def parse(self) -> Item:
+        try:
+            return _record(json.loads(self.text), self.where, self.number, self.line)
+        except json.JSONDecodeError as error:
+            message = f"line {self.line} is not JSON: {error.msg} at column {error.colno}"
+            return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line, column=error.colno))
+
+
+def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:  # noqa: ARG001
     where = str(path)
     number = 0
     with _open_text(path) as stream:
@@ -115,19 +143,16 @@ def _read_jsonl(path: Path, fields: FieldMap) -> Iterator[Item]:  # noqa: ARG001
             if not line.strip():
                 continue
             number += 1
-            try:
-                yield _record(json.loads(line), where, number, line_number)
-            except json.JSONDecodeError as error:
-                message = f"line {line_number} is not JSON: {error.msg} at column {error.colno}"
-                yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=line_number, column=error.colno))
+            read = Line(line, where, number, line_number)
+            yield read if lazy else read.parse()
 
 
-def _read_json(path: Path, fields: FieldMap) -> Iterator[Item]:
+def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:
     """A JSON array of objects (parsed whole), or JSON Lines under a ``.json`` name."""
     with _open_text(path) as stream:
         head = stream.read(1024).lstrip()
     if not head.startswith("["):
-        yield from _read_jsonl(path, fields)
+        yield from _read_jsonl(path, fields, lazy)
         return
     where = str(path)
     with _open_text(path) as stream:
@@ -162,7 +187,7 @@ def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
     return Record({key: value for key, value in row.items() if value is not None}, where, number, line)
 
 
-def _read_tabular(path: Path, fields: FieldMap, fmt: str) -> Iterator[Item]:
+def _read_tabular(path: Path, fields: FieldMap, fmt: str, lazy: bool = False) -> Iterator[Item | Line]:
     if fmt in ("parquet", "dataset"):
         from claimkit.ingest import arrow  # pyarrow and datasets only when such an input is given
 
@@ -170,18 +195,23 @@ def _read_tabular(path: Path, fields: FieldMap, fmt: str) -> Iterator[Item]:
     elif fmt in ("csv", "tsv"):
         yield from _read_delimited(path, fields, "," if fmt == "csv" else "\t")
     else:
-        yield from (_read_jsonl if fmt == "jsonl" else _read_json)(path, fields)
+        yield from (_read_jsonl if fmt == "jsonl" else _read_json)(path, fields, lazy)
 
 
 def read_file(path: Path, fields: FieldMap, fmt: str | None) -> Iterator[Item]:
     """Every record of one input file of format ``fmt``; decoding problems end that input with an issue."""
+    return cast(Iterator[Item], read_lazily(path, fields, fmt, lazy=False))
+
+
+def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = True) -> Iterator[Item | Line]:
+    """:func:`read_file`, JSON Lines records left as :class:`Line` to parse later (in a worker process)."""
     where = str(path)
     if fmt is None:
         message = f"no reader for {path.name!r} (known endings: {', '.join(sorted(FORMATS))})"
         yield Unread(UNSUPPORTED_INPUT.issue(message, file=where))
         return
     try:
-        yield from _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt)
+        yield from _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)
     except UnicodeDecodeError as error:
         yield Unread(NOT_UTF8.issue(f"not UTF-8 after this point: {error.reason}", file=where))
     except (OSError, EOFError, csv.Error) as error:

@@ -2,8 +2,10 @@
 
 Files are queued in batches. A background thread writes each batch (a few threads in parallel) to
 files without a name (Linux ``O_TMPFILE``; elsewhere to hidden temporary names), makes the batch
-durable with one ``os.sync()`` instead of one ``fsync`` per file (1.7 ms each on the machine
-measured), then links each file to its final name, while the caller prepares the next batch.
+durable with one ``syncfs`` of the out folder's file system instead of one ``fsync`` per file
+(1.7 ms each on the machine measured) and without ``os.sync()``, which flushes every disk of a
+shared machine, then links each file to its final name, while the caller prepares the next batch.
+The folder is synced once at the end, for the names of the last batch.
 Linking (rather than renaming) fails when the name exists, so a file that appeared meanwhile is
 never replaced, and a reader never sees a half-written file. Files are created with mode 0666 less
 the umask, like any file a user writes.
@@ -11,6 +13,7 @@ the umask, like any file a user writes.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import os
 import queue
@@ -27,6 +30,7 @@ _BATCH_BYTES = 16 * 1024 * 1024
 _QUEUED = 2  # batches waiting to be written: bounds memory when the disk is slower than the caller
 _THREADS = 4
 _NUMBERS = itertools.count()
+_SYNCFS = getattr(ctypes.CDLL(None), "syncfs", None) if os.name == "posix" else None  # Linux
 Batch = list[tuple[Path, bytes]]
 
 
@@ -67,6 +71,7 @@ class BatchWriter:
         self.size = 0
         self.existed: list[Path] = []
         self.error: IngestError | None = None
+        self.folder: Path | None = None  # where files were named: synced at the end
         self.queue: queue.Queue[Batch | None] = queue.Queue(_QUEUED)
         self.pool = ThreadPoolExecutor(_THREADS, thread_name_prefix="claimkit-ingest")
         self.committer = threading.Thread(target=self._commit_all, name="claimkit-ingest-commit", daemon=True)
@@ -95,6 +100,8 @@ class BatchWriter:
             self.pool.shutdown()
         if self.error is not None:
             raise self.error
+        if self.folder is not None:
+            _sync_folder(self.folder)
         return self.existed
 
     def _commit_all(self) -> None:
@@ -112,8 +119,9 @@ class BatchWriter:
             failed = next((error for error in files if isinstance(error, OSError)), None)
             if failed is not None:
                 raise IngestError(OUTPUT_NOT_WRITABLE, f"cannot write in {batch[0][0].parent}: {failed.strerror}")
-            os.sync()
+            _syncfs(batch[0][0].parent)
             self._publish_all(batch, [file for file in files if isinstance(file, _Unnamed)])
+            self.folder = batch[0][0].parent
         finally:
             for file in files:
                 if isinstance(file, _Unnamed):
@@ -129,6 +137,34 @@ class BatchWriter:
                     self.existed.append(target)
         finally:
             os.close(folder)
+
+
+def _syncfs(folder: Path) -> None:
+    """Make every file written on the file system of ``folder`` durable (``os.sync()`` where no syncfs)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        os.sync()
+        return
+    try:
+        if _SYNCFS is None or _SYNCFS(handle) != 0:
+            os.sync()
+    finally:
+        os.close(handle)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the names linked in ``folder`` durable (best effort: the files themselves are)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        return
+    finally:
+        os.close(handle)
 
 
 def _make_folder(folder: Path) -> None:
