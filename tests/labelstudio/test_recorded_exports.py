@@ -338,3 +338,31 @@ def _annotations_of(path: Path) -> dict[int, str]:
     file = load_file(path).file
     assert file is not None
     return {a.origin.annotation: a.guideline_version for a in file.annotations if a.origin and a.origin.annotation}
+
+
+def _edited_later(recording: Recording, name: str, annotation: int) -> list[Any]:
+    """The export as it would be after the annotator edited ``annotation`` again (a claim removed)."""
+    tasks = recording.tasks(name)
+    entry = next(a for t in tasks for a in t["annotations"] if a["id"] == annotation)
+    region = next(item["id"] for item in entry["result"] if item.get("from_name") == "span" and item.get("id"))
+    entry["result"] = [
+        item for item in entry["result"] if region not in (item.get("id"), item.get("from_id"), item.get("to_id"))
+    ]
+    entry["updated_at"] = "2099-01-01T00:00:00.000000Z"
+    return tasks
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_of_two_exports_with_one_annotation_the_newer_version_wins_whatever_their_order(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """``ls import old.json new.json`` (dated exports of one project): the annotator's latest edit is kept."""
+    name, annotation = "pull-snapshot.json", recording.server["annotations"]["one-seed"]
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(_edited_later(recording, name, annotation)), encoding="utf-8")
+    older = recording.export(name)
+    for order, corpus in (([older, newer], tmp_path / "a"), ([newer, older], tmp_path / "b")):
+        import_exports([str(p) for p in order], corpus, PSEUDONYMIZE, server_id=recording.server["url"])
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    kept = {a.origin.annotation: a for a in load_file(tmp_path / "a" / SEED.name).file.annotations if a.origin}  # type: ignore[union-attr]
+    assert kept[annotation].updated_at is not None and kept[annotation].updated_at.year == 2099

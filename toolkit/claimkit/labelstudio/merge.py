@@ -79,16 +79,23 @@ def _document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Doc
     return existing.document
 
 
+def _edited(converted: Converted) -> float:
+    updated = converted.annotation.updated_at
+    return updated.timestamp() if updated is not None else float("-inf")
+
+
 def _converted(outcomes: list[TaskOutcome]) -> list[Converted]:
-    """Every annotation once (by Label Studio id), in the order of the ids."""
+    """Every annotation once (by Label Studio id), in the order of the ids. An annotation met twice
+    (``ls import`` of two dated exports of a project) is taken in its latest version, whatever the
+    order of the files: the first one met could be the older."""
     seen: dict[int, Converted] = {}
     unnamed: list[Converted] = []
     for outcome in outcomes:
         for converted in outcome.converted:
             if converted.ls_id is None:
                 unnamed.append(converted)
-            else:
-                seen.setdefault(converted.ls_id, converted)
+            elif converted.ls_id not in seen or _edited(converted) > _edited(seen[converted.ls_id]):
+                seen[converted.ls_id] = converted
     return [seen[key] for key in sorted(seen)] + unnamed
 
 
