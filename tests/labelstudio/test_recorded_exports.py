@@ -366,3 +366,20 @@ def test_of_two_exports_with_one_annotation_the_newer_version_wins_whatever_thei
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
     kept = {a.origin.annotation: a for a in load_file(tmp_path / "a" / SEED.name).file.annotations if a.origin}  # type: ignore[union-attr]
     assert kept[annotation].updated_at is not None and kept[annotation].updated_at.year == 2099
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_deleted_in_label_studio_leaves_the_file_and_is_reported(
+    recording: Recording, tmp_path: Path
+) -> None:
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    deleted = recording.server["annotations"]["two-emoji-again"]
+    _, first = _import(recording, recording.export(name), corpus)
+    assert "L046" not in {issue.code for issue in first.issues}
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps(_replace_annotation(recording, name, deleted, None)), encoding="utf-8")
+    _, report = _import(recording, after, corpus)
+    assert {(c, f) for c, f, _ in _l_codes(report) if c == "L046"} == {("L046", recording.url("emoji"))}
+    assert deleted not in _annotations_of(corpus / "o003-emoji-crlf-diacritics.json")
+    _, again = _import(recording, after, corpus)
+    assert "L046" not in {issue.code for issue in again.issues}  # reported once, when it leaves

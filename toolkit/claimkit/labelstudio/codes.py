@@ -269,3 +269,16 @@ MALFORMED_TASK = _conversion(
     is left out; everything else is converted.""",
     "Export the project again from Label Studio (Export → JSON) instead of editing the file.",
 )
+
+ANNOTATION_REMOVED = _conversion(
+    "L046",
+    "annotation-removed",
+    Severity.WARNING,
+    """An annotation the document file held is no longer a submitted annotation in the export.
+
+    The file mirrors the pulled project: an annotation deleted in Label Studio (or its task deleted
+    while another task of the document remains, or turned into a skip) leaves the file at this pull.
+    It is reported so that a deletion never passes unnoticed; the earlier version stays in the
+    corpus's git history.""",
+    "Nothing if it was deleted on purpose; otherwise restore the file from git and have the annotation redone.",
+)

@@ -6,6 +6,8 @@ order of those ids, so the same server state always gives the same file whatever
 tasks. Different texts under one ``doc_id`` are a conflict (L041) and the document is left as it
 was. Annotations that did not come from the pulled projects (imported from elsewhere, adjudicated)
 are kept; an annotation set aside in the quarantine keeps its earlier version, if the file had one.
+An annotation of the pulled projects that the export no longer has (deleted in Label Studio) leaves
+the file, and is reported (L046).
 """
 
 from __future__ import annotations
@@ -134,6 +136,22 @@ def _annotations(existing: DocumentFile | None, projects: set[object], converted
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
 
 
+def _removed(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+) -> list[Issue]:
+    """L046 for every annotation of the pulled projects that the file held and the export no longer has."""
+    present = {c.ls_id for c in converted}
+    issues = []
+    for annotation in existing.annotations if existing else []:
+        origin = annotation.origin
+        if origin is not None and origin.project in projects and origin.annotation not in present:
+            message = (
+                f"annotation {origin.annotation} by {annotation.annotator} is no longer in the export; it is removed"
+            )
+            issues.append(codes.ANNOTATION_REMOVED.issue(message, file=where))
+    return issues
+
+
 def _gold(
     reviewed: list[Converted], annotations: list[Annotation], existing: DocumentFile | None, where: str
 ) -> Annotation | Issue | None:
@@ -175,6 +193,7 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     if isinstance(gold, Issue):
         merged.issues.append(gold)
         return merged
+    merged.issues += _removed(existing, {o.project for o in outcomes}, converted, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
     merged.pending = [pending for o in outcomes for pending in o.pending]
     return merged
