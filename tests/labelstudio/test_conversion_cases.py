@@ -84,6 +84,7 @@ TASK_CASES = {
     "L044": "recorded.py",
     "L045": "test_import_cli.py",
     "L046": "test_recorded_exports.py",
+    "L047": "test_recorded_exports.py",
 }
 
 

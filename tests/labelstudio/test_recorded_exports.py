@@ -383,3 +383,39 @@ def test_an_annotation_deleted_in_label_studio_leaves_the_file_and_is_reported(
     assert deleted not in _annotations_of(corpus / "o003-emoji-crlf-diacritics.json")
     _, again = _import(recording, after, corpus)
     assert "L046" not in {issue.code for issue in again.issues}  # reported once, when it leaves
+
+
+def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:
+    """The export after the reviewer took the ground-truth star off ``annotation`` (or deleted it)."""
+    tasks = recording.tasks(name)
+    for task in tasks:
+        for entry in list(task["annotations"]):
+            if entry["id"] == annotation:
+                if deleted:
+                    task["annotations"].remove(entry)
+                else:
+                    entry["ground_truth"] = False
+    return tasks
+
+
+@pytest.mark.parametrize("deleted", [False, True], ids=["unmarked", "deleted"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_gold_no_longer_marked_in_label_studio_is_kept_and_reported_at_every_pull(
+    recording: Recording, tmp_path: Path, deleted: bool
+) -> None:
+    """The gold is what a release publishes: a pull never drops it silently, nor keeps it silently."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    reviewed = recording.server["annotations"]["reviewer-chain"]
+    _, first = _import(recording, recording.export(name), corpus)
+    assert "L047" not in {issue.code for issue in first.issues}
+    gold = load_file(corpus / "r005-chain.json").file.gold  # type: ignore[union-attr]
+    assert gold is not None and gold.origin is not None and gold.origin.annotation == reviewed
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps(_ground_truth_changed(recording, name, reviewed, deleted=deleted)), encoding="utf-8")
+    for _ in range(2):
+        _, report = _import(recording, after, corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L046", "L047"}} == {
+            ("L047", recording.url("chain"), "/gold")
+        }
+        assert load_file(corpus / "r005-chain.json").file.gold == gold  # type: ignore[union-attr]
+    assert (reviewed in _annotations_of(corpus / "r005-chain.json")) is not deleted

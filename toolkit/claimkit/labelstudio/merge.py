@@ -165,6 +165,21 @@ def _gold(
     return review.model_copy(update={"adjudication": record_review(review, annotations)})
 
 
+def _gold_left(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+) -> list[Issue]:
+    """L047 when the kept gold came from a pulled project and the export no longer marks it."""
+    origin = existing.gold.origin if existing and existing.gold else None
+    if origin is None or origin.project not in projects or any(c.ground_truth for c in converted):
+        return []
+    found = next((c for c in converted if c.ls_id == origin.annotation), None)
+    if found is not None and found.failed:
+        return []  # set aside: its own issue says why
+    state = "is no longer in the export" if found is None else "is no longer marked as ground truth"
+    message = f"the gold came from annotation {origin.annotation}, which {state}; the gold is kept"
+    return [codes.GOLD_NO_LONGER_MARKED.issue(message, file=where, pointer="/gold")]
+
+
 def _file(
     document: Document, annotations: list[Annotation], gold: Annotation | None, existing: DocumentFile | None
 ) -> DocumentFile:
@@ -193,7 +208,9 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     if isinstance(gold, Issue):
         merged.issues.append(gold)
         return merged
-    merged.issues += _removed(existing, {o.project for o in outcomes}, converted, outcomes[0].where)
+    projects = {o.project for o in outcomes}
+    merged.issues += _removed(existing, projects, converted, outcomes[0].where)
+    merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
     merged.pending = [pending for o in outcomes for pending in o.pending]
     return merged
