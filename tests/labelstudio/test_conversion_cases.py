@@ -83,6 +83,8 @@ TASK_CASES = {
     "L043": "recorded.py",
     "L044": "recorded.py",
     "L045": "test_import_cli.py",
+    "L046": "test_recorded_exports.py",
+    "L047": "test_recorded_exports.py",
 }
 
 

@@ -338,3 +338,84 @@ def _annotations_of(path: Path) -> dict[int, str]:
     file = load_file(path).file
     assert file is not None
     return {a.origin.annotation: a.guideline_version for a in file.annotations if a.origin and a.origin.annotation}
+
+
+def _edited_later(recording: Recording, name: str, annotation: int) -> list[Any]:
+    """The export as it would be after the annotator edited ``annotation`` again (a claim removed)."""
+    tasks = recording.tasks(name)
+    entry = next(a for t in tasks for a in t["annotations"] if a["id"] == annotation)
+    region = next(item["id"] for item in entry["result"] if item.get("from_name") == "span" and item.get("id"))
+    entry["result"] = [
+        item for item in entry["result"] if region not in (item.get("id"), item.get("from_id"), item.get("to_id"))
+    ]
+    entry["updated_at"] = "2099-01-01T00:00:00.000000Z"
+    return tasks
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_of_two_exports_with_one_annotation_the_newer_version_wins_whatever_their_order(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """``ls import old.json new.json`` (dated exports of one project): the annotator's latest edit is kept."""
+    name, annotation = "pull-snapshot.json", recording.server["annotations"]["one-seed"]
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(_edited_later(recording, name, annotation)), encoding="utf-8")
+    older = recording.export(name)
+    for order, corpus in (([older, newer], tmp_path / "a"), ([newer, older], tmp_path / "b")):
+        import_exports([str(p) for p in order], corpus, PSEUDONYMIZE, server_id=recording.server["url"])
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    kept = {a.origin.annotation: a for a in load_file(tmp_path / "a" / SEED.name).file.annotations if a.origin}  # type: ignore[union-attr]
+    assert kept[annotation].updated_at is not None and kept[annotation].updated_at.year == 2099
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_deleted_in_label_studio_leaves_the_file_and_is_reported(
+    recording: Recording, tmp_path: Path
+) -> None:
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    deleted = recording.server["annotations"]["two-emoji-again"]
+    _, first = _import(recording, recording.export(name), corpus)
+    assert "L046" not in {issue.code for issue in first.issues}
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps(_replace_annotation(recording, name, deleted, None)), encoding="utf-8")
+    _, report = _import(recording, after, corpus)
+    assert {(c, f) for c, f, _ in _l_codes(report) if c == "L046"} == {("L046", recording.url("emoji"))}
+    assert deleted not in _annotations_of(corpus / "o003-emoji-crlf-diacritics.json")
+    _, again = _import(recording, after, corpus)
+    assert "L046" not in {issue.code for issue in again.issues}  # reported once, when it leaves
+
+
+def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:
+    """The export after the reviewer took the ground-truth star off ``annotation`` (or deleted it)."""
+    tasks = recording.tasks(name)
+    for task in tasks:
+        for entry in list(task["annotations"]):
+            if entry["id"] == annotation:
+                if deleted:
+                    task["annotations"].remove(entry)
+                else:
+                    entry["ground_truth"] = False
+    return tasks
+
+
+@pytest.mark.parametrize("deleted", [False, True], ids=["unmarked", "deleted"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_gold_no_longer_marked_in_label_studio_is_kept_and_reported_at_every_pull(
+    recording: Recording, tmp_path: Path, deleted: bool
+) -> None:
+    """The gold is what a release publishes: a pull never drops it silently, nor keeps it silently."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    reviewed = recording.server["annotations"]["reviewer-chain"]
+    _, first = _import(recording, recording.export(name), corpus)
+    assert "L047" not in {issue.code for issue in first.issues}
+    gold = load_file(corpus / "r005-chain.json").file.gold  # type: ignore[union-attr]
+    assert gold is not None and gold.origin is not None and gold.origin.annotation == reviewed
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps(_ground_truth_changed(recording, name, reviewed, deleted=deleted)), encoding="utf-8")
+    for _ in range(2):
+        _, report = _import(recording, after, corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L046", "L047"}} == {
+            ("L047", recording.url("chain"), "/gold")
+        }
+        assert load_file(corpus / "r005-chain.json").file.gold == gold  # type: ignore[union-attr]
+    assert (reviewed in _annotations_of(corpus / "r005-chain.json")) is not deleted

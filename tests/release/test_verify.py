@@ -100,7 +100,7 @@ def test_a_corrupted_parquet_file_is_found_even_with_a_forged_manifest(built: Pa
     path.write_bytes(bytes(data))
     assert _found(built) == {("V005", path.name)}
     _forge_manifest(built, CLAIMS)
-    assert _found(built) == {("V007", path.name)}
+    assert _found(built) == {("V007", path.name), ("V009", "SHA256SUMS")}  # SHA256SUMS left as published
 
 
 def test_a_missing_or_broken_manifest_is_found(built: Path) -> None:
@@ -128,7 +128,8 @@ def test_verify_and_load_refuse_a_damaged_release(built: Path, damage: str, caps
         _forge_manifest(built, CLAIMS)
     assert main(["verify", str(built), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert [issue["code"] for issue in report["issues"]] == [expected]
+    forged = ["V009"] if damage == "corrupted" else []  # the manifest was forged, SHA256SUMS was not
+    assert sorted(issue["code"] for issue in report["issues"]) == [expected, *forged]
     assert main(["load", str(built)]) == 1
     captured = capsys.readouterr()
     assert expected in captured.out
@@ -147,3 +148,13 @@ def test_verify_and_load_accept_an_intact_release(built: Path, capsys: pytest.Ca
     assert "files match manifest.json" in capsys.readouterr().out
     assert main(["load", str(built)]) == 0
     assert "claims:" in capsys.readouterr().out
+
+
+def test_a_file_forged_in_the_manifest_but_not_in_sha256sums_is_found(built: Path) -> None:
+    """SHA256SUMS is what a user compares with the publisher's: a forger who rewrites the manifest but
+    leaves SHA256SUMS as published must not pass ``verify``, whose report the user trusts."""
+    published = (built / "SHA256SUMS").read_bytes()
+    _rewrite_claim_text(built)
+    _forge_manifest(built, CLAIMS)
+    assert (built / "SHA256SUMS").read_bytes() == published
+    assert _found(built) == {("V009", "SHA256SUMS")}

@@ -152,6 +152,16 @@ MISSING_SERVER_ID = _command(
     server's identity, so the same id on two servers gives two pseudonyms.""",
     "Pass --server-id with the server's URL (e.g. https://labelstudio.example.org).",
 )
+
+CORPUS_BUSY = _command(
+    "E215",
+    "corpus-busy",
+    """Another pull or import is writing to this corpus folder right now.
+
+    Two runs at once would each stage their files and clear the other's staging folder; the second
+    waits for nothing and stops before it changes anything.""",
+    "Wait for the other `claimkit ls pull` or `ls import` to finish, then run again.",
+)
 # Releases.
 VERSION_IMMUTABLE = _command(
     "E301",

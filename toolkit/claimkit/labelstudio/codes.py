@@ -269,3 +269,29 @@ MALFORMED_TASK = _conversion(
     is left out; everything else is converted.""",
     "Export the project again from Label Studio (Export → JSON) instead of editing the file.",
 )
+
+ANNOTATION_REMOVED = _conversion(
+    "L046",
+    "annotation-removed",
+    Severity.WARNING,
+    """An annotation the document file held is no longer a submitted annotation in the export.
+
+    The file mirrors the pulled project: an annotation deleted in Label Studio (or its task deleted
+    while another task of the document remains, or turned into a skip) leaves the file at this pull.
+    It is reported so that a deletion never passes unnoticed; the earlier version stays in the
+    corpus's git history.""",
+    "Nothing if it was deleted on purpose; otherwise restore the file from git and have the annotation redone.",
+)
+
+GOLD_NO_LONGER_MARKED = _conversion(
+    "L047",
+    "gold-no-longer-marked",
+    Severity.WARNING,
+    """The document's gold came from a Label Studio annotation that is no longer marked as ground truth.
+
+    The ground-truth star was taken off the annotation, or the annotation was deleted, and no other
+    annotation of the document carries it. The gold is what a release publishes, so a pull never
+    drops it on its own: it keeps the gold it has and says so at every pull until the two agree.""",
+    "Mark the annotation that should be the gold as ground truth in Label Studio and pull again, "
+    "or settle the gold with `claimkit adjudicate`.",
+)

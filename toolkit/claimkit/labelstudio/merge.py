@@ -6,6 +6,8 @@ order of those ids, so the same server state always gives the same file whatever
 tasks. Different texts under one ``doc_id`` are a conflict (L041) and the document is left as it
 was. Annotations that did not come from the pulled projects (imported from elsewhere, adjudicated)
 are kept; an annotation set aside in the quarantine keeps its earlier version, if the file had one.
+An annotation of the pulled projects that the export no longer has (deleted in Label Studio) leaves
+the file, and is reported (L046).
 """
 
 from __future__ import annotations
@@ -79,16 +81,23 @@ def _document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Doc
     return existing.document
 
 
+def _edited(converted: Converted) -> float:
+    updated = converted.annotation.updated_at
+    return updated.timestamp() if updated is not None else float("-inf")
+
+
 def _converted(outcomes: list[TaskOutcome]) -> list[Converted]:
-    """Every annotation once (by Label Studio id), in the order of the ids."""
+    """Every annotation once (by Label Studio id), in the order of the ids. An annotation met twice
+    (``ls import`` of two dated exports of a project) is taken in its latest version, whatever the
+    order of the files: the first one met could be the older."""
     seen: dict[int, Converted] = {}
     unnamed: list[Converted] = []
     for outcome in outcomes:
         for converted in outcome.converted:
             if converted.ls_id is None:
                 unnamed.append(converted)
-            else:
-                seen.setdefault(converted.ls_id, converted)
+            elif converted.ls_id not in seen or _edited(converted) > _edited(seen[converted.ls_id]):
+                seen[converted.ls_id] = converted
     return [seen[key] for key in sorted(seen)] + unnamed
 
 
@@ -127,6 +136,22 @@ def _annotations(existing: DocumentFile | None, projects: set[object], converted
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
 
 
+def _removed(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+) -> list[Issue]:
+    """L046 for every annotation of the pulled projects that the file held and the export no longer has."""
+    present = {c.ls_id for c in converted}
+    issues = []
+    for annotation in existing.annotations if existing else []:
+        origin = annotation.origin
+        if origin is not None and origin.project in projects and origin.annotation not in present:
+            message = (
+                f"annotation {origin.annotation} by {annotation.annotator} is no longer in the export; it is removed"
+            )
+            issues.append(codes.ANNOTATION_REMOVED.issue(message, file=where))
+    return issues
+
+
 def _gold(
     reviewed: list[Converted], annotations: list[Annotation], existing: DocumentFile | None, where: str
 ) -> Annotation | Issue | None:
@@ -138,6 +163,21 @@ def _gold(
         return existing.gold if existing else None
     review = reviewed[0].annotation
     return review.model_copy(update={"adjudication": record_review(review, annotations)})
+
+
+def _gold_left(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+) -> list[Issue]:
+    """L047 when the kept gold came from a pulled project and the export no longer marks it."""
+    origin = existing.gold.origin if existing and existing.gold else None
+    if origin is None or origin.project not in projects or any(c.ground_truth for c in converted):
+        return []
+    found = next((c for c in converted if c.ls_id == origin.annotation), None)
+    if found is not None and found.failed:
+        return []  # set aside: its own issue says why
+    state = "is no longer in the export" if found is None else "is no longer marked as ground truth"
+    message = f"the gold came from annotation {origin.annotation}, which {state}; the gold is kept"
+    return [codes.GOLD_NO_LONGER_MARKED.issue(message, file=where, pointer="/gold")]
 
 
 def _file(
@@ -168,6 +208,9 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     if isinstance(gold, Issue):
         merged.issues.append(gold)
         return merged
+    projects = {o.project for o in outcomes}
+    merged.issues += _removed(existing, projects, converted, outcomes[0].where)
+    merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
     merged.pending = [pending for o in outcomes for pending in o.pending]
     return merged

@@ -8,13 +8,14 @@ folder that cannot be written is a coded error (exit 2), never an internal error
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from claimkit.errors import CORPUS_UNREADABLE, TARGET_NOT_WRITABLE, ConfigError
+from claimkit.errors import CORPUS_BUSY, CORPUS_UNREADABLE, TARGET_NOT_WRITABLE, ConfigError
 from claimkit.storage import atomic_write_text, file_mode
 
 __all__ = ["STAGING_PREFIX", "Staging", "check_corpus"]
@@ -46,11 +47,13 @@ class Staging:
     def __init__(self, corpus: Path) -> None:
         self.corpus = corpus
         self.removals: set[Path] = set()
+        self._lock = _lock(corpus)  # held until discard(): staging folders left now are stale
         for stale in corpus.glob(STAGING_PREFIX + "*"):
             shutil.rmtree(stale, ignore_errors=True)
         try:
             self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=corpus))
         except OSError as error:
+            os.close(self._lock)
             raise _not_writable(corpus, error.strerror or str(error)) from None
 
     def put(self, relative: str, text: str) -> bool:
@@ -88,6 +91,18 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        os.close(self._lock)  # releases the lock
+
+
+def _lock(corpus: Path) -> int:
+    """An exclusive lock on the corpus folder itself (no lock file to commit or to forget), or E215."""
+    descriptor = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise ConfigError(CORPUS_BUSY, f"another pull or import is writing to {corpus}") from None
+    return descriptor
 
 
 def _holds(path: Path, text: str) -> bool:

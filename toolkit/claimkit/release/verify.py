@@ -4,7 +4,8 @@ Every file the manifest lists must be there with its size and SHA-256; no other 
 (only ``manifest.json`` itself); every Parquet file must read to its end. ``claimkit load`` runs the
 same checks before it loads anything. The manifest catches a broken or incomplete download and a
 file changed after the release was built; it is not a signature (compare ``SHA256SUMS`` with the
-one the publisher shows to rule out a forged folder).
+one the publisher shows to rule out a forged folder). So ``SHA256SUMS`` must list exactly the files
+and sums of the manifest: a manifest rewritten to a changed file beside the published sums is found.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from claimkit.codes import Scope, declare
 from claimkit.errors import UNKNOWN_RELEASE, ReleaseError
 from claimkit.issues import Issue, Report, Severity
 
-__all__ = ["MANIFEST", "sha256_file", "verify_release"]
+__all__ = ["CHECKSUMS", "MANIFEST", "sha256_file", "verify_release"]
 
 MANIFEST = "manifest.json"
+CHECKSUMS = "SHA256SUMS"
 
 
 _ERROR = (Severity.ERROR, Scope.INPUT)
@@ -76,6 +78,18 @@ UNSAFE_PATH = declare(
     "Do not use this folder: a release built by claimkit only lists paths inside it. " + _AGAIN,
 )
 
+CHECKSUMS_DISAGREE = declare(
+    "V009",
+    "checksums-disagree",
+    *_ERROR,
+    """`SHA256SUMS` does not list exactly the files and sums of the manifest.
+
+    A user rules out a forged folder by comparing `SHA256SUMS` with the one the publisher shows; a
+    manifest rewritten to match a changed file, beside the published `SHA256SUMS`, would otherwise
+    pass.""",
+    "Do not use this folder: " + _AGAIN,
+)
+
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
@@ -126,6 +140,35 @@ def _extra_files(folder: Path, listed: set[str]) -> Iterator[Issue]:
             yield FILE_EXTRA.issue(f"{name} is not part of the release", file=str(path))
 
 
+def _listed_sums(path: Path) -> dict[str, str] | None:
+    """``SHA256SUMS`` as ``{name: sha256}`` (``sha256sum``'s text or binary mode), ``None`` when unreadable."""
+    sums = {}
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            digest, separator, name = line.partition(" ")
+            if not separator or name[:1] not in (" ", "*"):
+                return None
+            sums[name[1:]] = digest
+    except (OSError, UnicodeDecodeError):
+        return None
+    return sums
+
+
+def _checksum_problems(folder: Path, entries: dict[str, dict[str, Any]]) -> Iterator[Issue]:
+    path = folder / CHECKSUMS
+    if CHECKSUMS not in entries or not path.is_file():
+        return  # an unlisted or a missing SHA256SUMS is already V006 or V003
+    listed = _listed_sums(path)
+    if listed is None:
+        yield CHECKSUMS_DISAGREE.issue(f"{CHECKSUMS} is not a sha256sum file", file=str(path))
+        return
+    expected = {name: entry["sha256"] for name, entry in entries.items() if name != CHECKSUMS}
+    for name in sorted(set(listed) | set(expected)):
+        if listed.get(name) != expected.get(name):
+            message = f"{name}: {CHECKSUMS} says {listed.get(name)}, the manifest says {expected.get(name)}"
+            yield CHECKSUMS_DISAGREE.issue(message, file=str(path))
+
+
 def _parquet_problem(path: Path) -> Issue | None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -151,6 +194,7 @@ def verify_release(folder: Path) -> Report:
     problems = {name: _check_file(folder, name, entry) for name, entry in sorted(entries.items())}
     report = Report([issue for issue in problems.values() if issue], files_checked=len(entries))
     report.extend(_extra_files(folder, set(entries)))
+    report.extend(_checksum_problems(folder, entries))
     intact = [folder / name for name, issue in problems.items() if issue is None and name.endswith(".parquet")]
     report.extend(issue for path in intact if (issue := _parquet_problem(path)) is not None)
     return report

@@ -23,13 +23,12 @@ from claimkit.release.configs import CONFIGS
 from claimkit.release.croissant import croissant
 from claimkit.release.features import row_encoder
 from claimkit.release.labels import LabelIds
-from claimkit.release.verify import MANIFEST, sha256_file
+from claimkit.release.verify import CHECKSUMS, MANIFEST, sha256_file
 from claimkit.storage import atomic_write_text, dump_json
 
 __all__ = ["CHECKSUMS", "ParquetWriters", "write_metadata"]
 
 #: ``sha256sum -c SHA256SUMS`` checks every file but itself and the manifest, without claimkit.
-CHECKSUMS = "SHA256SUMS"
 
 
 class ParquetWriters:

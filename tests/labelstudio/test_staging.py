@@ -1,0 +1,30 @@
+"""Two pulls or imports into one corpus at once: the second stops before it changes anything (E215)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimkit.errors import ConfigError
+from claimkit.labelstudio.staging import STAGING_PREFIX, Staging
+from tests.errors import raises_code
+
+
+def test_a_second_run_on_a_busy_corpus_is_refused_and_leaves_the_first_ones_staging(tmp_path: Path) -> None:
+    first = Staging(tmp_path)
+    first.put("a.json", "{}")
+    with raises_code("E215", ConfigError):
+        Staging(tmp_path)
+    assert first.staged() == [first.folder / "a.json"]  # not cleared by the refused run
+    first.apply()
+    first.discard()
+    assert (tmp_path / "a.json").read_text() == "{}"
+    second = Staging(tmp_path)  # the lock went with the first run
+    second.discard()
+    assert not list(tmp_path.glob(STAGING_PREFIX + "*"))
+
+
+def test_the_staging_of_an_interrupted_run_is_cleared_by_the_next(tmp_path: Path) -> None:
+    (tmp_path / f"{STAGING_PREFIX}left").mkdir()
+    staging = Staging(tmp_path)
+    assert [p.name for p in tmp_path.glob(STAGING_PREFIX + "*")] == [staging.folder.name]
+    staging.discard()
