@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimkit.adjudicate import adjudicate, conflict_prediction, record_review
+from claimkit import adjudicate as adjudication
+from claimkit.adjudicate import Adjudicated, adjudicate, conflict_prediction, record_review
 from claimkit.cli import main
 from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.loading import load_file
@@ -112,3 +113,29 @@ def test_json_is_one_document_with_results_and_issues(tmp_path: Path, capsys: py
     assert out["summary"]["to_review"] == ["disputed"]
     assert [d["doc_id"] for d in out["summary"]["documents"]] == ["disputed"]
     assert {(i["code"][0], i["location"]["file"].endswith("broken.json")) for i in out["issues"]} == {("S", True)}
+
+
+RECORDED = Path(__file__).parents[1] / "labelstudio" / "cases" / "recorded" / "1.23.2" / "pulled"
+
+
+def test_a_pull_landing_while_adjudicating_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real pull (two annotators) lands while the file read before it (one annotator) is being
+    adjudicated: its single-annotator gold must not be written over the second annotator's work."""
+    pulled = (RECORDED / "o003-emoji-crlf-diacritics.json").read_bytes()
+    older = json.loads(pulled)
+    older["annotations"] = older["annotations"][:1]
+    path = tmp_path / "o003-emoji-crlf-diacritics.json"
+    path.write_text(json.dumps(older, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def adjudicate_while_a_pull_lands(file: DocumentFile) -> Adjudicated | None:
+        path.write_bytes(pulled)
+        return adjudicate(file)
+
+    monkeypatch.setattr(adjudication, "adjudicate", adjudicate_while_a_pull_lands)
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], Path(i["location"]["file"]).name) for i in out["issues"]] == [("E216", path.name)]
+    assert path.read_bytes() == pulled
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

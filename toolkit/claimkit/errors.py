@@ -152,6 +152,16 @@ MISSING_SERVER_ID = _command(
     server's identity, so the same id on two servers gives two pseudonyms.""",
     "Pass --server-id with the server's URL (e.g. https://labelstudio.example.org).",
 )
+FILE_CHANGED_MEANWHILE = _command(
+    "E216",
+    "file-changed-meanwhile",
+    """A document file changed on disk between the moment claimkit read it and the moment it would
+    have been written (an annotator's `claimkit ls pull` landing meanwhile, an editor saving).
+
+    Writing would have replaced the newer file with one made from the old content, silently
+    dropping what changed (an annotator's new annotation). The file is left as it is now.""",
+    "Run the command again: it reads the file as it is now.",
+)
 # Releases.
 VERSION_IMMUTABLE = _command(
     "E301",

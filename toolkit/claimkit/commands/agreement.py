@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimkit.issues import Report
-from claimkit.loading import Loaded, load_documents, load_files
+from claimkit.errors import DataError
+from claimkit.issues import Issue, Report
+from claimkit.loading import Loaded, load_files
 from claimkit.model import DocumentFile
 from claimkit.reporters import render, render_json
 from claimkit.storage import atomic_write_text, write_document_file
@@ -116,6 +117,7 @@ class _Merged:
     lines: list[str] = field(default_factory=list)
     to_review: dict[str, tuple[str, DocumentFile, Any]] = field(default_factory=dict)
     pushed: int | None = None
+    issues: list[Issue] = field(default_factory=list)
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
@@ -133,8 +135,22 @@ def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
     return lines
 
 
-def _record(merged: _Merged, path: str, file: DocumentFile, adjudicated: Adjudicated, dry_run: bool) -> None:
+def _write_gold(merged: _Merged, loaded: Loaded, gold: Any) -> bool:
+    """Write the gold over the very bytes it was made from; a file changed meanwhile is left (E216)."""
+    assert loaded.file is not None
+    try:
+        write_document_file(str(loaded.path), loaded.file.model_copy(update={"gold": gold}), expected=loaded.raw)
+    except DataError as error:
+        merged.issues.append(error.code.issue(error.message, file=str(loaded.path), hint=error.hint))
+        return False
+    return True
+
+
+def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: bool) -> None:
     from claimkit.adjudicate import conflict_prediction
+
+    path, file = str(loaded.path), loaded.file
+    assert file is not None
 
     merged.results.append(
         {
@@ -148,20 +164,21 @@ def _record(merged: _Merged, path: str, file: DocumentFile, adjudicated: Adjudic
         merged.lines += _conflict_lines(adjudicated.doc_id, adjudicated.conflicts)
         merged.to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
         return
-    if not dry_run:
-        write_document_file(path, file.model_copy(update={"gold": adjudicated.gold}))
+    if not dry_run and not _write_gold(merged, loaded, adjudicated.gold):
+        return
     method = adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ""
     merged.lines.append(f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written ({method})")
 
 
-def _merge_all(files: list[tuple[str, DocumentFile]], *, force: bool, dry_run: bool) -> _Merged:
+def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     from claimkit.adjudicate import adjudicate as merge
 
     merged = _Merged()
-    for path, file in files:
-        adjudicated = None if file.gold is not None and not force else merge(file)
+    for loaded in files:
+        assert loaded.file is not None
+        adjudicated = None if loaded.file.gold is not None and not force else merge(loaded.file)
         if adjudicated is not None:
-            _record(merged, path, file, adjudicated, dry_run)
+            _record(merged, loaded, adjudicated, dry_run)
     return merged
 
 
@@ -204,12 +221,13 @@ def adjudicate(  # noqa: PLR0913 - one keyword per command-line option (the CLI 
     out: TextIO,
 ) -> int:
     """``claimkit adjudicate``: write gold where the annotators agree; list (and optionally push) conflicts."""
-    files, issues = load_documents(paths)
-    report = Report(issues)
+    loaded = list(load_files(paths))  # with each file's bytes: gold is written only over those
+    report = Report([issue for one in loaded for issue in one.issues])
     if report.unreadable():
         out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
         return 2
-    merged = _merge_all(files, force=force, dry_run=dry_run)
+    merged = _merge_all([one for one in loaded if one.file is not None], force=force, dry_run=dry_run)
+    report.extend(merged.issues)
     pushed = _push(merged, url, api_key, project, report) if push and merged.to_review else True
     out.write(_adjudication_output(merged, report, fmt))
     return 1 if merged.to_review or not pushed else report.exit_code()
