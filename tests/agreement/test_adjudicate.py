@@ -139,3 +139,25 @@ def test_a_pull_landing_while_adjudicating_is_not_overwritten(
     assert [(i["code"], Path(i["location"]["file"]).name) for i in out["issues"]] == [("E216", path.name)]
     assert path.read_bytes() == pulled
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_force_keeps_a_reviewers_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The recorded r005: a reviewer decided four claims in Label Studio over one annotator's empty
+    annotation. ``--force`` recomputed it into an empty single-annotator gold, saying only "written"."""
+    recorded = (RECORDED / "r005-chain.json").read_bytes()
+    path = tmp_path / "r005-chain.json"
+    path.write_bytes(recorded)
+    assert main(["adjudicate", str(tmp_path), "--force", "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["pointer"]) for i in out["issues"]] == [("E217", "/gold")]
+    assert path.read_bytes() == recorded
+
+
+def test_force_recomputes_computed_gold_and_says_it_replaced_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "000_f22616ff3d8ce778.json"
+    path.write_bytes((RECORDED / path.name).read_bytes())
+    assert main(["adjudicate", str(tmp_path)]) == 0
+    assert main(["adjudicate", str(tmp_path), "--force"]) == 0
+    assert "replacing the previous single_annotator gold" in capsys.readouterr().out

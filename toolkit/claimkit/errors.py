@@ -162,6 +162,18 @@ FILE_CHANGED_MEANWHILE = _command(
     dropping what changed (an annotator's new annotation). The file is left as it is now.""",
     "Run the command again: it reads the file as it is now.",
 )
+REVIEWED_GOLD_KEPT = _command(
+    "E217",
+    "reviewed-gold-kept",
+    """`claimkit adjudicate --force` kept a gold that people decided (a reviewer in Label Studio, or
+    written by hand) instead of replacing it with one computed from the annotators.
+
+    `--force` recomputes gold that adjudication itself made (unanimous or single annotator): that
+    gold can be made again from the annotations at any time. A reviewer's decisions cannot: replacing
+    them would silently throw away the reviewer's work.""",
+    "To adjudicate the document again anyway, delete its `gold` (the reviewer's decisions are then lost) "
+    "and rerun; or push it for review again with `claimkit adjudicate --push`.",
+)
 # Releases.
 VERSION_IMMUTABLE = _command(
     "E301",

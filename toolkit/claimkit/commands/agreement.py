@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimkit.errors import DataError
+from claimkit.errors import REVIEWED_GOLD_KEPT, DataError
 from claimkit.issues import Issue, Report
 from claimkit.loading import Loaded, load_files
-from claimkit.model import DocumentFile
+from claimkit.model import Annotation, DocumentFile
 from claimkit.reporters import render, render_json
 from claimkit.storage import atomic_write_text, write_document_file
 
@@ -167,7 +167,34 @@ def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: 
     if not dry_run and not _write_gold(merged, loaded, adjudicated.gold):
         return
     method = adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ""
-    merged.lines.append(f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written ({method})")
+    replaced = f", replacing the previous {_method(file.gold)} gold" if file.gold is not None else ""
+    merged.lines.append(f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written ({method}{replaced})")
+
+
+def _method(gold: Annotation) -> str:
+    return str(gold.adjudication.method) if gold.adjudication else "hand-made"
+
+
+def _decided_by_people(gold: Annotation) -> bool:
+    """A gold a reviewer decided or someone wrote: ``--force`` must not recompute it away."""
+    adjudication = gold.adjudication
+    return adjudication is None or adjudication.reviewer is not None or _method(gold) not in _RECOMPUTABLE
+
+
+_RECOMPUTABLE = ("unanimous", "single_annotator")
+
+
+def _keeps_gold(merged: _Merged, loaded: Loaded, force: bool) -> bool:
+    """Whether the document's gold stays as it is (said so when ``--force`` asked otherwise)."""
+    gold = loaded.file.gold if loaded.file else None
+    if gold is None or not force:
+        return gold is not None
+    if not _decided_by_people(gold):
+        return False
+    who = gold.adjudication.reviewer if gold.adjudication and gold.adjudication.reviewer else "hand"
+    message = f"its {_method(gold)} gold (decided by {who}) is kept: --force replaces only computed gold"
+    merged.issues.append(REVIEWED_GOLD_KEPT.issue(message, file=str(loaded.path), pointer="/gold"))
+    return True
 
 
 def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
@@ -176,7 +203,7 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     merged = _Merged()
     for loaded in files:
         assert loaded.file is not None
-        adjudicated = None if loaded.file.gold is not None and not force else merge(loaded.file)
+        adjudicated = None if _keeps_gold(merged, loaded, force) else merge(loaded.file)
         if adjudicated is not None:
             _record(merged, loaded, adjudicated, dry_run)
     return merged
