@@ -161,3 +161,18 @@ def test_force_recomputes_computed_gold_and_says_it_replaced_it(
     assert main(["adjudicate", str(tmp_path)]) == 0
     assert main(["adjudicate", str(tmp_path), "--force"]) == 0
     assert "replacing the previous single_annotator gold" in capsys.readouterr().out
+
+
+def test_conflicts_cannot_smuggle_workflow_commands_into_a_ci_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A source name is typed in a multi-line text area: on the recorded o003, a line of it starting
+    with ``::`` must not start a line of the conflict listing (GitHub would run it as a command)."""
+    recorded = json.loads((RECORDED / "o003-emoji-crlf-diacritics.json").read_bytes())
+    for one in recorded["annotations"]:
+        for source in one["sources"]:
+            source["name"] += "\n::error file=x.py::forged\r\n::add-mask::\u202e"
+    (tmp_path / "o003.json").write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
+    assert main(["adjudicate", str(tmp_path), "--dry-run"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 7 and not [line for line in lines if line.lstrip().startswith("::") or "\u202e" in line]

@@ -13,7 +13,7 @@ from claimkit.errors import REVIEWED_GOLD_KEPT, DataError
 from claimkit.issues import Issue, Report
 from claimkit.loading import Loaded, load_files
 from claimkit.model import Annotation, DocumentFile
-from claimkit.reporters import render, render_json
+from claimkit.reporters import printable, render, render_json
 from claimkit.storage import atomic_write_text, write_document_file
 
 if TYPE_CHECKING:
@@ -121,16 +121,20 @@ class _Merged:
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
-    lines = [f"{doc_id}: {len(conflicts)} conflicts"]
+    """Each annotator's choice; what annotators typed (a source name from a multi-line text area) is
+    escaped: a line of it starting with ``::`` would be a workflow command in a CI log."""
+    lines = [f"{printable(doc_id)}: {len(conflicts)} conflicts"]
     for number, conflict in enumerate(conflicts, start=1):
         lines.append(f"  conflict {number}:")
         for name, choice in conflict.choices.items():
             if choice is None:
-                lines.append(f"    {name}: (no claim)")
+                lines.append(f"    {printable(name)}: (no claim)")
             else:
                 lines.append(
-                    f"    {name}: [{choice['category']}] {choice['text'][:60]!r} source={choice['source']} "
-                    f"cue={choice['cue']} quote={choice['quote']} certainty={choice['certainty']}"
+                    printable(
+                        f"    {name}: [{choice['category']}] {choice['text'][:60]!r} source={choice['source']} "
+                        f"cue={choice['cue']} quote={choice['quote']} certainty={choice['certainty']}"
+                    )
                 )
     return lines
 
@@ -168,7 +172,8 @@ def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: 
         return
     method = adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ""
     replaced = f", replacing the previous {_method(file.gold)} gold" if file.gold is not None else ""
-    merged.lines.append(f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written ({method}{replaced})")
+    written = f"gold {'would be ' if dry_run else ''}written ({method}{replaced})"
+    merged.lines.append(f"{printable(adjudicated.doc_id)}: {written}")
 
 
 def _method(gold: Annotation) -> str:
