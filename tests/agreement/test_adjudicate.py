@@ -176,3 +176,17 @@ def test_conflicts_cannot_smuggle_workflow_commands_into_a_ci_log(
     assert main(["adjudicate", str(tmp_path), "--dry-run"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 7 and not [line for line in lines if line.lstrip().startswith("::") or "\u202e" in line]
+
+
+def test_no_gold_is_made_from_empty_annotations_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The recorded r005 before its review: one annotator submitted it without a region. Adjudication
+    wrote an empty single-annotator gold, as if the article had no claim."""
+    recorded = json.loads((RECORDED / "r005-chain.json").read_bytes())
+    del recorded["gold"]
+    path = tmp_path / "r005-chain.json"
+    path.write_text(json.dumps(recorded, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["pointer"]) for i in out["issues"]] == [("G001", "/annotations/0")]
+    assert out["summary"]["documents"] == [] and path.read_bytes() == before

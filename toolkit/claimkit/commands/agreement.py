@@ -45,14 +45,14 @@ class _Agreeing:
             self.hard_cases.add(loaded.file)
 
 
-def _empty_issues(loaded: Loaded, excluded: list[str]) -> list[Any]:
+def _empty_issues(loaded: Loaded, excluded: list[str], outcome: str = "left out of agreement") -> list[Any]:
     from claimkit.agreement.codes import EMPTY_ANNOTATION
 
     assert loaded.file is not None
     names = [a.annotator for a in loaded.file.annotations]
     return [
         EMPTY_ANNOTATION.issue(
-            f"{name}'s annotation has no region; left out of agreement",
+            f"{name}'s annotation has no region; {outcome}",
             file=str(loaded.path),
             pointer=f"/annotations/{names.index(name)}",
         )
@@ -202,13 +202,27 @@ def _keeps_gold(merged: _Merged, loaded: Loaded, force: bool) -> bool:
     return True
 
 
+def _only_empty(merged: _Merged, loaded: Loaded) -> bool:
+    """Whether every annotation of the document is empty: no gold is made from nothing (G001 each)."""
+    from claimkit.agreement.report import is_empty
+
+    assert loaded.file is not None
+    annotations = loaded.file.annotations
+    if not annotations or not all(is_empty(a) for a in annotations):
+        return False
+    names = [a.annotator for a in annotations]
+    merged.issues += _empty_issues(loaded, names, "no gold made from it")
+    return True
+
+
 def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     from claimkit.adjudicate import adjudicate as merge
 
     merged = _Merged()
     for loaded in files:
         assert loaded.file is not None
-        adjudicated = None if _keeps_gold(merged, loaded, force) else merge(loaded.file)
+        skip = _keeps_gold(merged, loaded, force) or _only_empty(merged, loaded)
+        adjudicated = None if skip else merge(loaded.file)
         if adjudicated is not None:
             _record(merged, loaded, adjudicated, dry_run)
     return merged
