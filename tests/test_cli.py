@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimkit.cli import main
-from claimkit.reporters import GITHUB_CAP
+from claimkit.reporters import COLLAPSE_AT, GITHUB_CAP
 from tests.conftest import CASES, ROOT
 
 INVALID_O003 = CASES / "O003" / "invalid" / "o003-shifted.json"
@@ -265,3 +265,16 @@ def test_a_folder_that_cannot_be_listed_is_a_coded_input_error() -> None:
     assert done.returncode == 2, done.stderr
     found = [(i["code"], i["location"]["file"]) for i in json.loads(done.stdout)["issues"]]
     assert found == [("F001", str(corpus / "locked"))]
+
+
+def test_a_summarized_code_is_escaped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Text output summarizes a code met often, naming its first file: a name with a line starting
+    ``::`` must not become a line a CI log runs as a workflow command, nor reorder it (bidi)."""
+    data = json.loads(WARNING_ONLY.read_text(encoding="utf-8"))
+    for index in range(COLLAPSE_AT + 2):
+        data["document"]["id"] = f"doc-{index:03d}"
+        name = f"doc-{index:03d}\n::error file=x.py::forged\u202e.json"
+        (tmp_path / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, out = run(capsys, "validate", str(tmp_path))
+    assert "(--verbose lists them all)" in out
+    assert not [line for line in out.splitlines() if line.lstrip().startswith("::") or "\u202e" in line]

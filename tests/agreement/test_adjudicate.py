@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimkit.adjudicate import adjudicate, conflict_prediction, record_review
+from claimkit import adjudicate as adjudication
+from claimkit.adjudicate import Adjudicated, adjudicate, conflict_prediction, record_review
 from claimkit.cli import main
 from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.loading import load_file
@@ -112,3 +113,80 @@ def test_json_is_one_document_with_results_and_issues(tmp_path: Path, capsys: py
     assert out["summary"]["to_review"] == ["disputed"]
     assert [d["doc_id"] for d in out["summary"]["documents"]] == ["disputed"]
     assert {(i["code"][0], i["location"]["file"].endswith("broken.json")) for i in out["issues"]} == {("S", True)}
+
+
+RECORDED = Path(__file__).parents[1] / "labelstudio" / "cases" / "recorded" / "1.23.2" / "pulled"
+
+
+def test_a_pull_landing_while_adjudicating_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real pull (two annotators) lands while the file read before it (one annotator) is being
+    adjudicated: its single-annotator gold must not be written over the second annotator's work."""
+    pulled = (RECORDED / "o003-emoji-crlf-diacritics.json").read_bytes()
+    older = json.loads(pulled)
+    older["annotations"] = older["annotations"][:1]
+    path = tmp_path / "o003-emoji-crlf-diacritics.json"
+    path.write_text(json.dumps(older, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def adjudicate_while_a_pull_lands(file: DocumentFile) -> Adjudicated | None:
+        path.write_bytes(pulled)
+        return adjudicate(file)
+
+    monkeypatch.setattr(adjudication, "adjudicate", adjudicate_while_a_pull_lands)
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], Path(i["location"]["file"]).name) for i in out["issues"]] == [("E216", path.name)]
+    assert path.read_bytes() == pulled
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_force_keeps_a_reviewers_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The recorded r005: a reviewer decided four claims in Label Studio over one annotator's empty
+    annotation. ``--force`` recomputed it into an empty single-annotator gold, saying only "written"."""
+    recorded = (RECORDED / "r005-chain.json").read_bytes()
+    path = tmp_path / "r005-chain.json"
+    path.write_bytes(recorded)
+    assert main(["adjudicate", str(tmp_path), "--force", "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["pointer"]) for i in out["issues"]] == [("E217", "/gold")]
+    assert path.read_bytes() == recorded
+
+
+def test_force_recomputes_computed_gold_and_says_it_replaced_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "000_f22616ff3d8ce778.json"
+    path.write_bytes((RECORDED / path.name).read_bytes())
+    assert main(["adjudicate", str(tmp_path)]) == 0
+    assert main(["adjudicate", str(tmp_path), "--force"]) == 0
+    assert "replacing the previous single_annotator gold" in capsys.readouterr().out
+
+
+def test_conflicts_cannot_smuggle_workflow_commands_into_a_ci_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A source name is typed in a multi-line text area: on the recorded o003, a line of it starting
+    with ``::`` must not start a line of the conflict listing (GitHub would run it as a command)."""
+    recorded = json.loads((RECORDED / "o003-emoji-crlf-diacritics.json").read_bytes())
+    for one in recorded["annotations"]:
+        for source in one["sources"]:
+            source["name"] += "\n::error file=x.py::forged\r\n::add-mask::\u202e"
+    (tmp_path / "o003.json").write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
+    assert main(["adjudicate", str(tmp_path), "--dry-run"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 7 and not [line for line in lines if line.lstrip().startswith("::") or "\u202e" in line]
+
+
+def test_no_gold_is_made_from_empty_annotations_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The recorded r005 before its review: one annotator submitted it without a region. Adjudication
+    wrote an empty single-annotator gold, as if the article had no claim."""
+    recorded = json.loads((RECORDED / "r005-chain.json").read_bytes())
+    del recorded["gold"]
+    path = tmp_path / "r005-chain.json"
+    path.write_text(json.dumps(recorded, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["pointer"]) for i in out["issues"]] == [("G001", "/annotations/0")]
+    assert out["summary"]["documents"] == [] and path.read_bytes() == before

@@ -6,9 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from claimkit.loading import load_file
-from claimkit.model import Annotation, Generator
-from claimkit.preannotate import NAME, VERSION, preannotate_file, proposal_of, propose_row
+from claimkit.model import Annotation, Document, Generator
+from claimkit.preannotate import NAME, VERSION, apply, preannotate_file, proposal_of, propose, propose_row
 from claimkit.preannotate.apply import propose_lines
 from tests.conftest import ROOT
 
@@ -74,3 +76,27 @@ def test_rows_become_proposal_rows_or_coded_refusals() -> None:
     codes = [[issue["code"] for issue in json.loads(r["issues"])] for r in refused]
     assert codes == [["P003"], ["P003"], ["I002"]]
     assert all(r["proposal"] is None and r["generator"] == NAME for r in refused)
+
+
+PULLED = ROOT / "tests" / "labelstudio" / "cases" / "recorded" / "1.23.2" / "pulled"
+RECORDED = PULLED / "o003-emoji-crlf-diacritics.json"
+
+
+def test_a_pull_landing_while_proposing_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file as a real pull left it (two annotators) lands while the proposal of the older file
+    (one annotator) is made: the proposal must not be written over it, and the failure is coded."""
+    path = tmp_path / RECORDED.name
+    pulled = RECORDED.read_bytes()
+    older = json.loads(pulled)
+    older["annotations"] = older["annotations"][:1]
+    path.write_text(json.dumps(older, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def propose_while_a_pull_lands(document: Document) -> Annotation:
+        path.write_bytes(pulled)
+        return propose(document)
+
+    monkeypatch.setattr(apply, "propose", propose_while_a_pull_lands)
+    outcome = preannotate_file(str(path))
+    assert (outcome.action, [i.code for i in outcome.issues]) == ("failed", ["E216"])
+    assert path.read_bytes() == pulled
+    assert [p.name for p in tmp_path.iterdir()] == [RECORDED.name]

@@ -162,6 +162,31 @@ CORPUS_BUSY = _command(
     waits for nothing and stops before it changes anything.""",
     "Wait for the other `claimkit ls pull` or `ls import` to finish, then run again.",
 )
+
+FILE_CHANGED_MEANWHILE = _command(
+    "E216",
+    "file-changed-meanwhile",
+    """A document file changed on disk between the moment claimkit read it and the moment it would
+    have been written (an annotator's `claimkit ls pull` landing meanwhile, an editor saving).
+
+    Writing would have replaced the newer file with one made from the old content, silently
+    dropping what changed (an annotator's new annotation). The file is left as it is now.""",
+    "Run the command again: it reads the file as it is now.",
+)
+
+REVIEWED_GOLD_KEPT = _command(
+    "E217",
+    "reviewed-gold-kept",
+    """`claimkit adjudicate --force` kept a gold that people decided (a reviewer in Label Studio, or
+    written by hand) instead of replacing it with one computed from the annotators.
+
+    `--force` recomputes gold that adjudication itself made (unanimous or single annotator): that
+    gold can be made again from the annotations at any time. A reviewer's decisions cannot: replacing
+    them would silently throw away the reviewer's work.""",
+    "To adjudicate the document again anyway, delete its `gold` (the reviewer's decisions are then lost) "
+    "and rerun; or push it for review again with `claimkit adjudicate --push`.",
+)
+
 # Releases.
 VERSION_IMMUTABLE = _command(
     "E301",

@@ -102,8 +102,8 @@ def _collapsed(issues: list[Issue]) -> str:
     files = len({issue.location.file for issue in issues})
     return (
         f"{first.code} [{first.severity.value}] ({first.rule}) {_plural(len(issues), 'time')} in "
-        f"{_plural(files, 'file')}, first {where.file or '<input>'}: {first.message}\n"
-        f"    hint: {first.hint} (--verbose lists them all)"
+        f"{_plural(files, 'file')}, first {printable(where.file or '<input>')}: {printable(first.message)}\n"
+        f"    hint: {printable(str(first.hint))} (--verbose lists them all)"
     )
 
 

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from claimkit.errors import FILE_CHANGED_MEANWHILE, DataError
 from claimkit.model import DocumentFile
 
 __all__ = [
@@ -47,8 +48,27 @@ def file_mode(target: Path, mode: int | None = None) -> int:
         return 0o666 & ~_umask()
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` so that the file is either the old one or the complete new one."""
+def _unchanged(target: Path, expected: bytes | None) -> None:
+    """Raise E216 unless ``target`` still holds ``expected`` (``None``: no expectation)."""
+    if expected is None:
+        return
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current != expected:
+        message = f"{target} changed since it was read; it was not overwritten"
+        raise DataError(FILE_CHANGED_MEANWHILE, message)
+
+
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, *, mode: int | None = None, expected: bytes | None = None
+) -> None:
+    """Write ``data`` to ``path`` so that the file is either the old one or the complete new one.
+
+    With ``expected`` (the bytes the caller read and built ``data`` from), the file is replaced only
+    if it still holds them, checked after the new content is on disk, just before the rename: a file
+    changed meanwhile (an annotator's pull landing) is left alone and E216 raised."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -58,14 +78,17 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int |
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        _unchanged(target, expected)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int | None = None) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+def atomic_write_text(
+    path: str | os.PathLike[str], text: str, *, mode: int | None = None, expected: bytes | None = None
+) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode, expected=expected)
 
 
 def dump_json(data: Any) -> str:
@@ -82,5 +105,6 @@ def document_json(file: DocumentFile) -> str:
     return file.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
-def write_document_file(path: str | os.PathLike[str], file: DocumentFile) -> None:
-    atomic_write_text(path, document_json(file))
+def write_document_file(path: str | os.PathLike[str], file: DocumentFile, *, expected: bytes | None = None) -> None:
+    """Write a document file; with ``expected``, only over the very bytes it was made from (else E216)."""
+    atomic_write_text(path, document_json(file), expected=expected)

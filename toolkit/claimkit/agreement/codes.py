@@ -16,8 +16,9 @@ EMPTY_ANNOTATION = declare(
 
     An empty annotation (no claim, cue or source) would count as total disagreement with every
     other annotator of the document and drag the figures towards 0. It is excluded, counted per
-    annotator and listed in the agreement report instead. Skipped tasks never reach the corpus
-    (`claimkit ls pull` reports them, L009).""",
+    annotator and listed in the agreement report instead. Adjudication makes no gold of a document
+    whose every annotation is empty: an empty gold would claim the article has no claim at all.
+    Skipped tasks never reach the corpus (`claimkit ls pull` reports them, L009).""",
     "Annotate the task in Label Studio (or delete the empty annotation if it was a mistake), then pull again.",
 )
 

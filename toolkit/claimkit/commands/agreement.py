@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimkit.issues import Report
-from claimkit.loading import Loaded, load_documents, load_files
-from claimkit.model import DocumentFile
-from claimkit.reporters import render, render_json
+from claimkit.errors import REVIEWED_GOLD_KEPT, DataError
+from claimkit.issues import Issue, Report
+from claimkit.loading import Loaded, load_files
+from claimkit.model import Annotation, DocumentFile
+from claimkit.reporters import printable, render, render_json
 from claimkit.storage import atomic_write_text, write_document_file
 
 if TYPE_CHECKING:
@@ -44,14 +45,14 @@ class _Agreeing:
             self.hard_cases.add(loaded.file)
 
 
-def _empty_issues(loaded: Loaded, excluded: list[str]) -> list[Any]:
+def _empty_issues(loaded: Loaded, excluded: list[str], outcome: str = "left out of agreement") -> list[Any]:
     from claimkit.agreement.codes import EMPTY_ANNOTATION
 
     assert loaded.file is not None
     names = [a.annotator for a in loaded.file.annotations]
     return [
         EMPTY_ANNOTATION.issue(
-            f"{name}'s annotation has no region; left out of agreement",
+            f"{name}'s annotation has no region; {outcome}",
             file=str(loaded.path),
             pointer=f"/annotations/{names.index(name)}",
         )
@@ -116,25 +117,44 @@ class _Merged:
     lines: list[str] = field(default_factory=list)
     to_review: dict[str, tuple[str, DocumentFile, Any]] = field(default_factory=dict)
     pushed: int | None = None
+    issues: list[Issue] = field(default_factory=list)
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
-    lines = [f"{doc_id}: {len(conflicts)} conflicts"]
+    """Each annotator's choice; what annotators typed (a source name from a multi-line text area) is
+    escaped: a line of it starting with ``::`` would be a workflow command in a CI log."""
+    lines = [f"{printable(doc_id)}: {len(conflicts)} conflicts"]
     for number, conflict in enumerate(conflicts, start=1):
         lines.append(f"  conflict {number}:")
         for name, choice in conflict.choices.items():
             if choice is None:
-                lines.append(f"    {name}: (no claim)")
+                lines.append(f"    {printable(name)}: (no claim)")
             else:
                 lines.append(
-                    f"    {name}: [{choice['category']}] {choice['text'][:60]!r} source={choice['source']} "
-                    f"cue={choice['cue']} quote={choice['quote']} certainty={choice['certainty']}"
+                    printable(
+                        f"    {name}: [{choice['category']}] {choice['text'][:60]!r} source={choice['source']} "
+                        f"cue={choice['cue']} quote={choice['quote']} certainty={choice['certainty']}"
+                    )
                 )
     return lines
 
 
-def _record(merged: _Merged, path: str, file: DocumentFile, adjudicated: Adjudicated, dry_run: bool) -> None:
+def _write_gold(merged: _Merged, loaded: Loaded, gold: Any) -> bool:
+    """Write the gold over the very bytes it was made from; a file changed meanwhile is left (E216)."""
+    assert loaded.file is not None
+    try:
+        write_document_file(str(loaded.path), loaded.file.model_copy(update={"gold": gold}), expected=loaded.raw)
+    except DataError as error:
+        merged.issues.append(error.code.issue(error.message, file=str(loaded.path), hint=error.hint))
+        return False
+    return True
+
+
+def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: bool) -> None:
     from claimkit.adjudicate import conflict_prediction
+
+    path, file = str(loaded.path), loaded.file
+    assert file is not None
 
     merged.results.append(
         {
@@ -148,20 +168,63 @@ def _record(merged: _Merged, path: str, file: DocumentFile, adjudicated: Adjudic
         merged.lines += _conflict_lines(adjudicated.doc_id, adjudicated.conflicts)
         merged.to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
         return
-    if not dry_run:
-        write_document_file(path, file.model_copy(update={"gold": adjudicated.gold}))
+    if not dry_run and not _write_gold(merged, loaded, adjudicated.gold):
+        return
     method = adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ""
-    merged.lines.append(f"{adjudicated.doc_id}: gold {'would be ' if dry_run else ''}written ({method})")
+    replaced = f", replacing the previous {_method(file.gold)} gold" if file.gold is not None else ""
+    written = f"gold {'would be ' if dry_run else ''}written ({method}{replaced})"
+    merged.lines.append(f"{printable(adjudicated.doc_id)}: {written}")
 
 
-def _merge_all(files: list[tuple[str, DocumentFile]], *, force: bool, dry_run: bool) -> _Merged:
+def _method(gold: Annotation) -> str:
+    return str(gold.adjudication.method) if gold.adjudication else "hand-made"
+
+
+def _decided_by_people(gold: Annotation) -> bool:
+    """A gold a reviewer decided or someone wrote: ``--force`` must not recompute it away."""
+    adjudication = gold.adjudication
+    return adjudication is None or adjudication.reviewer is not None or _method(gold) not in _RECOMPUTABLE
+
+
+_RECOMPUTABLE = ("unanimous", "single_annotator")
+
+
+def _keeps_gold(merged: _Merged, loaded: Loaded, force: bool) -> bool:
+    """Whether the document's gold stays as it is (said so when ``--force`` asked otherwise)."""
+    gold = loaded.file.gold if loaded.file else None
+    if gold is None or not force:
+        return gold is not None
+    if not _decided_by_people(gold):
+        return False
+    who = gold.adjudication.reviewer if gold.adjudication and gold.adjudication.reviewer else "hand"
+    message = f"its {_method(gold)} gold (decided by {who}) is kept: --force replaces only computed gold"
+    merged.issues.append(REVIEWED_GOLD_KEPT.issue(message, file=str(loaded.path), pointer="/gold"))
+    return True
+
+
+def _only_empty(merged: _Merged, loaded: Loaded) -> bool:
+    """Whether every annotation of the document is empty: no gold is made from nothing (G001 each)."""
+    from claimkit.agreement.report import is_empty
+
+    assert loaded.file is not None
+    annotations = loaded.file.annotations
+    if not annotations or not all(is_empty(a) for a in annotations):
+        return False
+    names = [a.annotator for a in annotations]
+    merged.issues += _empty_issues(loaded, names, "no gold made from it")
+    return True
+
+
+def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     from claimkit.adjudicate import adjudicate as merge
 
     merged = _Merged()
-    for path, file in files:
-        adjudicated = None if file.gold is not None and not force else merge(file)
+    for loaded in files:
+        assert loaded.file is not None
+        skip = _keeps_gold(merged, loaded, force) or _only_empty(merged, loaded)
+        adjudicated = None if skip else merge(loaded.file)
         if adjudicated is not None:
-            _record(merged, path, file, adjudicated, dry_run)
+            _record(merged, loaded, adjudicated, dry_run)
     return merged
 
 
@@ -204,12 +267,13 @@ def adjudicate(  # noqa: PLR0913 - one keyword per command-line option (the CLI 
     out: TextIO,
 ) -> int:
     """``claimkit adjudicate``: write gold where the annotators agree; list (and optionally push) conflicts."""
-    files, issues = load_documents(paths)
-    report = Report(issues)
+    loaded = list(load_files(paths))  # with each file's bytes: gold is written only over those
+    report = Report([issue for one in loaded for issue in one.issues])
     if report.unreadable():
         out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
         return 2
-    merged = _merge_all(files, force=force, dry_run=dry_run)
+    merged = _merge_all([one for one in loaded if one.file is not None], force=force, dry_run=dry_run)
+    report.extend(merged.issues)
     pushed = _push(merged, url, api_key, project, report) if push and merged.to_review else True
     out.write(_adjudication_output(merged, report, fmt))
     return 1 if merged.to_review or not pushed else report.exit_code()

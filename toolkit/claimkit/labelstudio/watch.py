@@ -46,6 +46,10 @@ TOKEN_HEADER = "X-Claimkit-Watch"
 ACTIONS = ["ANNOTATION_CREATED", "ANNOTATION_UPDATED", "ANNOTATIONS_DELETED"]
 #: Larger requests are refused: a task with its text and one annotation is far below this.
 MAX_BODY = 32 * 1024 * 1024
+#: Seconds a connection may stay silent: a client that stops sending must not hold a thread forever.
+READ_TIMEOUT = 30.0
+#: What a payload Label Studio never sends can raise while it is read: answered 400, logged, served on.
+_MALFORMED = (ValueError, TypeError, RecursionError)
 
 Log = Callable[[str], None]
 
@@ -109,6 +113,7 @@ class Watcher:
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    timeout = READ_TIMEOUT
 
     def do_GET(self) -> None:
         self._answer(200 if self.path == "/health" else 404, "ok" if self.path == "/health" else "not found")
@@ -117,18 +122,31 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path != PATH or not secrets.compare_digest(self.headers.get(TOKEN_HEADER, ""), self.server.token):
             self._answer(403, "refused")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if not 0 < length <= MAX_BODY:
-            self._answer(413, "too large")
+        length = self.headers.get("Content-Length") or "0"
+        if not length.isdigit() or not 0 < int(length) <= MAX_BODY:
+            self._answer(413 if length.isdigit() else 400, "too large" if length.isdigit() else "bad length")
             return
         watcher = self.server.watcher
         if watcher is None:
             self._answer(503, "starting")
             return
         try:
-            payload = json.loads(self.rfile.read(length))
+            body = self.rfile.read(int(length))
+        except OSError as error:  # the client went silent (READ_TIMEOUT) or away: nothing to answer
+            watcher.log(f"gave up reading a webhook ({type(error).__name__})")
+            self.close_connection = True
+            return
+        self._check(watcher, body)
+
+    def _check(self, watcher: Watcher, body: bytes) -> None:
+        try:
+            payload = json.loads(body)
             watcher.handle(payload if isinstance(payload, dict) else {})
-        except (ValueError, ClaimkitError) as error:  # a bad payload or a failed call: say so, keep serving
+        except _MALFORMED as error:
+            watcher.log(f"could not check a malformed webhook ({type(error).__name__})")
+            self._answer(400, "malformed")
+            return
+        except ClaimkitError as error:  # a failed call to Label Studio: say so, keep serving
             watcher.log(f"could not check ({type(error).__name__}): {error}")
             self._answer(500, "not checked")
             return

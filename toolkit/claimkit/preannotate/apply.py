@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimkit.errors import DataError
 from claimkit.ingest import detect_furniture, ingest_text
 from claimkit.issues import Issue, Severity
 from claimkit.loading import load_file
@@ -73,7 +74,10 @@ def preannotate_file(path: str, *, dry_run: bool = False) -> FileOutcome:
     if document_json(updated) == loaded.raw.decode("utf-8"):
         return FileOutcome(path, "unchanged", len(proposal.claims))
     if not dry_run:
-        write_document_file(path, updated)
+        try:  # only over the bytes the proposal was made from: an annotator's pull may have landed
+            write_document_file(path, updated, expected=loaded.raw)
+        except DataError as error:
+            return FileOutcome(path, "failed", issues=[error.code.issue(error.message, file=path, hint=error.hint)])
     return FileOutcome(path, "would-write" if dry_run else "written", len(proposal.claims))
 
 
