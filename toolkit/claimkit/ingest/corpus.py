@@ -11,19 +11,13 @@ import os
 from pathlib import Path
 
 from claimkit.ingest.codes import DOCUMENT_EXISTS, OUTPUT_NOT_A_FOLDER, OUTPUT_NOT_WRITABLE, IngestError
-from claimkit.ingest.duplicates import DuplicateIndex, signature
+from claimkit.ingest.duplicates import DuplicateIndex, hash_key, signature
+from claimkit.ingest.store import Store
 from claimkit.issues import Issue
 from claimkit.loading import load_file
 from claimkit.model import text_sha256
 
-__all__ = ["Corpus", "hash_key"]
-
-_UNREADABLE = -1
-
-
-def hash_key(text_sha256: str) -> int:
-    """The first 64 bits of a text's SHA-256: what ingest remembers of a text (32 bytes, not 113)."""
-    return int(text_sha256[:16], 16)
+__all__ = ["Corpus"]
 
 
 def _prepare(folder: Path) -> None:
@@ -48,12 +42,12 @@ def _text(path: Path) -> str | None:
 
 
 class Corpus:
-    """The document files already in ``folder``: id -> hash of the text."""
+    """The document files already in ``folder``: their ids with the hash of their text go into ``store``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, store: Store) -> None:
         _prepare(folder)
         self.folder = folder
-        self.hashes: dict[str, int] = {}
+        self.store = store
         try:
             names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".json"))
         except FileNotFoundError:
@@ -64,23 +58,20 @@ class Corpus:
 
     def index(self, duplicates: DuplicateIndex, *, signatures: bool) -> None:
         """Remember every document's text hash, and add its text to the duplicate index."""
-        for name in self.names:
+        names, self.names = self.names, []
+        for name in names:
             doc_id, text = name.removesuffix(".json"), _text(self.folder / name)
             try:
                 digest = text_sha256(text) if text is not None else None
             except UnicodeEncodeError:  # a lone surrogate: validate refuses the file too
                 digest = None
-            self.hashes[doc_id] = _UNREADABLE if digest is None else hash_key(digest)
+            self.store.take(doc_id, None if digest is None else hash_key(digest), run=False)
             if text is not None and digest is not None:
                 duplicates.check(doc_id, digest, signature(text) if signatures else None)
 
-    def hash_of(self, doc_id: str) -> int | None:
-        """The text hash of the document with this id, ``-1`` if its file cannot be read, ``None`` if none."""
-        return self.hashes.get(doc_id)
-
     def conflict(self, doc_id: str, target: Path, where: str) -> list[Issue]:
         """Why the record for ``doc_id`` cannot be written: another text, or a file that cannot be read."""
-        if self.hashes.get(doc_id) == _UNREADABLE:
+        if self.store.taken(doc_id) == (None, False):  # a file that cannot be read
             loaded = load_file(target)
             if loaded.file is None:  # never replace a file we cannot read: it may hold work
                 return loaded.issues

@@ -1,12 +1,12 @@
-"""Exact and near duplicates among the texts of a run and the corpus, in memory that stays small.
+"""Exact and near duplicates among the texts of a run and the corpus, in memory that stays flat.
 
 Exact duplicates are found by the SHA-256 of the text. Near duplicates by MinHash signatures
 (datasketch, 64 permutations, word 3-grams) and locality-sensitive hashing: each signature is cut
 into 8 bands of 8 values, and two texts sharing a band are candidates whose Jaccard similarity is
-then estimated from their whole signatures. The index is kept compact on purpose (a dict of band
-hashes to the first document that had it, signatures in one growing array): datasketch's own
-``MinHashLSH`` holds about 1.9 KB per document (190 MB at 100,000 articles, measured), this one
-about 0.6 KB.
+then estimated from their whole signatures. The band keys (each to the first document that had it)
+and the signatures are kept on disk by :class:`~claimkit.ingest.store.Store`, not in memory:
+datasketch's own ``MinHashLSH`` holds about 1.9 KB per document in memory (190 MB at 100,000
+articles, measured).
 """
 
 from __future__ import annotations
@@ -19,14 +19,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimkit.ingest.codes import MISSING_DEPENDENCY, IngestError
+from claimkit.ingest.store import Store
 
-__all__ = ["DuplicateIndex", "Match", "signature"]
+__all__ = ["DuplicateIndex", "Match", "hash_key", "signature"]
 
 _PERMUTATIONS = 64
 _BANDS = 8
 _BAND_BYTES = 4 * _PERMUTATIONS // _BANDS
 _MIX = 0x9E3779B1  # golden-ratio multiplier: combines three word hashes into one 3-gram hash
 _HARAKAT = re.compile("[\u0640\u064b-\u0652\u0670]")  # tatweel and short vowels do not make another text
+
+
+def hash_key(text_sha256: str) -> int:
+    """The first 64 bits of a text's SHA-256, as a signed integer (SQLite's): what ingest remembers of a text."""
+    return int.from_bytes(bytes.fromhex(text_sha256[:16]), "big", signed=True)
 
 
 @dataclass(frozen=True)
@@ -107,31 +113,19 @@ def _similarity(one: bytes, other: bytes) -> float:
 class _NearIndex:
     """Signatures cut into bands: a text sharing a band with an earlier one is compared with it."""
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, store: Store) -> None:
         self.threshold = threshold
-        self.ids: list[str] = []
-        self.bands: dict[int, int] = {}
-        self.values = bytearray()
+        self.store = store
 
     def add(self, doc_id: str, signature: bytes) -> Match | None:
         """The most similar earlier text at or above the threshold, after adding this one."""
-        index = len(self.ids)
-        self.ids.append(doc_id)
-        self.values += signature
+        bands = [hash((band, signature[band * _BAND_BYTES : (band + 1) * _BAND_BYTES])) for band in range(_BANDS)]
         best: Match | None = None
-        for band in range(_BANDS):
-            key = hash((band, signature[band * _BAND_BYTES : (band + 1) * _BAND_BYTES]))
-            other = self.bands.setdefault(key, index)
-            if other != index:
-                best = self._better(best, other, signature)
+        for other, values in self.store.add_signature(doc_id, signature, bands):
+            similarity = _similarity(values, signature)
+            if similarity >= self.threshold and (best is None or similarity > best.similarity):
+                best = Match(other, similarity, exact=False)
         return best
-
-    def _better(self, best: Match | None, other: int, signature: bytes) -> Match | None:
-        size = len(signature)
-        similarity = _similarity(bytes(self.values[other * size : (other + 1) * size]), signature)
-        if similarity < self.threshold or (best is not None and best.similarity >= similarity):
-            return best
-        return Match(self.ids[other], similarity, exact=False)
 
 
 class DuplicateIndex:
@@ -139,15 +133,15 @@ class DuplicateIndex:
 
     ``near_threshold`` is the Jaccard similarity from which a text is a near duplicate; ``None``
     looks for exact duplicates only (and needs no datasketch). Signatures come from :func:`signature`,
-    computed where the text is (in a worker process during a run).
+    computed where the text is (in a worker process during a run). What it remembers is in ``store``, on disk.
     """
 
-    def __init__(self, near_threshold: float | None) -> None:
-        self.exact: dict[int, str] = {}
-        self.near = _NearIndex(near_threshold) if near_threshold is not None else None
+    def __init__(self, near_threshold: float | None, store: Store) -> None:
+        self.store = store
+        self.near = _NearIndex(near_threshold, store) if near_threshold is not None else None
 
     def check(self, doc_id: str, text_sha256: str, signature: bytes | None) -> Match | None:
-        first = self.exact.setdefault(int(text_sha256[:16], 16), doc_id)
+        first = self.store.first_text(hash_key(text_sha256), doc_id)
         if first != doc_id:
             return Match(first, 1.0, exact=True)
         return self.near.add(doc_id, signature) if self.near is not None and signature is not None else None

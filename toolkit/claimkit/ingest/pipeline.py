@@ -1,8 +1,8 @@
 """An ingest run: inputs → records → documents → checks → new files in the corpus, one outcome each.
 
 The run streams: one record is in hand at a time, plus a batch of files being written. What it
-remembers grows slowly with the number of documents (ids and text hashes, and the duplicate
-index): about 0.8 KB per document.
+remembers of every document (ids and text hashes, and the duplicate index) is in a temporary
+file (:mod:`claimkit.ingest.store`), so its memory does not grow with the number of documents.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ from claimkit.ingest.codes import (
     NEAR_DUPLICATE,
     NO_ARTICLES_FOUND,
 )
-from claimkit.ingest.corpus import Corpus, hash_key
-from claimkit.ingest.duplicates import DuplicateIndex, Match
+from claimkit.ingest.corpus import Corpus
+from claimkit.ingest.duplicates import DuplicateIndex, Match, hash_key
 from claimkit.ingest.prepare import Prepared, prepare_all
 from claimkit.ingest.records import FieldMap, Unread
+from claimkit.ingest.store import Store
 from claimkit.ingest.writer import BatchWriter
 from claimkit.issues import Issue
 from claimkit.loading import MAX_FILE_BYTES, UNREADABLE_FILE
@@ -164,10 +165,14 @@ class _Run:
 
     def __init__(self, options: IngestOptions) -> None:
         self.options = options
-        self.corpus = Corpus(options.out_dir)
-        self.duplicates = DuplicateIndex(options.near_threshold)
-        self.corpus.index(self.duplicates, signatures=options.near_threshold is not None)
-        self.seen: dict[str, int] = {}  # id -> text hash key of the documents made in this run
+        self.store = Store()  # ids -> text hashes of the corpus and of this run, the duplicate index
+        try:
+            self.corpus = Corpus(options.out_dir, self.store)
+            self.duplicates = DuplicateIndex(options.near_threshold, self.store)
+            self.corpus.index(self.duplicates, signatures=options.near_threshold is not None)
+        except BaseException:
+            self.store.close()
+            raise
         self.writer = BatchWriter()
 
     def place(self, prepared: Prepared) -> Outcome:
@@ -185,13 +190,13 @@ class _Run:
 
     def _known(self, doc_id: str, digest: str, target: Path, prepared: Prepared) -> Outcome | None:
         """The outcome when the id is taken, in this run or in the corpus; ``None`` when it is free."""
-        taken = self.seen.get(doc_id)
-        taken = self.corpus.hash_of(doc_id) if taken is None else taken
+        taken = self.store.taken(doc_id)
         if taken is None:
             return None
-        if taken == hash_key(digest):
+        key, in_this_run = taken
+        if key == hash_key(digest):
             return Outcome(Status.PRESENT, prepared.where, [], target)
-        if doc_id in self.seen:
+        if in_this_run:
             message = f"document id {doc_id!r} was given to another text earlier in this run"
             issues = [ID_COLLISION.issue(message, file=prepared.file, line=prepared.line, pointer="/document/id")]
         else:
@@ -205,12 +210,13 @@ class _Run:
             issues.append(prepared.here(_duplicate_issue(match, prepared.file)))
             if self.options.skip_duplicates:
                 return Outcome(Status.SKIPPED, where, issues, target)
-        self.seen[doc_id] = hash_key(digest)
+        self.store.take(doc_id, hash_key(digest), run=True)
         assert prepared.data is not None
         self.writer.submit(target, prepared.data)
         return Outcome(Status.WRITTEN, where, issues, target)
 
     def close(self) -> Iterator[Outcome]:
+        self.store.close()
         for target in self.writer.close():
             message = f"{target} appeared while ingesting; it was left as it is"
             issue = DOCUMENT_EXISTS.issue(message, file=str(target), pointer="/document/text")
