@@ -28,3 +28,19 @@ def test_the_staging_of_an_interrupted_run_is_cleared_by_the_next(tmp_path: Path
     staging = Staging(tmp_path)
     assert [p.name for p in tmp_path.glob(STAGING_PREFIX + "*")] == [staging.folder.name]
     staging.discard()
+
+
+def test_a_file_changed_after_it_was_staged_stops_the_whole_apply(tmp_path: Path) -> None:
+    """A preannotate or adjudicate landing while a pull reads its export: the pull writes nothing (E216)."""
+    from claimkit.errors import DataError
+
+    (tmp_path / "a.json").write_text("old")
+    staging = Staging(tmp_path)
+    staging.put("a.json", "from the export")
+    staging.put("b.json", "new document")
+    (tmp_path / "a.json").write_text("written meanwhile")
+    with raises_code("E216", DataError):
+        staging.apply()
+    staging.discard()
+    assert (tmp_path / "a.json").read_text() == "written meanwhile"
+    assert not (tmp_path / "b.json").exists()

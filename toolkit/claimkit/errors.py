@@ -167,7 +167,8 @@ FILE_CHANGED_MEANWHILE = _command(
     "E216",
     "file-changed-meanwhile",
     """A document file changed on disk between the moment claimkit read it and the moment it would
-    have been written (an annotator's `claimkit ls pull` landing meanwhile, an editor saving).
+    have been written (an annotator's `claimkit ls pull` landing meanwhile, an editor saving; for a pull
+    or an import, a `preannotate` or `adjudicate` landing while the export was read).
 
     Writing would have replaced the newer file with one made from the old content, silently
     dropping what changed (an annotator's new annotation). The file is left as it is now.""",

@@ -15,7 +15,14 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from claimkit.errors import CORPUS_BUSY, CORPUS_UNREADABLE, TARGET_NOT_WRITABLE, ConfigError
+from claimkit.errors import (
+    CORPUS_BUSY,
+    CORPUS_UNREADABLE,
+    FILE_CHANGED_MEANWHILE,
+    TARGET_NOT_WRITABLE,
+    ConfigError,
+    DataError,
+)
 from claimkit.storage import atomic_write_text, file_mode
 
 __all__ = ["STAGING_PREFIX", "Staging", "check_corpus"]
@@ -47,6 +54,7 @@ class Staging:
     def __init__(self, corpus: Path) -> None:
         self.corpus = corpus
         self.removals: set[Path] = set()
+        self.seen: dict[Path, tuple[int, int, int] | None] = {}  # each target as it was when staged
         self._lock = _lock(corpus)  # held until discard(): staging folders left now are stale
         for stale in corpus.glob(STAGING_PREFIX + "*"):
             shutil.rmtree(stale, ignore_errors=True)
@@ -62,6 +70,7 @@ class Staging:
         self.removals.discard(target)
         if _holds(target, text):
             return False
+        self.seen[target] = _fingerprint(target)
         try:  # the file keeps its mode when replaced; a new one follows the umask
             atomic_write_text(self.folder / relative, text, mode=file_mode(target))
         except OSError as error:
@@ -75,7 +84,13 @@ class Staging:
         return sorted(path for path in self.folder.rglob("*") if path.is_file())
 
     def apply(self) -> None:
-        """Move every staged file into place, then delete what is to be deleted."""
+        """Move every staged file into place, then delete what is to be deleted; nothing at all when a
+        target changed since it was staged (E216: a preannotate or adjudicate landing meanwhile)."""
+        changed = sorted(str(target) for target, before in self.seen.items() if _fingerprint(target) != before)
+        if changed:
+            more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
+            message = f"{changed[0]} changed while the export was read{more}; nothing was written"
+            raise DataError(FILE_CHANGED_MEANWHILE, message)
         try:
             for staged in self.staged():
                 target = self.corpus / staged.relative_to(self.folder)
@@ -103,6 +118,15 @@ def _lock(corpus: Path) -> int:
         os.close(descriptor)
         raise ConfigError(CORPUS_BUSY, f"another pull or import is writing to {corpus}") from None
     return descriptor
+
+
+def _fingerprint(path: Path) -> tuple[int, int, int] | None:
+    """Inode, size and modification time: a file replaced or rewritten since has another."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def _holds(path: Path, text: str) -> bool:
