@@ -111,7 +111,10 @@ class Staging:
 
 def _lock(corpus: Path) -> int:
     """An exclusive lock on the corpus folder itself (no lock file to commit or to forget), or E215."""
-    descriptor = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        descriptor = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise ConfigError(CORPUS_UNREADABLE, f"cannot open the corpus folder {corpus}: {error.strerror}") from None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
