@@ -44,3 +44,17 @@ def test_a_file_changed_after_it_was_staged_stops_the_whole_apply(tmp_path: Path
     staging.discard()
     assert (tmp_path / "a.json").read_text() == "written meanwhile"
     assert not (tmp_path / "b.json").exists()
+
+
+def test_a_file_changed_between_its_reading_and_its_staging_stops_the_apply(tmp_path: Path) -> None:
+    from claimkit.errors import DataError
+
+    (tmp_path / "a.json").write_text("old")
+    staging = Staging(tmp_path)
+    staging.reading("a.json")  # the pull reads the file to merge into it...
+    (tmp_path / "a.json").write_text("written meanwhile")  # ...a proposal lands...
+    staging.put("a.json", "merged from the old file")  # ...and the merge of the old content is staged
+    with raises_code("E216", DataError):
+        staging.apply()
+    staging.discard()
+    assert (tmp_path / "a.json").read_text() == "written meanwhile"

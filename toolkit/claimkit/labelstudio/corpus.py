@@ -127,6 +127,7 @@ class _Run:
 
     def existing(self, doc_id: str) -> tuple[bool, DocumentFile | None]:
         target = self.corpus / f"{doc_id}.json"
+        self.staging.reading(target.name)
         if not target.exists() and not target.is_symlink():
             return True, None
         loaded = load_file(target)

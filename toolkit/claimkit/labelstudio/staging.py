@@ -70,12 +70,17 @@ class Staging:
         self.removals.discard(target)
         if _holds(target, text):
             return False
-        self.seen[target] = _fingerprint(target)
+        self.seen.setdefault(target, _fingerprint(target))
         try:  # the file keeps its mode when replaced; a new one follows the umask
             atomic_write_text(self.folder / relative, text, mode=file_mode(target))
         except OSError as error:
             raise _not_writable(self.folder, error.strerror or str(error)) from None
         return True
+
+    def reading(self, relative: str) -> None:
+        """Remember ``corpus/relative`` as it is before it is read: a change from then on stops apply."""
+        target = self.corpus / relative
+        self.seen.setdefault(target, _fingerprint(target))
 
     def remove(self, relative: str) -> None:
         self.removals.add(self.corpus / relative)
