@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,13 @@ def test_no_gold_is_made_from_empty_annotations_alone(tmp_path: Path, capsys: py
     out = json.loads(capsys.readouterr().out)
     assert [(i["code"], i["location"]["pointer"]) for i in out["issues"]] == [("G001", "/annotations/0")]
     assert out["summary"]["documents"] == [] and path.read_bytes() == before
+
+
+def test_documents_whose_gold_is_kept_are_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --force a document that has a gold is not adjudicated again: the summary names it."""
+    shutil.copy(RECORDED / "r005-chain.json", tmp_path / "r005-chain.json")
+    before = (tmp_path / "r005-chain.json").read_bytes()
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["summary"]["gold_kept"] == ["r005-chain"] and out["summary"]["documents"] == []
+    assert (tmp_path / "r005-chain.json").read_bytes() == before

@@ -118,6 +118,7 @@ class _Merged:
     to_review: dict[str, tuple[str, DocumentFile, Any]] = field(default_factory=dict)
     pushed: int | None = None
     issues: list[Issue] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # documents whose gold stays as it is
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
@@ -221,7 +222,10 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     merged = _Merged()
     for loaded in files:
         assert loaded.file is not None
-        skip = _keeps_gold(merged, loaded, force) or _only_empty(merged, loaded)
+        kept = _keeps_gold(merged, loaded, force)
+        if kept:
+            merged.kept.append(loaded.file.document.id)
+        skip = kept or _only_empty(merged, loaded)
         adjudicated = None if skip else merge(loaded.file)
         if adjudicated is not None:
             _record(merged, loaded, adjudicated, dry_run)
@@ -248,10 +252,16 @@ def _push(merged: _Merged, url: str | None, api_key: str | None, project: str, r
 
 def _adjudication_output(merged: _Merged, report: Report, fmt: str) -> str:
     if fmt == "json":
-        summary = {"documents": merged.results, "to_review": sorted(merged.to_review), "pushed": merged.pushed}
+        summary = {
+            "documents": merged.results,
+            "to_review": sorted(merged.to_review),
+            "pushed": merged.pushed,
+            "gold_kept": sorted(merged.kept),
+        }
         return render_json(report.sorted(), summary)
     issues = render(report.sorted(), "text") if report.issues else ""
-    return "\n".join(merged.lines) + "\n" + issues
+    kept = [f"{len(merged.kept)} documents already have a gold, kept as it is"] if merged.kept else []
+    return "\n".join(merged.lines + kept) + "\n" + issues
 
 
 def adjudicate(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
