@@ -201,3 +201,20 @@ def test_documents_whose_gold_is_kept_are_listed(tmp_path: Path, capsys: pytest.
     out = json.loads(capsys.readouterr().out)
     assert out["summary"]["gold_kept"] == ["r005-chain"] and out["summary"]["documents"] == []
     assert (tmp_path / "r005-chain.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["agree"], ["adjudicate", "--dry-run"]])
+def test_an_annotator_with_two_annotations_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """The recorded o003 was imported twice (tasks 2 and 3, merged into one document); had the first
+    annotator submitted both tasks, agreement and adjudication would take the first annotation only."""
+    recorded = json.loads((RECORDED / "o003-emoji-crlf-diacritics.json").read_bytes())
+    second = json.loads(json.dumps(recorded["annotations"][0]))
+    second["origin"] |= {"task": 3, "annotation": 15}
+    recorded["annotations"].append(second)
+    (tmp_path / "o003.json").write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
+    main([*command, str(tmp_path), "--format", "json"])
+    out = json.loads(capsys.readouterr().out)
+    found = {(i["code"], i["location"]["pointer"]) for i in out["issues"]}
+    assert ("D006", "/annotations/2/annotator") in found

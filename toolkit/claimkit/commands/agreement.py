@@ -15,6 +15,7 @@ from claimkit.loading import Loaded, load_files
 from claimkit.model import Annotation, DocumentFile
 from claimkit.reporters import printable, render, render_json
 from claimkit.storage import atomic_write_text, write_document_file
+from claimkit.validate import ValidationOptions, check_document
 
 if TYPE_CHECKING:
     from claimkit.adjudicate import Adjudicated
@@ -39,10 +40,21 @@ class _Agreeing:
         if loaded.file is None:
             return
         self.acceptance.add(loaded.file)
+        self.report.extend(_duplicate_annotators(loaded))
         excluded = self.accumulator.add(loaded.file)
         self.report.extend(_empty_issues(loaded, excluded))
         if self.hard_cases is not None:
             self.hard_cases.add(loaded.file)
+
+
+_ONE_ANNOTATION_EACH = ValidationOptions(frozenset({"D006"}))
+
+
+def _duplicate_annotators(loaded: Loaded) -> list[Issue]:
+    """D006 for an annotator with two annotations of the document: agreement and adjudication take the
+    first one, so the second must not pass unnoticed (two duplicate tasks both annotated, a second "+")."""
+    assert loaded.file is not None
+    return check_document(loaded.file, str(loaded.path), _ONE_ANNOTATION_EACH)
 
 
 def _empty_issues(loaded: Loaded, excluded: list[str], outcome: str = "left out of agreement") -> list[Any]:
@@ -222,6 +234,7 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     merged = _Merged()
     for loaded in files:
         assert loaded.file is not None
+        merged.issues += _duplicate_annotators(loaded)
         kept = _keeps_gold(merged, loaded, force)
         if kept:
             merged.kept.append(loaded.file.document.id)
