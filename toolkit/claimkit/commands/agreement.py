@@ -47,14 +47,15 @@ class _Agreeing:
             self.hard_cases.add(loaded.file)
 
 
-_ONE_ANNOTATION_EACH = ValidationOptions(frozenset({"D006"}))
-
-
 def _duplicate_annotators(loaded: Loaded) -> list[Issue]:
     """D006 for an annotator with two annotations of the document: agreement and adjudication take the
     first one, so the second must not pass unnoticed (two duplicate tasks both annotated, a second "+")."""
+    from claimkit.rules.document import duplicate_annotator
+    from claimkit.rules.registry import code_of
+
     assert loaded.file is not None
-    return check_document(loaded.file, str(loaded.path), _ONE_ANNOTATION_EACH)
+    only = ValidationOptions(frozenset({code_of(duplicate_annotator)}))
+    return check_document(loaded.file, str(loaded.path), only)
 
 
 def _empty_issues(loaded: Loaded, excluded: list[str], outcome: str = "left out of agreement") -> list[Any]:

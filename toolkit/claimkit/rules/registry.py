@@ -25,6 +25,7 @@ __all__ = [
     "Rule",
     "Scope",
     "all_codes",
+    "code_of",
     "rule",
     "select_codes",
 ]
@@ -68,6 +69,11 @@ def all_codes() -> Mapping[str, Code]:
     for module in _EMITTERS:
         importlib.import_module(module)
     return CODES
+
+
+def code_of(check: Check) -> str:
+    """The code a rule function was registered under (to run one rule without spelling its code)."""
+    return next(c.code for c in all_codes().values() if isinstance(c, Rule) and c.check is check)
 
 
 def rule(code: str, name: str, severity: Severity, scope: Scope, fix: str) -> Callable[[Check], Check]:
