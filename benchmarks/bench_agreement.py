@@ -16,9 +16,7 @@ The target (issue 9): memory flat in the number of documents, time linear.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,15 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.process import measure  # noqa: E402
 from benchmarks.results import environment_line, save_result, verdict  # noqa: E402
 
-PEAK = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{time.perf_counter() - start:.3f} {usage.ru_maxrss} {code} {usage.ru_utime + usage.ru_stime:.3f}")
-"""
 AGREEMENT = """
 import sys
 from claimkit.agreement.summary import AgreementSummary
@@ -74,12 +66,8 @@ def _warm(corpus: Path) -> None:
 def _measured(script: str, corpus: Path) -> tuple[float, int, float]:
     """Wall seconds, peak RSS (KiB) and CPU seconds of a fresh process running ``script``."""
     _warm(corpus)
-    command = [sys.executable, "-c", PEAK, sys.executable, "-c", script, str(corpus)]
-    done = subprocess.run(command, capture_output=True, text=True, env=os.environ)
-    seconds, peak, code, cpu = done.stdout.strip().splitlines()[-1].split()
-    if code != "0":
-        raise SystemExit(f"benchmark run failed: {done.stderr[-2000:]}")
-    return float(seconds), int(peak), float(cpu)
+    run = measure([sys.executable, "-c", script, str(corpus)])
+    return run.seconds, run.peak_kib, run.cpu
 
 
 def render_markdown(result: dict[str, Any]) -> list[str]:

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import generate_document, vocabulary  # noqa: E402
+from benchmarks.process import measure  # noqa: E402
 from benchmarks.results import environment_line, save_result, verdict  # noqa: E402
 from claimkit.labelstudio.client import LabelStudioClient  # noqa: E402
 from claimkit.labelstudio.convert import annotation_to_result, task_data  # noqa: E402
@@ -38,12 +39,6 @@ from claimkit.labelstudio.sync import init_project  # noqa: E402
 from claimkit.model import DocumentFile  # noqa: E402
 
 SCRIPT = ROOT / "scripts" / "labelstudio.py"
-PEAK = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-code = subprocess.run(sys.argv[1:]).returncode
-print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {code}")
-"""
 INNER = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
@@ -82,13 +77,8 @@ def _free_port() -> int:
 
 def _measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of ``command`` run in a fresh process."""
-    done = subprocess.run(
-        [sys.executable, "-c", PEAK, *command], capture_output=True, text=True, env=env or dict(os.environ)
-    )
-    seconds, peak, code = done.stdout.strip().splitlines()[-1].split()
-    if code != "0":
-        raise SystemExit(f"{command[:3]} failed:\n{done.stdout}\n{done.stderr}")
-    return float(seconds), int(peak)
+    run = measure(command, env)
+    return run.seconds, run.peak_kib
 
 
 def _inner(command: list[str]) -> tuple[float, int]:

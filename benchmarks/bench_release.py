@@ -19,26 +19,19 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.process import Measured, measure  # noqa: E402
 from benchmarks.results import environment_line, save_result, verdict  # noqa: E402
 
-PEAK = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{time.perf_counter() - start:.3f} {usage.ru_utime + usage.ru_stime:.3f} {usage.ru_maxrss} {code}")
-"""
 REFERENCE = """
 import sys
 from pathlib import Path
@@ -66,26 +59,12 @@ for config in CONFIGS:
 FLAT = 1.5
 
 
-class Measured(NamedTuple):
-    seconds: float  # wall
-    cpu: float  # user + system of the process and its children
-    peak_kib: int
-
-
-def _measured(command: list[str], env: dict[str, str]) -> Measured:
-    done = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True, env=env)
-    seconds, cpu, peak, code = done.stdout.strip().splitlines()[-1].split()
-    if code != "0":
-        raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
-    return Measured(float(seconds), float(cpu), int(peak))
-
-
 def _release(corpus: Path, work: Path, env: dict[str, str]) -> Measured:
     claimkit = str(Path(sys.executable).parent / "claimkit")
     out, records = work / f"dist-{corpus.name}", work / "no-records"
     command = [claimkit, "release", "--snapshot", "--corpus", str(corpus), "--out", str(out), "--records", str(records)]
     try:
-        return _measured(command, env)
+        return measure(command, env)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
@@ -100,7 +79,7 @@ def _corpus(work: Path, size: int, annotators: int) -> tuple[Path, float]:
 def _reference(corpus: Path, work: Path, env: dict[str, str]) -> Measured:
     out = work / f"ref-{corpus.name}"
     try:
-        return _measured([sys.executable, "-c", REFERENCE, str(corpus), str(out)], env)
+        return measure([sys.executable, "-c", REFERENCE, str(corpus), str(out)], env)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
