@@ -17,7 +17,7 @@ from claimkit.rules import all_codes
 
 PACKAGE = Path(claimkit.__file__).parent
 #: Functions whose first argument declares a code; a code literal anywhere else is an emission by string.
-DECLARERS = {"declare", "_command", "_conversion", "rule"}
+DECLARERS = {"declare", "declare_command", "_conversion", "rule"}
 
 
 def _import_every_module() -> None:

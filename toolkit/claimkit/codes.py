@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from claimkit.issues import Issue, Location, Severity
 
-__all__ = ["CODES", "RETIRED", "Code", "Scope", "declare", "register"]
+__all__ = ["CODES", "RETIRED", "Code", "Scope", "declare", "declare_command", "register"]
 
 _CODE = re.compile(r"^[A-Z][0-9]{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -96,3 +96,8 @@ def declare(code: str, name: str, severity: Severity, scope: Scope, doc: str, fi
     """Declare a code: ``doc`` is a summary line, then why; ``fix`` says how to repair the problem."""
     summary, explanation = split_doc(doc)
     return register(Code(code, name, severity, scope, summary, explanation, fix))
+
+
+def declare_command(code: str, name: str, doc: str, fix: str) -> Code:
+    """Declare the code of an error that stops a command (an exception's code, E...)."""
+    return declare(code, name, Severity.ERROR, Scope.COMMAND, doc, fix)

@@ -7,8 +7,8 @@ went wrong and a hint that says how to fix it, and maps to a CLI exit code.
 
 from __future__ import annotations
 
-from claimkit.codes import Code, Scope, declare
-from claimkit.issues import Issue, Severity
+from claimkit.codes import Code, declare_command
+from claimkit.issues import Issue
 
 __all__ = [
     "ClaimkitError",
@@ -21,49 +21,45 @@ __all__ = [
 ]
 
 
-def _command(code: str, name: str, doc: str, fix: str) -> Code:
-    return declare(code, name, Severity.ERROR, Scope.COMMAND, doc, fix)
-
-
 # Usage (exit 2).
-UNKNOWN_SELECTOR = _command(
+UNKNOWN_SELECTOR = declare_command(
     "E001", "unknown-selector", "A --select or --ignore value matches no code.", "See `claimkit rules` for the codes."
 )
-INVALID_VERSION = _command(
+INVALID_VERSION = declare_command(
     "E002",
     "invalid-version",
     "A version is not MAJOR.MINOR.PATCH (semantic versioning).",
     "Write the version as three numbers, e.g. 1.2.0.",
 )
-INVALID_SPLIT_RATIOS = _command(
+INVALID_SPLIT_RATIOS = declare_command(
     "E003",
     "invalid-split-ratios",
     "Split ratios are not name=number pairs that are non-negative and sum to 1.",
     "Write them like train=0.8,validation=0.1,test=0.1.",
 )
-CONFLICTING_OPTIONS = _command(
+CONFLICTING_OPTIONS = declare_command(
     "E004",
     "conflicting-options",
     "Options were given together that exclude each other, or one needs another.",
     "See the command's --help for which options go together.",
 )
 # Configuration (exit 2).
-MISSING_SERVER_URL = _command(
+MISSING_SERVER_URL = declare_command(
     "E101", "missing-server-url", "No Label Studio URL was given.", "Pass --url or set LABEL_STUDIO_URL."
 )
-MISSING_API_KEY = _command(
+MISSING_API_KEY = declare_command(
     "E102",
     "missing-api-key",
     "No Label Studio API key or personal access token was given.",
     "Pass --api-key or set LABEL_STUDIO_API_KEY (Account & Settings in Label Studio shows the token).",
 )
-MISSING_PSEUDONYM_KEY = _command(
+MISSING_PSEUDONYM_KEY = declare_command(
     "E103",
     "missing-pseudonym-key",
     "The secret key annotator pseudonyms are made with was not found.",
     "Run `claimkit ls keygen` once, keep the file out of the repository, or set CLAIMKIT_PSEUDONYM_KEY.",
 )
-WEAK_PSEUDONYM_KEY = _command(
+WEAK_PSEUDONYM_KEY = declare_command(
     "E104",
     "weak-pseudonym-key",
     """The pseudonym key is too weak to keep annotators' identities secret.
@@ -72,51 +68,51 @@ WEAK_PSEUDONYM_KEY = _command(
     the corpus can recover the addresses by trying candidates.""",
     "Create a new key with `claimkit ls keygen` (32 random bytes).",
 )
-PSEUDONYM_KEY_EXISTS = _command(
+PSEUDONYM_KEY_EXISTS = declare_command(
     "E105",
     "pseudonym-key-exists",
     "A pseudonym key already exists where a new one was to be written.",
     "Keep the existing key: replacing it would change every pseudonym. Choose another --key-file to start over.",
 )
-INVALID_DATASET_CONFIG = _command(
+INVALID_DATASET_CONFIG = declare_command(
     "E106",
     "invalid-dataset-config",
     "The [tool.claimkit.dataset] settings cannot be read (not TOML, or unknown keys).",
     "Fix the table in pyproject.toml; the README's release section lists its keys.",
 )
-UNKNOWN_PROJECT = _command(
+UNKNOWN_PROJECT = declare_command(
     "E107",
     "unknown-project",
     "No Label Studio project has the given title.",
     "Create it with `claimkit ls init`, or pass the right --project.",
 )
 # Connection.
-SERVER_UNREACHABLE = _command(
+SERVER_UNREACHABLE = declare_command(
     "E201",
     "server-unreachable",
     "Label Studio did not answer, or kept answering with server errors after retries.",
     "Check that the server runs at the URL (`python3 scripts/labelstudio.py status`) and retry.",
 )
-API_KEY_REFUSED = _command(
+API_KEY_REFUSED = declare_command(
     "E202",
     "api-key-refused",
     "Label Studio refused the API key or token (401/403).",
     "Use a valid legacy token or personal access token of a user with access to the project.",
 )
-REQUEST_REFUSED = _command(
+REQUEST_REFUSED = declare_command(
     "E203",
     "request-refused",
     "Label Studio refused a request as invalid (a 4xx answer other than 401/403/429).",
     "Read the server's answer in the message; it usually names the field it refused.",
 )
-EXPORT_FAILED = _command(
+EXPORT_FAILED = declare_command(
     "E204",
     "export-failed",
     "Label Studio failed to build a project export, or did not finish it in time.",
     "Retry; for very large projects raise the wait, and check the server's log.",
 )
 # Label Studio files and the corpus they are written to (exit 2: input or target unusable).
-LOSSY_EXPORT_FORMAT = _command(
+LOSSY_EXPORT_FORMAT = declare_command(
     "E210",
     "lossy-export-format",
     """An export file is in a lossy format (JSON-MIN, CSV, TSV, CONLL) that drops what claimkit needs.
@@ -125,25 +121,25 @@ LOSSY_EXPORT_FORMAT = _command(
     spans, and CONLL mis-tokenizes Arabic. Only the full JSON export keeps an annotation whole.""",
     "Export the project again as JSON (Export → JSON, not JSON-MIN), or let `claimkit ls pull` fetch it.",
 )
-UNREADABLE_EXPORT = _command(
+UNREADABLE_EXPORT = declare_command(
     "E211",
     "unreadable-export",
     "An export file cannot be read: missing, not a file, not gzip, not JSON, or cut short.",
     "Check the path, download the export again (Export → JSON) and import the whole file.",
 )
-TARGET_NOT_WRITABLE = _command(
+TARGET_NOT_WRITABLE = declare_command(
     "E212",
     "target-not-writable",
     "A folder claimkit must write to cannot be written: read-only, a file, or no permission.",
     "Make the folder writable by the user running claimkit (or choose another with --out).",
 )
-CORPUS_UNREADABLE = _command(
+CORPUS_UNREADABLE = declare_command(
     "E213",
     "corpus-unreadable",
     "The corpus folder (or a document file in it) cannot be read, so nothing can be merged into it.",
     "Give the user running claimkit read access to the folder and its files.",
 )
-MISSING_SERVER_ID = _command(
+MISSING_SERVER_ID = declare_command(
     "E214",
     "missing-server-id",
     """An export names annotators by Label Studio user id only, and no server identity was given.
@@ -153,7 +149,7 @@ MISSING_SERVER_ID = _command(
     "Pass --server-id with the server's URL (e.g. https://labelstudio.example.org).",
 )
 
-CORPUS_BUSY = _command(
+CORPUS_BUSY = declare_command(
     "E215",
     "corpus-busy",
     """Another pull or import is writing to this corpus folder right now.
@@ -163,7 +159,7 @@ CORPUS_BUSY = _command(
     "Wait for the other `claimkit ls pull` or `ls import` to finish, then run again.",
 )
 
-FILE_CHANGED_MEANWHILE = _command(
+FILE_CHANGED_MEANWHILE = declare_command(
     "E216",
     "file-changed-meanwhile",
     """A document file changed on disk between the moment claimkit read it and the moment it would
@@ -175,7 +171,7 @@ FILE_CHANGED_MEANWHILE = _command(
     "Run the command again: it reads the file as it is now.",
 )
 
-REVIEWED_GOLD_KEPT = _command(
+REVIEWED_GOLD_KEPT = declare_command(
     "E217",
     "reviewed-gold-kept",
     """`claimkit adjudicate --force` kept a gold that people decided (a reviewer in Label Studio, or
@@ -189,40 +185,40 @@ REVIEWED_GOLD_KEPT = _command(
 )
 
 # Releases.
-VERSION_IMMUTABLE = _command(
+VERSION_IMMUTABLE = declare_command(
     "E301",
     "version-immutable",
     "A recorded version would be rebuilt with other content.",
     "Release the changes under a new version (see `claimkit diff`).",
 )
-VERSION_OLDER = _command(
+VERSION_OLDER = declare_command(
     "E302", "version-older", "A version is older than one already released.", "Choose a version above the latest."
 )
-NOTHING_TO_RELEASE = _command(
+NOTHING_TO_RELEASE = declare_command(
     "E303",
     "nothing-to-release",
     "Nothing changed since the previous release, or no document has a gold annotation.",
     "Adjudicate documents into gold (`claimkit adjudicate`) or change the corpus first.",
 )
-INSUFFICIENT_BUMP = _command(
+INSUFFICIENT_BUMP = declare_command(
     "E304",
     "insufficient-bump",
     "The version bump is smaller than the changes need (semver).",
     "Choose the version by the rules in `claimkit release --help`.",
 )
-INVALID_CORPUS = _command(
+INVALID_CORPUS = declare_command(
     "E305",
     "invalid-corpus",
     "The corpus fails validation, or a file changed while the release was built.",
     "Run `claimkit validate` on the corpus and fix the errors, then build again.",
 )
-UNKNOWN_RELEASE = _command(
+UNKNOWN_RELEASE = declare_command(
     "E306",
     "unknown-release",
     "A release that was named is not recorded, or a folder is not a built release.",
     "Name a recorded version (see releases/) or the folder `claimkit release` built.",
 )
-CORPUS_NOT_COMMITTED = _command(
+CORPUS_NOT_COMMITTED = declare_command(
     "E307",
     "corpus-not-committed",
     """A recorded release would be built from a corpus with uncommitted changes, or outside git.
@@ -231,7 +227,7 @@ CORPUS_NOT_COMMITTED = _command(
     for byte; a work tree with changes (or no repository at all) is a corpus nobody can check out.""",
     "Commit the corpus (`git status` lists what changed), then release; or build an unrecorded --snapshot.",
 )
-LICENSE_CONTRADICTS_DOCUMENTS = _command(
+LICENSE_CONTRADICTS_DOCUMENTS = declare_command(
     "E308",
     "license-contradicts-documents",
     """The configured dataset license drops terms the licenses of the released documents impose.
@@ -242,13 +238,13 @@ LICENSE_CONTRADICTS_DOCUMENTS = _command(
     "Set [tool.claimkit.dataset] license to a license that keeps every document's terms, or leave "
     "the documents that forbid it out of the corpus.",
 )
-INVALID_DATASET_LICENSE = _command(
+INVALID_DATASET_LICENSE = declare_command(
     "E309",
     "invalid-dataset-license",
     "The license in [tool.claimkit.dataset] is not an SPDX license id.",
     'Write an SPDX id (https://spdx.org/licenses/), e.g. license = "CC-BY-NC-SA-4.0".',
 )
-DATASET_LICENSE_UNDECIDED = _command(
+DATASET_LICENSE_UNDECIDED = declare_command(
     "E311",
     "dataset-license-undecided",
     """No dataset license is configured and the documents are under several licenses.
@@ -257,26 +253,26 @@ DATASET_LICENSE_UNDECIDED = _command(
     share one; with several, only the maintainers can choose the license that keeps all their terms.""",
     'Set [tool.claimkit.dataset] license (an SPDX id, e.g. license = "CC-BY-NC-SA-4.0").',
 )
-UNREADABLE_RELEASE = _command(
+UNREADABLE_RELEASE = declare_command(
     "E310",
     "unreadable-release",
     "A release folder passed its checksums but its data could not be loaded.",
     "Run `claimkit verify` on the folder; download or build the release again.",
 )
-HUB_PUSH_FAILED = _command(
+HUB_PUSH_FAILED = declare_command(
     "E401",
     "hub-push-failed",
     "Pushing a release to the Hugging Face Hub failed.",
     "Check the network (HF_HUB_OFFLINE must be unset) and HF_TOKEN, then rerun.",
 )
 # Live checks (`claimkit ls watch`).
-WATCH_PORT_BUSY = _command(
+WATCH_PORT_BUSY = declare_command(
     "E500",
     "watch-port-busy",
     "`claimkit ls watch` could not listen on the port it was given (127.0.0.1).",
     "Choose a free port with --port, or stop the other `claimkit ls watch`.",
 )
-WEBHOOK_REFUSED = _command(
+WEBHOOK_REFUSED = declare_command(
     "E502",
     "webhook-refused",
     """Label Studio refused the webhook `claimkit ls watch` needs (to 127.0.0.1).
@@ -287,7 +283,7 @@ WEBHOOK_REFUSED = _command(
     "Start Label Studio with USE_DEFAULT_BANNED_SUBNETS=false and USER_ADDITIONAL_BANNED_SUBNETS set to "
     "every default subnet except 127.0.0.0/8 (docs/labelstudio.md); never turn SSRF protection off.",
 )
-INVALID_LABELSTUDIO_SETTINGS = _command(
+INVALID_LABELSTUDIO_SETTINGS = declare_command(
     "E501",
     "invalid-labelstudio-settings",
     "--overlap or the [tool.claimkit.labelstudio] settings cannot be used (not TOML, unknown keys, bad value).",

@@ -3,7 +3,7 @@ for a run that cannot go on (its exceptions exit with 2)."""
 
 from __future__ import annotations
 
-from claimkit.codes import Code, Scope, declare
+from claimkit.codes import Scope, declare, declare_command
 from claimkit.errors import ClaimkitError
 from claimkit.issues import Severity
 
@@ -29,10 +29,6 @@ __all__ = [
     "UNSUPPORTED_INPUT",
     "IngestError",
 ]
-
-
-def _command(code: str, name: str, doc: str, fix: str) -> Code:
-    return declare(code, name, Severity.ERROR, Scope.COMMAND, doc, fix)
 
 
 MISSING_METADATA = declare(
@@ -197,25 +193,25 @@ NO_ARTICLES_FOUND = declare(
     "Check the folder, or pass --glob with the pattern of the article files (default: every known format).",
 )
 
-OUTPUT_NOT_A_FOLDER = _command(
+OUTPUT_NOT_A_FOLDER = declare_command(
     "E800",
     "output-not-a-folder",
     "The --out path of ingest exists and is not a folder.",
     "Pass the corpus folder (default annotations/) as --out.",
 )
-OUTPUT_NOT_WRITABLE = _command(
+OUTPUT_NOT_WRITABLE = declare_command(
     "E801",
     "output-not-writable",
     "The --out folder cannot be created or written (permissions, a read-only or full file system).",
     "Make the folder writable for this user, or choose another --out.",
 )
-MISSING_DEPENDENCY = _command(
+MISSING_DEPENDENCY = declare_command(
     "E802",
     "missing-dependency",
     "An input or option needs a package that is not installed (pyarrow, datasets or datasketch).",
     "Install claimkit with its extras: pip install 'claimkit[ingest,release]'.",
 )
-HUB_UNAVAILABLE = _command(
+HUB_UNAVAILABLE = declare_command(
     "E803",
     "hub-unavailable",
     """A Hugging Face Hub dataset id was given but the Hub cannot be reached (offline) or has no such dataset.

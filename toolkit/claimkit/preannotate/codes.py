@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimkit.codes import Code, Scope, declare
+from claimkit.codes import Scope, declare, declare_command
 from claimkit.issues import Severity
 
 __all__ = [
@@ -70,35 +70,31 @@ PREDICTION_UNREADABLE = declare(
 )
 
 
-def _command(code: str, name: str, doc: str, fix: str) -> Code:
-    return declare(code, name, Severity.ERROR, Scope.COMMAND, doc, fix)
-
-
-ENGINE_UNAVAILABLE = _command(
+ENGINE_UNAVAILABLE = declare_command(
     "E600",
     "engine-unavailable",
     "The engine asked for is not installed (Ray comes with the `ray` extra).",
     "Install it with `pip install 'claimkit[ray]'`, or use `--engine local`.",
 )
-UNSUPPORTED_SHARD = _command(
+UNSUPPORTED_SHARD = declare_command(
     "E601",
     "unsupported-shard",
     "A shard is neither JSON Lines (.jsonl) nor Parquet (.parquet).",
     "Give .jsonl or .parquet files (or folders of them).",
 )
-SHARDS_NEED_OUT = _command(
+SHARDS_NEED_OUT = declare_command(
     "E602",
     "shards-need-out",
     "Shards of articles were given without --out: proposals of shards go to new files, never into the input.",
     "Add --out DIR (and --output-format jsonl|parquet).",
 )
-ENGINE_FAILED = _command(
+ENGINE_FAILED = declare_command(
     "E603",
     "engine-failed",
     "The engine could not run the work: the Ray cluster is unreachable or a task kept failing.",
     "Check the address (`ray status --address ...`), or run with `--engine local`.",
 )
-NOTHING_TO_EVALUATE = _command(
+NOTHING_TO_EVALUATE = declare_command(
     "E604",
     "nothing-to-evaluate",
     "`claimkit preannotate --evaluate` found no document with a gold annotation.",
