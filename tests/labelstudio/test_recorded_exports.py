@@ -285,7 +285,7 @@ def test_release_and_validate_ignore_the_quarantine(tmp_path: Path) -> None:
     shutil.copytree(recording.folder / "pulled", tmp_path / "corpus")
     files, issues = find_document_files([tmp_path / "corpus"])
     assert issues == []
-    assert sorted(p.name for p in files) == sorted(p.name for p in (tmp_path / "corpus").glob("*.json"))
+    assert sorted(Path(p).name for p in files) == sorted(p.name for p in (tmp_path / "corpus").glob("*.json"))
     assert (tmp_path / "corpus" / ".pending").is_dir()
 
 

@@ -131,21 +131,20 @@ def validate_paths(
     options = options or ValidationOptions()
     files, missing = find_document_files(paths)
     report = Report([i for i in missing if i.code in options.codes], files_checked=len(files))
-    names = [str(p) for p in files]
     if engine != "local":
         from claimkit.engines import get_engine
 
         runner = get_engine(engine, jobs=jobs, address=address)
         try:
-            report.extend(runner.map_paths(partial(_validate_batch, options=options), names))
+            report.extend(runner.map_paths(partial(_validate_batch, options=options), files))
         finally:
             runner.close()
         return report.sorted()
-    if jobs <= 1 or len(names) < _MIN_FILES_PER_PROCESS * 2:  # a pool costs more than it saves here
-        report.extend(_validate_batch(names, options))
+    if jobs <= 1 or len(files) < _MIN_FILES_PER_PROCESS * 2:  # a pool costs more than it saves here
+        report.extend(_validate_batch(files, options))
         return report.sorted()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        batches = _batches(names, jobs)
+        batches = _batches(files, jobs)
         for issues in pool.map(_validate_batch, batches, [options] * len(batches)):
             report.extend(issues)
     return report.sorted()

@@ -57,7 +57,7 @@ def preannotate(  # noqa: PLR0913 - one keyword per command-line option (the CLI
     runner = get_engine(engine, jobs=jobs, address=address) if files else None
     try:
         if runner is not None:
-            for outcome in runner.map_paths(partial(_batch, dry_run=dry_run), [str(f) for f in files]):
+            for outcome in runner.map_paths(partial(_batch, dry_run=dry_run), files):
                 actions[outcome.action] += 1
                 report.extend(outcome.issues)
     finally:

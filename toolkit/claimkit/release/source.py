@@ -6,6 +6,7 @@ validation and building share one read of the corpus.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from datetime import date
@@ -58,7 +59,7 @@ def read_corpus(corpus: Path, options: ValidationOptions) -> Iterator[tuple[Docu
     files, missing = find_document_files([corpus])
     if missing:
         yield None, missing
-    for path in sorted(files, key=lambda p: p.name):
+    for path in sorted(files, key=os.path.basename):
         loaded = load_file(path, options.max_bytes)
         issues = loaded.issues if loaded.file is None else check_document(loaded.file, loaded.path, options)
         yield loaded.file, add_lines(issues, loaded.raw) if issues else []
