@@ -6,25 +6,20 @@ signatures of near-duplicate detection. In Python dicts that is about 1.3 KB per
 of peak memory at 100,000 articles, 1.7 times the peak at 10,000); here it is an SQLite file with a
 bounded page cache: the operating system's file cache holds the rest, outside the process.
 
-The file is made in the system's temporary folder and unlinked as soon as it is open, so nothing is
-left behind, whatever ends the run (an error, Ctrl-C, a kill): its space is freed when it is closed.
-It has no journal and is never synced, since it is never read again. Writes are grouped into
-transactions of a few thousand statements; each document costs a handful of statements, and the
+The file is a scratch database (:mod:`claimkit.scratch`): unlinked as soon as it is open, no
+journal, writes grouped into transactions; each document costs a handful of statements, and the
 eight band keys of a signature are inserted and looked up by one.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import tempfile
 from collections.abc import Sequence
+
+from claimkit.scratch import ScratchDatabase
 
 __all__ = ["Store"]
 
-#: The page cache of the file (SQLite's ``cache_size`` in KiB when negative): what stays in memory.
-_CACHE_KIB = 16 * 1024
-#: Statements per transaction: a commit per document would cost more than the statements.
+#: Statements per transaction.
 _BATCH = 4096
 
 _SCHEMA = (
@@ -35,35 +30,14 @@ _SCHEMA = (
 )
 
 
-def _connect() -> sqlite3.Connection:
-    """A new SQLite file in the temporary folder, already unlinked (freed when the connection closes)."""
-    handle, path = tempfile.mkstemp(prefix="claimkit-ingest-", suffix=".sqlite")
-    os.close(handle)
-    try:
-        connection = sqlite3.connect(path, isolation_level=None)
-    finally:
-        os.unlink(path)
-    for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{_CACHE_KIB}", "temp_store = FILE"):
-        connection.execute(f"PRAGMA {pragma}")
-    for statement in _SCHEMA:
-        connection.execute(statement)
-    connection.execute("BEGIN")
-    return connection
-
-
 class Store:
     """Taken ids with their text hashes, first documents by text, band keys and signatures."""
 
     def __init__(self) -> None:
-        self.db = _connect()
-        self.statements = 0
+        self.scratch = ScratchDatabase("claimkit-ingest-", _SCHEMA, batch=_BATCH)
+        self.db = self.scratch.db
+        self._wrote = self.scratch.wrote
         self.signatures = 0
-
-    def _wrote(self) -> None:
-        self.statements += 1
-        if self.statements % _BATCH == 0:
-            self.db.execute("COMMIT")
-            self.db.execute("BEGIN")
 
     def taken(self, doc_id: str) -> tuple[int | None, bool] | None:
         """``(text hash or None when the file cannot be read, made in this run)`` for a taken id, else None."""
@@ -102,4 +76,4 @@ class Store:
 
     def close(self) -> None:
         """Close the file: its space is freed (it has no name since it was made)."""
-        self.db.close()
+        self.scratch.close()
