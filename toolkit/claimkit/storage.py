@@ -12,6 +12,7 @@ import os
 import stat
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -62,9 +63,15 @@ def _unchanged(target: Path, expected: bytes | None) -> None:
 
 
 def atomic_write_bytes(
-    path: str | os.PathLike[str], data: bytes, *, mode: int | None = None, expected: bytes | None = None
+    path: str | os.PathLike[str],
+    data: bytes | Iterable[bytes],
+    *,
+    mode: int | None = None,
+    expected: bytes | None = None,
 ) -> None:
     """Write ``data`` to ``path`` so that the file is either the old one or the complete new one.
+
+    ``data`` may come in pieces (an iterable of bytes), so that a large file is never whole in memory.
 
     With ``expected`` (the bytes the caller read and built ``data`` from), the file is replaced only
     if it still holds them, checked after the new content is on disk, just before the rename: a file
@@ -75,7 +82,10 @@ def atomic_write_bytes(
     try:
         os.fchmod(handle, file_mode(target, mode))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
         _unchanged(target, expected)
@@ -86,9 +96,11 @@ def atomic_write_bytes(
 
 
 def atomic_write_text(
-    path: str | os.PathLike[str], text: str, *, mode: int | None = None, expected: bytes | None = None
+    path: str | os.PathLike[str], text: str | Iterable[str], *, mode: int | None = None, expected: bytes | None = None
 ) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode, expected=expected)
+    """:func:`atomic_write_bytes` of ``text`` (or of its pieces) in UTF-8."""
+    data = text.encode("utf-8") if isinstance(text, str) else (piece.encode("utf-8") for piece in text)
+    atomic_write_bytes(path, data, mode=mode, expected=expected)
 
 
 def dump_json(data: Any) -> str:

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +30,7 @@ from claimkit.release.card import CardInputs, Statistics
 from claimkit.release.changelog import changelog_markdown
 from claimkit.release.labels import LabelIds, assign_ids
 from claimkit.release.licenses import DocumentLicenses, dataset_license, summarize_licenses
+from claimkit.release.recorded import RecordedDocuments
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.source import corpus_commit, read_corpus, refuse_uncommitted
 from claimkit.release.splits import assign_split
@@ -72,7 +73,7 @@ class _Pass:
     writers: ParquetWriters
     report: Report = field(default_factory=Report)
     stats: Statistics = field(default_factory=Statistics)
-    documents: dict[str, RecordedDocument] = field(default_factory=dict)
+    documents: RecordedDocuments = field(default_factory=RecordedDocuments)  # on disk, not in memory
     licenses: DocumentLicenses = field(default_factory=DocumentLicenses)
     agreement: AgreementSummary = field(default_factory=AgreementSummary)  # counts, not documents
 
@@ -84,7 +85,7 @@ class _Pass:
             return
         document, gold = file.document, file.gold
         split = assign_split(document.id, self.settings.split_ratios, self.settings.split_salt)
-        self.documents[document.id] = _recorded(document, gold, split, self.labels)
+        self.documents.add(document.id, _recorded(document, gold, split, self.labels))
         self.licenses.add(document)
         self.stats.guideline_versions.add(gold.guideline_version)
         _count(self.stats, gold, split)
@@ -137,10 +138,10 @@ def _record(  # noqa: PLR0913 - the parts of a release record
     commit: tuple[str, date],
     settings: DatasetSettings,
     labels: LabelIds,
-    documents: dict[str, RecordedDocument],
+    documents: Mapping[str, RecordedDocument],
     guidelines: set[str],
 ) -> ReleaseRecord:
-    return ReleaseRecord(
+    record = ReleaseRecord(
         version=version,
         date=commit[1],
         corpus_commit=commit[0],
@@ -150,8 +151,10 @@ def _record(  # noqa: PLR0913 - the parts of a release record
         split_salt=settings.split_salt,
         label_sets=labels,
         categories=labels["ClaimCategory"],
-        documents=documents,
+        documents={},
     )
+    # not validated again: that would copy every document into memory (they were made as RecordedDocuments)
+    return record.model_copy(update={"documents": documents})
 
 
 def corpus_record(corpus: Path, settings: DatasetSettings, records: dict[str, ReleaseRecord]) -> ReleaseRecord:
@@ -160,11 +163,11 @@ def corpus_record(corpus: Path, settings: DatasetSettings, records: dict[str, Re
     Label ids continue those of the latest recorded release, as a release built now would."""
     base = base_record(records, None)
     labels = assign_ids(base.label_sets if base else None)
-    documents, guidelines = {}, set()
+    documents, guidelines = RecordedDocuments(), set()
     for file, _ in read_corpus(corpus, ValidationOptions(codes=frozenset())):
         if file is not None and file.gold is not None:
             split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
-            documents[file.document.id] = _recorded(file.document, file.gold, split, labels)
+            documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))
             guidelines.add(file.gold.guideline_version)
     return _record("current", corpus_commit(corpus), settings, labels, documents, guidelines)
 

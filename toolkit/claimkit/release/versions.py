@@ -16,14 +16,15 @@ other content, and the version bump must match the change:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_serializer
 from pydantic.dataclasses import dataclass
 
 from claimkit.errors import (
@@ -50,6 +51,7 @@ __all__ = [
     "latest_before",
     "load_records",
     "parse_version",
+    "record_text",
     "required_bump",
     "write_record",
 ]
@@ -90,12 +92,23 @@ class ReleaseRecord(BaseModel):
     label_sets: LabelIds
     #: The ids of ``ClaimCategory`` again, which ``RecordedDocument.claims`` refers to.
     categories: list[str]
-    documents: dict[str, RecordedDocument]
+    #: A dict when read from a record file; while a release is built, the documents on disk
+    #: (:class:`claimkit.release.recorded.RecordedDocuments`): a record holds one per document.
+    documents: Mapping[str, RecordedDocument]
     notes: str | None = None
 
-    def content(self) -> dict[str, Any]:
-        """What the release contains, without when and from which commit it was built."""
-        return self.model_dump(mode="json", exclude={"version", "date", "corpus_commit", "notes"})
+    @field_serializer("documents")
+    def _documents(self, documents: Mapping[str, RecordedDocument]) -> dict[str, RecordedDocument]:
+        """Dumped as a dict, whatever holds them (:func:`write_record` writes them one by one instead)."""
+        return dict(documents.items())
+
+    def same_content(self, other: ReleaseRecord) -> bool:
+        """Whether both releases contain the same, whenever and from whichever commit they were built."""
+        settings = {"version", "date", "corpus_commit", "notes", "documents"}
+        if self.model_dump(mode="json", exclude=settings) != other.model_dump(mode="json", exclude=settings):
+            return False
+        mine, theirs = self.documents, other.documents
+        return len(mine) == len(theirs) and all(theirs.get(key) == entry for key, entry in mine.items())
 
 
 def encode_claims(gold: Annotation, categories: list[str]) -> str:
@@ -131,9 +144,33 @@ def load_records(folder: Path) -> dict[str, ReleaseRecord]:
     return records
 
 
+def _document_lines(documents: Mapping[str, RecordedDocument]) -> Iterator[str]:
+    """The ``documents`` member of a record file, as :func:`dump_json` writes it, one document at a time."""
+    if not documents:
+        yield "{}"
+        return
+    yield "{\n"
+    for number, (doc_id, entry) in enumerate(documents.items()):
+        text = json.dumps({doc_id: dataclasses.asdict(entry)}, ensure_ascii=False, indent=2)
+        inner = "\n".join(f"  {line}" for line in text.splitlines()[1:-1])
+        yield ("" if number == 0 else ",\n") + inner
+    yield "\n  }"
+
+
+def record_text(record: ReleaseRecord) -> Iterator[str]:
+    """The text of a record file in pieces (the same as :func:`dump_json` of the whole record, which
+    would hold every document's entry in memory at once)."""
+    fields = record.model_dump(mode="json", exclude_none=True, exclude={"documents"})
+    order = [name for name in ReleaseRecord.model_fields if name in fields or name == "documents"]
+    head, tail = dump_json({name: fields.get(name, {}) for name in order}).split('\n  "documents": {}', 1)
+    yield head + '\n  "documents": '
+    yield from _document_lines(record.documents)
+    yield tail
+
+
 def write_record(folder: Path, record: ReleaseRecord) -> Path:
     target = folder / f"{record.version}.json"
-    atomic_write_text(target, dump_json(record.model_dump(mode="json", exclude_none=True)))
+    atomic_write_text(target, record_text(record))
     return target
 
 
@@ -200,7 +237,7 @@ def _bump_between(old: str, new: str) -> Bump:
 
 
 def _same_content(existing: ReleaseRecord, current: ReleaseRecord) -> str:
-    if existing.content() != current.content():
+    if not existing.same_content(current):
         raise ReleaseError(
             VERSION_IMMUTABLE,
             f"version {current.version} was released with other content; a version is immutable",

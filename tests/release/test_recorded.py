@@ -1,0 +1,116 @@
+"""The documents of a record being built live on disk: they must answer exactly as the dict they replace,
+and the record file written from them piece by piece must be the one written whole."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimkit.release.recorded import RecordedDocuments
+from claimkit.release.versions import RecordedDocument, ReleaseRecord, load_records, record_text, write_record
+from claimkit.storage import dump_json
+
+_IDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
+_SPANS = st.lists(st.tuples(st.integers(0, 9999), st.integers(0, 9999), st.integers(0, 5)), max_size=4)
+_ENTRIES = st.builds(
+    RecordedDocument,
+    sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
+    split=st.sampled_from(["train", "validation", "test"]),
+    claims=_SPANS.map(lambda spans: " ".join(f"{s}:{e}:{c}" for s, e, c in spans)),
+)
+_ADDED = st.lists(st.tuples(_IDS, _ENTRIES), max_size=12)  # ids repeat: a later entry replaces an earlier one
+
+
+def _stored(added: list[tuple[str, RecordedDocument]]) -> RecordedDocuments:
+    stored = RecordedDocuments()
+    for doc_id, entry in added:
+        stored.add(doc_id, entry)
+    return stored
+
+
+def _record(documents: dict[str, RecordedDocument] | RecordedDocuments, notes: str | None) -> ReleaseRecord:
+    record = ReleaseRecord(
+        version="1.2.3",
+        date=date(2026, 11, 30),
+        corpus_commit="c" * 40,
+        schema_version="1.1.0",
+        guidelines_version="1.1.0",
+        split_ratios={"train": 0.8, "validation": 0.1, "test": 0.1},
+        split_salt="salt",
+        label_sets={"ClaimCategory": ["official_statement", "analyst_opinion"]},
+        categories=["official_statement", "analyst_opinion"],
+        documents={},
+        notes=notes,
+    )
+    return record.model_copy(update={"documents": documents})
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ADDED)
+def test_the_stored_documents_answer_as_a_dict(added: list[tuple[str, RecordedDocument]]) -> None:
+    expected = dict(added)
+    stored = _stored(added)
+    assert len(stored) == len(expected)
+    assert list(stored) == list(expected)  # the order added; a replaced id keeps its place
+    assert list(stored.items()) == list(expected.items())
+    assert list(stored.values()) == list(expected.values())
+    assert all(stored[doc_id] == entry for doc_id, entry in expected.items())
+    assert bool(stored) == bool(expected)
+
+
+def test_a_missing_id_is_a_key_error_and_nothing_is_left_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stored = RecordedDocuments()
+    stored.add("a", RecordedDocument("0" * 64, "train", "1:2:0"))
+    assert list(tmp_path.iterdir()) == []  # unlinked as soon as it is open
+    with pytest.raises(KeyError):
+        stored["b"]
+    assert stored.get("b") is None
+    assert "a" in stored
+    assert "b" not in stored
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ADDED, st.none() | st.text(max_size=30))
+def test_a_record_file_written_in_pieces_is_the_one_written_whole(
+    added: list[tuple[str, RecordedDocument]], notes: str | None
+) -> None:
+    in_memory = _record(dict(added), notes)
+    whole = dump_json(in_memory.model_dump(mode="json", exclude_none=True))
+    assert "".join(record_text(in_memory)) == whole
+    assert "".join(record_text(_record(_stored(added), notes))) == whole
+    read_back = ReleaseRecord.model_validate_json(whole)
+    assert read_back.same_content(_record(_stored(added), notes))
+    assert dict(read_back.documents) == dict(added)
+
+
+def test_same_content_compares_every_document(tmp_path: Path) -> None:
+    entry = RecordedDocument("0" * 64, "train", "1:2:0")
+    stored = _stored([("a", entry), ("b", entry)])
+    assert _record({"a": entry, "b": entry}, None).same_content(_record(stored, "other notes"))
+    assert not _record({"a": entry}, None).same_content(_record(stored, None))
+    changed = RecordedDocument("1" * 64, "train", "1:2:0")
+    assert not _record({"a": entry, "b": changed}, None).same_content(_record(stored, None))
+    moved = RecordedDocument("0" * 64, "test", "1:2:0")
+    assert not _record(stored, None).same_content(_record({"a": entry, "b": moved}, None))
+
+
+def test_write_record_writes_the_stored_documents(tmp_path: Path) -> None:
+    entry = RecordedDocument("0" * 64, "train", "1:2:0")
+    record = _record(_stored([("وثيقة-1", entry), ('quote"d', entry)]), "notes")
+    path = write_record(tmp_path, record)
+    assert json.loads(path.read_text("utf-8"))["documents"]["وثيقة-1"] == {
+        "sha256": "0" * 64,
+        "split": "train",
+        "claims": "1:2:0",
+    }
+    assert load_records(tmp_path)["1.2.3"].same_content(record)
+    assert json.loads(record.model_dump_json())["documents"] == json.loads(path.read_text("utf-8"))["documents"]
