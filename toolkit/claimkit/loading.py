@@ -207,27 +207,41 @@ def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> 
     return load_bytes(raw, name)
 
 
+def _listed(folder: str) -> list[tuple[str, bool]]:
+    """``(name, is a folder)`` of the entries of ``folder`` that matter, sorted by name: ``*.json``
+    files and folders to enter. Only names are kept, not ``DirEntry`` objects: a corpus folder may
+    hold a million files."""
+    listed = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            if (is_folder and not entry.name.startswith(".")) or (not is_folder and entry.name.endswith(".json")):
+                listed.append((entry.name, is_folder))
+    listed.sort()
+    return listed
+
+
 def _json_files(folder: str, problems: list[Issue]) -> Iterator[str]:
-    """``*.json`` entries below ``folder`` (not following linked folders); dot-folders (staging areas,
-    caches, quarantine) are not part of the corpus and are not entered. ``scandir`` saves a stat per
-    file. A folder that cannot be listed is reported in ``problems`` and the walk goes on."""
+    """``*.json`` files below ``folder`` (not following linked folders) in path order: each folder's
+    entries by name, its subfolders' files in their place. Dot-folders (staging areas, caches,
+    quarantine) are not part of the corpus and are not entered. ``scandir`` saves a stat per file. A
+    folder that cannot be listed is reported in ``problems`` and the walk goes on."""
     try:
-        with os.scandir(folder) as entries:
-            listed = list(entries)
+        listed = _listed(folder)
     except OSError as error:
         problems.append(UNREADABLE_FILE.issue(f"cannot list this folder: {error.strerror}", file=folder))
         return
-    for entry in listed:
-        if entry.is_dir(follow_symlinks=False):
-            if not entry.name.startswith("."):
-                yield from _json_files(entry.path, problems)
-        elif entry.name.endswith(".json"):
-            yield entry.path
+    for name, is_folder in listed:
+        path = os.path.join(folder, name)
+        if is_folder:
+            yield from _json_files(path, problems)
+        else:
+            yield path
 
 
 def _folder_files(path: Path, issues: list[Issue]) -> list[str]:
     unlistable = len(issues)
-    names = sorted(_json_files(str(path), issues), key=lambda name: name.split(os.sep))
+    names = list(_json_files(str(path), issues))
     if not names and len(issues) == unlistable:
         issues.append(NO_DOCUMENTS.issue("no *.json document files in this folder", file=str(path)))
     return names
