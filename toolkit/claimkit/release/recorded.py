@@ -16,6 +16,9 @@ from claimkit.scratch import ScratchDatabase
 
 __all__ = ["RecordedDocuments"]
 
+#: The page cache: the entries are appended in order and looked up by id only in version checks, so a
+#: small cache does (the default of scratch databases would be one more thing growing to 16 MiB).
+_CACHE_KIB = 2 * 1024
 _SCHEMA = (
     "CREATE TABLE documents (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
     "sha256 TEXT NOT NULL, split TEXT NOT NULL, claims TEXT NOT NULL)",
@@ -31,7 +34,7 @@ class RecordedDocuments(Mapping[str, RecordedDocument]):
     """Document id → :class:`RecordedDocument`, in the order added, on disk."""
 
     def __init__(self) -> None:
-        self._scratch = ScratchDatabase("claimkit-release-", _SCHEMA)
+        self._scratch = ScratchDatabase("claimkit-release-", _SCHEMA, cache_kib=_CACHE_KIB)
 
     def add(self, doc_id: str, document: RecordedDocument) -> None:
         self._scratch.db.execute(_ADD, (doc_id, document.sha256, document.split, document.claims))

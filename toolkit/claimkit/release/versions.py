@@ -152,7 +152,8 @@ def _document_lines(documents: Mapping[str, RecordedDocument]) -> Iterator[str]:
     yield "{\n"
     for number, (doc_id, entry) in enumerate(documents.items()):
         text = json.dumps({doc_id: dataclasses.asdict(entry)}, ensure_ascii=False, indent=2)
-        inner = "\n".join(f"  {line}" for line in text.splitlines()[1:-1])
+        # split at "\n" only, not splitlines(): json leaves U+0085 or U+2028 raw inside strings
+        inner = "\n".join(f"  {line}" for line in text.split("\n")[1:-1])
         yield ("" if number == 0 else ",\n") + inner
     yield "\n  }"
 
