@@ -12,8 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimkit.release.recorded import RecordedDocuments
-from claimkit.release.versions import RecordedDocument, ReleaseRecord, load_records, record_text, write_record
+from claimkit.cli import main
+from claimkit.errors import ReleaseError
+from claimkit.release.recorded import RecordedDocuments, scan_value, walk_object
+from claimkit.release.versions import (
+    RecordedDocument,
+    ReleaseRecord,
+    load_records,
+    read_record,
+    record_text,
+    write_record,
+)
 from claimkit.storage import dump_json
 
 _IDS = st.text(st.characters(codec="utf-8"), min_size=1, max_size=12)
@@ -114,3 +123,52 @@ def test_write_record_writes_the_stored_documents(tmp_path: Path) -> None:
     }
     assert load_records(tmp_path)["1.2.3"].same_content(record)
     assert json.loads(record.model_dump_json())["documents"] == json.loads(path.read_text("utf-8"))["documents"]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _JSON, max_size=5), st.sampled_from([None, 0, 2]), st.booleans())
+def test_walking_an_object_member_by_member_reads_what_json_reads(
+    value: dict[str, object], indent: int | None, ascii_only: bool
+) -> None:
+    text = "  " + json.dumps(value, indent=indent, ensure_ascii=ascii_only) + " \n"
+    members: dict[str, object] = {}
+
+    def take(key: str, start: int) -> int:
+        members[key], end = scan_value(text, start)
+        return end
+
+    end = walk_object(text, 0, take)
+    assert members == json.loads(text)
+    assert text[end:].strip() == ""
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # truncated
+        lambda text: text.replace('"documents": {', '"documents": [', 1),
+        lambda text: text.replace('"split": "train"', '"split": "train", "extra": 1', 1),
+        lambda text: text.replace('"sha256"', '"sha"', 1),
+        lambda text: text.replace('"version": "1.2.3"', '"version": 7', 1),
+        lambda text: text + "{}",
+        lambda _text: "[]",
+        lambda _text: "",
+    ],
+)
+def test_a_damaged_record_is_a_coded_error(tmp_path: Path, damage: object, capsys: pytest.CaptureFixture[str]) -> None:
+    entry = RecordedDocument("0" * 64, "train", "1:2:0")
+    path = write_record(tmp_path / "releases", _record({"a": entry, "b": entry}, None))
+    assert callable(damage)
+    path.write_text(damage(path.read_text("utf-8")), "utf-8")
+    with pytest.raises(ReleaseError) as raised:
+        read_record(path)
+    assert raised.value.code.code == "E312"
+    assert main(["diff", "1.2.3", "current", "--records", str(tmp_path / "releases")]) == 1
+    assert "E312" in capsys.readouterr().err

@@ -259,6 +259,12 @@ UNREADABLE_RELEASE = declare_command(
     "A release folder passed its checksums but its data could not be loaded.",
     "Run `claimkit verify` on the folder; download or build the release again.",
 )
+UNREADABLE_RECORD = declare_command(
+    "E312",
+    "unreadable-release-record",
+    "A release record (releases/<version>.json) is not valid JSON or not a release record.",
+    "Restore it from git (`git checkout -- releases/`): records are written by `claimkit release`, never by hand.",
+)
 HUB_PUSH_FAILED = declare_command(
     "E401",
     "hub-push-failed",

@@ -9,12 +9,37 @@ added, which is the order a record file lists them in; the record file is writte
 
 from __future__ import annotations
 
-from collections.abc import ItemsView, Iterator, Mapping, ValuesView
+import json
+import re
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
+from typing import Any
 
-from claimkit.release.versions import RecordedDocument
+from pydantic import ConfigDict
+from pydantic.dataclasses import dataclass
+
 from claimkit.scratch import ScratchDatabase
 
-__all__ = ["RecordedDocuments"]
+__all__ = ["RecordedDocument", "RecordedDocuments", "read_documents", "scan_value", "walk_object"]
+
+
+@dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
+class RecordedDocument:
+    """One released document in a record. A slotted dataclass, not a model: a record holds one per
+    document of the release, and this takes half the memory (the record file is the same)."""
+
+    sha256: str
+    split: str
+    #: Every gold claim as ``start:end:category id`` (index into ``ReleaseRecord.categories``),
+    #: space-separated: compact, because a record holds every document of a release.
+    claims: str
+
+    def claim_spans(self) -> list[tuple[int, int, int]]:
+        spans = []
+        for item in self.claims.split():
+            start, end, category = item.split(":")
+            spans.append((int(start), int(end), int(category)))
+        return spans
+
 
 #: The page cache: the entries are appended in order and looked up by id only in version checks, so a
 #: small cache does (the default of scratch databases would be one more thing growing to 16 MiB).
@@ -81,3 +106,60 @@ class _Values(ValuesView[RecordedDocument]):
 
     def __iter__(self) -> Iterator[RecordedDocument]:
         return (document for _, document in self._mapping.entries())
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+#: The C scanner of the json module: one value at a position, without parsing the rest of the text.
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def _skip(text: str, position: int) -> int:
+    return _SPACE.match(text, position).end()  # type: ignore[union-attr]  # matches the empty string
+
+
+def scan_value(text: str, position: int) -> tuple[Any, int]:
+    """The JSON value at ``position`` (after any white space) and where it ends."""
+    position = _skip(text, position)
+    try:
+        return _SCAN(text, position)
+    except StopIteration:
+        raise json.JSONDecodeError("expected a value", text, position) from None
+
+
+def _expect(text: str, position: int, characters: str) -> tuple[str, int]:
+    position = _skip(text, position)
+    found = text[position : position + 1]
+    if not found or found not in characters:
+        raise json.JSONDecodeError(f"expected one of {characters!r}", text, position)
+    return found, position + 1
+
+
+def walk_object(text: str, position: int, take: Callable[[str, int], int]) -> int:
+    """Walk the JSON object at ``position`` member by member: ``take(key, where its value starts)``
+    reads the value and returns where it ends. Returns where the object ends. A large member can so
+    be read piece by piece instead of as one Python object."""
+    _, position = _expect(text, position, "{")
+    if text[_skip(text, position) : _skip(text, position) + 1] == "}":
+        return _skip(text, position) + 1
+    while True:
+        key, position = scan_value(text, position)
+        if not isinstance(key, str):
+            raise json.JSONDecodeError("expected a key", text, position)
+        _, position = _expect(text, position, ":")
+        found, position = _expect(text, take(key, position), ",}")
+        if found == "}":
+            return position
+
+
+def read_documents(text: str, position: int, into: RecordedDocuments) -> int:
+    """Add the record entries of the JSON object at ``position`` to ``into``, one at a time; returns
+    where the object ends. Memory holds one entry, not the 100,000 of a large release."""
+
+    def take(doc_id: str, start: int) -> int:
+        value, end = scan_value(text, start)
+        if not isinstance(value, dict):
+            raise json.JSONDecodeError("a document entry must be an object", text, start)
+        into.add(doc_id, RecordedDocument(**value))
+        return end
+
+    return walk_object(text, position, take)

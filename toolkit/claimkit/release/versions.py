@@ -23,14 +23,15 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_serializer
-from pydantic.dataclasses import dataclass
 
 from claimkit.errors import (
     INSUFFICIENT_BUMP,
     INVALID_VERSION,
     NOTHING_TO_RELEASE,
+    UNREADABLE_RECORD,
     VERSION_IMMUTABLE,
     VERSION_OLDER,
     ReleaseError,
@@ -38,6 +39,7 @@ from claimkit.errors import (
 )
 from claimkit.model import Annotation, Document
 from claimkit.release.labels import Bump, LabelIds, label_changes
+from claimkit.release.recorded import RecordedDocument, RecordedDocuments, read_documents, scan_value, walk_object
 from claimkit.storage import atomic_write_text, dump_json
 
 __all__ = [
@@ -51,31 +53,13 @@ __all__ = [
     "latest_before",
     "load_records",
     "parse_version",
+    "read_record",
     "record_text",
     "required_bump",
     "write_record",
 ]
 
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-
-
-@dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
-class RecordedDocument:
-    """One released document in a record. A slotted dataclass, not a model: a record holds one per
-    document of the release, and this takes half the memory (the record file is the same)."""
-
-    sha256: str
-    split: str
-    #: Every gold claim as ``start:end:category id`` (index into ``ReleaseRecord.categories``),
-    #: space-separated: compact, because a record holds every document of a release.
-    claims: str
-
-    def claim_spans(self) -> list[tuple[int, int, int]]:
-        spans = []
-        for item in self.claims.split():
-            start, end, category = item.split(":")
-            spans.append((int(start), int(end), int(category)))
-        return spans
 
 
 class ReleaseRecord(BaseModel):
@@ -136,10 +120,38 @@ def content_hash(document: Document, gold: Annotation) -> str:
     return hashlib.sha256(json.dumps(released, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+def _parse_record(text: str) -> ReleaseRecord:
+    fields: dict[str, Any] = {}
+    documents = RecordedDocuments()
+
+    def take(key: str, start: int) -> int:
+        if key == "documents":
+            fields[key] = {}
+            return read_documents(text, start, documents)
+        fields[key], end = scan_value(text, start)
+        return end
+
+    end = walk_object(text, 0, take)
+    if text[end:].strip():
+        raise json.JSONDecodeError("extra data after the record", text, end)
+    record = ReleaseRecord.model_validate_json(json.dumps(fields))
+    return record.model_copy(update={"documents": documents})
+
+
+def read_record(path: Path) -> ReleaseRecord:
+    """One record file. Its documents go to disk (:class:`RecordedDocuments`) as they are read: parsed
+    whole, a record of 100,000 documents took 120 MB of memory, and a release reads every record."""
+    try:
+        return _parse_record(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, TypeError) as error:  # JSON and validation errors
+        reason = error.strerror if isinstance(error, OSError) else str(error).splitlines()[0]
+        raise ReleaseError(UNREADABLE_RECORD, f"cannot read the release record {path}: {reason}") from None
+
+
 def load_records(folder: Path) -> dict[str, ReleaseRecord]:
     records = {}
     for path in sorted(folder.glob("*.json")):
-        record = ReleaseRecord.model_validate_json(path.read_bytes())
+        record = read_record(path)
         records[record.version] = record
     return records
 
