@@ -11,6 +11,10 @@ import ipaddress
 import json
 import re
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +23,7 @@ import pytest
 from claimkit.errors import ConnectionFailed
 from claimkit.labelstudio.config import CHECK_FIELD
 from claimkit.labelstudio.sync import init_project, push_documents
-from claimkit.labelstudio.watch import registered
+from claimkit.labelstudio.watch import PATH, Watcher, registered, serve
 from claimkit.loading import load_file
 from tests.conftest import ROOT
 from tests.errors import raises_code
@@ -67,6 +71,64 @@ def test_notes_follow_annotations_as_they_are_created_fixed_and_deleted(
         assert [url for _, url in client.webhooks(project)] == [address.group(0)]
     assert watch.process.returncode == 0
     assert client.webhooks(project) == []  # removed when the watcher stopped
+
+
+class _Keeping(Watcher):
+    """Keeps the webhooks Label Studio sends instead of acting on them."""
+
+    payloads: list[dict[str, Any]]
+
+    def handle(self, payload: dict[str, Any]) -> None:
+        self.payloads.append(payload)
+
+
+@contextmanager
+def _kept_webhooks(label_studio: LiveServer, project: int) -> Iterator[list[dict[str, Any]]]:
+    server = serve(0, "kept-token")
+    keeping = _Keeping(label_studio.client(), project, lambda _line: None)
+    keeping.payloads = []
+    server.watcher = keeping
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}{PATH}"
+    try:
+        with registered(label_studio.client(), project, url, "kept-token"):
+            yield keeping.payloads
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _first(payloads: list[dict[str, Any]], action: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        found = [payload for payload in payloads if payload.get("action") == action]
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    raise AssertionError(f"no {action} webhook came: {[p.get('action') for p in payloads]}")
+
+
+def test_a_late_webhook_does_not_put_back_task_data_changed_since(label_studio: LiveServer, project_title: str) -> None:
+    client = label_studio.client()
+    project, _, _ = init_project(client, project_title)
+    assert project is not None
+    seed = load_file(SEED).file
+    assert seed is not None
+    push_documents(client, project, [("seed", seed)])
+    task = next(client.tasks(project)).id
+    person = client.create_user("late.webhook@example.org", "pw-0123456789")
+    with _kept_webhooks(label_studio, project) as payloads:
+        client.create_annotation(task, _result("official-claim-without-source"), completed_by=person)
+        late = _first(payloads, "ANNOTATION_CREATED")  # the payload Label Studio really sends
+    assert late["task"]["data"]["title"] == seed.document.title
+    corrected = {**client.task_data(task), "title": "corrected after the event"}
+    client.update_task_data(task, corrected)  # e.g. a push that corrected the title meanwhile
+    logged: list[str] = []
+    Watcher(client, project, logged.append).handle(late)  # the webhook handled late
+    data = client.task_data(task)
+    assert data["title"] == "corrected after the event"  # the payload's old copy was not written back
+    assert "C001" in data[CHECK_FIELD]
+    assert len(logged) == 1 and logged[0].startswith(f"task {task}: 1 annotations") and "note updated" in logged[0]
 
 
 def test_webhooks_may_reach_loopback_but_no_private_address(label_studio: LiveServer, project_title: str) -> None:

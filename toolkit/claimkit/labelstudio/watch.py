@@ -83,15 +83,21 @@ class Watcher:
         with self._lock:
             annotation, task = payload.get("annotation"), payload.get("task")
             if isinstance(annotation, dict) and isinstance(task, dict) and "id" in task:
+                _shaped_like_task_data(task.get("data"))
                 self._task_of[int(annotation.get("id") or 0)] = int(task["id"])
-                self.refresh(int(task["id"]), dict(task.get("data") or {}))
+                self.refresh(int(task["id"]))
             for deleted in payload.get("annotations") or []:
                 task_id = self._task_of.pop(int(deleted.get("id") or 0), None) if isinstance(deleted, dict) else None
                 if task_id is not None:
-                    self.refresh(task_id, self.client.task_data(task_id))
+                    self.refresh(task_id)
 
-    def refresh(self, task: int, data: dict[str, Any]) -> None:
-        """Check every annotation of ``task`` and write, replace or clear its note."""
+    def refresh(self, task: int) -> None:
+        """Check every annotation of ``task`` and write, replace or clear its note.
+
+        The task's data is read now, not taken from the webhook: the payload's copy is as old as the
+        event, and writing the note into it would put back whatever changed since (a push that
+        corrected the text, another note)."""
+        data = self.client.task_data(task)
         annotations = self.client.task_annotations(task)
         for annotation in annotations:
             self._task_of[int(annotation.get("id") or 0)] = task
@@ -108,7 +114,14 @@ class Watcher:
         for task in self.client.tasks(self.project):
             if CHECK_FIELD in task.data:
                 with self._lock:
-                    self.refresh(task.id, task.data)
+                    self.refresh(task.id)
+
+
+def _shaped_like_task_data(data: Any) -> None:
+    """A payload whose task data is not an object is malformed (answered 400), even though the data
+    is read again from Label Studio."""
+    if data is not None and not isinstance(data, dict):
+        raise TypeError("the task data of a webhook must be an object")
 
 
 class _Handler(BaseHTTPRequestHandler):
