@@ -158,6 +158,7 @@ def test_walking_an_object_member_by_member_reads_what_json_reads(
         lambda text: text.replace('"sha256"', '"sha"', 1),
         lambda text: text.replace('"version": "1.2.3"', '"version": 7', 1),
         lambda text: text + "{}",
+        lambda text: text.replace('"documents": {', '"documents": {}, "documents": {', 1),  # the key twice
         lambda _text: "[]",
         lambda _text: "",
     ],

@@ -16,15 +16,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 from claimkit.errors import ConnectionFailed
+from claimkit.labelstudio.client import LabelStudioClient
 from claimkit.labelstudio.config import CHECK_FIELD
 from claimkit.labelstudio.sync import init_project, push_documents
 from claimkit.labelstudio.watch import PATH, Watcher, registered, serve
 from claimkit.loading import load_file
+from claimkit.model import DocumentFile
 from tests.conftest import ROOT
 from tests.errors import raises_code
 from tests.live.browser.conftest import watching
@@ -42,17 +44,30 @@ def _result(name: str) -> list[dict[str, Any]]:
     return result
 
 
-def test_notes_follow_annotations_as_they_are_created_fixed_and_deleted(
-    label_studio: LiveServer, project_title: str
-) -> None:
+class _Seeded(NamedTuple):
+    client: LabelStudioClient
+    project: int
+    task: int
+    person: int
+    seed: DocumentFile
+
+
+def _seeded(label_studio: LiveServer, title: str, annotator: str) -> _Seeded:
+    """A project with the seed article as its one task, and an annotator who is not the admin."""
     client = label_studio.client()
-    project, _, _ = init_project(client, project_title)
+    project, _, _ = init_project(client, title)
     assert project is not None
     seed = load_file(SEED).file
     assert seed is not None
     push_documents(client, project, [("seed", seed)])
     task = next(client.tasks(project)).id
-    person = client.create_user("watched.annotator@example.org", "pw-0123456789")
+    return _Seeded(client, project, task, client.create_user(annotator, "pw-0123456789"), seed)
+
+
+def test_notes_follow_annotations_as_they_are_created_fixed_and_deleted(
+    label_studio: LiveServer, project_title: str
+) -> None:
+    client, project, task, person, seed = _seeded(label_studio, project_title, "watched.annotator@example.org")
     with watching(label_studio, project_title) as watch:
         created = client.create_annotation(task, _result("official-claim-without-source"), completed_by=person)
         note = client.task_data(task).get(CHECK_FIELD, "")  # written before Label Studio answered
@@ -109,14 +124,7 @@ def _first(payloads: list[dict[str, Any]], action: str) -> dict[str, Any]:
 
 
 def test_a_late_webhook_does_not_put_back_task_data_changed_since(label_studio: LiveServer, project_title: str) -> None:
-    client = label_studio.client()
-    project, _, _ = init_project(client, project_title)
-    assert project is not None
-    seed = load_file(SEED).file
-    assert seed is not None
-    push_documents(client, project, [("seed", seed)])
-    task = next(client.tasks(project)).id
-    person = client.create_user("late.webhook@example.org", "pw-0123456789")
+    client, project, task, person, seed = _seeded(label_studio, project_title, "late.webhook@example.org")
     with _kept_webhooks(label_studio, project) as payloads:
         client.create_annotation(task, _result("official-claim-without-source"), completed_by=person)
         late = _first(payloads, "ANNOTATION_CREATED")  # the payload Label Studio really sends

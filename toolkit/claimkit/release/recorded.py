@@ -1,10 +1,11 @@
-"""The documents of a release record being built, kept on disk: memory stays flat in the corpus size.
+"""The documents of a release record, kept on disk: memory stays flat in the corpus size.
 
 A record lists every released document: its id, the hash of its content, its split and its compact
 claim list, about 0.6 KB of Python objects per document (60 MB at 100,000 documents, what made a
-release's peak memory grow with the corpus). While a release is built they go into a scratch
-database (:mod:`claimkit.scratch`) and are read back as a read-only mapping in the order they were
-added, which is the order a record file lists them in; the record file is written from it in pieces.
+release's peak memory grow with the corpus; a record file parsed whole took 120 MB). While a release
+is built, and when a record file is read (member by member, :func:`read_documents`), they go into a
+scratch database (:mod:`claimkit.scratch`) and are read back as a read-only mapping in the order they
+were added, which is the order a record file lists them in; a record file is written from it in pieces.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import BaseModel, ConfigDict, ValidationError, field_serializer
 
 from claimkit.errors import (
     INSUFFICIENT_BUMP,
@@ -76,7 +76,7 @@ class ReleaseRecord(BaseModel):
     label_sets: LabelIds
     #: The ids of ``ClaimCategory`` again, which ``RecordedDocument.claims`` refers to.
     categories: list[str]
-    #: A dict when read from a record file; while a release is built, the documents on disk
+    #: Read from a record file or made by a build, the documents are on disk
     #: (:class:`claimkit.release.recorded.RecordedDocuments`): a record holds one per document.
     documents: Mapping[str, RecordedDocument]
     notes: str | None = None
@@ -88,8 +88,8 @@ class ReleaseRecord(BaseModel):
 
     def same_content(self, other: ReleaseRecord) -> bool:
         """Whether both releases contain the same, whenever and from whichever commit they were built."""
-        settings = {"version", "date", "corpus_commit", "notes", "documents"}
-        if self.model_dump(mode="json", exclude=settings) != other.model_dump(mode="json", exclude=settings):
+        apart = {"version", "date", "corpus_commit", "notes", "documents"}  # documents are compared one by one
+        if self.model_dump(mode="json", exclude=apart) != other.model_dump(mode="json", exclude=apart):
             return False
         mine, theirs = self.documents, other.documents
         return len(mine) == len(theirs) and all(theirs.get(key) == entry for key, entry in mine.items())
@@ -126,6 +126,8 @@ def _parse_record(text: str) -> ReleaseRecord:
 
     def take(key: str, start: int) -> int:
         if key == "documents":
+            if key in fields:
+                raise json.JSONDecodeError("the key 'documents' appears twice", text, start)
             fields[key] = {}
             return read_documents(text, start, documents)
         fields[key], end = scan_value(text, start)
@@ -138,14 +140,22 @@ def _parse_record(text: str) -> ReleaseRecord:
     return record.model_copy(update={"documents": documents})
 
 
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return str(error.strerror)
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        return f"{'/'.join(map(str, first['loc'])) or 'the record'}: {first['msg']}"
+    return str(error).splitlines()[0]
+
+
 def read_record(path: Path) -> ReleaseRecord:
     """One record file. Its documents go to disk (:class:`RecordedDocuments`) as they are read: parsed
     whole, a record of 100,000 documents took 120 MB of memory, and a release reads every record."""
     try:
         return _parse_record(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, TypeError) as error:  # JSON and validation errors
-        reason = error.strerror if isinstance(error, OSError) else str(error).splitlines()[0]
-        raise ReleaseError(UNREADABLE_RECORD, f"cannot read the release record {path}: {reason}") from None
+        raise ReleaseError(UNREADABLE_RECORD, f"cannot read the release record {path}: {_reason(error)}") from None
 
 
 def load_records(folder: Path) -> dict[str, ReleaseRecord]:
