@@ -3,8 +3,11 @@ and the record file written from them piece by piece must be the one written who
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkit.cli import main
-from claimkit.errors import ReleaseError
-from claimkit.release.recorded import RecordedDocuments, scan_value, walk_object
+from claimkit.errors import ConfigError, ReleaseError
+from claimkit.release.recorded import RecordedDocuments, scan_value, skip_space, walk_object
 from claimkit.release.versions import (
     RecordedDocument,
     ReleaseRecord,
@@ -99,6 +102,11 @@ def test_a_record_file_written_in_pieces_is_the_one_written_whole(
     read_back = ReleaseRecord.model_validate_json(whole)
     assert read_back.same_content(_record(_stored(added), notes))
     assert dict(read_back.documents) == dict(added)
+    with tempfile.TemporaryDirectory() as folder:
+        written = write_record(Path(folder), _record(_stored(added), notes))
+        streamed = read_record(written)  # member by member, into a scratch database
+        assert streamed.same_content(in_memory) and list(streamed.documents.items()) == list(dict(added).items())
+        assert (streamed.version, streamed.notes) == ("1.2.3", notes)
 
 
 def test_same_content_compares_every_document() -> None:
@@ -159,6 +167,11 @@ def test_walking_an_object_member_by_member_reads_what_json_reads(
         lambda text: text.replace('"version": "1.2.3"', '"version": 7', 1),
         lambda text: text + "{}",
         lambda text: text.replace('"documents": {', '"documents": {}, "documents": {', 1),  # the key twice
+        lambda text: text.replace('"version": "1.2.3"', '"version": "1.2.3", "version": "1.2.4"', 1),
+        lambda text: text.replace('"b": {', '"a": {', 1),  # one document listed twice
+        lambda text: text + "\x85",  # white space to str.strip(), not to JSON
+        lambda text: text + "\u00a0",
+        lambda text: text.replace('"split_salt": "salt"', '"split_salt": ' + "[" * 100_000, 1),  # too deep
         lambda _text: "[]",
         lambda _text: "",
     ],
@@ -173,3 +186,60 @@ def test_a_damaged_record_is_a_coded_error(tmp_path: Path, damage: object, capsy
     assert raised.value.code.code == "E312"
     assert main(["diff", "1.2.3", "current", "--records", str(tmp_path / "releases")]) == 1
     assert "E312" in capsys.readouterr().err
+
+
+_MUTATIONS = st.sampled_from(list(' \t\n\x85\xa0,:{}[]"\\0a'))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), _JSON, max_size=4), st.data())
+def test_the_walker_accepts_exactly_the_objects_json_accepts(value: dict[str, object], data: st.DataObject) -> None:
+    text = json.dumps(value, indent=data.draw(st.sampled_from([None, 1])), ensure_ascii=False)
+    where = data.draw(st.integers(0, len(text)))
+    keep = data.draw(st.booleans())  # insert a character, or replace one
+    mutated = text[:where] + data.draw(_MUTATIONS) + text[where + (0 if keep else 1) :]
+    try:
+        expected = json.loads(mutated)
+    except ValueError:
+        expected = None
+    members: dict[str, object] = {}
+
+    def take(key: str, start: int) -> int:
+        members[key], end = scan_value(mutated, start)
+        return end
+
+    try:
+        accepted = skip_space(mutated, walk_object(mutated, 0, take)) == len(mutated)
+    except ValueError:
+        accepted = False
+    assert accepted == isinstance(expected, dict)
+    if accepted:
+        assert members == expected
+
+
+def test_the_documents_copy_and_pickle_as_the_dict_they_stand_for() -> None:
+    entry = RecordedDocument("0" * 64, "train", "1:2:0")
+    stored = _stored([("5", entry), ("a", entry)])
+    assert copy.deepcopy(stored) == {"5": entry, "a": entry}
+    assert pickle.loads(pickle.dumps(stored)) == {"5": entry, "a": entry}
+    assert 5 not in stored and "5" in stored  # SQLite alone would match 5 to "5"
+    assert [1] not in stored
+    record = _record(stored, None)
+    assert isinstance(record.model_copy(update={"notes": "n"}).documents, RecordedDocuments)  # still on disk
+
+
+def test_a_temporary_folder_that_cannot_hold_the_scratch_file_is_e218(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_corpus: Callable[..., Path],
+) -> None:
+    corpus = make_corpus(2)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    with pytest.raises(ConfigError) as raised:
+        RecordedDocuments()
+    assert raised.value.code.code == "E218"
+    out, records = tmp_path / "dist", tmp_path / "releases"
+    assert main(["release", "--snapshot", "--corpus", str(corpus), "--out", str(out), "--records", str(records)]) == 2
+    assert "E218" in capsys.readouterr().err
+    assert not out.exists() or not any(out.iterdir())  # nothing half-built is left

@@ -171,6 +171,17 @@ FILE_CHANGED_MEANWHILE = declare_command(
     "Run the command again: it reads the file as it is now.",
 )
 
+SCRATCH_UNAVAILABLE = declare_command(
+    "E218",
+    "scratch-space-unavailable",
+    """The temporary folder cannot hold the scratch database a long run keeps on disk.
+
+    A release (its record entries) and an ingest run (ids, hashes, near-duplicate bands) keep what
+    they remember of every document in an SQLite file in the temporary folder, so that memory stays
+    flat; that folder is missing, not writable or full.""",
+    "Point TMPDIR at a writable folder with free space (about 250 bytes per document), then run again.",
+)
+
 REVIEWED_GOLD_KEPT = declare_command(
     "E217",
     "reviewed-gold-kept",

@@ -19,7 +19,9 @@ import sqlite3
 import tempfile
 from collections.abc import Sequence
 
-__all__ = ["ScratchDatabase"]
+from claimkit.errors import SCRATCH_UNAVAILABLE, ConfigError
+
+__all__ = ["ScratchDatabase", "scratch_failure"]
 
 #: The page cache (SQLite's ``cache_size`` in KiB when negative): what stays in memory.
 CACHE_KIB = 16 * 1024
@@ -40,11 +42,21 @@ def _connect(prefix: str, schema: Sequence[str], cache_kib: int) -> sqlite3.Conn
     return connection
 
 
+def scratch_failure(error: OSError | sqlite3.Error) -> ConfigError:
+    """The coded error for a temporary folder that cannot hold a scratch database (E218)."""
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    folder = tempfile.gettempdir()
+    return ConfigError(SCRATCH_UNAVAILABLE, f"cannot keep a scratch database in {folder}: {reason}")
+
+
 class ScratchDatabase:
     """An unlinked SQLite file with ``schema``; ``wrote()`` after each write groups them into transactions."""
 
     def __init__(self, prefix: str, schema: Sequence[str], *, batch: int = 4096, cache_kib: int = CACHE_KIB) -> None:
-        self.db = _connect(prefix, schema, cache_kib)
+        try:
+            self.db = _connect(prefix, schema, cache_kib)
+        except (OSError, sqlite3.Error) as error:
+            raise scratch_failure(error) from None
         self.batch = batch
         self.statements = 0
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from typing import Any
 
 from pydantic import ConfigDict
 from pydantic.dataclasses import dataclass
 
-from claimkit.scratch import ScratchDatabase
+from claimkit.scratch import ScratchDatabase, scratch_failure
 
-__all__ = ["RecordedDocument", "RecordedDocuments", "read_documents", "scan_value", "walk_object"]
+__all__ = ["RecordedDocument", "RecordedDocuments", "read_documents", "scan_value", "skip_space", "walk_object"]
 
 
 @dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
@@ -62,11 +63,29 @@ class RecordedDocuments(Mapping[str, RecordedDocument]):
     def __init__(self) -> None:
         self._scratch = ScratchDatabase("claimkit-release-", _SCHEMA, cache_kib=_CACHE_KIB)
 
-    def add(self, doc_id: str, document: RecordedDocument) -> None:
-        self._scratch.db.execute(_ADD, (doc_id, document.sha256, document.split, document.claims))
+    def add(self, doc_id: str, document: RecordedDocument, *, new: bool = False) -> None:
+        """Add (or, as a dict does, replace in place) ``doc_id``'s entry; ``new=True`` refuses an id
+        already there with a KeyError (a record file never lists an id twice)."""
+        sql = _ADD.split(" ON CONFLICT", 1)[0] if new else _ADD
+        try:
+            self._scratch.db.execute(sql, (doc_id, document.sha256, document.split, document.claims))
+        except sqlite3.IntegrityError:
+            raise KeyError(doc_id) from None
+        except sqlite3.Error as error:  # the temporary folder filled up
+            raise scratch_failure(error) from None
         self._scratch.wrote()
 
+    def close(self) -> None:
+        """Free the scratch file now rather than when the mapping is collected."""
+        self._scratch.close()
+
+    def __reduce__(self) -> tuple[type[dict[str, RecordedDocument]], tuple[list[tuple[str, RecordedDocument]]]]:
+        """Copied or pickled as the dict it stands for (a connection cannot be)."""
+        return dict, (list(self.entries()),)
+
     def __getitem__(self, doc_id: str) -> RecordedDocument:
+        if not isinstance(doc_id, str):  # SQLite would match 5 to "5"
+            raise KeyError(doc_id)
         sql = "SELECT sha256, split, claims FROM documents WHERE id = ?"
         row = self._scratch.db.execute(sql, (doc_id,)).fetchone()
         if row is None:
@@ -114,13 +133,14 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
-def _skip(text: str, position: int) -> int:
+def skip_space(text: str, position: int) -> int:
+    """Where the JSON white space (space, tab, CR, LF: nothing else) at ``position`` ends."""
     return _SPACE.match(text, position).end()  # type: ignore[union-attr]  # matches the empty string
 
 
 def scan_value(text: str, position: int) -> tuple[Any, int]:
     """The JSON value at ``position`` (after any white space) and where it ends."""
-    position = _skip(text, position)
+    position = skip_space(text, position)
     try:
         return _SCAN(text, position)
     except StopIteration:
@@ -128,7 +148,7 @@ def scan_value(text: str, position: int) -> tuple[Any, int]:
 
 
 def _expect(text: str, position: int, characters: str) -> tuple[str, int]:
-    position = _skip(text, position)
+    position = skip_space(text, position)
     found = text[position : position + 1]
     if not found or found not in characters:
         raise json.JSONDecodeError(f"expected one of {characters!r}", text, position)
@@ -140,8 +160,8 @@ def walk_object(text: str, position: int, take: Callable[[str, int], int]) -> in
     reads the value and returns where it ends. Returns where the object ends. A large member can so
     be read piece by piece instead of as one Python object."""
     _, position = _expect(text, position, "{")
-    if text[_skip(text, position) : _skip(text, position) + 1] == "}":
-        return _skip(text, position) + 1
+    if text[skip_space(text, position) : skip_space(text, position) + 1] == "}":
+        return skip_space(text, position) + 1
     while True:
         key, position = scan_value(text, position)
         if not isinstance(key, str):
@@ -159,8 +179,17 @@ def read_documents(text: str, position: int, into: RecordedDocuments) -> int:
     def take(doc_id: str, start: int) -> int:
         value, end = scan_value(text, start)
         if not isinstance(value, dict):
-            raise json.JSONDecodeError("a document entry must be an object", text, start)
-        into.add(doc_id, RecordedDocument(**value))
+            raise json.JSONDecodeError(f"the entry of document {doc_id!r} is not an object", text, start)
+        try:
+            entry = RecordedDocument(**value)
+        except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
+            lines = str(error).splitlines()  # pydantic: a title line, then the field and the problem
+            reason = " ".join(line.strip() for line in lines[1:3]) or lines[0]
+            raise json.JSONDecodeError(f"the entry of document {doc_id!r}: {reason}", text, start) from None
+        try:
+            into.add(doc_id, entry, new=True)
+        except KeyError:
+            raise json.JSONDecodeError(f"document {doc_id!r} is listed twice", text, start) from None
         return end
 
     return walk_object(text, position, take)

@@ -39,7 +39,14 @@ from claimkit.errors import (
 )
 from claimkit.model import Annotation, Document
 from claimkit.release.labels import Bump, LabelIds, label_changes
-from claimkit.release.recorded import RecordedDocument, RecordedDocuments, read_documents, scan_value, walk_object
+from claimkit.release.recorded import (
+    RecordedDocument,
+    RecordedDocuments,
+    read_documents,
+    scan_value,
+    skip_space,
+    walk_object,
+)
 from claimkit.storage import atomic_write_text, dump_json
 
 __all__ = [
@@ -125,16 +132,16 @@ def _parse_record(text: str) -> ReleaseRecord:
     documents = RecordedDocuments()
 
     def take(key: str, start: int) -> int:
+        if key in fields:  # a record is written by claimkit: a repeated key is damage
+            raise json.JSONDecodeError(f"the key {key!r} appears twice", text, start)
         if key == "documents":
-            if key in fields:
-                raise json.JSONDecodeError("the key 'documents' appears twice", text, start)
             fields[key] = {}
             return read_documents(text, start, documents)
         fields[key], end = scan_value(text, start)
         return end
 
     end = walk_object(text, 0, take)
-    if text[end:].strip():
+    if skip_space(text, end) != len(text):  # JSON white space only: str.strip() would take U+0085 too
         raise json.JSONDecodeError("extra data after the record", text, end)
     record = ReleaseRecord.model_validate_json(json.dumps(fields))
     return record.model_copy(update={"documents": documents})
@@ -143,6 +150,8 @@ def _parse_record(text: str) -> ReleaseRecord:
 def _reason(error: Exception) -> str:
     if isinstance(error, OSError):
         return str(error.strerror)
+    if isinstance(error, RecursionError):
+        return "nested deeper than a record can be"
     if isinstance(error, ValidationError):
         first = error.errors()[0]
         return f"{'/'.join(map(str, first['loc'])) or 'the record'}: {first['msg']}"
@@ -154,7 +163,7 @@ def read_record(path: Path) -> ReleaseRecord:
     whole, a record of 100,000 documents took 120 MB of memory, and a release reads every record."""
     try:
         return _parse_record(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, TypeError) as error:  # JSON and validation errors
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as error:  # JSON, validation
         raise ReleaseError(UNREADABLE_RECORD, f"cannot read the release record {path}: {_reason(error)}") from None
 
 
