@@ -94,15 +94,17 @@ class Watcher:
     def refresh(self, task: int) -> None:
         """Check every annotation of ``task`` and write, replace or clear its note.
 
-        The task's data is read now, not taken from the webhook: the payload's copy is as old as the
-        event, and writing the note into it would put back whatever changed since (a push that
-        corrected the text, another note)."""
+        The task's data is read from Label Studio, not taken from the webhook: the payload's copy is
+        as old as the event, and writing the note into it would put back whatever changed since (a
+        push that corrected the text). It is read again just before the note is written, so that only
+        the note field changes even if the task changed while its annotations were checked (Label
+        Studio has no conditional update; the window left is one request long)."""
         data = self.client.task_data(task)
         annotations = self.client.task_annotations(task)
         for annotation in annotations:
             self._task_of[int(annotation.get("id") or 0)] = task
         checks = check_annotations({"id": task, "project": self.project, "data": data}, annotations, self.name)
-        updated = data_with_note(data, render_note(checks))
+        updated = data_with_note(self.client.task_data(task), render_note(checks))
         if updated is not None:
             self.client.update_task_data(task, updated)
         problems = sum(len(check.problems) for check in checks)
