@@ -50,10 +50,10 @@ _SCHEMA = (
     "CREATE TABLE documents (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
     "sha256 TEXT NOT NULL, split TEXT NOT NULL, claims TEXT NOT NULL)",
 )
+_INSERT = "INSERT INTO documents (id, sha256, split, claims) VALUES (?, ?, ?, ?)"
 #: Adding a document already there replaces its entry in place, as a dict does.
-_ADD = (
-    "INSERT INTO documents (id, sha256, split, claims) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-    "sha256 = excluded.sha256, split = excluded.split, claims = excluded.claims"
+_ADD = _INSERT + (
+    " ON CONFLICT (id) DO UPDATE SET sha256 = excluded.sha256, split = excluded.split, claims = excluded.claims"
 )
 
 
@@ -66,9 +66,9 @@ class RecordedDocuments(Mapping[str, RecordedDocument]):
     def add(self, doc_id: str, document: RecordedDocument, *, new: bool = False) -> None:
         """Add (or, as a dict does, replace in place) ``doc_id``'s entry; ``new=True`` refuses an id
         already there with a KeyError (a record file never lists an id twice)."""
-        sql = _ADD.split(" ON CONFLICT", 1)[0] if new else _ADD
+        values = (doc_id, document.sha256, document.split, document.claims)
         try:
-            self._scratch.db.execute(sql, (doc_id, document.sha256, document.split, document.claims))
+            self._scratch.db.execute(_INSERT if new else _ADD, values)
         except sqlite3.IntegrityError:
             raise KeyError(doc_id) from None
         except sqlite3.Error as error:  # the temporary folder filled up
