@@ -18,7 +18,9 @@ import itertools
 import os
 import queue
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from claimkit.ingest.codes import OUTPUT_NOT_WRITABLE, IngestError
@@ -139,32 +141,32 @@ class BatchWriter:
             os.close(folder)
 
 
-def _syncfs(folder: Path) -> None:
-    """Make every file written on the file system of ``folder`` durable (``os.sync()`` where no syncfs)."""
+@contextmanager
+def _opened_folder(folder: Path) -> Iterator[int | None]:
+    """A read-only handle on ``folder`` for the syncs below, or ``None`` when it cannot be opened."""
     try:
         handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
-        os.sync()
+        yield None
         return
     try:
-        if _SYNCFS is None or _SYNCFS(handle) != 0:
-            os.sync()
+        yield handle
     finally:
         os.close(handle)
+
+
+def _syncfs(folder: Path) -> None:
+    """Make every file written on the file system of ``folder`` durable (``os.sync()`` where no syncfs)."""
+    with _opened_folder(folder) as handle:
+        if handle is None or _SYNCFS is None or _SYNCFS(handle) != 0:
+            os.sync()
 
 
 def _sync_folder(folder: Path) -> None:
     """Make the names linked in ``folder`` durable (best effort: the files themselves are)."""
-    try:
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        return
-    finally:
-        os.close(handle)
+    with _opened_folder(folder) as handle, suppress(OSError):
+        if handle is not None:
+            os.fsync(handle)
 
 
 def _make_folder(folder: Path) -> None:
