@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from claimkit import collector
 from claimkit.errors import REVIEWED_GOLD_KEPT, DataError
 from claimkit.issues import Issue, Report
 from claimkit.loading import Loaded, load_files
@@ -111,8 +113,9 @@ def agree(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapt
     from claimkit.preannotate.acceptance import AcceptanceTally
 
     state = _Agreeing(AgreementAccumulator(gamma=gamma), HardCases() if hard_cases else None, AcceptanceTally())
-    for loaded in load_files(paths):
-        state.feed(loaded)
+    with closing(collector.each_paused(load_files(paths))) as files:
+        for loaded in files:
+            state.feed(loaded)
     if state.report.unreadable():
         out.write(render(state.report.sorted(), "json" if fmt == "json" else "text"))
         return 2

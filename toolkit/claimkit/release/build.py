@@ -17,11 +17,12 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from claimkit import collector
 from claimkit.agreement.summary import AgreementSummary
 from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, ReleaseError
 from claimkit.issues import Issue, Report, Severity
@@ -112,11 +113,12 @@ def _first_error(report: Report) -> Issue:
 
 def _read(corpus: Path, state: _Pass) -> None:
     """The pass: every file read once, validated, and taken into the release when it has no error."""
-    for file, issues in read_corpus(corpus, ValidationOptions()):
-        state.report.extend(issues)
-        if file is not None and not any(issue.severity is Severity.ERROR for issue in issues):
-            state.take(file)
-        state.report.files_checked += file is not None
+    with closing(collector.each_paused(read_corpus(corpus, ValidationOptions()))) as documents:
+        for file, issues in documents:
+            state.report.extend(issues)
+            if file is not None and not any(issue.severity is Severity.ERROR for issue in issues):
+                state.take(file)
+            state.report.files_checked += file is not None
     if state.report.failed():
         first = _first_error(state.report)
         raise ReleaseError(
@@ -164,11 +166,12 @@ def corpus_record(corpus: Path, settings: DatasetSettings, records: dict[str, Re
     base = base_record(records, None)
     labels = assign_ids(base.label_sets if base else None)
     documents, guidelines = RecordedDocuments(), set()
-    for file, _ in read_corpus(corpus, ValidationOptions(codes=frozenset())):
-        if file is not None and file.gold is not None:
-            split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
-            documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))
-            guidelines.add(file.gold.guideline_version)
+    with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(codes=frozenset())))) as files:
+        for file, _ in files:
+            if file is not None and file.gold is not None:
+                split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
+                documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))
+                guidelines.add(file.gold.guideline_version)
     return _record("current", corpus_commit(corpus), settings, labels, documents, guidelines)
 
 
