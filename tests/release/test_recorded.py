@@ -7,7 +7,7 @@ import copy
 import json
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 
 from claimkit.cli import main
 from claimkit.errors import ConfigError, ReleaseError
-from claimkit.release.recorded import RecordedDocuments, scan_value, skip_space, walk_object
+from claimkit.release.recorded import (
+    RecordedDocuments,
+    by_id,
+    compare_documents,
+    scan_value,
+    skip_space,
+    walk_object,
+)
 from claimkit.release.versions import (
     RecordedDocument,
     ReleaseRecord,
@@ -118,6 +125,35 @@ def test_same_content_compares_every_document() -> None:
     assert not _record({"a": entry, "b": changed}, None).same_content(_record(stored, None))
     moved = RecordedDocument("0" * 64, "test", "1:2:0")
     assert not _record(stored, None).same_content(_record({"a": entry, "b": moved}, None))
+
+
+def test_same_content_does_not_depend_on_the_order_documents_were_added() -> None:
+    first, second = RecordedDocument("0" * 64, "train", "1:2:0"), RecordedDocument("1" * 64, "test", "")
+    stored = _stored([("b", second), ("a", first)])
+    assert _record({"a": first, "b": second}, None).same_content(_record(stored, None))
+    assert _record(stored, None).same_content(_record(_stored([("a", first), ("b", second)]), None))
+
+
+def _stored_or_dict(added: list[tuple[str, RecordedDocument]], on_disk: bool) -> Mapping[str, RecordedDocument]:
+    return _stored(added) if on_disk else dict(added)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_ADDED, _ADDED, st.booleans(), st.booleans())
+def test_documents_are_compared_as_sets_of_ids_and_hashes(
+    before: list[tuple[str, RecordedDocument]],
+    after: list[tuple[str, RecordedDocument]],
+    before_on_disk: bool,
+    after_on_disk: bool,
+) -> None:
+    """The side-by-side walk in id order finds what set operations on dicts find, whatever ids
+    (any Unicode: SQLite orders them by UTF-8 bytes, Python by code points) and wherever they live."""
+    old, new = dict(before), dict(after)
+    changes = compare_documents(_stored_or_dict(before, before_on_disk), _stored_or_dict(after, after_on_disk))
+    assert changes.removed == sorted(set(old) - set(new))
+    assert changes.added == sorted(set(new) - set(old))
+    assert changes.changed == sorted(d for d in set(old) & set(new) if old[d].sha256 != new[d].sha256)
+    assert list(by_id(_stored(before))) == sorted(old.items())
 
 
 def test_write_record_writes_the_stored_documents(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimkit.release.labels import LabelChange, label_changes
+from claimkit.release.recorded import RecordedDocument, compare_documents
 from claimkit.release.versions import ReleaseRecord
 
 __all__ = ["CategoryChange", "ReleaseDiff", "diff_records"]
@@ -50,14 +51,18 @@ class ReleaseDiff:
         return sorted(set(self.before) | set(self.after))
 
 
+def _spans(record: ReleaseRecord, document: RecordedDocument) -> dict[tuple[int, int], str]:
+    return {(s, e): record.categories[c] for s, e, c in document.claim_spans()}
+
+
 def _claims(record: ReleaseRecord, doc_id: str) -> dict[tuple[int, int], str]:
-    return {(s, e): record.categories[c] for s, e, c in record.documents[doc_id].claim_spans()}
+    return _spans(record, record.documents[doc_id])
 
 
 def _distribution(record: ReleaseRecord) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for doc_id in record.documents:
-        counts.update(_claims(record, doc_id).values())
+    for document in record.documents.values():  # in one pass, not a lookup per id
+        counts.update(_spans(record, document).values())
     return counts
 
 
@@ -65,12 +70,9 @@ def diff_records(old: ReleaseRecord, new: ReleaseRecord) -> ReleaseDiff:
     """Documents added, removed and changed; claims (matched by span) whose category changed; labels."""
     result = ReleaseDiff(old.version, new.version, before=_distribution(old), after=_distribution(new))
     result.label_changes = label_changes(old.label_sets, new.label_sets)
-    result.added = sorted(set(new.documents) - set(old.documents))
-    result.removed = sorted(set(old.documents) - set(new.documents))
-    for doc_id in sorted(set(old.documents) & set(new.documents)):
-        if old.documents[doc_id].sha256 == new.documents[doc_id].sha256:
-            continue
-        result.changed.append(doc_id)
+    changes = compare_documents(old.documents, new.documents)
+    result.added, result.removed, result.changed = changes.added, changes.removed, changes.changed
+    for doc_id in changes.changed:
         before, after = _claims(old, doc_id), _claims(new, doc_id)
         for span in sorted(set(before) & set(after)):
             if before[span] != after[span]:

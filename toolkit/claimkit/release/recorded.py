@@ -10,10 +10,12 @@ were added, which is the order a record file lists them in; a record file is wri
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
+from operator import itemgetter
 from typing import Any
 
 from pydantic import ConfigDict
@@ -21,7 +23,17 @@ from pydantic.dataclasses import dataclass
 
 from claimkit.scratch import ScratchDatabase, scratch_failure
 
-__all__ = ["RecordedDocument", "RecordedDocuments", "read_documents", "scan_value", "skip_space", "walk_object"]
+__all__ = [
+    "DocumentChanges",
+    "RecordedDocument",
+    "RecordedDocuments",
+    "by_id",
+    "compare_documents",
+    "read_documents",
+    "scan_value",
+    "skip_space",
+    "walk_object",
+]
 
 
 @dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
@@ -105,6 +117,12 @@ class RecordedDocuments(Mapping[str, RecordedDocument]):
         for doc_id, *fields in self._scratch.db.execute("SELECT id, sha256, split, claims FROM documents ORDER BY n"):
             yield doc_id, RecordedDocument(*fields)
 
+    def in_id_order(self) -> Iterator[tuple[str, RecordedDocument]]:
+        """Every ``(id, document)`` sorted by id, in one query (the ids' UTF-8 bytes sort as their code
+        points do, so this is the order ``sorted`` gives)."""
+        for doc_id, *fields in self._scratch.db.execute("SELECT id, sha256, split, claims FROM documents ORDER BY id"):
+            yield doc_id, RecordedDocument(*fields)
+
     def items(self) -> ItemsView[str, RecordedDocument]:
         return _Items(self)
 
@@ -126,6 +144,46 @@ class _Values(ValuesView[RecordedDocument]):
 
     def __iter__(self) -> Iterator[RecordedDocument]:
         return (document for _, document in self._mapping.entries())
+
+
+def by_id(documents: Mapping[str, RecordedDocument]) -> Iterator[tuple[str, RecordedDocument]]:
+    """Every ``(id, document)`` of a record's documents, sorted by id."""
+    if isinstance(documents, RecordedDocuments):
+        return documents.in_id_order()
+    return iter(sorted(documents.items(), key=itemgetter(0)))
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentChanges:
+    """The documents of one record against another's, each list sorted by id."""
+
+    added: list[str]
+    removed: list[str]
+    changed: list[str]  # in both, with another content hash
+
+
+def compare_documents(before: Mapping[str, RecordedDocument], after: Mapping[str, RecordedDocument]) -> DocumentChanges:
+    """Documents added, removed and changed from ``before`` to ``after``: both walked once in id
+    order, side by side, rather than every id looked up in the other (a query each, when on disk)."""
+    changes = DocumentChanges([], [], [])
+    old, new = by_id(before), by_id(after)
+    left, right = next(old, None), next(new, None)
+    while left is not None and right is not None:
+        if left[0] < right[0]:
+            changes.removed.append(left[0])
+            left = next(old, None)
+        elif right[0] < left[0]:
+            changes.added.append(right[0])
+            right = next(new, None)
+        else:
+            if left[1].sha256 != right[1].sha256:
+                changes.changed.append(left[0])
+            left, right = next(old, None), next(new, None)
+    if left is not None:
+        changes.removed.extend([left[0], *(doc_id for doc_id, _ in old)])
+    if right is not None:
+        changes.added.extend([right[0], *(doc_id for doc_id, _ in new)])
+    return changes
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")

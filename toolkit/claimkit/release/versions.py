@@ -42,6 +42,8 @@ from claimkit.release.labels import Bump, LabelIds, label_changes
 from claimkit.release.recorded import (
     RecordedDocument,
     RecordedDocuments,
+    by_id,
+    compare_documents,
     read_documents,
     scan_value,
     skip_space,
@@ -99,7 +101,7 @@ class ReleaseRecord(BaseModel):
         if self.model_dump(mode="json", exclude=apart) != other.model_dump(mode="json", exclude=apart):
             return False
         mine, theirs = self.documents, other.documents
-        return len(mine) == len(theirs) and all(theirs.get(key) == entry for key, entry in mine.items())
+        return len(mine) == len(theirs) and all(a == b for a, b in zip(by_id(mine), by_id(theirs), strict=True))
 
 
 def encode_claims(gold: Annotation, categories: list[str]) -> str:
@@ -240,14 +242,14 @@ def _version_reasons(previous: ReleaseRecord, current: ReleaseRecord) -> list[Re
 
 
 def _document_reasons(previous: ReleaseRecord, current: ReleaseRecord) -> list[Reason]:
-    before, after = previous.documents, current.documents
+    changes = compare_documents(previous.documents, current.documents)
     reasons: list[Reason] = []
-    if removed := set(before) - set(after):
-        reasons.append((Bump.MAJOR, f"{len(removed)} documents removed"))
-    if added := set(after) - set(before):
-        reasons.append((Bump.MINOR, f"{len(added)} documents added"))
-    if changed := [d for d in set(before) & set(after) if before[d].sha256 != after[d].sha256]:
-        reasons.append((Bump.PATCH, f"{len(changed)} documents corrected"))
+    if changes.removed:
+        reasons.append((Bump.MAJOR, f"{len(changes.removed)} documents removed"))
+    if changes.added:
+        reasons.append((Bump.MINOR, f"{len(changes.added)} documents added"))
+    if changes.changed:
+        reasons.append((Bump.PATCH, f"{len(changes.changed)} documents corrected"))
     return reasons
 
 
