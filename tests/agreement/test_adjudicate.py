@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -130,9 +131,9 @@ def test_a_pull_landing_while_adjudicating_is_not_overwritten(
     path = tmp_path / "o003-emoji-crlf-diacritics.json"
     path.write_text(json.dumps(older, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
-    def adjudicate_while_a_pull_lands(file: DocumentFile) -> Adjudicated | None:
+    def adjudicate_while_a_pull_lands(file: DocumentFile, made_at: datetime | None = None) -> Adjudicated | None:
         path.write_bytes(pulled)
-        return adjudicate(file)
+        return adjudicate(file, made_at)
 
     monkeypatch.setattr(adjudication, "adjudicate", adjudicate_while_a_pull_lands)
     assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1
@@ -218,3 +219,39 @@ def test_an_annotator_with_two_annotations_is_reported(
     out = json.loads(capsys.readouterr().out)
     found = {(i["code"], i["location"]["pointer"]) for i in out["issues"]}
     assert ("D006", "/annotations/2/annotator") in found
+
+
+def test_the_gold_is_stamped_no_earlier_than_the_annotations_it_was_made_from() -> None:
+    """``made_at`` becomes the gold's ``created_at``, raised to the newest annotation when a clock
+    runs behind Label Studio's (a fresh gold must not look older than its annotations: D010)."""
+    early, late = datetime(2026, 11, 1, 9, tzinfo=UTC), datetime(2026, 11, 2, 9, tzinfo=UTC)
+    x = annotation("x", *CLAIMS).model_copy(update={"updated_at": early})
+    y = annotation("y", *CLAIMS).model_copy(update={"updated_at": late})
+    stamped = adjudicate(document(x, y), made_at=late + timedelta(hours=1))
+    behind = adjudicate(document(x, y), made_at=early)
+    assert stamped is not None and behind is not None and adjudicate(document(x, y)) is not None
+    assert stamped.candidate.created_at == late + timedelta(hours=1)
+    assert behind.candidate.created_at == late
+    assert adjudicate(document(x, y)).candidate.created_at is None  # type: ignore[union-attr]  # the core reads no clock
+
+
+def test_a_pulled_annotation_changed_after_the_gold_is_d010_until_adjudicated_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A recorded pull, adjudicated; then the annotator saves again in Label Studio (a later
+    ``updated_at`` on the same annotation): its change is not in the gold, and validation says so."""
+    path = tmp_path / "000_f22616ff3d8ce778.json"
+    path.write_bytes((RECORDED / path.name).read_bytes())
+    assert main(["adjudicate", str(tmp_path)]) == 0
+    file = load_file(path).file
+    assert file is not None and file.gold is not None and file.gold.created_at is not None
+    assert [i.code for i in check_document(file) if i.code == "D010"] == []
+    saved = file.annotations[0].model_copy(update={"updated_at": file.gold.created_at + timedelta(minutes=5)})
+    write_document_file(path, file.model_copy(update={"annotations": [saved]}))
+    found = [(i.code, i.location.pointer) for i in check_document(load_file(path).file) if i.code == "D010"]  # type: ignore[arg-type]
+    assert found == [("D010", "/annotations/0/updated_at")]
+    assert main(["adjudicate", str(tmp_path)]) == 0  # without --force the gold is kept, and said to be stale
+    out = capsys.readouterr().out
+    assert "kept as it is" in out and "D010" in out
+    assert main(["adjudicate", str(tmp_path), "--force"]) == 0
+    assert [i.code for i in check_document(load_file(path).file) if i.code == "D010"] == []  # type: ignore[arg-type]

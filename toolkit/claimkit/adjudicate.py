@@ -11,7 +11,9 @@ with conflicts gets a candidate that a reviewer finishes in Label Studio (``revi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from claimkit.agreement.matching import Unit, same_source, units
@@ -107,7 +109,18 @@ def _readings(found: dict[str, Annotation]) -> tuple[list[_Reading], list[Unit]]
     return [_Reading(name, found[name], unit_of[name]) for name in sorted(found)], all_units
 
 
-def _candidate(base: _Reading, accepted: list[int], names: list[str], method: AdjudicationMethod) -> Annotation:
+def _made_at(clock: datetime | None, annotations: Iterable[Annotation]) -> datetime | None:
+    """When a gold is made: the clock, or the newest annotation it was made from when that is later (a
+    clock behind Label Studio's must not make a fresh gold look older than its annotations, D010)."""
+    if clock is None:
+        return None
+    times = [a.updated_at or a.created_at for a in annotations]
+    return max([clock, *(t for t in times if t is not None)])
+
+
+def _candidate(
+    base: _Reading, accepted: list[int], names: list[str], method: AdjudicationMethod, made: datetime | None
+) -> Annotation:
     claims = [base.annotation.claims[i] for i in accepted]
     kept = {c.id for c in claims}
     claims = [c if c.parent in kept else c.model_copy(update={"parent": None}) for c in claims]
@@ -118,6 +131,7 @@ def _candidate(base: _Reading, accepted: list[int], names: list[str], method: Ad
     return Annotation(
         annotator="adjudication",
         guideline_version=base.annotation.guideline_version,
+        created_at=made,
         adjudication=adjudication,
         sources=sources,
         cues=cues,
@@ -143,8 +157,11 @@ def _conflict(readings: list[_Reading], unit: Unit) -> Conflict:
     )
 
 
-def adjudicate(file: DocumentFile) -> Adjudicated | None:
-    """The gold candidate of a document and its conflicts; ``None`` when nobody annotated it."""
+def adjudicate(file: DocumentFile, made_at: datetime | None = None) -> Adjudicated | None:
+    """The gold candidate of a document and its conflicts; ``None`` when nobody annotated it.
+
+    ``made_at`` (the command passes the clock; the core reads none) becomes the candidate's
+    ``created_at``, so that a later change to one of its annotations shows (D010)."""
     found = annotators_of(file)
     if not found:
         return None
@@ -156,7 +173,7 @@ def adjudicate(file: DocumentFile) -> Adjudicated | None:
     if conflicts:
         method = AdjudicationMethod.REVIEWER
     names = [r.name for r in readings]
-    candidate = _candidate(base, sorted(accepted), names, method)
+    candidate = _candidate(base, sorted(accepted), names, method, _made_at(made_at, found.values()))
     return Adjudicated(file.document.id, names, candidate, conflicts)
 
 

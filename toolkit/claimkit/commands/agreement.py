@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -17,7 +18,7 @@ from claimkit.loading import Loaded, load_files
 from claimkit.model import Annotation, DocumentFile
 from claimkit.reporters import printable, render, render_json
 from claimkit.storage import atomic_write_text, write_document_file
-from claimkit.validate import ValidationOptions, check_document
+from claimkit.validate import Check, ValidationOptions, check_document
 
 if TYPE_CHECKING:
     from claimkit.adjudicate import Adjudicated
@@ -53,11 +54,24 @@ def _duplicate_annotators(loaded: Loaded) -> list[Issue]:
     """D006 for an annotator with two annotations of the document: agreement and adjudication take the
     first one, so the second must not pass unnoticed (two duplicate tasks both annotated, a second "+")."""
     from claimkit.rules.document import duplicate_annotator
+
+    return _rule_issues(loaded, duplicate_annotator)
+
+
+def _stale_gold(loaded: Loaded) -> list[Issue]:
+    """D010 for a gold kept as it is although an annotation it was made from changed since: said where
+    the decision to keep it is taken, not only by the next ``claimkit validate``."""
+    from claimkit.rules.document import gold_older_than_annotation
+
+    return _rule_issues(loaded, gold_older_than_annotation)
+
+
+def _rule_issues(loaded: Loaded, check: Check) -> list[Issue]:
+    """The issues of one rule on one file."""
     from claimkit.rules.registry import code_of
 
     assert loaded.file is not None
-    only = ValidationOptions(frozenset({code_of(duplicate_annotator)}))
-    return check_document(loaded.file, str(loaded.path), only)
+    return check_document(loaded.file, str(loaded.path), ValidationOptions(frozenset({code_of(check)})))
 
 
 def _empty_issues(loaded: Loaded, excluded: list[str], outcome: str = "left out of agreement") -> list[Any]:
@@ -242,8 +256,9 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
         kept = _keeps_gold(merged, loaded, force)
         if kept:
             merged.kept.append(loaded.file.document.id)
+            merged.issues += _stale_gold(loaded)
         skip = kept or _only_empty(merged, loaded)
-        adjudicated = None if skip else merge(loaded.file)
+        adjudicated = None if skip else merge(loaded.file, made_at=datetime.now(UTC))
         if adjudicated is not None:
             _record(merged, loaded, adjudicated, dry_run)
     return merged

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 from claimkit.issues import Severity
 from claimkit.model import text_sha256
@@ -124,3 +125,41 @@ def duplicate_annotator(ctx: DocumentContext) -> Iterator[Finding]:
         if annotation.annotator in seen:
             yield Finding(f"/annotations/{index}/annotator", f"annotator {annotation.annotator!r} appears twice")
         seen.add(annotation.annotator)
+
+
+@rule(
+    "D010",
+    "gold-older-than-annotation",
+    Severity.WARNING,
+    Scope.DOCUMENT,
+    fix="Adjudicate again: `claimkit adjudicate --force FILE` recomputes a computed gold; for a gold a reviewer "
+    "decided, remove it from the file and run `claimkit adjudicate --push FILE` to have it reviewed anew.",
+)
+def gold_older_than_annotation(ctx: DocumentContext) -> Iterator[Finding]:
+    """An annotation the gold was made from changed after the gold was made.
+
+    A gold names the annotators it was adjudicated from (`adjudication.annotators`) and carries the time
+    it was made (`updated_at`, else `created_at`; `claimkit adjudicate` sets it, Label Studio sets a
+    reviewer's). An annotation of one of them changed later (its `updated_at`, set by Label Studio when
+    the annotator saves again) holds work the gold does not: a correction made after adjudication would
+    otherwise never reach a release, and nobody would know. A gold without a time (written by hand, or
+    by claimkit before it recorded one) and annotations without a time are not judged.
+    """
+    gold = ctx.file.gold
+    made = gold.updated_at or gold.created_at if gold is not None else None
+    if gold is None or gold.adjudication is None or made is None:
+        return
+    sources = set(gold.adjudication.annotators)
+    for index, annotation in enumerate(ctx.file.annotations):
+        changed = annotation.updated_at or annotation.created_at
+        if annotation.annotator in sources and changed is not None and changed > made:
+            field = "updated_at" if annotation.updated_at is not None else "created_at"
+            yield Finding(
+                f"/annotations/{index}/{field}",
+                f"annotator {annotation.annotator!r} changed their annotation at {_utc(changed)}, after the gold "
+                f"was made from it at {_utc(made)}: the gold does not hold that change",
+            )
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
