@@ -1,11 +1,20 @@
-"""Two pulls or imports into one corpus at once: the second stops before it changes anything (E215)."""
+"""Two pulls or imports into one corpus at once: the second stops before it changes anything (E215).
+A write guarded by ``expected`` (adjudicate, preannotate) and a pull exclude each other the same way."""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 
-from claimkit.errors import ConfigError
+import pytest
+
+from claimkit import storage
+from claimkit.errors import ConfigError, DataError
+from claimkit.labelstudio import staging
 from claimkit.labelstudio.staging import STAGING_PREFIX, Staging
+from claimkit.storage import atomic_write_text
 from tests.errors import raises_code
 
 
@@ -31,9 +40,7 @@ def test_the_staging_of_an_interrupted_run_is_cleared_by_the_next(tmp_path: Path
 
 
 def test_a_file_changed_after_it_was_staged_stops_the_whole_apply(tmp_path: Path) -> None:
-    """A preannotate or adjudicate landing while a pull reads its export: the pull writes nothing (E216)."""
-    from claimkit.errors import DataError
-
+    """An editor saving while a pull reads its export: the pull writes nothing (E216)."""
     (tmp_path / "a.json").write_text("old")
     staging = Staging(tmp_path)
     staging.put("a.json", "from the export")
@@ -47,8 +54,6 @@ def test_a_file_changed_after_it_was_staged_stops_the_whole_apply(tmp_path: Path
 
 
 def test_a_file_changed_between_its_reading_and_its_staging_stops_the_apply(tmp_path: Path) -> None:
-    from claimkit.errors import DataError
-
     (tmp_path / "a.json").write_text("old")
     staging = Staging(tmp_path)
     staging.reading("a.json")  # the pull reads the file to merge into it...
@@ -58,3 +63,57 @@ def test_a_file_changed_between_its_reading_and_its_staging_stops_the_apply(tmp_
         staging.apply()
     staging.discard()
     assert (tmp_path / "a.json").read_text() == "written meanwhile"
+
+
+def test_a_guarded_write_cannot_land_while_a_pull_holds_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window E216 left open: adjudicate checked the file, a pull replaced it, adjudicate renamed its
+    gold over the pull's file and the annotator's new work was gone. A write guarded by ``expected`` now
+    waits for the pull's lock on the folder, then gives up (E215): the file stays as the pull leaves it."""
+    monkeypatch.setattr(storage, "_LOCK_WAIT", 0.1)
+    (tmp_path / "a.json").write_text("read by adjudicate")
+    pull = Staging(tmp_path)
+    pull.put("a.json", "the pull's new annotations")
+    with raises_code("E215", DataError):
+        atomic_write_text(tmp_path / "a.json", "gold", expected=b"read by adjudicate")
+    pull.apply()
+    pull.discard()
+    assert (tmp_path / "a.json").read_text() == "the pull's new annotations"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]  # no temporary file left
+
+
+def test_a_pull_cannot_start_between_a_guarded_writes_check_and_its_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(staging, "_WAIT", 0.1)
+    (tmp_path / "a.json").write_text("read")
+    refused = []
+    check = storage._unchanged
+
+    def a_pull_starts_after_the_check(target: Path, expected: bytes | None) -> None:
+        check(target, expected)
+        with raises_code("E215", ConfigError) as raised:
+            Staging(tmp_path)
+        refused.append(raised.value.code.code)
+
+    monkeypatch.setattr(storage, "_unchanged", a_pull_starts_after_the_check)
+    atomic_write_text(tmp_path / "a.json", "gold", expected=b"read")
+    assert refused == ["E215"]
+    assert (tmp_path / "a.json").read_text() == "gold"
+    Staging(tmp_path).discard()  # the write's lock went with it
+
+
+def test_guarded_writes_to_one_folder_wait_for_each_others_rename(tmp_path: Path) -> None:
+    """Parallel preannotate workers (or an adjudicate beside them) hold the folder for the milliseconds
+    of a check and a rename: the next one waits for it instead of refusing."""
+    (tmp_path / "a.json").write_text("a")
+    held = storage.lock_folder(tmp_path)  # another worker, between its check and its rename
+    assert held is not None
+    release = threading.Timer(0.3, os.close, [held])
+    release.start()
+    started = time.monotonic()
+    atomic_write_text(tmp_path / "a.json", "proposal", expected=b"a")
+    release.join()
+    assert time.monotonic() - started >= 0.25  # it waited for the other's lock
+    assert (tmp_path / "a.json").read_text() == "proposal"

@@ -155,7 +155,10 @@ CORPUS_BUSY = declare_command(
     """Another pull or import is writing to this corpus folder right now.
 
     Two runs at once would each stage their files and clear the other's staging folder; the second
-    waits for nothing and stops before it changes anything.""",
+    stops before it changes anything. `adjudicate` and `preannotate` do not replace a document file
+    while a pull or import holds the folder either (the pull could land between their check that the
+    file is unchanged and their write, and its new annotations would be lost): that file is left as it
+    is, the others are written.""",
     "Wait for the other `claimkit ls pull` or `ls import` to finish, then run again.",
 )
 
@@ -163,8 +166,8 @@ FILE_CHANGED_MEANWHILE = declare_command(
     "E216",
     "file-changed-meanwhile",
     """A document file changed on disk between the moment claimkit read it and the moment it would
-    have been written (an annotator's `claimkit ls pull` landing meanwhile, an editor saving; for a pull
-    or an import, a `preannotate` or `adjudicate` landing while the export was read).
+    have been written (an editor saving, another program writing; for a pull or an import, the same while
+    the export was read). claimkit's own writers do not land in that window: see E215.
 
     Writing would have replaced the newer file with one made from the old content, silently
     dropping what changed (an annotator's new annotation). The file is left as it is now.""",

@@ -7,16 +7,18 @@ mode an ordinary write would give it: an existing file keeps its mode, a new one
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from claimkit.errors import FILE_CHANGED_MEANWHILE, DataError
+from claimkit.errors import CORPUS_BUSY, FILE_CHANGED_MEANWHILE, DataError
 from claimkit.model import DocumentFile
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "document_json",
     "dump_json",
     "file_mode",
+    "lock_folder",
     "write_document_file",
 ]
 
@@ -62,6 +65,46 @@ def _unchanged(target: Path, expected: bytes | None) -> None:
         raise DataError(FILE_CHANGED_MEANWHILE, message)
 
 
+def lock_folder(folder: Path, *, wait: float = 0.0) -> int | None:
+    """An exclusive lock on ``folder`` itself (no lock file to commit or to forget): its open descriptor
+    (close it to release), or ``None`` when another process held it for ``wait`` seconds.
+
+    A pull or import holds the lock of its corpus folder from start to end; a command that replaces a
+    document file there only if it still holds what it read (adjudicate, preannotate) holds it from
+    that check to the rename, milliseconds: none of them can land between another's check and its write."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(descriptor)
+                return None
+            time.sleep(0.05)
+        else:
+            return descriptor
+
+
+def _replace_unchanged(temporary: str, target: Path, expected: bytes) -> None:
+    """Rename ``temporary`` over ``target`` if ``target`` still holds ``expected``, under the folder's
+    lock (E215 while a pull or import is writing to the folder, E216 when the file changed)."""
+    held = lock_folder(target.parent, wait=_LOCK_WAIT)
+    if held is None:
+        message = f"a pull or import is writing to {target.parent}; {target} was not overwritten"
+        raise DataError(CORPUS_BUSY, message, hint="Run the command again once the pull or import is done.")
+    try:
+        _unchanged(target, expected)
+        os.replace(temporary, target)
+    finally:
+        os.close(held)
+
+
+#: How long a guarded write waits for the folder: another writer's check and rename take milliseconds;
+#: a pull holds it for the whole pull, and a bulk preannotate beside a pull waits this long per file.
+_LOCK_WAIT = 0.5
+
+
 def atomic_write_bytes(
     path: str | os.PathLike[str],
     data: bytes | Iterable[bytes],
@@ -74,8 +117,9 @@ def atomic_write_bytes(
     ``data`` may come in pieces (an iterable of bytes), so that a large file is never whole in memory.
 
     With ``expected`` (the bytes the caller read and built ``data`` from), the file is replaced only
-    if it still holds them, checked after the new content is on disk, just before the rename: a file
-    changed meanwhile (an annotator's pull landing) is left alone and E216 raised."""
+    if it still holds them, checked after the new content is on disk, just before the rename, under the
+    folder's lock (:func:`lock_folder`): a file changed meanwhile (an annotator's pull landing) is
+    left alone and E216 raised; while a pull or import is writing to the folder, E215."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -88,8 +132,10 @@ def atomic_write_bytes(
                 stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
-        _unchanged(target, expected)
-        os.replace(temporary, target)
+        if expected is None:
+            os.replace(temporary, target)
+        else:
+            _replace_unchanged(temporary, target, expected)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

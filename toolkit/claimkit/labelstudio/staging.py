@@ -8,7 +8,6 @@ folder that cannot be written is a coded error (exit 2), never an internal error
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import tempfile
@@ -23,7 +22,7 @@ from claimkit.errors import (
     ConfigError,
     DataError,
 )
-from claimkit.storage import atomic_write_text, file_mode
+from claimkit.storage import atomic_write_text, file_mode, lock_folder
 
 __all__ = ["STAGING_PREFIX", "Staging", "check_corpus"]
 
@@ -115,17 +114,19 @@ class Staging:
 
 
 def _lock(corpus: Path) -> int:
-    """An exclusive lock on the corpus folder itself (no lock file to commit or to forget), or E215."""
+    """The exclusive lock on the corpus folder (:func:`~claimkit.storage.lock_folder`), or E215. It
+    waits a moment: an adjudicate or preannotate holds it for the milliseconds of a check and a rename."""
     try:
-        descriptor = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
+        held = lock_folder(corpus, wait=_WAIT)
     except OSError as error:
         raise ConfigError(CORPUS_UNREADABLE, f"cannot open the corpus folder {corpus}: {error.strerror}") from None
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(descriptor)
-        raise ConfigError(CORPUS_BUSY, f"another pull or import is writing to {corpus}") from None
-    return descriptor
+    if held is None:
+        raise ConfigError(CORPUS_BUSY, f"another pull or import is writing to {corpus}")
+    return held
+
+
+#: Seconds a pull or import waits for the corpus lock: longer than any single replace, shorter than a pull.
+_WAIT = 2.0
 
 
 def _fingerprint(path: Path) -> tuple[int, int, int] | None:
