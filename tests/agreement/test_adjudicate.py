@@ -235,23 +235,66 @@ def test_the_gold_is_stamped_no_earlier_than_the_annotations_it_was_made_from() 
     assert adjudicate(document(x, y)).candidate.created_at is None  # type: ignore[union-attr]  # the core reads no clock
 
 
+def _stale(path: Path) -> list[tuple[str, str]]:
+    file = load_file(path).file
+    assert file is not None
+    return [(i.code, i.location.pointer) for i in check_document(file) if i.code == "D010"]
+
+
+def _saved_again(path: Path, index: int, *, drop_last_claim: bool) -> None:
+    """The annotator saves in Label Studio again (a later ``updated_at``), with or without a change."""
+    file = load_file(path).file
+    assert file is not None and file.gold is not None and file.gold.created_at is not None
+    annotation = file.annotations[index]
+    claims = annotation.claims[:-1] if drop_last_claim else annotation.claims
+    later = file.gold.created_at + timedelta(minutes=5)
+    annotations = list(file.annotations)
+    annotations[index] = annotation.model_copy(update={"updated_at": later, "claims": claims})
+    write_document_file(path, file.model_copy(update={"annotations": annotations}))
+
+
 def test_a_pulled_annotation_changed_after_the_gold_is_d010_until_adjudicated_again(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A recorded pull, adjudicated; then the annotator saves again in Label Studio (a later
-    ``updated_at`` on the same annotation): its change is not in the gold, and validation says so."""
+    """A recorded pull, adjudicated; then the annotator saves again in Label Studio. Without a change,
+    nothing is said (Label Studio moves ``updated_at`` on every save); with one, the gold does not hold
+    it and validation and adjudicate say so until the gold is made again."""
     path = tmp_path / "000_f22616ff3d8ce778.json"
     path.write_bytes((RECORDED / path.name).read_bytes())
     assert main(["adjudicate", str(tmp_path)]) == 0
-    file = load_file(path).file
-    assert file is not None and file.gold is not None and file.gold.created_at is not None
-    assert [i.code for i in check_document(file) if i.code == "D010"] == []
-    saved = file.annotations[0].model_copy(update={"updated_at": file.gold.created_at + timedelta(minutes=5)})
-    write_document_file(path, file.model_copy(update={"annotations": [saved]}))
-    found = [(i.code, i.location.pointer) for i in check_document(load_file(path).file) if i.code == "D010"]  # type: ignore[arg-type]
-    assert found == [("D010", "/annotations/0/updated_at")]
+    assert _stale(path) == []
+    _saved_again(path, 0, drop_last_claim=False)
+    assert _stale(path) == []
+    _saved_again(path, 0, drop_last_claim=True)
+    assert _stale(path) == [("D010", "/annotations/0/updated_at")]
     assert main(["adjudicate", str(tmp_path)]) == 0  # without --force the gold is kept, and said to be stale
     out = capsys.readouterr().out
     assert "kept as it is" in out and "D010" in out
     assert main(["adjudicate", str(tmp_path), "--force"]) == 0
-    assert [i.code for i in check_document(load_file(path).file) if i.code == "D010"] == []  # type: ignore[arg-type]
+    assert _stale(path) == []
+
+
+def test_force_on_annotators_who_now_disagree_says_the_old_gold_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "o003-emoji-crlf-diacritics.json"
+    path.write_bytes((RECORDED / path.name).read_bytes())  # a real pull: two annotators
+    file = load_file(path).file
+    assert file is not None
+    same = file.annotations[0].model_copy(update={"annotator": file.annotations[1].annotator})
+    write_document_file(path, file.model_copy(update={"annotations": [file.annotations[0], same]}))
+    assert main(["adjudicate", str(tmp_path)]) == 0  # they agree: unanimous gold
+    _saved_again(path, 1, drop_last_claim=True)
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main(["adjudicate", str(tmp_path), "--force", "--format", "json"]) == 1  # a conflict now
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["pointer"]) for i in out["issues"]] == [("D010", "/annotations/1/updated_at")]
+    assert path.read_bytes() == before  # the old gold stays until a reviewer decides
+    assert main(["adjudicate", str(tmp_path), "--force"]) == 1
+    assert "its previous unanimous gold stays" in capsys.readouterr().out
+
+
+def test_a_naive_clock_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        adjudicate(document(annotation("x", *CLAIMS)), made_at=datetime(2026, 11, 30, 12))

@@ -1,6 +1,7 @@
 """An annotation saved again in Label Studio after its gold was made: the next pull brings the change,
-validation says the gold does not hold it (D010), and adjudicating again puts it into the gold.
-Before D010 the change reached the file and stopped there: `adjudicate` kept the gold as it was."""
+validation says the gold does not hold it (D010), and adjudicating again puts it into the gold; a
+save that changed nothing says nothing. Before D010 the change reached the file and stopped there:
+`adjudicate` kept the gold as it was."""
 
 from __future__ import annotations
 
@@ -54,6 +55,15 @@ def test_an_annotation_changed_after_its_gold_is_flagged_until_adjudicated_again
     pull_project(client, project, corpus, pseudonymize)
     assert main(["adjudicate", str(corpus)]) == 0  # both read it alike: unanimous gold
     assert _stale(path) == []
+
+    # the second reader saves again without changing anything: Label Studio moves updated_at all the same
+    same = ui_ids(annotation_to_result(seed.gold), 1)
+    http.call("PATCH", f"/api/annotations/{made[1]}/", json={"result": same})
+    pull_project(client, project, corpus, pseudonymize)
+    file = load_file(path).file
+    assert file is not None and file.gold is not None and file.gold.created_at is not None
+    assert file.annotations[1].updated_at is not None and file.annotations[1].updated_at > file.gold.created_at
+    assert _stale(path) == []  # adjudicating now gives the same gold: nothing to say
 
     # the second reader changes their mind in Label Studio: the first claim is an analyst's opinion
     changed = _first_claim_as(seed.gold, ClaimCategory.ANALYST_OPINION)

@@ -162,6 +162,8 @@ def adjudicate(file: DocumentFile, made_at: datetime | None = None) -> Adjudicat
 
     ``made_at`` (the command passes the clock; the core reads none) becomes the candidate's
     ``created_at``, so that a later change to one of its annotations shows (D010)."""
+    if made_at is not None and made_at.utcoffset() is None:
+        raise ValueError("made_at must be timezone-aware (datetime.now(UTC)): a gold's times are compared across zones")
     found = annotators_of(file)
     if not found:
         return None

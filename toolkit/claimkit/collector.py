@@ -47,4 +47,3 @@ def each_paused(items: Iterable[T]) -> Generator[T, None, None]:
             except StopIteration:
                 return
             yield item
-            del item  # freed while the collector is still paused

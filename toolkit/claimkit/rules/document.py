@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from claimkit.issues import Severity
-from claimkit.model import text_sha256
+from claimkit.model import Annotation, DocumentFile, text_sha256
 from claimkit.rules.context import DocumentContext
 from claimkit.rules.registry import Finding, Scope, rule
+from claimkit.taxonomy import AdjudicationMethod
 from claimkit.textutil import find_bidi_controls
 
 __all__ = ["DOCUMENT_ID", "is_safe_document_id"]
@@ -127,38 +128,81 @@ def duplicate_annotator(ctx: DocumentContext) -> Iterator[Finding]:
         seen.add(annotation.annotator)
 
 
+_COMPUTED_FIX = (
+    "Run `claimkit adjudicate --force FILE`: it makes the gold again from the annotations as they are now "
+    "(add `--push` when they now disagree, to send the conflicts to a reviewer)."
+)
+_REVIEWED_FIX = (
+    "Have the reviewer open the task in Label Studio, take the change into the ground-truth annotation (or "
+    "leave it out) and save it; the next `claimkit ls pull` brings that gold. Removing the gold here does not "
+    "help: the pull puts Label Studio's ground truth back."
+)
+
+
 @rule(
     "D010",
     "gold-older-than-annotation",
     Severity.WARNING,
     Scope.DOCUMENT,
-    fix="Adjudicate again: `claimkit adjudicate --force FILE` recomputes a computed gold; for a gold a reviewer "
-    "decided, remove it from the file and run `claimkit adjudicate --push FILE` to have it reviewed anew.",
+    fix="A computed gold: `claimkit adjudicate --force FILE` (with `--push` when the annotators now disagree). "
+    "A reviewer's gold: the reviewer updates the ground-truth annotation in Label Studio; the next pull brings it.",
 )
 def gold_older_than_annotation(ctx: DocumentContext) -> Iterator[Finding]:
-    """An annotation the gold was made from changed after the gold was made.
+    """An annotator saved an annotation the gold was made from after the gold was made.
 
     A gold names the annotators it was adjudicated from (`adjudication.annotators`) and carries the time
     it was made (`updated_at`, else `created_at`; `claimkit adjudicate` sets it, Label Studio sets a
-    reviewer's). An annotation of one of them changed later (its `updated_at`, set by Label Studio when
-    the annotator saves again) holds work the gold does not: a correction made after adjudication would
-    otherwise never reach a release, and nobody would know. A gold without a time (written by hand, or
-    by claimkit before it recorded one) and annotations without a time are not judged.
+    reviewer's). An annotation of one of them saved later (its `updated_at`, which Label Studio moves on
+    every save) may hold work the gold does not: a correction made after adjudication would otherwise
+    never reach a release, and nobody would know. A computed gold (`unanimous`, `single_annotator`) is
+    flagged only when adjudicating the annotations as they are now gives another gold: a save that
+    changed nothing is not. A reviewer's gold is flagged on the later save alone (what the reviewer
+    left out is not recorded). A gold without a time (written by hand, or by claimkit before it
+    recorded one) and annotations without a time are not judged.
     """
     gold = ctx.file.gold
     made = gold.updated_at or gold.created_at if gold is not None else None
     if gold is None or gold.adjudication is None or made is None:
         return
     sources = set(gold.adjudication.annotators)
-    for index, annotation in enumerate(ctx.file.annotations):
-        changed = annotation.updated_at or annotation.created_at
-        if annotation.annotator in sources and changed is not None and changed > made:
-            field = "updated_at" if annotation.updated_at is not None else "created_at"
-            yield Finding(
-                f"/annotations/{index}/{field}",
-                f"annotator {annotation.annotator!r} changed their annotation at {_utc(changed)}, after the gold "
-                f"was made from it at {_utc(made)}: the gold does not hold that change",
-            )
+    later = [
+        (index, annotation, saved)
+        for index, annotation in enumerate(ctx.file.annotations)
+        if annotation.annotator in sources and (saved := annotation.updated_at or annotation.created_at) is not None
+        if saved > made
+    ]
+    computed = _computed(gold)
+    if not later or (computed and _made_again_alike(ctx.file)):
+        return
+    for index, annotation, saved in later:
+        field = "updated_at" if annotation.updated_at is not None else "created_at"
+        whose = "gold" if computed else "reviewer's gold"
+        yield Finding(
+            f"/annotations/{index}/{field}",
+            f"annotator {annotation.annotator!r} saved their annotation again at {_utc(saved)}, after the {whose} "
+            f"was made from it at {_utc(made)}: what they changed is not in the gold",
+            hint=_COMPUTED_FIX if computed else _REVIEWED_FIX,
+        )
+
+
+def _computed(gold: Annotation) -> bool:
+    """Whether ``claimkit adjudicate`` made the gold (no person decided it)."""
+    adjudication = gold.adjudication
+    return adjudication is not None and adjudication.reviewer is None and adjudication.method in _COMPUTED
+
+
+_COMPUTED = (AdjudicationMethod.UNANIMOUS, AdjudicationMethod.SINGLE_ANNOTATOR)
+
+
+def _made_again_alike(file: DocumentFile) -> bool:
+    """Whether adjudicating the annotations as they are now gives the same gold (times aside)."""
+    from claimkit.adjudicate import adjudicate  # the rules do not otherwise need adjudication
+
+    again = adjudicate(file)
+    if again is None or again.gold is None or file.gold is None:
+        return False
+    unstamped = {"created_at", "updated_at"}
+    return again.gold.model_dump(exclude=unstamped) == file.gold.model_dump(exclude=unstamped)
 
 
 def _utc(moment: datetime) -> str:
