@@ -3,9 +3,10 @@ A write guarded by ``expected`` (adjudicate, preannotate) and a pull exclude eac
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -104,16 +105,38 @@ def test_a_pull_cannot_start_between_a_guarded_writes_check_and_its_rename(
     Staging(tmp_path).discard()  # the write's lock went with it
 
 
-def test_guarded_writes_to_one_folder_wait_for_each_others_rename(tmp_path: Path) -> None:
+def test_guarded_writes_to_one_folder_wait_for_each_others_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Parallel preannotate workers (or an adjudicate beside them) hold the folder for the milliseconds
     of a check and a rename: the next one waits for it instead of refusing."""
+    monkeypatch.setattr(storage, "_LOCK_WAIT", 30.0)  # a loaded machine must not turn the wait into E215
     (tmp_path / "a.json").write_text("a")
     held = storage.lock_folder(tmp_path)  # another worker, between its check and its rename
     assert held is not None
-    release = threading.Timer(0.3, os.close, [held])
-    release.start()
-    started = time.monotonic()
-    atomic_write_text(tmp_path / "a.json", "proposal", expected=b"a")
-    release.join()
-    assert time.monotonic() - started >= 0.25  # it waited for the other's lock
-    assert (tmp_path / "a.json").read_text() == "proposal"
+    writer = threading.Thread(
+        target=atomic_write_text, args=(tmp_path / "a.json", "proposal"), kwargs={"expected": b"a"}
+    )
+    writer.start()
+    writer.join(0.3)
+    assert writer.is_alive() and (tmp_path / "a.json").read_text() == "a"  # it waits for the other's lock
+    os.close(held)
+    writer.join(30)
+    assert not writer.is_alive() and (tmp_path / "a.json").read_text() == "proposal"
+
+
+def test_a_folder_that_cannot_be_locked_is_a_coded_error_and_the_file_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No locks on the file system (or a folder that can be written but not read): E212, not an
+    internal error, and nothing is written."""
+
+    def no_locks(*_: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    (tmp_path / "a.json").write_text("a")
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with raises_code("E212", DataError):
+        atomic_write_text(tmp_path / "a.json", "gold", expected=b"a")
+    assert (tmp_path / "a.json").read_text() == "a"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from claimkit.errors import CORPUS_BUSY, FILE_CHANGED_MEANWHILE, DataError
+from claimkit.errors import CORPUS_BUSY, FILE_CHANGED_MEANWHILE, TARGET_NOT_WRITABLE, DataError
 from claimkit.model import DocumentFile
 
 __all__ = [
@@ -78,21 +78,30 @@ def lock_folder(folder: Path, *, wait: float = 0.0) -> int | None:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            if time.monotonic() >= deadline:
-                os.close(descriptor)
-                return None
-            time.sleep(0.05)
-        else:
-            return descriptor
+            if time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            os.close(descriptor)
+            return None
+        except OSError:  # no locks on this file system, say
+            os.close(descriptor)
+            raise
+        return descriptor
 
 
 def _replace_unchanged(temporary: str, target: Path, expected: bytes) -> None:
     """Rename ``temporary`` over ``target`` if ``target`` still holds ``expected``, under the folder's
     lock (E215 while a pull or import is writing to the folder, E216 when the file changed)."""
-    held = lock_folder(target.parent, wait=_LOCK_WAIT)
+    try:
+        held = lock_folder(target.parent, wait=_LOCK_WAIT)
+    except OSError as error:
+        message = f"cannot lock {target.parent}: {error.strerror or error}; {target} was not overwritten"
+        raise DataError(TARGET_NOT_WRITABLE, message, hint=_LOCK_HINT) from None
     if held is None:
-        message = f"a pull or import is writing to {target.parent}; {target} was not overwritten"
-        raise DataError(CORPUS_BUSY, message, hint="Run the command again once the pull or import is done.")
+        message = (
+            f"another claimkit command (a pull or import) is writing to {target.parent}; {target} was not overwritten"
+        )
+        raise DataError(CORPUS_BUSY, message, hint="Run the command again once the other one is done.")
     try:
         _unchanged(target, expected)
         os.replace(temporary, target)
@@ -103,6 +112,10 @@ def _replace_unchanged(temporary: str, target: Path, expected: bytes) -> None:
 #: How long a guarded write waits for the folder: another writer's check and rename take milliseconds;
 #: a pull holds it for the whole pull, and a bulk preannotate beside a pull waits this long per file.
 _LOCK_WAIT = 0.5
+_LOCK_HINT = (
+    "A document file is replaced under a lock on its folder (so that a pull cannot land meanwhile): the folder "
+    "must be readable, on a file system with locks."
+)
 
 
 def atomic_write_bytes(

@@ -198,7 +198,7 @@ def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: 
     if adjudicated.gold is None:
         merged.lines += _conflict_lines(adjudicated.doc_id, adjudicated.conflicts)
         if file.gold is not None:  # --force on a document whose annotators now disagree
-            merged.lines.append(f"  its previous {_method(file.gold)} gold stays until a reviewer's gold replaces it")
+            merged.lines.append(f"  its previous {_method(file.gold)} gold stays until the conflicts are decided")
             merged.issues += _stale_gold(loaded)
         merged.to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
         return

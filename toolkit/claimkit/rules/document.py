@@ -134,8 +134,8 @@ _COMPUTED_FIX = (
 )
 _REVIEWED_FIX = (
     "Have the reviewer open the task in Label Studio, take the change into the ground-truth annotation (or "
-    "leave it out) and save it; the next `claimkit ls pull` brings that gold. Removing the gold here does not "
-    "help: the pull puts Label Studio's ground truth back."
+    "leave it out) and save it; the next `claimkit ls pull` (or `ls import`) brings that gold. Removing the gold "
+    "here does not help: the pull puts Label Studio's ground truth back."
 )
 
 
@@ -148,17 +148,18 @@ _REVIEWED_FIX = (
     "A reviewer's gold: the reviewer updates the ground-truth annotation in Label Studio; the next pull brings it.",
 )
 def gold_older_than_annotation(ctx: DocumentContext) -> Iterator[Finding]:
-    """An annotator saved an annotation the gold was made from after the gold was made.
+    """An annotation was saved after the gold was made, and the gold may not hold it.
 
     A gold names the annotators it was adjudicated from (`adjudication.annotators`) and carries the time
     it was made (`updated_at`, else `created_at`; `claimkit adjudicate` sets it, Label Studio sets a
-    reviewer's). An annotation of one of them saved later (its `updated_at`, which Label Studio moves on
-    every save) may hold work the gold does not: a correction made after adjudication would otherwise
-    never reach a release, and nobody would know. A computed gold (`unanimous`, `single_annotator`) is
-    flagged only when adjudicating the annotations as they are now gives another gold: a save that
-    changed nothing is not. A reviewer's gold is flagged on the later save alone (what the reviewer
-    left out is not recorded). A gold without a time (written by hand, or by claimkit before it
-    recorded one) and annotations without a time are not judged.
+    reviewer's). An annotation saved later (its `updated_at`, which Label Studio moves on every save)
+    may hold work the gold does not: a correction made after adjudication, or a new annotator's
+    reading, would otherwise never reach a release, and nobody would know. A computed gold (`unanimous`,
+    `single_annotator`) is flagged only when adjudicating the annotations as they are now gives another
+    gold (other claims, sources or cues, or other annotators): a save that changed nothing is not. A
+    reviewer's gold is flagged on the later save alone (what the reviewer left out is not recorded). A
+    gold without a time (written by hand, or by claimkit before it recorded one) and annotations without
+    a time are not judged.
     """
     gold = ctx.file.gold
     made = gold.updated_at or gold.created_at if gold is not None else None
@@ -168,21 +169,30 @@ def gold_older_than_annotation(ctx: DocumentContext) -> Iterator[Finding]:
     later = [
         (index, annotation, saved)
         for index, annotation in enumerate(ctx.file.annotations)
-        if annotation.annotator in sources and (saved := annotation.updated_at or annotation.created_at) is not None
-        if saved > made
+        if (saved := annotation.updated_at or annotation.created_at) is not None and saved > made
+        if annotation.annotator in sources or _holds_work(annotation)
     ]
     computed = _computed(gold)
-    if not later or (computed and _made_again_alike(ctx.file)):
+    if not later or (computed and _made_again_alike(ctx.file, gold)):
         return
     for index, annotation, saved in later:
         field = "updated_at" if annotation.updated_at is not None else "created_at"
         whose = "gold" if computed else "reviewer's gold"
+        if annotation.annotator in sources:
+            what = f"saved their annotation again at {_utc(saved)}, after the {whose} was made from it"
+            missing = "what they changed is not in the gold"
+        else:
+            what = f"annotated at {_utc(saved)}, after the {whose} was made without them"
+            missing = "their annotation is not in the gold"
         yield Finding(
             f"/annotations/{index}/{field}",
-            f"annotator {annotation.annotator!r} saved their annotation again at {_utc(saved)}, after the {whose} "
-            f"was made from it at {_utc(made)}: what they changed is not in the gold",
+            f"annotator {annotation.annotator!r} {what} at {_utc(made)}: {missing}",
             hint=_COMPUTED_FIX if computed else _REVIEWED_FIX,
         )
+
+
+def _holds_work(annotation: Annotation) -> bool:
+    return bool(annotation.claims or annotation.cues or annotation.sources)
 
 
 def _computed(gold: Annotation) -> bool:
@@ -194,15 +204,24 @@ def _computed(gold: Annotation) -> bool:
 _COMPUTED = (AdjudicationMethod.UNANIMOUS, AdjudicationMethod.SINGLE_ANNOTATOR)
 
 
-def _made_again_alike(file: DocumentFile) -> bool:
-    """Whether adjudicating the annotations as they are now gives the same gold (times aside)."""
-    from claimkit.adjudicate import adjudicate  # the rules do not otherwise need adjudication
+def _made_again_alike(file: DocumentFile, gold: Annotation) -> bool:
+    """Whether adjudicating the annotations as they are now gives the same gold: the same claims,
+    sources and cues, by the same method from the same annotators. Without the agreement extra
+    (SciPy, when claims compete), the later save alone decides."""
+    try:
+        from claimkit.adjudicate import adjudicate  # the rules do not otherwise need adjudication
 
-    again = adjudicate(file)
-    if again is None or again.gold is None or file.gold is None:
+        again = adjudicate(file)
+    except ImportError:
         return False
-    unstamped = {"created_at", "updated_at"}
-    return again.gold.model_dump(exclude=unstamped) == file.gold.model_dump(exclude=unstamped)
+    return again is not None and again.gold is not None and _essence(again.gold) == _essence(gold)
+
+
+def _essence(gold: Annotation) -> tuple[object, ...]:
+    """What a gold says, apart from when and how it was written down."""
+    adjudication = gold.adjudication
+    how = (adjudication.method, sorted(adjudication.annotators)) if adjudication is not None else None
+    return gold.model_dump(include={"sources", "cues", "claims"}), how
 
 
 def _utc(moment: datetime) -> str:
