@@ -92,7 +92,7 @@ def test_a_pull_cannot_start_between_a_guarded_writes_check_and_its_rename(
     refused = []
     check = storage._unchanged
 
-    def a_pull_starts_after_the_check(target: Path, expected: bytes | None) -> None:
+    def a_pull_starts_after_the_check(target: Path, expected: bytes) -> None:
         check(target, expected)
         with raises_code("E215", ConfigError) as raised:
             Staging(tmp_path)

@@ -52,10 +52,8 @@ def file_mode(target: Path, mode: int | None = None) -> int:
         return 0o666 & ~_umask()
 
 
-def _unchanged(target: Path, expected: bytes | None) -> None:
-    """Raise E216 unless ``target`` still holds ``expected`` (``None``: no expectation)."""
-    if expected is None:
-        return
+def _unchanged(target: Path, expected: bytes) -> None:
+    """Raise E216 unless ``target`` still holds ``expected``."""
     try:
         current = target.read_bytes()
     except FileNotFoundError:
