@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkit.agreement import agreement_report
-from claimkit.agreement.matching import jaccard, match_claims, units
+from claimkit.agreement.matching import assign, assigned, jaccard, match_claims, overlapping, units
 from claimkit.agreement.render import render_agreement
 from claimkit.agreement.stats import alpha, kappa, kappa_from_counts
 from claimkit.cli import main
@@ -188,6 +188,23 @@ def test_overlap_matching_is_optimal_and_one_to_one(
     for chosen in permutations(range(len(large)), len(small)):
         best = max(best, sum(jaccard(small[i], large[j]) for i, j in enumerate(chosen)))
     assert sum(m.overlap for m in matches) == pytest.approx(best)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPANS, SPANS)
+def test_the_sweep_finds_every_overlap_and_counts_what_assign_matches(
+    left: list[tuple[int, int]], right: list[tuple[int, int]]
+) -> None:
+    candidates = overlapping(left, right)
+    every = {
+        (i, j): jaccard_of(a, b) for i, a in enumerate(left) for j, b in enumerate(right) if a[0] < b[1] and b[0] < a[1]
+    }
+    assert candidates == every
+    assert assigned(candidates, len(left), len(right)) == len(assign(candidates, len(left), len(right)))
+
+
+def jaccard_of(a: tuple[int, int], b: tuple[int, int]) -> float:
+    return (min(a[1], b[1]) - max(a[0], b[0])) / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
 def test_units_hold_one_claim_per_annotator() -> None:

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from claimkit.agreement.reading import Bounds
 from claimkit.model import Annotation, Claim, Source, Span
@@ -31,6 +31,7 @@ __all__ = [
     "Match",
     "Unit",
     "assign",
+    "assigned",
     "competing",
     "exact_count",
     "jaccard",
@@ -58,8 +59,9 @@ def overlap_of(a: Bounds, b: Bounds) -> float:
     return shared / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """One matched pair (a tuple: a release makes a hundred per document)."""
+
     left: int  # index into the first annotator's claims
     right: int  # index into the second annotator's claims
     overlap: float
@@ -84,9 +86,10 @@ def exact_count(left: Sequence[Bounds], right: Sequence[Bounds]) -> int:
     return sum(span in found for span in left)
 
 
-def assign(candidates: dict[tuple[int, int], float], left: int, right: int) -> list[Match]:
-    """The overlap matches among ``candidates`` (:func:`overlapping` of ``left`` and ``right`` spans)."""
-    if not competing(candidates):  # no two candidates compete: all of them
+def assign(candidates: dict[tuple[int, int], float], left: int, right: int, compete: bool | None = None) -> list[Match]:
+    """The overlap matches among ``candidates`` (:func:`overlapping` of ``left`` and ``right`` spans);
+    ``compete``: :func:`competing` of the candidates, when the caller knows it."""
+    if not (competing(candidates) if compete is None else compete):  # no two compete: all of them
         return [Match(i, j, score) for (i, j), score in sorted(candidates.items())]
     from scipy.optimize import linear_sum_assignment
 
@@ -94,6 +97,11 @@ def assign(candidates: dict[tuple[int, int], float], left: int, right: int) -> l
     chosen = linear_sum_assignment(weights, maximize=True)
     pairs = [(int(i), int(j)) for i, j in zip(*chosen, strict=True) if weights[i, j] > 0]
     return [Match(i, j, candidates[(i, j)]) for i, j in pairs]
+
+
+def assigned(candidates: dict[tuple[int, int], float], left: int, right: int) -> int:
+    """How many matches :func:`assign` makes of ``candidates`` (without making them)."""
+    return len(assign(candidates, left, right)) if competing(candidates) else len(candidates)
 
 
 def competing(candidates: dict[tuple[int, int], float]) -> bool:
@@ -114,12 +122,14 @@ def overlapping(left: Sequence[Bounds], right: Sequence[Bounds]) -> dict[tuple[i
     starts = [right[j][0] for j in order]
     reach = list(accumulate((right[j][1] for j in order), max))  # furthest end so far
     found: dict[tuple[int, int], float] = {}
-    for i, a in enumerate(left):
-        k = bisect_left(starts, a[1]) - 1
-        while k >= 0 and reach[k] > a[0]:
-            b = right[order[k]]
-            if b[1] > a[0]:
-                found[(i, order[k])] = overlap_of(a, b)
+    for i, (a0, a1) in enumerate(left):
+        k = bisect_left(starts, a1) - 1
+        while k >= 0 and reach[k] > a0:
+            j = order[k]
+            b0, b1 = right[j]
+            if b1 > a0:  # they share a character: overlap_of, inline (a release asks a million times)
+                shared = (a1 if a1 < b1 else b1) - (a0 if a0 > b0 else b0)
+                found[(i, j)] = shared / ((a1 if a1 > b1 else b1) - (a0 if a0 < b0 else b0)) if shared > 0 else 0.0
             k -= 1
     return found
 
@@ -169,11 +179,14 @@ def units(
     """Units across all annotators of one document, from pairwise overlap matches (``matches``:
     those already computed, by pair of annotator names in sorted order)."""
     names = sorted(annotations)
-    parent: dict[tuple[str, int], tuple[str, int]] = {
-        (name, i): (name, i) for name in names for i in range(len(annotations[name].claims))
-    }
+    first: dict[str, int] = {}  # position of each annotator's first claim among the nodes
+    nodes: list[tuple[str, int]] = []  # (annotator, claim index), in sorted order
+    for name in names:
+        first[name] = len(nodes)
+        nodes.extend((name, i) for i in range(len(annotations[name].claims)))
+    parent = list(range(len(nodes)))  # union-find over the nodes' positions
 
-    def root(node: tuple[str, int]) -> tuple[str, int]:
+    def root(node: int) -> int:
         while parent[node] != node:
             parent[node] = parent[parent[node]]
             node = parent[node]
@@ -182,11 +195,12 @@ def units(
     for x, a in enumerate(names):
         for b in names[x + 1 :]:
             found = matches.get((a, b)) if matches is not None else None
+            at_a, at_b = first[a], first[b]
             for match in found if found is not None else match_claims(annotations[a].claims, annotations[b].claims):
-                parent[root((a, match.left))] = root((b, match.right))
-    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for node in sorted(parent):
-        groups.setdefault(root(node), []).append(node)
+                parent[root(at_a + match.left)] = root(at_b + match.right)
+    groups: dict[int, list[tuple[str, int]]] = {}
+    for position, node in enumerate(nodes):
+        groups.setdefault(root(position), []).append(node)
     return [unit for group in groups.values() for unit in _split(group, annotations)]
 
 

@@ -8,8 +8,9 @@ plain tuples, and every comparison of the document shares them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
-from claimkit.model import Annotation
+from claimkit.model import Annotation, Source
 
 __all__ = ["Bounds", "Reading", "read"]
 
@@ -31,6 +32,7 @@ class Reading:
     cues: list[Bounds]
     mentions: list[Bounds]  # every mention of every source, in order
     owners: list[str]  # the source of each mention
+    link_counts: tuple[int, int, int]  # :meth:`links`, counted once
 
     def layers(self) -> tuple[list[Bounds], list[Bounds], list[Bounds]]:
         """Claims, cues and mentions: the roles of token agreement (:mod:`claimkit.agreement.tokens`)."""
@@ -38,11 +40,13 @@ class Reading:
 
     def links(self) -> tuple[int, int, int]:
         """How many claims name a source, a cue and an existing parent."""
-        return (
-            sum(source is not None for source in self.sources),
-            sum(claim.cue is not None for claim in self.annotation.claims),
-            sum(parent is not None for parent in self.parents),
-        )
+        return self.link_counts
+
+
+# Fields are read from each model's ``__dict__`` with C-level getters (as the rule contexts do):
+# pydantic's ``__getattr__`` hook slows every attribute read, and a release reads a million.
+_BOUNDS = itemgetter("start", "end")
+_CLAIM = itemgetter("start", "end", "category", "certainty", "source", "cue", "parent", "id")
 
 
 def _kinds(annotation: Annotation) -> dict[str, str]:
@@ -51,24 +55,37 @@ def _kinds(annotation: Annotation) -> dict[str, str]:
 
 def read(annotation: Annotation) -> Reading:
     """The reading of one annotation (see the module docstring)."""
-    claims, kinds = annotation.claims, _kinds(annotation)
-    mentions = {s.id: tuple((m.start, m.end) for m in s.mentions) for s in annotation.sources}
-    cues = {q.id: (q.start, q.end) for q in annotation.cues}
-    ids = {c.id: i for i, c in enumerate(claims)}
-    sources = [c.source for c in claims]
+    kinds, sources_of = _kinds(annotation), annotation.sources
+    mentions = {s.id: tuple(map(_BOUNDS, map(vars, s.mentions))) for s in sources_of}
+    cue_bounds = list(map(_BOUNDS, map(vars, annotation.cues)))
+    cues = {q.id: bounds for q, bounds in zip(annotation.cues, cue_bounds, strict=True)}
+    columns = list(zip(*map(_CLAIM, map(vars, annotation.claims)), strict=True)) or [()] * 8
+    starts, ends, categories_of, certainties, sources_t, cue_ids, parent_ids, claim_ids = columns
+    ids = {claim_id: i for i, claim_id in enumerate(claim_ids)}
+    sources = list(sources_t)
+    parents = [ids.get(p) if p is not None else None for p in parent_ids]
+    categories = list(map(str, categories_of))
+    kinds_of = ["none" if s is None else kinds.get(s, "unspecified") for s in sources]
     return Reading(
         annotation=annotation,
-        spans=[(c.start, c.end) for c in claims],
-        categories=[str(c.category) for c in claims],
-        labels=[
-            (str(c.category), str(c.certainty), "none" if s is None else kinds.get(s, "unspecified"))
-            for c, s in zip(claims, sources, strict=True)
-        ],
+        spans=list(zip(starts, ends, strict=True)),
+        categories=categories,
+        labels=list(zip(categories, map(str, certainties), kinds_of, strict=True)),
         sources=sources,
         speakers=[None if s is None else mentions.get(s, ()) for s in sources],
-        cue_spans=[cues.get(c.cue or "") for c in claims],
-        parents=[ids.get(c.parent) if c.parent is not None else None for c in claims],
-        cues=[(q.start, q.end) for q in annotation.cues],
-        mentions=[(m.start, m.end) for s in annotation.sources for m in s.mentions],
-        owners=[s.id for s in annotation.sources for _ in s.mentions],
+        cue_spans=[cues.get(c or "") for c in cue_ids],
+        parents=parents,
+        cues=cue_bounds,
+        mentions=[bounds for s in sources_of for bounds in mentions_of(s)],
+        owners=[s.id for s in sources_of for _ in s.mentions],
+        link_counts=(
+            len(sources) - sources.count(None),
+            len(cue_ids) - cue_ids.count(None),
+            len(parents) - parents.count(None),
+        ),
     )
+
+
+def mentions_of(source: Source) -> list[Bounds]:
+    """The ``(start, end)`` of each mention of a source."""
+    return list(map(_BOUNDS, map(vars, source.mentions)))

@@ -175,14 +175,17 @@ def document_weights(doc_id: str, seed: int = 0, samples: int = BOOTSTRAP_SAMPLE
 
 
 class Coincidence:
-    """A nominal coincidence matrix accumulated per document, with its bootstrap replicates."""
+    """A nominal coincidence matrix accumulated per document, with its bootstrap replicates.
+
+    The replicates are kept cell by cell (``K × K × samples``), so that a document adds to each of its
+    cells one contiguous row, all in one NumPy operation."""
 
     def __init__(self, samples: int = BOOTSTRAP_SAMPLES) -> None:
         import numpy as np
 
         self.labels: dict[str, int] = {}
         self.total: Any = np.zeros((4, 4))
-        self.replicates: Any = np.zeros((samples, 4, 4))
+        self.replicates: Any = np.zeros((4, 4, samples))
         self.units = 0
         self.documents = 0
 
@@ -194,20 +197,26 @@ class Coincidence:
             if size == self.total.shape[0]:
                 grow = ((0, size), (0, size))
                 self.total = np.pad(self.total, grow)
-                self.replicates = np.pad(self.replicates, ((0, 0), *grow))
+                self.replicates = np.pad(self.replicates, (*grow, (0, 0)))
             self.labels[label] = size
         return self.labels[label]
 
     def add(self, cells: Mapping[tuple[str, str], float], units: int, weights: Any) -> None:
         """Add one document: its coincidence cells, its pairable units, its bootstrap weights."""
+        import numpy as np
+
         if not units:
             return
         self.units += units
         self.documents += 1
-        for (left, right), value in sorted(cells.items()):
-            i, j = self._index(left), self._index(right)
-            self.total[i, j] += value
-            self.replicates[:, i, j] += value * weights
+        if not cells:
+            return
+        found = sorted(cells.items())
+        rows = [self._index(left) for (left, _), _ in found]
+        columns = [self._index(right) for (_, right), _ in found]
+        values = np.array([value for _, value in found])
+        self.total[rows, columns] += values  # the cells are distinct: one addition each, as one by one
+        self.replicates[rows, columns] += np.multiply.outer(values, weights)
 
     def estimate(self) -> Estimate:
         """Alpha with its 95% percentile interval (none below two documents)."""
@@ -216,7 +225,7 @@ class Coincidence:
         value = float(nominal_alpha(self.total))
         if math.isnan(value):
             return Estimate(None, units=self.units)
-        samples = nominal_alpha(self.replicates)
+        samples = nominal_alpha(np.ascontiguousarray(np.moveaxis(self.replicates, -1, 0)))
         samples = samples[~np.isnan(samples)]
         if self.documents < 2 or samples.size == 0:
             return Estimate(value, units=self.units)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from claimkit.agreement.matching import Match, assign, exact_count, overlapping
+from claimkit.agreement.matching import Match, assign, assigned, exact_count, overlapping
 from claimkit.agreement.reading import Bounds, Reading
 from claimkit.agreement.stats import f1
 
@@ -63,7 +63,7 @@ def _spans(left: Reading, right: Reading, tally: Tally) -> None:
         "cue_a": len(left.cues),
         "cue_b": len(right.cues),
         "cue_exact": exact_count(left.cues, right.cues),
-        "cue_overlap": len(assign(overlapping(left.cues, right.cues), len(left.cues), len(right.cues))),
+        "cue_overlap": assigned(overlapping(left.cues, right.cues), len(left.cues), len(right.cues)),
         "mention_a": len(left.mentions),
         "mention_b": len(right.mentions),
         "mention_overlap": len(matches),
@@ -87,7 +87,7 @@ def _links(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally
     """Links each side draws, and the links a matched pair of claims agrees on: the same speaker,
     overlapping cues, parents matched to each other."""
     for side, reading in (("a", left), ("b", right)):
-        sources, cues, parents = reading.links()
+        sources, cues, parents = reading.link_counts
         tally[f"source_link_{side}"] += sources
         tally[f"cue_link_{side}"] += cues
         tally[f"parent_link_{side}"] += parents

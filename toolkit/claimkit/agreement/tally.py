@@ -90,12 +90,9 @@ def _matched(pair: PairFigures, left: Reading, right: Reading, matches: list[Mat
     pair.same_source += sum(_same_speaker(left.speakers[m.left], right.speakers[m.right]) for m in matches)
     labels = [(left.labels[m.left], right.labels[m.right]) for m in matches]
     for position, name in enumerate(FIELDS):
-        pair.labels[name].update((x[position], y[position]) for x, y in labels)
-    confusion: Counter[tuple[str, str]] = Counter()
-    for x, y in labels:
-        confusion[(x[0], y[0])] += 1
-        confusion[(y[0], x[0])] += 1
-    return confusion
+        pair.labels[name].update([(x[position], y[position]) for x, y in labels])
+    both_ways = [cell for x, y in labels for cell in ((x[0], y[0]), (y[0], x[0]))]
+    return Counter(both_ways)
 
 
 def _unmatched(left: Reading, right: Reading, matches: list[Match], confusion: Counter[tuple[str, str]]) -> None:
@@ -108,20 +105,29 @@ def _unmatched(left: Reading, right: Reading, matches: list[Match], confusion: C
         confusion[(NO_CLAIM, category)] += 1
 
 
-def _per_category(pair: PairFigures, left: Reading, right: Reading, candidates: dict[tuple[int, int], float]) -> None:
+def _per_category(
+    pair: PairFigures, left: Reading, right: Reading, candidates: dict[tuple[int, int], float], compete: bool
+) -> None:
     """F1 per category: the claims of one category on both sides, matched among themselves (their
-    overlaps are the pair's, restricted to them). When no two candidates compete, every candidate
-    is a match, and so is every candidate of one category."""
-    simple = not competing(candidates)
+    overlaps are the pair's, restricted to them). When no two candidates compete (``compete``),
+    every candidate is a match, and so is every candidate of one category."""
+    left_of, right_of = left.categories, right.categories
+    if not compete:
+        for category in left_of:
+            pair.per_category[category][0] += 1
+        for category in right_of:
+            pair.per_category[category][1] += 1
+        for i, j in candidates:
+            if left_of[i] == right_of[j]:
+                pair.per_category[left_of[i]][2] += 1
+        return
     for category in CATEGORIES:
-        only_l = [i for i, c in enumerate(left.categories) if c == category]
-        only_r = [j for j, c in enumerate(right.categories) if c == category]
+        only_l = [i for i, c in enumerate(left_of) if c == category]
+        only_r = [j for j, c in enumerate(right_of) if c == category]
         counts = pair.per_category[category]
         counts[0] += len(only_l)
         counts[1] += len(only_r)
-        if simple:
-            counts[2] += sum(left.categories[i] == category == right.categories[j] for i, j in candidates)
-        elif only_l and only_r:
+        if only_l and only_r:
             counts[2] += len(assign(restricted(candidates, only_l, only_r), len(only_l), len(only_r)))
 
 
@@ -132,11 +138,12 @@ def compare(pair: PairFigures, left: Reading, right: Reading) -> tuple[list[Matc
     pair.claims_b += len(right.spans)
     pair.exact += exact_count(left.spans, right.spans)
     candidates = overlapping(left.spans, right.spans)
-    matches = assign(candidates, len(left.spans), len(right.spans))
+    compete = competing(candidates)
+    matches = assign(candidates, len(left.spans), len(right.spans), compete)
     pair.overlap += len(matches)
     confusion = _matched(pair, left, right, matches)
     _unmatched(left, right, matches, confusion)
-    _per_category(pair, left, right, candidates)
+    _per_category(pair, left, right, candidates, compete)
     structure_tally(left, right, matches, pair.structure)
     same_category = sum(left.categories[m.left] == right.categories[m.right] for m in matches)
     return matches, same_category, confusion

@@ -86,26 +86,36 @@ def _token_roles(text: str, annotations: Sequence[Layers]) -> Any:
 
     starts, ends = _token_bounds(text)
     width = len(starts) + 1  # a row per annotation, and a column past the last token
-    roles = np.zeros(len(annotations) * width, dtype=np.int8)
-    for code in range(1, len(LABELS)):
-        found = [(row, *span) for row, spans in enumerate(annotations) for span in spans[code - 1]]
-        if found:
-            roles[_touched(np.array(found, dtype=np.int64).T, (starts, ends), width, roles.size)] = code
+    size = len(annotations) * width
+    found = [
+        (code, row, *span)
+        for code in range(1, len(LABELS))
+        for row, layers in enumerate(annotations)
+        for span in layers[code - 1]
+    ]
+    if not found:
+        return np.zeros((width - 1, len(annotations)), dtype=np.int8)
+    touched = _touched(np.array(found, dtype=np.int64).T, (starts, ends), width, size)
+    codes = np.arange(len(LABELS), dtype=np.int8)[:, None]
+    roles = (touched * codes).max(axis=0).astype(np.int8)  # the highest role that touches the cell
     return roles.reshape(len(annotations), width)[:, :-1].T
 
 
 def _touched(spans: Any, tokens: tuple[Any, Any], width: int, size: int) -> Any:
-    """Which cells (annotation row × token) the spans (rows, starts, ends) touch. A span touches
-    tokens ``[first, last)``: those ending after it starts and starting before it ends; the
-    tokens touched are counted with a difference array."""
+    """Which cells (annotation row × token) the spans (codes, rows, starts, ends) of each code touch,
+    one row of cells per code (:data:`LABELS`). A span touches tokens ``[first, last)``: those ending
+    after it starts and starting before it ends; the tokens touched are counted with a difference
+    array."""
     import numpy as np
 
-    rows, lows, highs = spans
+    codes, rows, lows, highs = spans
     first = rows * width + np.searchsorted(tokens[1], lows, side="right")
     last = rows * width + np.searchsorted(tokens[0], highs, side="left")
     kept = (first < last) & (highs > lows)  # an empty or reversed span covers no character
-    edges = np.bincount(first[kept], minlength=size) - np.bincount(last[kept], minlength=size)
-    return np.cumsum(edges) > 0
+    first, last, at = first[kept], last[kept], codes[kept] * size
+    cells = len(LABELS) * size
+    edges = np.bincount(at + first, minlength=cells) - np.bincount(at + last, minlength=cells)
+    return np.cumsum(edges.reshape(len(LABELS), size), axis=1) > 0
 
 
 def token_labels(text: str, annotation: Annotation) -> Any:
@@ -127,7 +137,9 @@ def role_coincidences(text: str, annotations: Sequence[Layers]) -> tuple[dict[tu
     raters = labels.shape[1]
     if raters < 2 or labels.shape[0] == 0:
         return {}, 0
-    counts = np.stack([(labels == code).sum(axis=1) for code in range(len(LABELS))], axis=1).astype(float)
+    cells_of = np.arange(labels.shape[0])[:, None] * len(LABELS) + labels  # (token, label) of each rating
+    counts = np.bincount(cells_of.ravel(), minlength=labels.shape[0] * len(LABELS)).reshape(-1, len(LABELS))
+    counts = counts.astype(float)
     matrix = (counts.T @ counts - np.diag(counts.sum(axis=0))) / (raters - 1)
     cells = {
         (LABELS[i], LABELS[j]): value for i, row in enumerate(matrix.tolist()) for j, value in enumerate(row) if value
