@@ -212,8 +212,10 @@ class Coincidence:
         if not cells:
             return
         found = sorted(cells.items())
-        rows = [self._index(left) for (left, _), _ in found]
-        columns = [self._index(right) for (_, right), _ in found]
+        # New labels are numbered cell by cell, left then right, as adding the cells one by one does:
+        # the numbering orders the sums of nominal_alpha, so another order moves its last bits.
+        at = [(self._index(left), self._index(right)) for (left, right), _ in found]
+        rows, columns = [i for i, _ in at], [j for _, j in at]
         values = np.array([value for _, value in found])
         self.total[rows, columns] += values  # the cells are distinct: one addition each, as one by one
         self.replicates[rows, columns] += np.multiply.outer(values, weights)
