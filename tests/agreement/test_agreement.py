@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkit.agreement import agreement_report
-from claimkit.agreement.matching import assign, assigned, jaccard, match_claims, overlapping, units
+from claimkit.agreement.matching import Match, assign, assigned, jaccard, match_claims, overlapping, units
 from claimkit.agreement.render import render_agreement
 from claimkit.agreement.stats import alpha, kappa, kappa_from_counts
 from claimkit.cli import main
@@ -227,3 +227,9 @@ def test_formats_and_heatmap(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert (tmp_path / "heat.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["agree", str(tmp_path), "--format", "text"]) == 0
     assert "ann-x vs ann-y" in capsys.readouterr().out
+
+
+def test_units_refuse_a_match_naming_a_claim_an_annotator_does_not_have() -> None:
+    x, y = annotation("x", (0, 10, OS)), annotation("y", (0, 10, OS))
+    with pytest.raises(ValueError, match="names a claim"):
+        units({"x": x, "y": y}, {("x", "y"): [Match(0, 1, 1.0)]})

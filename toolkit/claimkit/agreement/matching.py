@@ -196,7 +196,10 @@ def units(
         for b in names[x + 1 :]:
             found = matches.get((a, b)) if matches is not None else None
             at_a, at_b = first[a], first[b]
+            count_a, count_b = len(annotations[a].claims), len(annotations[b].claims)
             for match in found if found is not None else match_claims(annotations[a].claims, annotations[b].claims):
+                if not (0 <= match.left < count_a and 0 <= match.right < count_b):
+                    raise ValueError(f"match {match} of {a!r} and {b!r} names a claim they do not have")
                 parent[root(at_a + match.left)] = root(at_b + match.right)
     groups: dict[int, list[tuple[str, int]]] = {}
     for position, node in enumerate(nodes):
