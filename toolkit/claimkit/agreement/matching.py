@@ -101,7 +101,7 @@ def assign(candidates: dict[tuple[int, int], float], left: int, right: int, comp
 
 def assigned(candidates: dict[tuple[int, int], float], left: int, right: int) -> int:
     """How many matches :func:`assign` makes of ``candidates`` (without making them)."""
-    return len(assign(candidates, left, right)) if competing(candidates) else len(candidates)
+    return len(assign(candidates, left, right, True)) if competing(candidates) else len(candidates)
 
 
 def competing(candidates: dict[tuple[int, int], float]) -> bool:
