@@ -85,6 +85,8 @@ TASK_CASES = {
     "L045": "test_import_cli.py",
     "L046": "test_recorded_exports.py",
     "L047": "test_recorded_exports.py",
+    "L048": "test_recorded_exports.py",
+    "L049": "test_recorded_exports.py",
 }
 
 

@@ -8,6 +8,7 @@ import gzip
 import json
 import random
 import shutil
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,10 @@ from claimkit.errors import ClaimkitError
 from claimkit.labelstudio.quarantine import PENDING
 from claimkit.labelstudio.sync import import_exports
 from claimkit.loading import load_file
-from claimkit.model import DocumentFile
+from claimkit.model import Adjudication, Annotation, DocumentFile, Origin
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.storage import document_json
-from claimkit.taxonomy import GUIDELINES_VERSION
+from claimkit.taxonomy import GUIDELINES_VERSION, AdjudicationMethod, Certainty
 from tests.errors import raises_code
 from tests.labelstudio.recorded import VERSIONS, Recording, claimkit, tree
 from tests.labelstudio.scenario import RECORDING_KEY, SEED
@@ -419,3 +420,97 @@ def test_a_gold_no_longer_marked_in_label_studio_is_kept_and_reported_at_every_p
         }
         assert load_file(corpus / "r005-chain.json").file.gold == gold  # type: ignore[union-attr]
     assert (reviewed in _annotations_of(corpus / "r005-chain.json")) is not deleted
+
+
+def _gold_decided_here(
+    corpus: Path, adjudication: Adjudication | None, shift: timedelta | None, **update: Any
+) -> Annotation:
+    """Replace the pulled gold of the chain document by one decided outside the project (a claim's
+    certainty changed), saved ``shift`` after the ground truth (no time: ``None``); returns it."""
+    path = corpus / "r005-chain.json"
+    file = load_file(path).file
+    assert file is not None and file.gold is not None and file.gold.updated_at is not None
+    pulled = file.gold
+    other = Certainty.POSSIBLE if pulled.claims[0].certainty is not Certainty.POSSIBLE else Certainty.PROBABLE
+    claim = pulled.claims[0].model_copy(update={"certainty": other})
+    when = None if shift is None else pulled.updated_at + shift
+    gold = pulled.model_copy(
+        update={
+            "origin": None,
+            "adjudication": adjudication,
+            "claims": [claim, *pulled.claims[1:]],
+            "created_at": None,
+            "updated_at": when,
+            **update,
+        }
+    )
+    path.write_text(document_json(file.model_copy(update={"gold": gold})), encoding="utf-8")
+    return gold
+
+
+EXPERT = Adjudication(method=AdjudicationMethod.EXPERT, reviewer="lead")
+ELSEWHERE = {"origin": Origin(project=999, task=1, annotation=1)}
+
+
+@pytest.mark.parametrize(
+    ("adjudication", "shift", "update"),
+    [
+        (EXPERT, timedelta(days=1), {}),
+        (EXPERT, None, {}),
+        (Adjudication(method=AdjudicationMethod.REVIEWER, reviewer="x"), timedelta(days=1), ELSEWHERE),
+        (None, None, {}),
+    ],
+    ids=["expert-later", "expert-untimed", "reviewed-in-another-project", "hand-made"],
+)
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_gold_decided_elsewhere_and_later_is_kept_over_the_ground_truth_and_reported_at_every_pull(
+    recording: Recording,
+    tmp_path: Path,
+    adjudication: Adjudication | None,
+    shift: timedelta | None,
+    update: dict[str, Any],
+) -> None:
+    """A pull never replaces a later decision by people with an earlier one (L049, at every pull)."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    _import(recording, recording.export(name), corpus)
+    local = _gold_decided_here(corpus, adjudication, shift, **update)
+    for _ in range(2):
+        _, report = _import(recording, recording.export(name), corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L047", "L048", "L049"}} == {
+            ("L049", recording.url("chain"), "/gold")
+        }
+        assert load_file(corpus / "r005-chain.json").file.gold == local  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_ground_truth_saved_after_a_gold_decided_elsewhere_replaces_it_and_says_so_once(
+    recording: Recording, tmp_path: Path
+) -> None:
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    reviewed = recording.server["annotations"]["reviewer-chain"]
+    _import(recording, recording.export(name), corpus)
+    pulled = load_file(corpus / "r005-chain.json").file.gold  # type: ignore[union-attr]
+    _gold_decided_here(corpus, EXPERT, timedelta(days=-1))
+    _, report = _import(recording, recording.export(name), corpus)
+    assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L047", "L048", "L049"}} == {
+        ("L048", recording.url("chain"), "/gold")
+    }
+    gold = load_file(corpus / "r005-chain.json").file.gold  # type: ignore[union-attr]
+    assert gold == pulled and gold is not None and gold.origin is not None and gold.origin.annotation == reviewed
+    _, again = _import(recording, recording.export(name), corpus)
+    assert not {c for c, _, _ in _l_codes(again)} & {"L047", "L048", "L049"}
+
+
+@pytest.mark.parametrize("shift", [timedelta(days=1), timedelta(days=-1)], ids=["later", "earlier"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_computed_gold_gives_way_to_the_ground_truth_without_a_word(
+    recording: Recording, tmp_path: Path, shift: timedelta
+) -> None:
+    """A unanimous gold can be computed again at any time: the reviewer's ground truth takes its place."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    _import(recording, recording.export(name), corpus)
+    pulled = load_file(corpus / "r005-chain.json").file.gold  # type: ignore[union-attr]
+    _gold_decided_here(corpus, Adjudication(method=AdjudicationMethod.UNANIMOUS, annotators=["a", "b"]), shift)
+    _, report = _import(recording, recording.export(name), corpus)
+    assert not {c for c, _, _ in _l_codes(report)} & {"L047", "L048", "L049"}
+    assert load_file(corpus / "r005-chain.json").file.gold == pulled  # type: ignore[union-attr]

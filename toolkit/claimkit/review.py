@@ -13,7 +13,10 @@ from claimkit.agreement.matching import match_claims, same_source
 from claimkit.model import Adjudication, Annotation, Claim, Decision
 from claimkit.taxonomy import AdjudicationMethod
 
-__all__ = ["COMPARED_FIELDS", "record_review"]
+__all__ = ["COMPARED_FIELDS", "RECOMPUTABLE", "decided_by_people", "record_review"]
+
+#: Adjudication methods whose gold can be made again from the annotations at any time.
+RECOMPUTABLE = (AdjudicationMethod.UNANIMOUS, AdjudicationMethod.SINGLE_ANNOTATOR)
 
 #: Claim fields two annotators must share for their claims to agree.
 COMPARED_FIELDS = ("start", "end", "category", "quote", "certainty", "polarity", "content_type", "event_date")
@@ -55,3 +58,10 @@ def record_review(review: Annotation, annotations: list[Annotation]) -> Adjudica
     return Adjudication(
         method=AdjudicationMethod.REVIEWER, reviewer=review.annotator, annotators=names, decisions=decisions
     )
+
+
+def decided_by_people(gold: Annotation) -> bool:
+    """Whether people decided this gold (a reviewer, or someone who wrote it): unlike a gold computed
+    from unanimous annotators, it cannot be made again, so no command replaces it unawares."""
+    adjudication = gold.adjudication
+    return adjudication is None or adjudication.reviewer is not None or adjudication.method not in RECOMPUTABLE

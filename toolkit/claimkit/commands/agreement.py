@@ -214,21 +214,14 @@ def _method(gold: Annotation) -> str:
     return str(gold.adjudication.method) if gold.adjudication else "hand-made"
 
 
-def _decided_by_people(gold: Annotation) -> bool:
-    """A gold a reviewer decided or someone wrote: ``--force`` must not recompute it away."""
-    adjudication = gold.adjudication
-    return adjudication is None or adjudication.reviewer is not None or _method(gold) not in _RECOMPUTABLE
-
-
-_RECOMPUTABLE = ("unanimous", "single_annotator")
-
-
 def _keeps_gold(merged: _Merged, loaded: Loaded, force: bool) -> bool:
     """Whether the document's gold stays as it is (said so when ``--force`` asked otherwise)."""
+    from claimkit.review import decided_by_people
+
     gold = loaded.file.gold if loaded.file else None
     if gold is None or not force:
         return gold is not None
-    if not _decided_by_people(gold):
+    if not decided_by_people(gold):
         return False
     who = gold.adjudication.reviewer if gold.adjudication and gold.adjudication.reviewer else "hand"
     message = f"its {_method(gold)} gold (decided by {who}) is kept: --force replaces only computed gold"

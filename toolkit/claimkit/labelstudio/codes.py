@@ -295,3 +295,34 @@ GOLD_NO_LONGER_MARKED = _conversion(
     "Mark the annotation that should be the gold as ground truth in Label Studio and pull again, "
     "or settle the gold with `claimkit adjudicate`.",
 )
+
+GOLD_REPLACED_BY_GROUND_TRUTH = _conversion(
+    "L048",
+    "gold-replaced-by-ground-truth",
+    Severity.WARNING,
+    """Label Studio's ground truth replaced a gold that people decided outside the pulled project.
+
+    The document's gold was written by hand, decided by an expert, or reviewed in another project;
+    the annotation marked as ground truth in the pulled project was saved after it, so it is the
+    later decision and becomes the gold. A pull never replaces such a gold without saying so: the
+    earlier gold is in the corpus's git history (and, when it was pushed for review, in the task's
+    predictions). Reported once, at the pull that replaces it. A gold computed from unanimous
+    annotators (`claimkit adjudicate`) is replaced without a word: it can be made again at any time.""",
+    "Nothing if the ground truth in Label Studio is the decision to keep; otherwise restore the gold "
+    "from git and take the ground-truth star off the annotation in Label Studio.",
+)
+
+GROUND_TRUTH_NOT_TAKEN = _conversion(
+    "L049",
+    "ground-truth-not-taken",
+    Severity.WARNING,
+    """The document's gold, decided by people outside the pulled project, is kept over Label Studio's ground truth.
+
+    The gold was written by hand, decided by an expert, or reviewed in another project, and the
+    annotation marked as ground truth in the pulled project was saved before it (or one of the two
+    has no time to compare): replacing the later decision with the earlier one would silently throw
+    away work. The file keeps its gold, the ground truth stays in Label Studio, and every pull says
+    so until the two agree.""",
+    "If Label Studio's ground truth should be the gold, delete the document's `gold` and pull again; "
+    "if the file's gold is right, take the ground-truth star off the annotation in Label Studio.",
+)

@@ -7,7 +7,9 @@ tasks. Different texts under one ``doc_id`` are a conflict (L041) and the docume
 was. Annotations that did not come from the pulled projects (imported from elsewhere, adjudicated)
 are kept; an annotation set aside in the quarantine keeps its earlier version, if the file had one.
 An annotation of the pulled projects that the export no longer has (deleted in Label Studio) leaves
-the file, and is reported (L046).
+the file, and is reported (L046). The ground truth of the pulled projects becomes the gold, unless
+the file's gold was decided by people elsewhere: then the later of the two decisions is the gold,
+and either outcome is reported (L048, L049).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from claimkit.labelstudio.tasks import (
 )
 from claimkit.model import Annotation, Document, DocumentFile
 from claimkit.preannotate.acceptance import schema_at_least
-from claimkit.review import record_review
+from claimkit.review import decided_by_people, record_review
 
 __all__ = ["Merged", "merge_document", "task_to_document_file"]
 
@@ -165,6 +167,47 @@ def _gold(
     return review.model_copy(update={"adjudication": record_review(review, annotations)})
 
 
+def _decided_elsewhere(existing: DocumentFile | None, projects: set[object]) -> Annotation | None:
+    """The file's gold when people decided it outside the pulled projects (by hand, an expert, a
+    review in another project): a ground truth of these projects must not replace it unawares."""
+    gold = existing.gold if existing else None
+    if gold is None or not decided_by_people(gold):
+        return None
+    origin = gold.origin
+    return None if origin is not None and origin.project in projects else gold
+
+
+def _when(annotation: Annotation) -> Any:
+    return annotation.updated_at or annotation.created_at
+
+
+def _decider(gold: Annotation) -> str:
+    adjudication = gold.adjudication
+    if adjudication is None:
+        return "hand-made gold"
+    by = f" decided by {adjudication.reviewer}" if adjudication.reviewer else ""
+    return f"{adjudication.method} gold{by}"
+
+
+def _later_decision(local: Annotation, review: Annotation, where: str) -> tuple[Annotation, Issue]:
+    """Between a gold people decided elsewhere and the pulled ground truth, the one saved later (the
+    file's gold when either has no time), and the issue that says which."""
+    local_at, review_at = _when(local), _when(review)
+    number = review.origin.annotation if review.origin else None
+    if local_at is not None and review_at is not None and review_at > local_at:
+        message = (
+            f"the ground truth, annotation {number} (saved {review_at.isoformat()}), replaces the {_decider(local)} "
+            f"saved {local_at.isoformat()} (the earlier gold is in git history, if it was committed)"
+        )
+        return review, codes.GOLD_REPLACED_BY_GROUND_TRUTH.issue(message, file=where, pointer="/gold")
+    if local_at is None or review_at is None:
+        why = "one of the two has no time to compare them by"
+    else:
+        why = f"the ground truth was saved at {review_at.isoformat()}, the gold at {local_at.isoformat()}"
+    message = f"the {_decider(local)} is kept over the ground truth, annotation {number}: {why}"
+    return local, codes.GROUND_TRUTH_NOT_TAKEN.issue(message, file=where, pointer="/gold")
+
+
 def _gold_left(
     existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
 ) -> list[Issue]:
@@ -204,11 +247,16 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
         return merged
     converted = _recorded_versions(existing, _converted(outcomes))
     kept = _annotations(existing, {o.project for o in outcomes}, converted)
-    gold = _gold([c for c in converted if c.ground_truth and not c.failed], kept, existing, outcomes[0].where)
+    reviewed = [c for c in converted if c.ground_truth and not c.failed]
+    gold = _gold(reviewed, kept, existing, outcomes[0].where)
     if isinstance(gold, Issue):
         merged.issues.append(gold)
         return merged
     projects = {o.project for o in outcomes}
+    local = _decided_elsewhere(existing, projects) if reviewed and gold is not None else None
+    if local is not None and gold is not None:
+        gold, decided = _later_decision(local, gold, outcomes[0].where)
+        merged.issues.append(decided)
     merged.issues += _removed(existing, projects, converted, outcomes[0].where)
     merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
