@@ -87,6 +87,7 @@ TASK_CASES = {
     "L047": "test_recorded_exports.py",
     "L048": "test_recorded_exports.py",
     "L049": "test_recorded_exports.py",
+    "L050": "test_recorded_exports.py",
 }
 
 

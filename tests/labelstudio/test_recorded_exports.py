@@ -514,3 +514,58 @@ def test_a_computed_gold_gives_way_to_the_ground_truth_without_a_word(
     _, report = _import(recording, recording.export(name), corpus)
     assert not {c for c, _, _ in _l_codes(report)} & {"L047", "L048", "L049"}
     assert load_file(corpus / "r005-chain.json").file.gold == pulled  # type: ignore[union-attr]
+
+
+def _edit_in_file(path: Path, annotation: int) -> None:
+    """What a lead might do in an editor: change the certainty of a claim of the annotation pulled from
+    Label Studio annotation ``annotation`` (an annotator's, or the gold)."""
+    file = load_file(path).file
+    assert file is not None
+
+    def edited(held: Annotation) -> Annotation:
+        if held.origin is None or held.origin.annotation != annotation:
+            return held
+        first = held.claims[0]
+        other = Certainty.POSSIBLE if first.certainty is not Certainty.POSSIBLE else Certainty.PROBABLE
+        return held.model_copy(update={"claims": [first.model_copy(update={"certainty": other}), *held.claims[1:]]})
+
+    gold = edited(file.gold) if file.gold is not None else None
+    changed = file.model_copy(update={"annotations": [edited(a) for a in file.annotations], "gold": gold})
+    assert changed != file
+    path.write_text(document_json(changed), encoding="utf-8")
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_edit_made_in_the_file_gives_way_to_label_studios_unchanged_copy_and_is_reported_once(
+    recording: Recording, tmp_path: Path
+) -> None:
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    _import(recording, recording.export(name), corpus)
+    pulled = tree(corpus)
+    annotation = recording.server["annotations"]["one-seed"]
+    _edit_in_file(corpus / SEED.name, annotation)
+    _edit_in_file(corpus / "r005-chain.json", recording.server["annotations"]["reviewer-chain"])
+    _, report = _import(recording, recording.export(name), corpus)
+    assert {(c, f, p) for c, f, p in _l_codes(report) if c == "L050"} == {
+        ("L050", recording.url("chain"), "/gold"),
+        ("L050", recording.url("seed"), "/annotations/0"),
+    }
+    assert tree(corpus) == pulled  # Label Studio's copies are back, byte for byte
+    _, again = _import(recording, recording.export(name), corpus)
+    assert "L050" not in {issue.code for issue in again.issues}
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_saved_again_in_label_studio_replaces_the_files_copy_without_l050(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """Label Studio's newer version is what the pull is for: not an edit being overwritten."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    annotation = recording.server["annotations"]["one-seed"]
+    _import(recording, recording.export(name), corpus)
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(_edited_later(recording, name, annotation)), encoding="utf-8")
+    _, report = _import(recording, newer, corpus)
+    assert "L050" not in {issue.code for issue in report.issues}
+    kept = {a.origin.annotation: a for a in load_file(corpus / SEED.name).file.annotations if a.origin}  # type: ignore[union-attr]
+    assert kept[annotation].updated_at is not None and kept[annotation].updated_at.year == 2099

@@ -326,3 +326,20 @@ GROUND_TRUTH_NOT_TAKEN = _conversion(
     "If Label Studio's ground truth should be the gold, delete the document's `gold` and pull again; "
     "if the file's gold is right, take the ground-truth star off the annotation in Label Studio.",
 )
+
+EDITED_IN_FILE = _conversion(
+    "L050",
+    "edited-in-file",
+    Severity.WARNING,
+    """An annotation (or the gold) was edited in the document file, and the pull replaces the edit.
+
+    The file holds the annotation in another form than the Label Studio annotation it was pulled
+    from, and that annotation has not been saved again since: someone changed the file. Label Studio
+    is where annotations are made and reviewed, so the pull writes Label Studio's copy and says so,
+    once. After an upgrade of claimkit that converts some regions differently, the same report names
+    the annotations it converted anew. When the annotation was also saved again in Label Studio, an
+    edit in the file cannot be told from the version the last pull wrote, and Label Studio's copy is
+    taken as always: make edits in Label Studio.""",
+    "Make the change in Label Studio (open the task, edit the annotation, update it) and pull again; "
+    "`git diff` shows what the edit in the file was.",
+)

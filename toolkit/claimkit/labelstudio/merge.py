@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from claimkit.issues import Issue
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.identity import Identities
+from claimkit.labelstudio.local import decided_elsewhere, edited_in_file, later_decision, pull_key
 from claimkit.labelstudio.quarantine import Pending
 from claimkit.labelstudio.tasks import (
     Converted,
@@ -34,7 +35,7 @@ from claimkit.labelstudio.tasks import (
 )
 from claimkit.model import Annotation, Document, DocumentFile
 from claimkit.preannotate.acceptance import schema_at_least
-from claimkit.review import decided_by_people, record_review
+from claimkit.review import record_review
 
 __all__ = ["Merged", "merge_document", "task_to_document_file"]
 
@@ -103,20 +104,15 @@ def _converted(outcomes: list[TaskOutcome]) -> list[Converted]:
     return [seen[key] for key in sorted(seen)] + unnamed
 
 
-def _pull_key(annotation: Annotation) -> tuple[object, ...] | None:
-    origin = annotation.origin
-    return None if origin is None else (origin.project, origin.annotation, annotation.updated_at)
-
-
 def _recorded_versions(existing: DocumentFile | None, converted: list[Converted]) -> list[Converted]:
     """An annotation unchanged in Label Studio since the last pull keeps the guideline version recorded
     then: the guidelines it was made under, not those of the claimkit that pulls it again."""
     if existing is None:
         return converted
     known = [*existing.annotations, *([existing.gold] if existing.gold else [])]
-    recorded = {key: a.guideline_version for a in known if (key := _pull_key(a)) is not None}
+    recorded = {key: a.guideline_version for a in known if (key := pull_key(a)) is not None}
     for item in converted:
-        key = _pull_key(item.annotation)
+        key = pull_key(item.annotation)
         version = recorded.get(key) if key is not None else None
         if version is not None and version != item.annotation.guideline_version:
             item.annotation = item.annotation.model_copy(update={"guideline_version": version})
@@ -167,47 +163,6 @@ def _gold(
     return review.model_copy(update={"adjudication": record_review(review, annotations)})
 
 
-def _decided_elsewhere(existing: DocumentFile | None, projects: set[object]) -> Annotation | None:
-    """The file's gold when people decided it outside the pulled projects (by hand, an expert, a
-    review in another project): a ground truth of these projects must not replace it unawares."""
-    gold = existing.gold if existing else None
-    if gold is None or not decided_by_people(gold):
-        return None
-    origin = gold.origin
-    return None if origin is not None and origin.project in projects else gold
-
-
-def _when(annotation: Annotation) -> Any:
-    return annotation.updated_at or annotation.created_at
-
-
-def _decider(gold: Annotation) -> str:
-    adjudication = gold.adjudication
-    if adjudication is None:
-        return "hand-made gold"
-    by = f" decided by {adjudication.reviewer}" if adjudication.reviewer else ""
-    return f"{adjudication.method} gold{by}"
-
-
-def _later_decision(local: Annotation, review: Annotation, where: str) -> tuple[Annotation, Issue]:
-    """Between a gold people decided elsewhere and the pulled ground truth, the one saved later (the
-    file's gold when either has no time), and the issue that says which."""
-    local_at, review_at = _when(local), _when(review)
-    number = review.origin.annotation if review.origin else None
-    if local_at is not None and review_at is not None and review_at > local_at:
-        message = (
-            f"the ground truth, annotation {number} (saved {review_at.isoformat()}), replaces the {_decider(local)} "
-            f"saved {local_at.isoformat()} (the earlier gold is in git history, if it was committed)"
-        )
-        return review, codes.GOLD_REPLACED_BY_GROUND_TRUTH.issue(message, file=where, pointer="/gold")
-    if local_at is None or review_at is None:
-        why = "one of the two has no time to compare them by"
-    else:
-        why = f"the ground truth was saved at {review_at.isoformat()}, the gold at {local_at.isoformat()}"
-    message = f"the {_decider(local)} is kept over the ground truth, annotation {number}: {why}"
-    return local, codes.GROUND_TRUTH_NOT_TAKEN.issue(message, file=where, pointer="/gold")
-
-
 def _gold_left(
     existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
 ) -> list[Issue]:
@@ -253,12 +208,13 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
         merged.issues.append(gold)
         return merged
     projects = {o.project for o in outcomes}
-    local = _decided_elsewhere(existing, projects) if reviewed and gold is not None else None
+    local = decided_elsewhere(existing, projects) if reviewed and gold is not None else None
     if local is not None and gold is not None:
-        gold, decided = _later_decision(local, gold, outcomes[0].where)
+        gold, decided = later_decision(local, gold, outcomes[0].where)
         merged.issues.append(decided)
     merged.issues += _removed(existing, projects, converted, outcomes[0].where)
     merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
+    merged.issues += edited_in_file(existing, converted, gold, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
     merged.pending = [pending for o in outcomes for pending in o.pending]
     return merged

@@ -1,0 +1,112 @@
+"""What the corpus decided or changed on its own since the last pull, that a pull must not overwrite
+unawares (pure).
+
+- A gold that people decided outside the pulled projects (written by hand, by an expert, reviewed in
+  another project) against the pulled ground truth: the later decision is the gold (L048, L049).
+- An annotation the file holds in another form than the one the last pull wrote, while Label Studio's
+  copy has not changed since (an edit made in the file): Label Studio is where annotations are made,
+  so the pull takes its copy, and says so (L050).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from claimkit.issues import Issue
+from claimkit.labelstudio import codes
+from claimkit.labelstudio.tasks import Converted
+from claimkit.model import Annotation, DocumentFile
+from claimkit.review import decided_by_people
+
+__all__ = ["decided_elsewhere", "edited_in_file", "later_decision", "pull_key"]
+
+
+def decided_elsewhere(existing: DocumentFile | None, projects: set[object]) -> Annotation | None:
+    """The file's gold when people decided it outside the pulled projects (by hand, an expert, a
+    review in another project): a ground truth of these projects must not replace it unawares."""
+    gold = existing.gold if existing else None
+    if gold is None or not decided_by_people(gold):
+        return None
+    origin = gold.origin
+    return None if origin is not None and origin.project in projects else gold
+
+
+def _when(annotation: Annotation) -> datetime | None:
+    return annotation.updated_at or annotation.created_at
+
+
+def _decider(gold: Annotation) -> str:
+    adjudication = gold.adjudication
+    if adjudication is None:
+        return "hand-made gold"
+    by = f" decided by {adjudication.reviewer}" if adjudication.reviewer else ""
+    return f"{adjudication.method} gold{by}"
+
+
+def later_decision(local: Annotation, review: Annotation, where: str) -> tuple[Annotation, Issue]:
+    """Between a gold people decided elsewhere and the pulled ground truth, the one saved later (the
+    file's gold when either has no time), and the issue that says which."""
+    local_at, review_at = _when(local), _when(review)
+    number = review.origin.annotation if review.origin else None
+    if local_at is not None and review_at is not None and review_at > local_at:
+        message = (
+            f"the ground truth, annotation {number} (saved {review_at.isoformat()}), replaces the {_decider(local)} "
+            f"saved {local_at.isoformat()} (the earlier gold is in git history, if it was committed)"
+        )
+        return review, codes.GOLD_REPLACED_BY_GROUND_TRUTH.issue(message, file=where, pointer="/gold")
+    if local_at is None or review_at is None:
+        why = "one of the two has no time to compare them by"
+    else:
+        why = f"the ground truth was saved at {review_at.isoformat()}, the gold at {local_at.isoformat()}"
+    message = f"the {_decider(local)} is kept over the ground truth, annotation {number}: {why}"
+    return local, codes.GROUND_TRUTH_NOT_TAKEN.issue(message, file=where, pointer="/gold")
+
+
+def pull_key(annotation: Annotation) -> tuple[object, ...] | None:
+    """Which Label Studio annotation, in which saved version, a pull wrote this from."""
+    origin = annotation.origin
+    if origin is None or origin.annotation is None or annotation.updated_at is None:
+        return None
+    return origin.project, origin.annotation, annotation.updated_at
+
+
+def _content(annotation: Annotation) -> tuple[object, ...]:
+    """What an annotator or a reviewer decides: not the pseudonym (a new key renames everyone), the
+    gold's adjudication record (made again at every pull) or the guideline version (kept from the
+    first pull)."""
+    return annotation.sources, annotation.cues, annotation.claims, annotation.comment
+
+
+def _replaced(
+    existing: DocumentFile, converted: list[Converted], gold: Annotation | None
+) -> list[tuple[str, Annotation, Annotation]]:
+    """(pointer, the file's annotation, what replaces it) for each annotation of the file that the pull
+    replaces with the very version of the Label Studio annotation it was pulled from."""
+    fresh = {
+        key: c.annotation for c in converted if not c.failed and not c.ground_truth and (key := pull_key(c.annotation))
+    }
+    held = [(f"/annotations/{i}", a) for i, a in enumerate(existing.annotations)]
+    if gold is not None and (key := pull_key(gold)) is not None:
+        fresh[key] = gold
+        held += [("/gold", existing.gold)] if existing.gold is not None else []
+    found = [(pointer, annotation, fresh.get(key)) for pointer, annotation in held if (key := pull_key(annotation))]
+    return [(pointer, annotation, pulled) for pointer, annotation, pulled in found if pulled is not None]
+
+
+def edited_in_file(
+    existing: DocumentFile | None, converted: list[Converted], gold: Annotation | None, where: str
+) -> list[Issue]:
+    """L050 for each annotation of the file that the pull replaces (``gold``: the gold it writes)
+    with the Label Studio annotation it was pulled from, although that annotation was not saved
+    again since, while the two differ: the file was edited."""
+    issues = []
+    for pointer, annotation, pulled in _replaced(existing, converted, gold) if existing else []:
+        if _content(pulled) != _content(annotation):
+            number = annotation.origin.annotation if annotation.origin else None
+            message = (
+                f"annotation {number} by {annotation.annotator} was edited in the file since the pull that wrote "
+                "it, and Label Studio's copy has not changed since: the pull writes Label Studio's copy (the edit "
+                "is in git history, if it was committed)"
+            )
+            issues.append(codes.EDITED_IN_FILE.issue(message, file=where, pointer=pointer))
+    return issues
