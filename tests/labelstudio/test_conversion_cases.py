@@ -88,6 +88,7 @@ TASK_CASES = {
     "L048": "test_recorded_exports.py",
     "L049": "test_recorded_exports.py",
     "L050": "test_recorded_exports.py",
+    "L051": "test_recorded_exports.py",
 }
 
 

@@ -341,15 +341,18 @@ def _annotations_of(path: Path) -> dict[int, str]:
     return {a.origin.annotation: a.guideline_version for a in file.annotations if a.origin and a.origin.annotation}
 
 
-def _edited_later(recording: Recording, name: str, annotation: int) -> list[Any]:
-    """The export as it would be after the annotator edited ``annotation`` again (a claim removed)."""
+def _edited_later(
+    recording: Recording, name: str, annotation: int, saved: str = "2099-01-01T00:00:00.000000Z"
+) -> list[Any]:
+    """The export as it would be after the annotator edited ``annotation`` again (a claim removed) at
+    ``saved`` (an earlier time: an export made before the one recorded, while the claim was not there yet)."""
     tasks = recording.tasks(name)
     entry = next(a for t in tasks for a in t["annotations"] if a["id"] == annotation)
     region = next(item["id"] for item in entry["result"] if item.get("from_name") == "span" and item.get("id"))
     entry["result"] = [
         item for item in entry["result"] if region not in (item.get("id"), item.get("from_id"), item.get("to_id"))
     ]
-    entry["updated_at"] = "2099-01-01T00:00:00.000000Z"
+    entry["updated_at"] = saved
     return tasks
 
 
@@ -569,3 +572,26 @@ def test_an_annotation_saved_again_in_label_studio_replaces_the_files_copy_witho
     assert "L050" not in {issue.code for issue in report.issues}
     kept = {a.origin.annotation: a for a in load_file(corpus / SEED.name).file.annotations if a.origin}  # type: ignore[union-attr]
     assert kept[annotation].updated_at is not None and kept[annotation].updated_at.year == 2099
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_older_export_imported_after_a_newer_pull_never_turns_an_annotation_back(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """``ls import backup.json`` after a pull: the file keeps the later version, and says so at every import."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    _import(recording, recording.export(name), corpus)
+    pulled = tree(corpus)
+    older = tmp_path / "older.json"
+    annotation = recording.server["annotations"]["one-seed"]
+    older.write_text(
+        json.dumps(_edited_later(recording, name, annotation, "2020-01-01T00:00:00.000000Z")), encoding="utf-8"
+    )
+    for _ in range(2):
+        _, report = _import(recording, older, corpus)
+        assert {(c, f) for c, f, _ in _l_codes(report) if c in {"L046", "L050", "L051"}} == {
+            ("L051", recording.url("seed"))
+        }
+        assert tree(corpus) == pulled
+    _, again = _import(recording, recording.export(name), corpus)
+    assert not {c for c, _, _ in _l_codes(again)} & {"L046", "L050", "L051"}

@@ -343,3 +343,18 @@ EDITED_IN_FILE = _conversion(
     "Make the change in Label Studio (open the task, edit the annotation, update it) and pull again; "
     "`git diff` shows what the edit in the file was.",
 )
+
+OLDER_VERSION_IN_EXPORT = _conversion(
+    "L051",
+    "older-version-in-export",
+    Severity.WARNING,
+    """The export holds an earlier version of an annotation than the document file.
+
+    The file was pulled after the annotation was saved again in Label Studio, and this export was
+    made before: an old export imported after a newer pull (`claimkit ls import backup.json`). A pull
+    never turns an annotation back to an earlier state: the file keeps its later version, and says
+    so at every import of that export. Annotations the old export does not hold at all are still
+    reported as removed (L046).""",
+    "Import the latest export (or `claimkit ls pull` from the server); to go back to the earlier "
+    "version on purpose, restore the file from git.",
+)

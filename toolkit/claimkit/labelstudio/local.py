@@ -6,6 +6,8 @@ unawares (pure).
 - An annotation the file holds in another form than the one the last pull wrote, while Label Studio's
   copy has not changed since (an edit made in the file): Label Studio is where annotations are made,
   so the pull takes its copy, and says so (L050).
+- An annotation the export holds in an earlier version than the file (an old export imported after a
+  newer pull): the file keeps its later version (L051).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from claimkit.labelstudio.tasks import Converted
 from claimkit.model import Annotation, DocumentFile
 from claimkit.review import decided_by_people
 
-__all__ = ["decided_elsewhere", "edited_in_file", "later_decision", "pull_key"]
+__all__ = ["decided_elsewhere", "edited_in_file", "later_decision", "newer_in_file", "pull_key"]
 
 
 def decided_elsewhere(existing: DocumentFile | None, projects: set[object]) -> Annotation | None:
@@ -109,4 +111,30 @@ def edited_in_file(
                 "is in git history, if it was committed)"
             )
             issues.append(codes.EDITED_IN_FILE.issue(message, file=where, pointer=pointer))
+    return issues
+
+
+def _by_origin(existing: DocumentFile) -> dict[tuple[int, int], Annotation]:
+    """The file's annotations pulled from Label Studio (the gold too), by project and annotation id."""
+    known = [*existing.annotations, *([existing.gold] if existing.gold else [])]
+    return {(a.origin.project, a.origin.annotation): a for a in known if a.origin and a.origin.annotation}
+
+
+def newer_in_file(existing: DocumentFile | None, converted: list[Converted], where: str) -> list[Issue]:
+    """L051 for each annotation the export holds in an earlier version than the file (an old export
+    imported after a newer pull): the file's version stands in for it (its adjudication record left to
+    the merge), so that a pull never turns an annotation back to an earlier state."""
+    held = _by_origin(existing) if existing else {}
+    issues = []
+    for item in converted:
+        origin, saved = item.annotation.origin, item.annotation.updated_at
+        mine = held.get((origin.project, origin.annotation)) if origin and origin.annotation else None
+        if item.failed or mine is None or mine.updated_at is None or saved is None or mine.updated_at <= saved:
+            continue
+        item.annotation = mine.model_copy(update={"adjudication": None})
+        message = (
+            f"the export holds annotation {origin.annotation if origin else None} as saved at {saved.isoformat()}; "
+            f"the file holds a later version, saved at {mine.updated_at.isoformat()}, which is kept"
+        )
+        issues.append(codes.OLDER_VERSION_IN_EXPORT.issue(message, file=where))
     return issues

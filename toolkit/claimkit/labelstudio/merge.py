@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from claimkit.issues import Issue
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.identity import Identities
-from claimkit.labelstudio.local import decided_elsewhere, edited_in_file, later_decision, pull_key
+from claimkit.labelstudio.local import decided_elsewhere, edited_in_file, later_decision, newer_in_file, pull_key
 from claimkit.labelstudio.quarantine import Pending
 from claimkit.labelstudio.tasks import (
     Converted,
@@ -200,7 +200,9 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     if isinstance(document, list):
         merged.issues += document
         return merged
-    converted = _recorded_versions(existing, _converted(outcomes))
+    converted = _converted(outcomes)
+    merged.issues += newer_in_file(existing, converted, outcomes[0].where)
+    converted = _recorded_versions(existing, converted)
     kept = _annotations(existing, {o.project for o in outcomes}, converted)
     reviewed = [c for c in converted if c.ground_truth and not c.failed]
     gold = _gold(reviewed, kept, existing, outcomes[0].where)
