@@ -140,3 +140,62 @@ def test_a_folder_that_cannot_be_locked_is_a_coded_error_and_the_file_stays(
         atomic_write_text(tmp_path / "a.json", "gold", expected=b"a")
     assert (tmp_path / "a.json").read_text() == "a"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def _counting_locks(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits of every attempt to lock a folder (the real lock, counted)."""
+    waits: list[float] = []
+    real = storage.lock_folder
+
+    def counted(folder: Path, *, wait: float = 0.0) -> int | None:
+        waits.append(wait)
+        return real(folder, wait=wait)
+
+    monkeypatch.setattr(storage, "lock_folder", counted)
+    return waits
+
+
+def test_a_bulk_preannotate_beside_a_pull_waits_for_the_folder_once_not_once_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull holds its folder for minutes: a batch of 5,000 files waiting for it file by file waited
+    for 40 minutes to say E215 5,000 times. Every file is still refused (E215) and left as it was."""
+    from claimkit.preannotate.apply import preannotate_files
+    from tests.labelstudio.scenario import SEED
+
+    monkeypatch.setattr(storage, "_LOCK_WAIT", 0.1)
+    paths = [tmp_path / f"{name}.json" for name in ("a", "b", "c")]
+    for path in paths:
+        path.write_bytes(SEED.read_bytes())
+    waits = _counting_locks(monkeypatch)
+    pull = Staging(tmp_path)
+    outcomes = preannotate_files([str(p) for p in paths])
+    pull.discard()
+    assert [[i.code for i in o.issues] for o in outcomes] == [["E215"]] * 3
+    assert waits == [0.1]
+    assert all(p.read_bytes() == SEED.read_bytes() for p in paths)
+
+
+def test_a_folder_found_busy_is_refused_at_once_for_the_runs_next_files_and_only_that_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimkit.loading import load_file
+    from claimkit.storage import write_document_file
+    from tests.labelstudio.scenario import SEED
+
+    monkeypatch.setattr(storage, "_LOCK_WAIT", 0.1)
+    file = load_file(SEED).file
+    assert file is not None
+    held, free = tmp_path / "held", tmp_path / "free"
+    for folder in (held, free):
+        folder.mkdir()
+        (folder / "a.json").write_bytes(SEED.read_bytes())
+    busy: set[Path] = set()
+    waits = _counting_locks(monkeypatch)
+    pull = Staging(held)
+    for _ in range(3):
+        with raises_code("E215", DataError):
+            write_document_file(held / "a.json", file, expected=SEED.read_bytes(), busy=busy)
+    write_document_file(free / "a.json", file, expected=SEED.read_bytes(), busy=busy)
+    pull.discard()
+    assert busy == {held} and waits == [0.1, 0.1]  # the held folder once, the free one once

@@ -158,7 +158,8 @@ CORPUS_BUSY = declare_command(
     stops before it changes anything. `adjudicate` and `preannotate` do not replace a document file
     while a pull or import holds the folder either (the pull could land between their check that the
     file is unchanged and their write, and its new annotations would be lost): that file is left as it
-    is, the others are written.""",
+    is, the others are written. Such a run waits for a busy folder once (half a second), then refuses
+    its next files in that folder at once: a pull holds its folder for minutes.""",
     "Wait for the other `claimkit ls pull` or `ls import` to finish, then run again.",
 )
 

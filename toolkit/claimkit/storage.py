@@ -108,7 +108,8 @@ def _replace_unchanged(temporary: str, target: Path, expected: bytes) -> None:
 
 
 #: How long a guarded write waits for the folder: another writer's check and rename take milliseconds;
-#: a pull holds it for the whole pull, and a bulk preannotate beside a pull waits this long per file.
+#: a pull holds it for the whole pull, and a bulk run beside a pull waits this long once per folder
+#: (``busy`` of :func:`write_document_file`).
 _LOCK_WAIT = 0.5
 _LOCK_HINT = (
     "A document file is replaced under a lock on its folder (so that a pull cannot land meanwhile): the folder "
@@ -174,6 +175,23 @@ def document_json(file: DocumentFile) -> str:
     return file.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
-def write_document_file(path: str | os.PathLike[str], file: DocumentFile, *, expected: bytes | None = None) -> None:
-    """Write a document file; with ``expected``, only over the very bytes it was made from (else E216)."""
-    atomic_write_text(path, document_json(file), expected=expected)
+def write_document_file(
+    path: str | os.PathLike[str], file: DocumentFile, *, expected: bytes | None = None, busy: set[Path] | None = None
+) -> None:
+    """Write a document file; with ``expected``, only over the very bytes it was made from (else E216).
+
+    ``busy``: the folders a run already found held by a pull (E215), kept by the caller across its
+    files; a file in one of them is refused at once: a pull holds its folder for minutes, and a bulk
+    run that waited for it once per file would wait for hours."""
+    folder = Path(path).parent
+    if busy is not None and folder in busy:
+        message = (
+            f"a pull or import is writing to {folder}; {path} was not written (the folder was busy for an earlier file)"
+        )
+        raise DataError(CORPUS_BUSY, message, hint="Run the command again once the other one is done.")
+    try:
+        atomic_write_text(path, document_json(file), expected=expected)
+    except DataError as error:
+        if busy is not None and error.code is CORPUS_BUSY:
+            busy.add(folder)
+        raise

@@ -149,6 +149,7 @@ class _Merged:
     pushed: int | None = None
     issues: list[Issue] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # documents whose gold stays as it is
+    busy: set[Path] = field(default_factory=set)  # folders a pull was found writing to (E215): not waited for again
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
@@ -174,7 +175,8 @@ def _write_gold(merged: _Merged, loaded: Loaded, gold: Any) -> bool:
     """Write the gold over the very bytes it was made from; a file changed meanwhile is left (E216)."""
     assert loaded.file is not None
     try:
-        write_document_file(str(loaded.path), loaded.file.model_copy(update={"gold": gold}), expected=loaded.raw)
+        updated = loaded.file.model_copy(update={"gold": gold})
+        write_document_file(str(loaded.path), updated, expected=loaded.raw, busy=merged.busy)
     except DataError as error:
         merged.issues.append(error.code.issue(error.message, file=str(loaded.path), hint=error.hint))
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from claimkit.errors import DataError
@@ -60,8 +61,9 @@ class FileOutcome:
     issues: list[Issue] = field(default_factory=list)
 
 
-def preannotate_file(path: str, *, dry_run: bool = False) -> FileOutcome:
-    """Propose for one document file and write the proposal into it (atomically), unless unchanged."""
+def preannotate_file(path: str, *, dry_run: bool = False, busy: set[Path] | None = None) -> FileOutcome:
+    """Propose for one document file and write the proposal into it (atomically), unless unchanged
+    (``busy``: see :func:`~claimkit.storage.write_document_file`)."""
     loaded = load_file(path)
     if loaded.file is None:
         return FileOutcome(path, "failed", issues=loaded.issues)
@@ -75,7 +77,7 @@ def preannotate_file(path: str, *, dry_run: bool = False) -> FileOutcome:
         return FileOutcome(path, "unchanged", len(proposal.claims))
     if not dry_run:
         try:  # only over the bytes the proposal was made from: an annotator's pull may have landed
-            write_document_file(path, updated, expected=loaded.raw)
+            write_document_file(path, updated, expected=loaded.raw, busy=busy)
         except DataError as error:
             return FileOutcome(path, "failed", issues=[error.code.issue(error.message, file=path, hint=error.hint)])
     return FileOutcome(path, "would-write" if dry_run else "written", len(proposal.claims))
@@ -114,8 +116,10 @@ def propose_row(row: dict[str, Any], where: str = "") -> dict[str, Any]:
 
 
 def preannotate_files(paths: list[str], dry_run: bool = False) -> list[FileOutcome]:
-    """:func:`preannotate_file` over a batch of paths (the unit of work an engine ships)."""
-    return [preannotate_file(path, dry_run=dry_run) for path in paths]
+    """:func:`preannotate_file` over a batch of paths (the unit of work an engine ships); a folder that
+    a pull holds is waited for once per batch, not once per file."""
+    busy: set[Path] = set()
+    return [preannotate_file(path, dry_run=dry_run, busy=busy) for path in paths]
 
 
 def propose_rows(rows: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
