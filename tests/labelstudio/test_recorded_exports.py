@@ -595,3 +595,26 @@ def test_an_older_export_imported_after_a_newer_pull_never_turns_an_annotation_b
         assert tree(corpus) == pulled
     _, again = _import(recording, recording.export(name), corpus)
     assert not {c for c, _, _ in _l_codes(again)} & {"L046", "L050", "L051"}
+
+
+def test_a_kept_gold_edited_in_the_file_is_no_edit_of_the_annotation_it_came_from(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """The star taken off, the gold stays (L047) and its annotation joins the annotators': a lead's fix
+    in that gold is kept, and is no L050 about the annotation, which nobody edited."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    reviewed = recording.server["annotations"]["reviewer-chain"]
+    _import(recording, recording.export(name), corpus)
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps(_ground_truth_changed(recording, name, reviewed, deleted=False)), encoding="utf-8")
+    _import(recording, after, corpus)
+    pulled = load_file(corpus / "r005-chain.json").file.gold  # type: ignore[union-attr]
+    assert pulled is not None
+    kept = {"origin": pulled.origin, "created_at": pulled.created_at}
+    fixed = _gold_decided_here(corpus, pulled.adjudication, timedelta(0), **kept)
+    for _ in range(2):
+        _, report = _import(recording, after, corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L047", "L050"}} == {
+            ("L047", recording.url("chain"), "/gold")
+        }
+        assert load_file(corpus / "r005-chain.json").file.gold == fixed  # type: ignore[union-attr]

@@ -82,15 +82,14 @@ def _content(annotation: Annotation) -> tuple[object, ...]:
 def _replaced(
     existing: DocumentFile, converted: list[Converted], gold: Annotation | None
 ) -> list[tuple[str, Annotation, Annotation]]:
-    """(pointer, the file's annotation, what replaces it) for each annotation of the file that the pull
-    replaces with the very version of the Label Studio annotation it was pulled from."""
-    fresh = {
-        key: c.annotation for c in converted if not c.failed and not c.ground_truth and (key := pull_key(c.annotation))
-    }
+    """(pointer, the file's annotation, Label Studio's copy) for each annotation of the file that the
+    pull replaces, whose very version the export holds. The gold counts only when the pull writes
+    another one: a gold kept as it is (L047, L049) replaces nothing, and its copy in Label Studio
+    (an annotation whose star was taken off) is no stand-in for the annotator's annotation."""
+    fresh = {key: c.annotation for c in converted if not c.failed and (key := pull_key(c.annotation))}
     held = [(f"/annotations/{i}", a) for i, a in enumerate(existing.annotations)]
-    if gold is not None and (key := pull_key(gold)) is not None:
-        fresh[key] = gold
-        held += [("/gold", existing.gold)] if existing.gold is not None else []
+    if existing.gold is not None and gold != existing.gold:
+        held.append(("/gold", existing.gold))
     found = [(pointer, annotation, fresh.get(key)) for pointer, annotation in held if (key := pull_key(annotation))]
     return [(pointer, annotation, pulled) for pointer, annotation, pulled in found if pulled is not None]
 
