@@ -597,6 +597,7 @@ def test_an_older_export_imported_after_a_newer_pull_never_turns_an_annotation_b
     assert not {c for c, _, _ in _l_codes(again)} & {"L046", "L050", "L051"}
 
 
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
 def test_a_kept_gold_edited_in_the_file_is_no_edit_of_the_annotation_it_came_from(
     recording: Recording, tmp_path: Path
 ) -> None:
