@@ -483,6 +483,27 @@ def test_a_gold_decided_elsewhere_and_later_is_kept_over_the_ground_truth_and_re
             ("L049", recording.url("chain"), "/gold")
         }
         assert load_file(corpus / "r005-chain.json").file.gold == local  # type: ignore[union-attr]
+        # the ground truth is not the gold: it is one of the annotations, not dropped
+        assert recording.server["annotations"]["reviewer-chain"] in _annotations_of(corpus / "r005-chain.json")
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_gold_decided_elsewhere_that_agrees_with_the_ground_truth_gives_way_to_it_without_a_word(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """The same claims, sources and cues: the two decisions agree, and Label Studio's copy is followed."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    _import(recording, recording.export(name), corpus)
+    path = corpus / "r005-chain.json"
+    pulled = tree(corpus)
+    file = load_file(path).file
+    assert file is not None and file.gold is not None and file.gold.updated_at is not None
+    later = file.gold.updated_at + timedelta(days=1)
+    same = file.gold.model_copy(update={"origin": None, "adjudication": EXPERT, "updated_at": later})
+    path.write_text(document_json(file.model_copy(update={"gold": same})), encoding="utf-8")
+    _, report = _import(recording, recording.export(name), corpus)
+    assert not {c for c, _, _ in _l_codes(report)} & {"L047", "L048", "L049", "L050"}
+    assert tree(corpus) == pulled
 
 
 @pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)

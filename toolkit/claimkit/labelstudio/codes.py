@@ -321,8 +321,9 @@ GROUND_TRUTH_NOT_TAKEN = _conversion(
     The gold was written by hand, decided by an expert, or reviewed in another project, and the
     annotation marked as ground truth in the pulled project was saved before it (or one of the two
     has no time to compare): replacing the later decision with the earlier one would silently throw
-    away work. The file keeps its gold, the ground truth stays in Label Studio, and every pull says
-    so until the two agree.""",
+    away work. The file keeps its gold, the ground truth joins the document's annotations (as the
+    annotation of the person who made it), and every pull says so until the two agree: the same
+    claims, sources and cues, or one of the hint's two steps.""",
     "If Label Studio's ground truth should be the gold, delete the document's `gold` and pull again; "
     "if the file's gold is right, take the ground-truth star off the annotation in Label Studio.",
 )

@@ -45,9 +45,12 @@ def _decider(gold: Annotation) -> str:
     return f"{adjudication.method} gold{by}"
 
 
-def later_decision(local: Annotation, review: Annotation, where: str) -> tuple[Annotation, Issue]:
+def later_decision(local: Annotation, review: Annotation, where: str) -> tuple[Annotation, Issue | None]:
     """Between a gold people decided elsewhere and the pulled ground truth, the one saved later (the
-    file's gold when either has no time), and the issue that says which."""
+    file's gold when either has no time), and the issue that says which; the ground truth, without a
+    word, when the two decided the same (they agree: Label Studio's copy is the one to follow)."""
+    if _content(local) == _content(review):
+        return review, None
     local_at, review_at = _when(local), _when(review)
     number = review.origin.annotation if review.origin else None
     if local_at is not None and review_at is not None and review_at > local_at:

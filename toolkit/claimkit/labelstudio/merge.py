@@ -9,7 +9,9 @@ are kept; an annotation set aside in the quarantine keeps its earlier version, i
 An annotation of the pulled projects that the export no longer has (deleted in Label Studio) leaves
 the file, and is reported (L046). The ground truth of the pulled projects becomes the gold, unless
 the file's gold was decided by people elsewhere: then the later of the two decisions is the gold,
-and either outcome is reported (L048, L049).
+and either outcome is reported (L048, L049). A pull says when it replaces an edit made in the file
+(L050), and never turns an annotation back to an earlier version (L051): see
+:mod:`~claimkit.labelstudio.local`.
 """
 
 from __future__ import annotations
@@ -119,9 +121,12 @@ def _recorded_versions(existing: DocumentFile | None, converted: list[Converted]
     return converted
 
 
-def _annotations(existing: DocumentFile | None, projects: set[object], converted: list[Converted]) -> list[Annotation]:
+def _annotations(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], ground_truth: bool = False
+) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
-    pulled projects' in the order of their ids (an earlier version standing in for a set-aside one)."""
+    pulled projects' in the order of their ids (an earlier version standing in for a set-aside one);
+    the ground truth among them when it is not the gold (``ground_truth``)."""
     set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
     others, earlier = [], []
     for annotation in existing.annotations if existing else []:
@@ -130,7 +135,7 @@ def _annotations(existing: DocumentFile | None, projects: set[object], converted
             others.append(annotation)
         elif origin.annotation in set_aside:
             earlier.append(annotation)
-    pulled = [c.annotation for c in converted if not c.failed and not c.ground_truth]
+    pulled = [c.annotation for c in converted if not c.failed and (ground_truth or not c.ground_truth)]
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
 
 
@@ -190,6 +195,23 @@ def _file(
     return existing.model_copy(update=update)
 
 
+def _settled(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+) -> tuple[Annotation | None, list[Annotation], list[Issue]] | Issue:
+    """The gold and the annotators' annotations of the new file, and what deciding the gold met
+    (L048, L049); the issue alone when the document is left as it was (L016)."""
+    kept = _annotations(existing, projects, converted)
+    reviewed = [c for c in converted if c.ground_truth and not c.failed]
+    gold = _gold(reviewed, kept, existing, where)
+    local = decided_elsewhere(existing, projects) if reviewed else None
+    if isinstance(gold, Issue) or gold is None or local is None:
+        return gold if isinstance(gold, Issue) else (gold, kept, [])
+    gold, decided = later_decision(local, gold, where)
+    if gold is local:  # the ground truth is not the gold: it stays one of the annotations
+        kept = _annotations(existing, projects, converted, ground_truth=True)
+    return gold, kept, [decided] if decided else []
+
+
 def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Merged:
     """The document file of the tasks that share a ``doc_id``, merged with the corpus's file."""
     outcomes = _ordered(outcomes)
@@ -203,17 +225,13 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     converted = _converted(outcomes)
     merged.issues += newer_in_file(existing, converted, outcomes[0].where)
     converted = _recorded_versions(existing, converted)
-    kept = _annotations(existing, {o.project for o in outcomes}, converted)
-    reviewed = [c for c in converted if c.ground_truth and not c.failed]
-    gold = _gold(reviewed, kept, existing, outcomes[0].where)
-    if isinstance(gold, Issue):
-        merged.issues.append(gold)
-        return merged
     projects = {o.project for o in outcomes}
-    local = decided_elsewhere(existing, projects) if reviewed and gold is not None else None
-    if local is not None and gold is not None:
-        gold, decided = later_decision(local, gold, outcomes[0].where)
-        merged.issues.append(decided)
+    settled = _settled(existing, projects, converted, outcomes[0].where)
+    if isinstance(settled, Issue):
+        merged.issues.append(settled)
+        return merged
+    gold, kept, decided = settled
+    merged.issues += decided
     merged.issues += _removed(existing, projects, converted, outcomes[0].where)
     merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.issues += edited_in_file(existing, converted, gold, outcomes[0].where)
