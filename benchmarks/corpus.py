@@ -164,6 +164,8 @@ def generate_document(
         if direct:
             out.add("\u00ab")
         content = _words(rng, words, rng.randint(18, 26))
+        while leading_marker(content) is not None:  # two words can make a hedge (من + الممكن): C010
+            content = _words(rng, words, rng.randint(18, 26))
         start, end = out.add(content)
         if direct:
             out.add("\u00bb")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimkit.rules.boundaries import inside_word, splits_character, splits_mark
+from claimkit.textutil import may_split
 
 TEXT = "وأكد الوزيرُ أنّ المحادثات"
 
@@ -63,3 +66,29 @@ def test_inside_word_allows_up_to_three_proclitics_and_their_marks() -> None:
 )
 def test_splits_character(text: str, offset: int, expected: bool) -> None:
     assert splits_character(text, offset) is expected
+
+
+#: Letters, proclitics, harakat, digits, spaces, punctuation, CR LF, a joiner, skin tones, flags, a selector.
+_CHARACTERS = (
+    "وفبلكساأكدنمح"
+    + "\u064e\u064f\u0650\u0651\u0652"
+    + "19٣"
+    + " \n\r\t.،«»-"
+    + "\u200d\U0001f3fb\U0001f1f8\U0001f1fe\u2764\ufe0f\U0001f468a"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_CHARACTERS, max_size=12))
+def test_the_boundary_tests_hold_only_where_may_split_lets_them_run(text: str) -> None:
+    """``span_bounds`` keeps only the offsets ``may_split`` gives: a test that holds elsewhere would be lost."""
+    allowed = may_split(text, range(len(text) + 1))
+    for offset in range(len(text) + 1):
+        if splits_mark(text, offset) or inside_word(text, offset) or splits_character(text, offset):
+            assert offset in allowed, (text, offset)
+
+
+def test_may_split_lets_a_plain_boundary_go() -> None:
+    """The point of it: a span starting after a space or ending before punctuation is not tested."""
+    assert may_split(TEXT, [0, 4, 5, len(TEXT)]) == frozenset()
+    assert may_split(TEXT, [2, 6]) == {2, 6}

@@ -6,15 +6,22 @@ All functions work on code point offsets into the exact text, never on a normali
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 __all__ = [
     "BIDI_CONTROLS",
     "EMAIL",
+    "REGIONAL_INDICATORS",
+    "SKIN_TONES",
+    "ZWJ",
     "QuotedRegions",
     "find_bidi_controls",
+    "is_mark",
+    "is_word",
+    "may_split",
     "sentence_bounds",
 ]
 
@@ -160,3 +167,44 @@ def _append_trimmed(bounds: list[tuple[int, int]], text: str, start: int, end: i
         end -= 1
     if start < end:
         bounds.append((start, end))
+
+
+#: What a span boundary must not separate from its neighbours (the O rules of claimkit.rules.boundaries).
+ZWJ = "\u200d"
+SKIN_TONES = range(0x1F3FB, 0x1F400)  # emoji skin tone modifiers
+REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)  # regional indicator letters: two make a flag
+_OTHER, _WORD, _SPECIAL = 0, 1, 2
+
+
+def is_mark(char: str) -> bool:
+    """A combining mark (harakat, shadda, sukun...): Unicode categories Mn, Mc, Me."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def is_word(char: str) -> bool:
+    """A letter, a mark or a digit (Unicode categories L, M, N)."""
+    return unicodedata.category(char)[0] in "LMN"
+
+
+@lru_cache(maxsize=4096)
+def _kind(char: str) -> int:
+    """A word character that is no mark, one a boundary test looks at by itself (a mark, the zero
+    width joiner, a skin tone, a regional indicator, CR), or neither."""
+    point = ord(char)
+    if is_mark(char) or char in ("\r", ZWJ) or point in SKIN_TONES or point in REGIONAL_INDICATORS:
+        return _SPECIAL
+    return _WORD if is_word(char) else _OTHER
+
+
+def may_split(text: str, offsets: Iterable[int]) -> frozenset[int]:
+    """The offsets inside ``text`` where a span boundary could split a mark from its letter, a word or
+    a character displayed as one: word characters on both sides, or a special one on either side.
+    The boundary rules' own tests can hold nowhere else (a test checks it), so they run only here:
+    at most boundaries of a document, a space or a punctuation mark is on one side."""
+    size, found = len(text), []
+    for offset in offsets:
+        if 0 < offset < size:
+            before, after = _kind(text[offset - 1]), _kind(text[offset])
+            if before == _SPECIAL or after == _SPECIAL or before == after == _WORD:
+                found.append(offset)
+    return frozenset(found)

@@ -19,23 +19,17 @@ from collections.abc import Callable, Iterator
 from claimkit.issues import Severity
 from claimkit.rules.context import DocumentContext
 from claimkit.rules.registry import Finding, Scope, rule
+from claimkit.textutil import REGIONAL_INDICATORS as _REGIONAL
+from claimkit.textutil import SKIN_TONES as _MODIFIERS
+from claimkit.textutil import ZWJ as _ZWJ
+from claimkit.textutil import is_mark as _is_mark
+from claimkit.textutil import is_word as _is_word
 
 __all__ = ["PROCLITICS", "inside_word", "splits_character", "splits_mark"]
 
 #: Arabic one-letter proclitics (conjunctions, prepositions, the future prefix).
 PROCLITICS = frozenset("وفبلكس")
 _MAX_PREFIX = 3  # e.g. وبال is not one; وب، فل، وس are
-_ZWJ = "\u200d"
-_MODIFIERS = range(0x1F3FB, 0x1F400)  # emoji skin tone modifiers
-_REGIONAL = range(0x1F1E6, 0x1F200)  # regional indicator letters: two make a flag
-
-
-def _is_mark(char: str) -> bool:
-    return unicodedata.category(char) in ("Mn", "Mc", "Me")
-
-
-def _is_word(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LMN"
 
 
 def splits_mark(text: str, offset: int) -> bool:
@@ -87,7 +81,8 @@ def _flagged(
     ctx: DocumentContext, test: Callable[[str, int], bool], sides: tuple[str, ...] = _SIDES
 ) -> Iterator[tuple[str, str, int]]:
     """``(span pointer, side, offset)`` of each boundary of a span inside the text where ``test``
-    holds. Each distinct offset is tested once; the spans are visited only when one is flagged."""
+    holds. Each distinct offset where a test may hold (``span_bounds``) is tested once; the spans
+    are visited only when one is flagged."""
     text = ctx.document.text
     flagged = {
         side: {offset for offset in bounds if test(text, offset)}

@@ -16,7 +16,7 @@ from operator import eq, getitem, itemgetter, methodcaller, sub
 from typing import Any, Generic, TypeVar, overload
 
 from claimkit.model import Annotation, Claim, Cue, Document, DocumentFile, Source, Span
-from claimkit.textutil import QuotedRegions
+from claimkit.textutil import QuotedRegions, may_split
 
 __all__ = ["AnnotationContext", "ClaimColumns", "DocumentContext", "annotation_pointers", "cached"]
 
@@ -122,14 +122,16 @@ class DocumentContext:
 
     @cached
     def span_bounds(self) -> tuple[frozenset[int], frozenset[int]]:
-        """The distinct start and end offsets of the spans that lie inside the text, in order.
+        """The distinct start and end offsets of the spans that lie inside the text, in order, where
+        a boundary could split a mark, a word or a character (:func:`~claimkit.textutil.may_split`).
 
         Annotators of one document mostly share their boundaries: a boundary rule tests each
         offset once here, then looks for the spans only when one offset is flagged.
         """
-        size = len(self.document.text)
+        text = self.document.text
+        size = len(text)
         inside = [s for _, spans in self.span_groups for s in spans if 0 <= s.start < s.end <= size]
-        return frozenset(s.start for s in inside), frozenset(s.end for s in inside)
+        return may_split(text, {s.start for s in inside}), may_split(text, {s.end for s in inside})
 
     @cached
     def _spans_clean(self) -> tuple[bool, bool]:
