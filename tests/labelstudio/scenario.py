@@ -27,7 +27,7 @@ from claimkit.labelstudio.config import SPAN_CONTROL, TEXT_OBJECT, category_labe
 from claimkit.labelstudio.convert import annotation_to_result, task_data
 from claimkit.loading import load_file
 from claimkit.model import Annotation, DocumentFile
-from claimkit.taxonomy import ClaimCategory
+from claimkit.taxonomy import Certainty, ClaimCategory
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
@@ -70,6 +70,15 @@ def disagreeing(gold: Annotation) -> Annotation:
     other = ClaimCategory.ANALYST_OPINION if first.category != ClaimCategory.ANALYST_OPINION else "reported_fact"
     claims[0] = first.model_copy(update={"category": other, "certainty": "probable", "comment": "ملاحظة 🙂"})
     return gold.model_copy(update={"claims": claims[:-1], "comment": "تعليق على المقال"})
+
+
+def recertified(annotation: Annotation) -> Annotation:
+    """The annotation with its first claim's certainty changed: the smallest edit a lead makes in a file."""
+    first = annotation.claims[0]
+    other = Certainty.POSSIBLE if first.certainty is not Certainty.POSSIBLE else Certainty.PROBABLE
+    return annotation.model_copy(
+        update={"claims": [first.model_copy(update={"certainty": other}), *annotation.claims[1:]]}
+    )
 
 
 class Http:

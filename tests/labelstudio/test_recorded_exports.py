@@ -21,10 +21,10 @@ from claimkit.loading import load_file
 from claimkit.model import Adjudication, Annotation, DocumentFile, Origin
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.storage import document_json
-from claimkit.taxonomy import GUIDELINES_VERSION, AdjudicationMethod, Certainty
+from claimkit.taxonomy import GUIDELINES_VERSION, AdjudicationMethod
 from tests.errors import raises_code
 from tests.labelstudio.recorded import VERSIONS, Recording, claimkit, tree
-from tests.labelstudio.scenario import RECORDING_KEY, SEED
+from tests.labelstudio.scenario import RECORDING_KEY, SEED, recertified
 
 PSEUDONYMIZE = Pseudonymizer(RECORDING_KEY.encode())
 ALL = [Recording(version) for version in VERSIONS]
@@ -433,26 +433,18 @@ def test_a_gold_no_longer_marked_in_label_studio_is_kept_and_reported_at_every_p
 
 
 def _gold_decided_here(
-    corpus: Path, adjudication: Adjudication | None, shift: timedelta | None, **update: Any
+    corpus: Path, adjudication: Adjudication | None, shift: timedelta | None, *, change: bool = True, **update: Any
 ) -> Annotation:
     """Replace the pulled gold of the chain document by one decided outside the project (a claim's
-    certainty changed), saved ``shift`` after the ground truth (no time: ``None``); returns it."""
+    certainty changed, unless not ``change``), saved ``shift`` after the ground truth (no time: ``None``);
+    returns it."""
     path = corpus / "r005-chain.json"
     file = load_file(path).file
     assert file is not None and file.gold is not None and file.gold.updated_at is not None
-    pulled = file.gold
-    other = Certainty.POSSIBLE if pulled.claims[0].certainty is not Certainty.POSSIBLE else Certainty.PROBABLE
-    claim = pulled.claims[0].model_copy(update={"certainty": other})
-    when = None if shift is None else pulled.updated_at + shift
+    pulled = recertified(file.gold) if change else file.gold
+    when = None if shift is None else file.gold.updated_at + shift
     gold = pulled.model_copy(
-        update={
-            "origin": None,
-            "adjudication": adjudication,
-            "claims": [claim, *pulled.claims[1:]],
-            "created_at": None,
-            "updated_at": when,
-            **update,
-        }
+        update={"origin": None, "adjudication": adjudication, "created_at": None, "updated_at": when, **update}
     )
     path.write_text(document_json(file.model_copy(update={"gold": gold})), encoding="utf-8")
     return gold
@@ -501,13 +493,8 @@ def test_a_gold_decided_elsewhere_that_agrees_with_the_ground_truth_gives_way_to
     """The same claims, sources and cues: the two decisions agree, and Label Studio's copy is followed."""
     corpus, name = tmp_path / "corpus", "pull-snapshot.json"
     _import(recording, recording.export(name), corpus)
-    path = corpus / "r005-chain.json"
     pulled = tree(corpus)
-    file = load_file(path).file
-    assert file is not None and file.gold is not None and file.gold.updated_at is not None
-    later = file.gold.updated_at + timedelta(days=1)
-    same = file.gold.model_copy(update={"origin": None, "adjudication": EXPERT, "updated_at": later})
-    path.write_text(document_json(file.model_copy(update={"gold": same})), encoding="utf-8")
+    _gold_decided_here(corpus, EXPERT, timedelta(days=1), change=False)
     _, report = _import(recording, recording.export(name), corpus)
     assert not {c for c, _, _ in _l_codes(report)} & {"L047", "L048", "L049", "L050"}
     assert tree(corpus) == pulled
@@ -554,11 +541,7 @@ def _edit_in_file(path: Path, annotation: int) -> None:
     assert file is not None
 
     def edited(held: Annotation) -> Annotation:
-        if held.origin is None or held.origin.annotation != annotation:
-            return held
-        first = held.claims[0]
-        other = Certainty.POSSIBLE if first.certainty is not Certainty.POSSIBLE else Certainty.PROBABLE
-        return held.model_copy(update={"claims": [first.model_copy(update={"certainty": other}), *held.claims[1:]]})
+        return recertified(held) if held.origin and held.origin.annotation == annotation else held
 
     gold = edited(file.gold) if file.gold is not None else None
     changed = file.model_copy(update={"annotations": [edited(a) for a in file.annotations], "gold": gold})

@@ -15,12 +15,12 @@ import pytest
 from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.labelstudio.sync import import_exports, init_project, pull_project, push_documents
 from claimkit.loading import load_file
-from claimkit.model import Adjudication, Annotation, DocumentFile
+from claimkit.model import Adjudication, DocumentFile
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.storage import document_json
-from claimkit.taxonomy import AdjudicationMethod, Certainty
+from claimkit.taxonomy import AdjudicationMethod
 from tests.conftest import ROOT
-from tests.labelstudio.scenario import Http, ui_ids
+from tests.labelstudio.scenario import Http, recertified, ui_ids
 from tests.live.conftest import LiveServer
 
 pytestmark = pytest.mark.live
@@ -30,14 +30,6 @@ EXPERT = Adjudication(method=AdjudicationMethod.EXPERT, reviewer="lead")
 
 def _codes(report: Any) -> set[tuple[str, str]]:
     return {(i.code, i.location.pointer) for i in report.issues if i.code in {"L047", "L048", "L049", "L050", "L051"}}
-
-
-def _other_certainty(annotation: Annotation) -> Annotation:
-    first = annotation.claims[0]
-    other = Certainty.POSSIBLE if first.certainty is not Certainty.POSSIBLE else Certainty.PROBABLE
-    return annotation.model_copy(
-        update={"claims": [first.model_copy(update={"certainty": other}), *annotation.claims[1:]]}
-    )
 
 
 def _write(path: Path, file: DocumentFile) -> None:
@@ -78,7 +70,7 @@ def test_the_corpus_own_changes_meet_a_real_servers_annotations(
     _, report = pull_project(client, project, corpus, pseudonymize)
     assert _codes(report) == set()
     pulled = _file(path)
-    _write(path, pulled.model_copy(update={"annotations": [_other_certainty(pulled.annotations[0])]}))
+    _write(path, pulled.model_copy(update={"annotations": [recertified(pulled.annotations[0])]}))
     _, report = pull_project(client, project, corpus, pseudonymize)
     assert _codes(report) == {("L050", "/annotations/0")}
     assert _file(path) == pulled
@@ -92,7 +84,7 @@ def test_the_corpus_own_changes_meet_a_real_servers_annotations(
     # an expert's gold, then the reviewer's star: the star is the later decision (L048)
     pulled_at = pulled.annotations[0].updated_at
     assert pulled_at is not None
-    expert = _other_certainty(pulled.annotations[0]).model_copy(
+    expert = recertified(pulled.annotations[0]).model_copy(
         update={"origin": None, "adjudication": EXPERT, "updated_at": pulled_at}
     )
     _write(path, pulled.model_copy(update={"gold": expert}))

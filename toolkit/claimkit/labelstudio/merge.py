@@ -203,9 +203,11 @@ def _settled(
     kept = _annotations(existing, projects, converted)
     reviewed = [c for c in converted if c.ground_truth and not c.failed]
     gold = _gold(reviewed, kept, existing, where)
+    if isinstance(gold, Issue):
+        return gold
     local = decided_elsewhere(existing, projects) if reviewed else None
-    if isinstance(gold, Issue) or gold is None or local is None:
-        return gold if isinstance(gold, Issue) else (gold, kept, [])
+    if gold is None or local is None:
+        return gold, kept, []
     gold, decided = later_decision(local, gold, where)
     if gold is local:  # the ground truth is not the gold: it stays one of the annotations
         kept = _annotations(existing, projects, converted, ground_truth=True)
