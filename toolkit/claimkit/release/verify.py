@@ -165,8 +165,12 @@ def _checksum_problems(folder: Path, entries: dict[str, dict[str, Any]]) -> Iter
     expected = {name: entry["sha256"] for name, entry in entries.items() if name != CHECKSUMS}
     for name in sorted(set(listed) | set(expected)):
         if listed.get(name) != expected.get(name):
-            message = f"{name}: {CHECKSUMS} says {listed.get(name)}, the manifest says {expected.get(name)}"
+            message = f"{name}: {CHECKSUMS} {_says(listed.get(name))}, the manifest {_says(expected.get(name))}"
             yield CHECKSUMS_DISAGREE.issue(message, file=str(path))
+
+
+def _says(digest: str | None) -> str:
+    return "does not list it" if digest is None else f"says {digest}"
 
 
 def _parquet_problem(path: Path) -> Issue | None:
