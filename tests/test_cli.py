@@ -195,6 +195,21 @@ def test_console_script_and_module_exit_codes() -> None:
     assert b"Traceback" not in bad.stderr + bad.stdout
 
 
+@pytest.mark.parametrize("command", [["claimkit", "rules"], [sys.executable, "-m", "claimkit", "validate", "CASES"]])
+def test_a_reader_gone_is_not_a_crash(command: list[str]) -> None:
+    """`claimkit rules | head -1`: the pipe is closed before anything is written (deterministic)."""
+    program = Path(sys.executable).parent / command[0] if command[0] == "claimkit" else Path(command[0])
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        args = [str(program), *(str(CASES) if a == "CASES" else a for a in command[1:])]
+        done = subprocess.run(args, stdout=write, stderr=subprocess.PIPE, check=False)
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert done.stderr == b""
+
+
 def test_schema_check_fails_on_a_stale_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(capsys, "schema", "--out", str(tmp_path))[0] == 0
     assert run(capsys, "schema", "--check", "--out", str(tmp_path))[0] == 0

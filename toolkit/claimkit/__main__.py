@@ -1,7 +1,5 @@
 """``python -m claimkit``."""
 
-import sys
+from claimkit.cli import console
 
-from claimkit.cli import main
-
-sys.exit(main())
+console()

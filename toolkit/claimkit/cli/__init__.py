@@ -1,7 +1,9 @@
 """The ``claimkit`` command line: argument parsing only; each command is one function call.
 
 Exit codes: 0 success, 1 problems found (or an operation refused), 2 usage error or unreadable
-input, 130 interrupted. No traceback is ever shown for a problem in the input or the environment.
+input, 130 interrupted, 141 when the reader of the output went away (``claimkit rules | head -1``:
+what a program killed by SIGPIPE gives; the work itself was done). No traceback is ever shown for
+a problem in the input or the environment.
 
 The parser is built in :mod:`claimkit.cli.parser` from one module per family of commands, named like
 the module of :mod:`claimkit.commands` its commands call (``core``, ``ingest``, ``labelstudio``,
@@ -42,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("claimkit: interrupted\n")
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as error:  # a bug: say so in one line instead of a traceback
         if os.environ.get("CLAIMKIT_DEBUG"):
             raise
@@ -52,6 +56,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
+def _reader_gone() -> int:
+    """The output's reader closed the pipe: say nothing more (stdout now goes nowhere, so the
+    interpreter's last flush cannot fail again)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
+
+
 def console() -> None:
     """Entry point of the ``claimkit`` console script."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()  # output still buffered meets a closed pipe here, not in the interpreter
+    except BrokenPipeError:
+        code = _reader_gone()
+    sys.exit(code)
