@@ -89,6 +89,7 @@ TASK_CASES = {
     "L049": "test_recorded_exports.py",
     "L050": "test_recorded_exports.py",
     "L051": "test_recorded_exports.py",
+    "L052": "test_recorded_exports.py",
 }
 
 

@@ -396,6 +396,45 @@ def test_an_annotation_deleted_in_label_studio_leaves_the_file_and_is_reported(
     assert "L046" not in {issue.code for issue in again.issues}  # reported once, when it leaves
 
 
+def _id_given_to_another(recording: Recording, name: str, annotation: int, author: int, year: int) -> list[Any]:
+    """The export of a server restored from a backup made before ``annotation`` (or of another server):
+    an annotation by the author of ``author``, without one region, made in ``year``, has its id."""
+    tasks = _edited_later(recording, name, annotation, saved=f"{year}-01-02T00:00:00.000000Z")
+    entry = next(a for t in tasks for a in t["annotations"] if a["id"] == annotation)
+    other = next(a for t in tasks for a in t["annotations"] if a["id"] == author)
+    entry.update(created_at=f"{year}-01-01T00:00:00.000000Z", completed_by=other["completed_by"])
+    return tasks
+
+
+@pytest.mark.parametrize("year", [2099, 2000], ids=["made-later", "made-earlier"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_id_given_to_another_annotation_keeps_both_and_is_reported_at_every_pull(
+    recording: Recording, tmp_path: Path, year: int
+) -> None:
+    """A restored backup, another server or a partner's export reuses Label Studio's ids: the file's
+    annotation (perhaps the only copy of someone's work) is never replaced by another person's."""
+    corpus, name, ids = tmp_path / "corpus", "pull-snapshot.json", recording.server["annotations"]
+    reused = ids["one-seed"]
+    _import(recording, recording.export(name), corpus)
+    first = load_file(corpus / SEED.name).file
+    assert first is not None
+    index, mine = next((i, a) for i, a in enumerate(first.annotations) if a.origin and a.origin.annotation == reused)
+    restored = tmp_path / "restored.json"
+    restored.write_text(
+        json.dumps(_id_given_to_another(recording, name, reused, ids["two-emoji-again"], year)), "utf-8"
+    )
+    for _ in range(2):
+        _, report = _import(recording, restored, corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L046", "L050", "L051", "L052"}} == {
+            ("L052", recording.url("seed"), f"/annotations/{index}")
+        }
+        file = load_file(corpus / SEED.name).file
+        assert file is not None
+        held = [a for a in file.annotations if a.origin and a.origin.annotation == reused]
+        assert held[0] == mine
+        assert held[1].annotator != mine.annotator and held[1].created_at and held[1].created_at.year == year
+
+
 def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:
     """The export after the reviewer took the ground-truth star off ``annotation`` (or deleted it)."""
     tasks = recording.tasks(name)

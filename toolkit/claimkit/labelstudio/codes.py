@@ -359,3 +359,19 @@ OLDER_VERSION_IN_EXPORT = _conversion(
     "Import the latest export (or `claimkit ls pull` from the server); to go back to the earlier "
     "version on purpose, restore the file from git.",
 )
+
+ANNOTATION_ID_REUSED = _conversion(
+    "L052",
+    "annotation-id-reused",
+    Severity.WARNING,
+    """The export's annotation has the id of another annotation the document file holds.
+
+    Label Studio never changes when an annotation was created. An annotation of the export with the
+    id (and project) of one in the file, but created at another time, is another annotation: the
+    server was restored from a backup made before the file's annotation, the project was moved to
+    another server, or an export of another server was imported. Both are kept: the file's annotation
+    (possibly the only copy of someone's work) and the export's, and every pull says so.""",
+    "If the file's annotation is someone's real work, re-create it in Label Studio (or keep it as "
+    "it is); if it is not wanted, delete it from the file. Never restore an older backup over a "
+    "server whose annotations were pulled.",
+)

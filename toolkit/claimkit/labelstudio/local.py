@@ -8,6 +8,8 @@ unawares (pure).
   so the pull takes its copy, and says so (L050).
 - An annotation the export holds in an earlier version than the file (an old export imported after a
   newer pull): the file keeps its later version (L051).
+- An annotation of the export with the id of another one the file holds (created at another time: a
+  restored backup, another server): both are kept (L052).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from claimkit.labelstudio.tasks import Converted
 from claimkit.model import Annotation, DocumentFile
 from claimkit.review import decided_by_people
 
-__all__ = ["decided_elsewhere", "edited_in_file", "later_decision", "newer_in_file", "pull_key"]
+__all__ = ["decided_elsewhere", "edited_in_file", "later_decision", "newer_in_file", "pull_key", "reused_ids"]
 
 
 def decided_elsewhere(existing: DocumentFile | None, projects: set[object]) -> Annotation | None:
@@ -133,6 +135,8 @@ def newer_in_file(existing: DocumentFile | None, converted: list[Converted], whe
         mine = held.get((origin.project, origin.annotation)) if origin and origin.annotation else None
         if item.failed or mine is None or mine.updated_at is None or saved is None or mine.updated_at <= saved:
             continue
+        if not same_annotation(mine, item.annotation):
+            continue  # another annotation under a reused id: L052
         item.annotation = mine.model_copy(update={"adjudication": None})
         message = (
             f"the export holds annotation {origin.annotation if origin else None} as saved at {saved.isoformat()}; "
@@ -140,3 +144,39 @@ def newer_in_file(existing: DocumentFile | None, converted: list[Converted], whe
         )
         issues.append(codes.OLDER_VERSION_IN_EXPORT.issue(message, file=where))
     return issues
+
+
+def same_annotation(mine: Annotation, theirs: Annotation) -> bool:
+    """Whether two copies with one Label Studio id are one annotation: Label Studio never changes when
+    an annotation was created (copies without that time are taken to be one, as before it was kept)."""
+    return mine.created_at is None or theirs.created_at is None or mine.created_at == theirs.created_at
+
+
+def reused_ids(
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+) -> tuple[list[Annotation], list[Issue]]:
+    """The file's annotations of the pulled projects whose id the export gives to another annotation
+    (created at another time: a restored backup, another server), which the pull must keep, and L052
+    for each."""
+    exported = {
+        (c.annotation.origin.project, c.ls_id): c.annotation for c in converted if c.annotation.origin is not None
+    }
+    kept, issues = [], []
+    for index, annotation in enumerate(existing.annotations if existing else []):
+        origin = annotation.origin
+        theirs = exported.get((origin.project, origin.annotation)) if origin and origin.project in projects else None
+        if theirs is None or same_annotation(annotation, theirs):
+            continue
+        kept.append(annotation)
+        message = (
+            f"annotation {origin.annotation if origin else None} by {annotation.annotator} (created "
+            f"{_created(annotation)}) is not the export's annotation {origin.annotation if origin else None} by "
+            f"{theirs.annotator} (created {_created(theirs)}): Label Studio gave its id to another annotation; "
+            "both are kept"
+        )
+        issues.append(codes.ANNOTATION_ID_REUSED.issue(message, file=where, pointer=f"/annotations/{index}"))
+    return kept, issues
+
+
+def _created(annotation: Annotation) -> str:
+    return annotation.created_at.isoformat() if annotation.created_at else "at an unknown time"

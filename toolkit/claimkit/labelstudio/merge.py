@@ -10,8 +10,8 @@ An annotation of the pulled projects that the export no longer has (deleted in L
 the file, and is reported (L046). The ground truth of the pulled projects becomes the gold, unless
 the file's gold was decided by people elsewhere: then the later of the two decisions is the gold,
 and either outcome is reported (L048, L049). A pull says when it replaces an edit made in the file
-(L050), and never turns an annotation back to an earlier version (L051): see
-:mod:`~claimkit.labelstudio.local`.
+(L050), never turns an annotation back to an earlier version (L051), and keeps an annotation whose
+id Label Studio gave to another one (L052): see :mod:`~claimkit.labelstudio.local`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,14 @@ from pydantic import ValidationError
 from claimkit.issues import Issue
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.identity import Identities
-from claimkit.labelstudio.local import decided_elsewhere, edited_in_file, later_decision, newer_in_file, pull_key
+from claimkit.labelstudio.local import (
+    decided_elsewhere,
+    edited_in_file,
+    later_decision,
+    newer_in_file,
+    pull_key,
+    reused_ids,
+)
 from claimkit.labelstudio.quarantine import Pending
 from claimkit.labelstudio.tasks import (
     Converted,
@@ -122,18 +129,23 @@ def _recorded_versions(existing: DocumentFile | None, converted: list[Converted]
 
 
 def _annotations(
-    existing: DocumentFile | None, projects: set[object], converted: list[Converted], ground_truth: bool = False
+    existing: DocumentFile | None,
+    projects: set[object],
+    converted: list[Converted],
+    displaced: list[Annotation],
+    ground_truth: bool = False,
 ) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
-    pulled projects' in the order of their ids (an earlier version standing in for a set-aside one);
-    the ground truth among them when it is not the gold (``ground_truth``)."""
+    pulled projects' in the order of their ids (an earlier version standing in for a set-aside one,
+    and before the export's, one whose id was given to another: ``displaced``); the ground truth
+    among them when it is not the gold (``ground_truth``)."""
     set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
     others, earlier = [], []
     for annotation in existing.annotations if existing else []:
         origin = annotation.origin
         if origin is None or origin.project not in projects:
             others.append(annotation)
-        elif origin.annotation in set_aside:
+        elif origin.annotation in set_aside or any(annotation is kept for kept in displaced):
             earlier.append(annotation)
     pulled = [c.annotation for c in converted if not c.failed and (ground_truth or not c.ground_truth)]
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
@@ -196,11 +208,15 @@ def _file(
 
 
 def _settled(
-    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+    existing: DocumentFile | None,
+    projects: set[object],
+    converted: list[Converted],
+    displaced: list[Annotation],
+    where: str,
 ) -> tuple[Annotation | None, list[Annotation], list[Issue]] | Issue:
     """The gold and the annotators' annotations of the new file, and what deciding the gold met
     (L048, L049); the issue alone when the document is left as it was (L016)."""
-    kept = _annotations(existing, projects, converted)
+    kept = _annotations(existing, projects, converted, displaced)
     reviewed = [c for c in converted if c.ground_truth and not c.failed]
     gold = _gold(reviewed, kept, existing, where)
     if isinstance(gold, Issue):
@@ -210,7 +226,7 @@ def _settled(
         return gold, kept, []
     gold, decided = later_decision(local, gold, where)
     if gold is local:  # the ground truth is not the gold: it stays one of the annotations
-        kept = _annotations(existing, projects, converted, ground_truth=True)
+        kept = _annotations(existing, projects, converted, displaced, ground_truth=True)
     return gold, kept, [decided] if decided else []
 
 
@@ -228,12 +244,13 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     merged.issues += newer_in_file(existing, converted, outcomes[0].where)
     converted = _recorded_versions(existing, converted)
     projects = {o.project for o in outcomes}
-    settled = _settled(existing, projects, converted, outcomes[0].where)
+    displaced, reused = reused_ids(existing, projects, converted, outcomes[0].where)
+    settled = _settled(existing, projects, converted, displaced, outcomes[0].where)
     if isinstance(settled, Issue):
         merged.issues.append(settled)
         return merged
     gold, kept, decided = settled
-    merged.issues += decided
+    merged.issues += reused + decided
     merged.issues += _removed(existing, projects, converted, outcomes[0].where)
     merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.issues += edited_in_file(existing, converted, gold, outcomes[0].where)
