@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.errors import INVALID_DATASET_CONFIG, ConfigError
-from claimkit.release.splits import DEFAULT_RATIOS
+from claimkit.release.splits import DEFAULT_RATIOS, ratios_problem
 
 __all__ = ["DatasetSettings", "load_settings"]
 
@@ -48,4 +48,6 @@ def load_settings(pyproject: Path) -> DatasetSettings:
         )
     if "languages" in values:
         values["languages"] = tuple(values["languages"])
+    if "split_ratios" in values and (problem := ratios_problem(values["split_ratios"])):
+        raise ConfigError(INVALID_DATASET_CONFIG, f"split_ratios in [tool.claimkit.dataset]: {problem}")
     return DatasetSettings(**values)
