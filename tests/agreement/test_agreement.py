@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from itertools import permutations
 from pathlib import Path
@@ -227,6 +228,29 @@ def test_formats_and_heatmap(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert (tmp_path / "heat.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["agree", str(tmp_path), "--format", "text"]) == 0
     assert "ann-x vs ann-y" in capsys.readouterr().out
+
+
+def test_a_file_left_out_for_an_error_fails_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The figures leave out a file the model refuses (S004: a NaN lead time): exit 1, as validate."""
+    file = document(annotation("ann-x", (0, 10, OS)), annotation("ann-y", (0, 10, OS)))
+    write_document_file(tmp_path / "doc.json", file)
+    assert main(["agree", str(tmp_path), "--format", "json"]) == 0
+    raw = (tmp_path / "doc.json").read_text(encoding="utf-8")
+    (tmp_path / "doc.json").write_text(raw.replace('"annotator": "ann-x"', '"lead_time": NaN, "annotator": "ann-x"'))
+    capsys.readouterr()
+    assert main(["agree", str(tmp_path), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["files_checked"], [i["code"] for i in report["issues"]]) == (1, ["S004"])
+
+
+def test_offsets_past_the_text_do_not_stop_agreement() -> None:
+    """agree is no validator: a span past the end of the text (O001) is counted up to the end."""
+    x = annotation("ann-x", (0, 10, OS))
+    far = x.claims[0].model_copy(update={"id": "c9", "start": 110, "end": 10**30})
+    report = agreement_report(
+        [document(x.model_copy(update={"claims": [*x.claims, far]}), annotation("ann-y", (0, 10, OS)))]
+    )
+    assert report.document_count == 1
 
 
 def test_units_refuse_a_match_naming_a_claim_an_annotator_does_not_have() -> None:

@@ -87,11 +87,12 @@ def _token_roles(text: str, annotations: Sequence[Layers]) -> Any:
     starts, ends = _token_bounds(text)
     width = len(starts) + 1  # a row per annotation, and a column past the last token
     size = len(annotations) * width
+    length = len(text)  # offsets past the text (an invalid file: O001) count up to its end
     found = [
-        (code, row, *span)
+        (code, row, min(start, length), min(end, length))
         for code in range(1, len(LABELS))
         for row, layers in enumerate(annotations)
-        for span in layers[code - 1]
+        for start, end in layers[code - 1]
     ]
     if not found:
         return np.zeros((width - 1, len(annotations)), dtype=np.int8)

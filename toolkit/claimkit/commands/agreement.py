@@ -39,6 +39,7 @@ class _Agreeing:
     report: Report = field(default_factory=Report)
 
     def feed(self, loaded: Loaded) -> None:
+        self.report.files_checked += 1
         self.report.extend(loaded.issues)
         if loaded.file is None:
             return
@@ -136,7 +137,7 @@ def agree(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapt
     agreement = state.accumulator.report()
     _side_files(agreement, state, heatmap, hard_cases)
     out.write(_agreement_output(agreement, state, fmt))
-    return 0
+    return state.report.exit_code()  # 1 when a file was left out of the figures for an error
 
 
 @dataclass
@@ -308,7 +309,7 @@ def adjudicate(  # noqa: PLR0913 - one keyword per command-line option (the CLI 
 ) -> int:
     """``claimkit adjudicate``: write gold where the annotators agree; list (and optionally push) conflicts."""
     loaded = list(load_files(paths))  # with each file's bytes: gold is written only over those
-    report = Report([issue for one in loaded for issue in one.issues])
+    report = Report([issue for one in loaded for issue in one.issues], len(loaded))
     if report.unreadable():
         out.write(render(report.sorted(), "json" if fmt == "json" else "text"))
         return 2
