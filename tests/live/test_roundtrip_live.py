@@ -18,7 +18,7 @@ from claimkit.model import Annotation, DocumentFile
 from claimkit.pseudonym import Pseudonymizer
 from claimkit.validate import validate_paths
 from tests.conftest import CASES, ROOT
-from tests.labelstudio.scenario import disagreeing, ui_ids
+from tests.labelstudio.scenario import Annotator, Http, disagreeing, ui_ids
 from tests.live.conftest import LiveServer
 
 pytestmark = pytest.mark.live
@@ -123,6 +123,34 @@ def test_push_twice_creates_no_duplicates_and_keeps_annotated_text(
         next(t for t in client.tasks(project) if t.id == annotated.id).data["text"]
         == _files(corpus)[0][1].document.text
     )
+
+
+def test_push_keeps_the_text_under_an_annotators_draft(
+    label_studio: LiveServer, project_title: str, tmp_path: Path
+) -> None:
+    """An annotator's autosaved draft (which the task listing shows only to its author) holds offsets
+    into the task text: a push that changed the text would shift every span of it once submitted."""
+    client, http = label_studio.client(), Http(label_studio.url, label_studio.api_key)
+    project, _, _ = init_project(client, project_title)
+    assert project is not None
+    corpus = _corpus(tmp_path)
+    push_documents(client, project, _files(corpus))
+    task = next(t for t in client.tasks(project) if t.data["doc_id"] == "000_f22616ff3d8ce778")
+    salma = Annotator(label_studio.url, http.call("GET", "/api/invite")["invite_url"], "salma.draft@example.org")
+    seed = _files(corpus)[0][1]
+    assert seed.gold is not None
+    salma.draft(task.id, ui_ids(annotation_to_result(seed.gold), 3))
+    changed = [
+        (
+            path,
+            file.model_copy(update={"document": file.document.model_copy(update={"text": "« " + file.document.text})}),
+        )
+        for path, file in _files(corpus)
+    ]
+    summary, report = push_documents(client, project, changed)
+    assert (summary.refused, summary.updated) == (1, 2)
+    assert [(i.code, i.location.pointer) for i in report.issues] == [("L018", "/document/text")]
+    assert next(t for t in client.tasks(project) if t.id == task.id).data["text"] == seed.document.text
 
 
 def _annotate_like_the_ui(client: LabelStudioClient, project: int, corpus: Path) -> dict[str, dict[str, Annotation]]:

@@ -42,6 +42,7 @@ class TaskInfo:
     id: int
     data: dict[str, Any]
     annotations: int  # submitted and skipped
+    draft: bool = False  # someone's unsubmitted draft (the listing shows only its own user's drafts)
 
 
 def _detail(error: ApiError) -> str:
@@ -186,7 +187,7 @@ class LabelStudioClient:
             pager = self._call("list tasks", self._sdk.tasks.list, project=project, page=page, page_size=_PAGE)
             for task in pager.items:
                 done = (task.total_annotations or 0) + (task.cancelled_annotations or 0)
-                yield TaskInfo(int(task.id), dict(task.data or {}), done)
+                yield TaskInfo(int(task.id), dict(task.data or {}), done, bool(getattr(task, "draft_exists", False)))
             if page * _PAGE >= (pager.response.total or 0) or not pager.items:
                 return
             page += 1

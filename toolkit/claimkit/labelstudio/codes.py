@@ -163,7 +163,7 @@ ANNOTATED_TASK_TEXT_CHANGED = _conversion(
     "L018",
     "annotated-task-text-changed",
     Severity.ERROR,
-    "A pushed document's text differs from its task's, and the task already has annotations.",
+    "A pushed document's text differs from its task's, and the task already has annotations (or a draft).",
     "Keep the text (offsets refer to it) or ingest the new text as a new document.",
 )
 

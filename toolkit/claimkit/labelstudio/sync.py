@@ -141,8 +141,9 @@ class _Push:
 
     def existing_task(self, task: TaskInfo, path: str, file: DocumentFile, predicted: dict[str, Any] | None) -> None:
         data = task_data(file.document)
-        if task.data.get("text") != file.document.text and task.annotations:
-            message = f"task {task.id} is annotated; its text is kept"
+        if task.data.get("text") != file.document.text and (task.annotations or task.draft):
+            held = "is annotated" if task.annotations else "holds an annotator's unsubmitted draft"
+            message = f"task {task.id} {held}; its text is kept (the offsets refer to it)"
             self.report.issues.append(
                 codes.ANNOTATED_TASK_TEXT_CHANGED.issue(message, file=path, pointer="/document/text")
             )
