@@ -107,6 +107,30 @@ def test_cli_writes_gold_only_where_there_is_no_conflict(tmp_path: Path, capsys:
     assert main(["validate", str(tmp_path / "agreed.json"), "--select", "R,A,D,O,S"]) == 0
 
 
+@pytest.mark.parametrize(
+    ("change", "code", "pointer"),
+    [
+        ({"text": "not what it covers"}, "O003", "/annotations/0/claims/0/text"),
+        ({"parent": "c0"}, "R005", "/annotations/0/claims/0/parent"),
+        ({"end": 10**6}, "O001", "/annotations/0/claims/0/end"),
+    ],
+    ids=["text-mismatch", "self-parent", "past-the-text"],
+)
+def test_no_gold_is_made_from_annotations_with_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, object], code: str, pointer: str
+) -> None:
+    """Both annotators agree, but on a claim that breaks a rule: the gold would carry the error."""
+    x, y = annotation("x", *CLAIMS), annotation("y", *CLAIMS)
+    broken = [x.claims[0].model_copy(update=change), *x.claims[1:]]
+    y_broken = [y.claims[0].model_copy(update=change), *y.claims[1:]]
+    file = document(x.model_copy(update={"claims": broken}), y.model_copy(update={"claims": y_broken}))
+    write_document_file(tmp_path / "doc.json", file)
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    assert (code, pointer) in {(i["code"], i["location"]["pointer"]) for i in issues}
+    assert load_file(tmp_path / "doc.json").file.gold is None  # type: ignore[union-attr]
+
+
 def test_json_is_one_document_with_results_and_issues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     disputed = document(annotation("x", (0, 10, OS, "A")), annotation("y", (0, 10, AO, "A")), doc_id="disputed")
     write_document_file(tmp_path / "disputed.json", disputed)

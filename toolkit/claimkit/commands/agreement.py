@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from claimkit import collector
 from claimkit.errors import REVIEWED_GOLD_KEPT, DataError
-from claimkit.issues import Issue, Report
+from claimkit.issues import Issue, Report, Severity
 from claimkit.loading import Loaded, load_files
 from claimkit.model import Annotation, DocumentFile
 from claimkit.reporters import printable, render, render_json
@@ -245,6 +245,22 @@ def _only_empty(merged: _Merged, loaded: Loaded) -> bool:
     return True
 
 
+def _invalid(merged: _Merged, loaded: Loaded) -> bool:
+    """Whether an annotator's annotation breaks a rule (an error): a gold made from it would carry the
+    error, so none is made, and the errors say where."""
+    assert loaded.file is not None
+    found = check_document(loaded.file, str(loaded.path), ValidationOptions())
+    errors = [
+        issue
+        for issue in found
+        if issue.severity is Severity.ERROR and (issue.location.pointer or "").startswith("/annotations/")
+    ]
+    if errors:
+        merged.issues += errors
+        merged.lines.append(f"{loaded.file.document.id}: not adjudicated, its annotations have errors (below)")
+    return bool(errors)
+
+
 def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     from claimkit.adjudicate import adjudicate as merge
 
@@ -256,7 +272,7 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
         if kept:
             merged.kept.append(loaded.file.document.id)
             merged.issues += _stale_gold(loaded)
-        skip = kept or _only_empty(merged, loaded)
+        skip = kept or _only_empty(merged, loaded) or _invalid(merged, loaded)
         adjudicated = None if skip else merge(loaded.file, made_at=datetime.now(UTC))
         if adjudicated is not None:
             _record(merged, loaded, adjudicated, dry_run)
