@@ -210,6 +210,17 @@ def test_a_reader_gone_is_not_a_crash(command: list[str]) -> None:
     assert done.stderr == b""
 
 
+@pytest.mark.parametrize("option", ["--heatmap", "--hard-cases"])
+def test_a_file_where_an_output_folder_should_be_is_a_coded_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str
+) -> None:
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    args = ["agree", str(CASES / "C004"), option, str(tmp_path / "taken" / "out.png"), "--format", "json"]
+    assert main(args) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["severity"]) for i in report["issues"]] == [("E212", "error")]
+
+
 def test_schema_check_fails_on_a_stale_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(capsys, "schema", "--out", str(tmp_path))[0] == 0
     assert run(capsys, "schema", "--check", "--out", str(tmp_path))[0] == 0

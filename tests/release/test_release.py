@@ -209,6 +209,24 @@ def test_release_refuses_an_invalid_corpus(make_corpus: MakeCorpus, tmp_path: Pa
     assert not (tmp_path / "releases").exists()
 
 
+def test_a_record_that_cannot_be_written_leaves_no_release_folder(
+    make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only releases/ (root, who runs CI, writes anywhere: the refusal is injected with the
+    operating system's own error): no folder may be published without the record that pins it."""
+    import errno
+
+    import claimkit.release.build as build
+
+    def refused(records: Path, _record: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(records / ".1.0.0.json.tmp"))
+
+    monkeypatch.setattr(build, "write_record", refused)
+    with pytest.raises(PermissionError):
+        _build(make_corpus(2), "1.0.0", tmp_path, settings)
+    assert list((tmp_path / "dist").iterdir()) == []
+
+
 def test_push_to_hub_fails_clearly_offline(make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings) -> None:
     result = _build(make_corpus(2), "1.0.0", tmp_path, settings)
     before = _files(result.folder)

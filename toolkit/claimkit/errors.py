@@ -130,7 +130,7 @@ UNREADABLE_EXPORT = declare_command(
 TARGET_NOT_WRITABLE = declare_command(
     "E212",
     "target-not-writable",
-    "A folder claimkit must write to cannot be written: read-only, a file, or no permission.",
+    "A folder or file claimkit must write to cannot be written: read-only, a file, no permission, or a full disk.",
     "Make the folder writable by the user running claimkit (or choose another with --out).",
 )
 CORPUS_UNREADABLE = declare_command(

@@ -13,12 +13,13 @@ the module of :mod:`claimkit.commands` its commands call (``core``, ``ingest``, 
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
 
 from claimkit.cli.parser import build_parser
-from claimkit.errors import ClaimkitError
+from claimkit.errors import TARGET_NOT_WRITABLE, ClaimkitError, ConfigError
 from claimkit.issues import Report
 from claimkit.reporters import DOCUMENT_FORMATS, render
 
@@ -47,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except Exception as error:  # a bug: say so in one line instead of a traceback
+        if isinstance(error, OSError) and error.errno in _ENVIRONMENT:  # read-only, no permission, full disk
+            return _report_error(_not_writable(error), getattr(args, "fmt", None))
         if os.environ.get("CLAIMKIT_DEBUG"):
             raise
         sys.stderr.write(
@@ -54,6 +57,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  This is a bug in claimkit. Rerun with CLAIMKIT_DEBUG=1 for the traceback and report it.\n"
         )
         return 3
+
+
+#: What an operating system says when a path cannot be used (not a bug in claimkit).
+_ENVIRONMENT = {
+    errno.EACCES,
+    errno.EPERM,
+    errno.EROFS,
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.ENOTDIR,
+    errno.EISDIR,
+    errno.EEXIST,
+}
+
+
+def _not_writable(error: OSError) -> ClaimkitError:
+    """E212 naming the path; the folder when the path is one of claimkit's hidden temporary files."""
+    where = str(error.filename or "a file")
+    if os.path.basename(where).startswith("."):
+        where = f"the folder {os.path.dirname(where) or '.'}"
+    return ConfigError(TARGET_NOT_WRITABLE, f"cannot write to {where}: {error.strerror or error}")
 
 
 def _reader_gone() -> int:

@@ -269,7 +269,7 @@ def build_release(  # noqa: PLR0913 - keyword-only options of a build
         built = built.model_copy(update={"notes": notes})
         action, record = _versioned(known, built, version)
         _finish(building, state, known, record, snapshot=version is None)
+        if action == "new":  # the record first: a folder is never left in place without its record
+            write_record(records, record)  # (and a record without its folder is rebuilt by the next run)
         _move_into_place(building, out / name)
-    if action == "new":
-        write_record(records, record)
     return BuildResult(out / name, version or SNAPSHOT, action, record, state.stats, state.report.sorted())
