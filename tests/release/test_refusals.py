@@ -19,7 +19,7 @@ from claimkit.release.build import build_release
 from claimkit.release.settings import DatasetSettings
 from claimkit.storage import write_document_file
 from tests.errors import raises_code
-from tests.release.gitrepo import commit
+from tests.release.gitrepo import commit, git
 
 MakeCorpus = Callable[..., Path]
 
@@ -47,6 +47,32 @@ def test_a_recorded_release_from_a_dirty_tree_is_refused(
     assert snapshot.record.corpus_commit.endswith("-dirty")
     commit(corpus)
     assert _build(corpus, "1.0.0", tmp_path, settings).action == "new"
+
+
+@pytest.mark.parametrize("blind", ["ignored", "symlinked", "skip-worktree", "assume-unchanged"])
+def test_content_git_does_not_compare_is_not_released_as_a_commit(
+    make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings, blind: str
+) -> None:
+    """`git status` is clean, yet what the release would read is not the commit's content."""
+    corpus = make_corpus(3)
+    first = sorted(corpus.glob("*.json"))[0]
+    if blind == "ignored":
+        make_corpus(1, start=40, commit_it=False)
+        (corpus / ".git" / "info").mkdir(parents=True, exist_ok=True)
+        (corpus / ".git" / "info" / "exclude").write_text("bench-000040.json\n", encoding="utf-8")
+    elif blind == "symlinked":  # committed as a link: its target changes outside git
+        outside = tmp_path / "outside.json"
+        first.rename(outside)
+        first.symlink_to(outside)
+        commit(corpus)
+    else:
+        git(corpus, "update-index", f"--{blind}", first.name)
+        first.write_text(first.read_text(encoding="utf-8").replace('"bench"', '"someone"'), encoding="utf-8")
+    assert git(corpus, "status", "--porcelain") == ""
+    with raises_code("E307", ReleaseError):
+        _build(corpus, "1.0.0", tmp_path, settings)
+    assert not (tmp_path / "releases").exists()
+    assert _build(corpus, None, tmp_path, settings).record.corpus_commit.endswith("-dirty")
 
 
 def test_a_recorded_release_needs_a_corpus_in_git(tmp_path: Path, settings: DatasetSettings) -> None:

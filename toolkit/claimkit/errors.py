@@ -239,8 +239,12 @@ CORPUS_NOT_COMMITTED = declare_command(
     """A recorded release would be built from a corpus with uncommitted changes, or outside git.
 
     A release record names the commit its corpus comes from, so that anyone can rebuild it byte
-    for byte; a work tree with changes (or no repository at all) is a corpus nobody can check out.""",
-    "Commit the corpus (`git status` lists what changed), then release; or build an unrecorded --snapshot.",
+    for byte; a work tree with changes (or no repository at all) is a corpus nobody can check out.
+    What `git status` does not show counts too: a document file git ignores, a symbolic link (the
+    commit holds the link, the release would read what it points to), a file marked
+    assume-unchanged or skip-worktree.""",
+    "Commit the corpus (`git status` lists what changed; the message names an ignored, linked or "
+    "skip-worktree file), then release; or build an unrecorded --snapshot.",
 )
 LICENSE_CONTRADICTS_DOCUMENTS = declare_command(
     "E308",

@@ -18,7 +18,7 @@ from claimkit.loading import add_lines, find_document_files, load_file
 from claimkit.model import DocumentFile
 from claimkit.validate import ValidationOptions, check_document
 
-__all__ = ["DIRTY", "UNKNOWN_COMMIT", "corpus_commit", "read_corpus", "refuse_uncommitted"]
+__all__ = ["DIRTY", "UNKNOWN_COMMIT", "corpus_commit", "not_committed", "read_corpus", "refuse_uncommitted"]
 
 UNKNOWN_COMMIT = "unknown"
 DIRTY = "-dirty"
@@ -33,12 +33,13 @@ def _git(*args: str, cwd: Path) -> str | None:
 
 
 def corpus_commit(corpus: Path) -> tuple[str, date]:
-    """The last commit that touched the corpus and its date (``-dirty`` if the corpus has changes)."""
+    """The last commit that touched the corpus and its date (``-dirty`` if what the release would
+    read is not that commit's content: see :func:`not_committed`)."""
     found = _git("log", "-1", "--format=%H %cs", "--", ".", cwd=corpus) if corpus.is_dir() else None
     if not found:
         return UNKNOWN_COMMIT, date(1970, 1, 1)
     commit, day = found.split()
-    if _git("status", "--porcelain", "--untracked-files=all", "--", ".", cwd=corpus):
+    if not_committed(corpus):
         commit += DIRTY
     return commit, date.fromisoformat(day)
 
@@ -48,10 +49,37 @@ def refuse_uncommitted(corpus: Path, commit: str) -> None:
     if commit == UNKNOWN_COMMIT:
         raise ReleaseError(CORPUS_NOT_COMMITTED, f"the corpus {corpus} is not in a git repository, or not committed")
     if commit.endswith(DIRTY):
-        raise ReleaseError(
-            CORPUS_NOT_COMMITTED,
-            f"the corpus {corpus} has uncommitted changes; a recorded release names the commit it was built from",
-        )
+        why = not_committed(corpus) or "it has uncommitted changes"
+        message = f"the corpus {corpus} is not what its commit holds: {why}; a recorded release names its commit"
+        raise ReleaseError(CORPUS_NOT_COMMITTED, message)
+
+
+def _listed(*args: str, cwd: Path) -> list[str]:
+    return [entry for entry in (_git(*args, "-z", "--", ".", cwd=cwd) or "").split("\0") if entry]
+
+
+def _read_by_release(path: str) -> bool:
+    """Whether the release would read this path of the corpus (a ``.json`` file outside hidden folders)."""
+    parts = Path(path).parts
+    return path.endswith(".json") and not any(part.startswith(".") for part in parts[:-1])
+
+
+def not_committed(corpus: Path) -> str | None:
+    """Why the files a release would read are not the content of the corpus's commit (``None``: they
+    are): changes git sees, and what it does not compare: ignored files, symbolic links (git holds
+    the link, the release reads what it points to), files git was told to take as unchanged."""
+    if _git("status", "--porcelain", "--untracked-files=all", "--", ".", cwd=corpus):
+        return "it has uncommitted changes"
+    ignored = _listed("ls-files", "--others", "--ignored", "--exclude-standard", cwd=corpus)
+    if found := next(filter(_read_by_release, ignored), None):
+        return f"{found} is ignored by git, so no commit holds it"
+    links = [entry.split("\t", 1)[1] for entry in _listed("ls-files", "--stage", cwd=corpus) if entry[:6] == "120000"]
+    if links:
+        return f"{links[0]} is a symbolic link: the commit holds the link, not the file it points to"
+    unchecked = [entry[2:] for entry in _listed("ls-files", "-v", cwd=corpus) if entry[0].islower() or entry[0] == "S"]
+    if found := next(filter(_read_by_release, unchecked), None):
+        return f"{found} is marked assume-unchanged or skip-worktree, so git does not compare it with the commit"
+    return None
 
 
 def read_corpus(corpus: Path, options: ValidationOptions) -> Iterator[tuple[DocumentFile | None, list[Issue]]]:
