@@ -86,6 +86,16 @@ UNKNOWN_PROJECT = declare_command(
     "No Label Studio project has the given title.",
     "Create it with `claimkit ls init`, or pass the right --project.",
 )
+AMBIGUOUS_PROJECT = declare_command(
+    "E108",
+    "ambiguous-project",
+    """Several Label Studio projects have the given title.
+
+    Label Studio allows two projects with one title (a duplicated project, a second `ls init` from
+    another machine). Taking one of them would pull the other's annotations never, or push the team's
+    tasks into two projects.""",
+    "Rename all but one of them in Label Studio (project Settings, General), then run the command again.",
+)
 # Connection.
 SERVER_UNREACHABLE = declare_command(
     "E201",

@@ -20,11 +20,13 @@ from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.label_interface import LabelInterface
 
 from claimkit.errors import (
+    AMBIGUOUS_PROJECT,
     API_KEY_REFUSED,
     EXPORT_FAILED,
     REQUEST_REFUSED,
     SERVER_UNREACHABLE,
     ClaimkitError,
+    ConfigError,
     ConnectionFailed,
 )
 
@@ -120,14 +122,17 @@ class LabelStudioClient:
         return str(user.email)
 
     def find_project(self, title: str) -> int | None:
+        """The id of the one project with this title (``None``: none has it; E108 when several do)."""
+        found: list[int] = []
         for page in range(1, 10_000):
             pager = self._call("list projects", self._sdk.projects.list, page=page, page_size=_PAGE)
-            for project in pager.items:
-                if project.title == title:
-                    return int(project.id)
+            found += [int(project.id) for project in pager.items if project.title == title]
             if page * _PAGE >= (pager.response.count or 0):
-                return None
-        return None
+                break
+        if len(found) > 1:
+            ids = ", ".join(map(str, sorted(found)))
+            raise ConfigError(AMBIGUOUS_PROJECT, f"projects {ids} on {self.url} are all titled {title!r}")
+        return found[0] if found else None
 
     def create_project(self, title: str, config: str, instructions: str) -> int:
         created = self._call(
