@@ -90,6 +90,7 @@ TASK_CASES = {
     "L050": "test_recorded_exports.py",
     "L051": "test_recorded_exports.py",
     "L052": "test_recorded_exports.py",
+    "L053": "test_recorded_exports.py",
 }
 
 

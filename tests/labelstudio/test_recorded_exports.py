@@ -435,6 +435,36 @@ def test_an_annotation_id_given_to_another_annotation_keeps_both_and_is_reported
         assert held[1].annotator != mine.annotator and held[1].created_at and held[1].created_at.year == year
 
 
+@pytest.mark.parametrize("saved_again", [True, False], ids=["edited", "made-on-behalf"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_saved_by_another_user_is_reported_at_every_pull(
+    recording: Recording, tmp_path: Path, saved_again: bool
+) -> None:
+    """A lead (or a second annotator) updated an annotator's annotation: its content is no longer
+    only its annotator's. Not reported: a ground truth saved by the reviewer (the recording has one),
+    an annotation an administrator made for an annotator through the API (saved once)."""
+    corpus, name, ids = tmp_path / "corpus", "pull-snapshot.json", recording.server["annotations"]
+    tasks = recording.tasks(name)
+    other = next(a for t in tasks for a in t["annotations"] if a["id"] == ids["two-emoji-again"])["completed_by"]
+    edited = next(a for t in tasks for a in t["annotations"] if a["id"] == ids["one-seed"])
+    edited["updated_by"] = other["id"] if isinstance(other, dict) else other
+    if saved_again:
+        edited["updated_at"] = "2099-01-01T00:00:00.000000Z"  # long after it was made
+    export = tmp_path / "edited.json"
+    export.write_text(json.dumps(tasks), encoding="utf-8")
+    for _ in range(2):
+        _, report = _import(recording, export, corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c == "L053"} == (
+            {("L053", recording.url("seed"), f"/annotations/{_index_in_task(tasks, ids['one-seed'])}")}
+            if saved_again
+            else set()
+        )
+
+
+def _index_in_task(tasks: list[Any], annotation: int) -> int:
+    return next(i for t in tasks for i, a in enumerate(t["annotations"]) if a["id"] == annotation)
+
+
 def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:
     """The export after the reviewer took the ground-truth star off ``annotation`` (or deleted it)."""
     tasks = recording.tasks(name)

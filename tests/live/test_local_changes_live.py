@@ -105,3 +105,34 @@ def test_the_corpus_own_changes_meet_a_real_servers_annotations(
         kept = _file(path)
         assert kept.gold == later
         assert [a.origin.annotation for a in kept.annotations if a.origin] == [made]
+
+
+def test_an_edit_by_another_user_is_told_apart_from_a_reviewers_star(
+    label_studio: LiveServer, project_title: str, tmp_path: Path, pseudonymize: Pseudonymizer
+) -> None:
+    """The server's facts: a lead's update of an annotator's annotation and the reviewer's star both
+    make the lead ``updated_by``. L053 names the first only."""
+    import time
+
+    from tests.labelstudio.scenario import Annotator
+
+    seed = _file(SEED)
+    assert seed.gold is not None
+    client, http = label_studio.client(), Http(label_studio.url, label_studio.api_key)
+    project, _, _ = init_project(client, project_title)
+    assert project is not None
+    push_documents(client, project, [(str(SEED), seed.model_copy(update={"gold": None}))])
+    task = next(client.tasks(project))
+    invite = http.call("GET", "/api/invite")["invite_url"]
+    salma, karim = (Annotator(label_studio.url, invite, f"{n}.l053@example.org") for n in ("salma", "karim"))
+    edited = salma.submit(task.id, ui_ids(annotation_to_result(seed.gold), 5))
+    starred = karim.submit(task.id, ui_ids(annotation_to_result(seed.gold), 6))
+    time.sleep(1.2)  # a person edits later: more than the second L053 allows for the server's own save
+    http.call("PATCH", f"/api/annotations/{edited}/", json={"result": ui_ids(annotation_to_result(seed.gold), 7)})
+    http.call("PATCH", f"/api/annotations/{starred}/", json={"ground_truth": True})
+    lead = http.call("GET", "/api/current-user/whoami")["id"]
+    assert {http.call("GET", f"/api/annotations/{a}/")["updated_by"] for a in (edited, starred)} == {lead}
+    corpus = tmp_path / "annotations"
+    for _ in range(2):
+        _, report = pull_project(client, project, corpus, pseudonymize)
+        assert [(i.code, i.location.pointer) for i in report.issues if i.code == "L053"] == [("L053", "/annotations/0")]

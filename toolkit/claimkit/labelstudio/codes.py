@@ -360,6 +360,23 @@ OLDER_VERSION_IN_EXPORT = _conversion(
     "version on purpose, restore the file from git.",
 )
 
+EDITED_BY_ANOTHER = _conversion(
+    "L053",
+    "edited-by-another",
+    Severity.WARNING,
+    """An annotation was last saved by another person than its annotator.
+
+    Label Studio lets anyone with access open an annotator's annotation and update it (a lead fixing
+    a mistake, a second annotator on the wrong tab). The annotation keeps its annotator, so the file
+    credits the edit to them, and agreement compares the editor's reading as if it were theirs.
+    Setting or taking off the ground-truth star also counts as saving it: a ground truth (the
+    reviewer's decision) is never reported, an annotation whose star was set and taken off is. An
+    annotation an administrator made on an annotator's behalf through the API (saved once, when it
+    was made) is not. Reported at every pull, while Label Studio's copy stays so.""",
+    "Ask the annotator to check the annotation; if the editor's reading is their own, re-create it "
+    "as the editor's annotation and restore the annotator's (the earlier version is in git history).",
+)
+
 ANNOTATION_ID_REUSED = _conversion(
     "L052",
     "annotation-id-reused",

@@ -60,6 +60,15 @@ class Identities:
             return None
         return f"label-studio-user:{server_identity(self.server_id)}/{user if user is not None else who!r}"
 
+    def editor(self, annotation: dict[str, Any]) -> str | None:
+        """Who saved an annotation last when it is not its annotator (``updated_by``, a user id): their
+        pseudonym, ``"another user"`` when the export cannot say who, ``None`` when it is the annotator."""
+        editor, author = label_studio_id(annotation.get("updated_by")), _user_id(annotation.get("completed_by"))
+        if editor is None or author is None or editor == author:
+            return None
+        identity = self.identity(editor)
+        return self.pseudonymize(identity) if identity else "another user"
+
     def needs_server_id(self, who: Any) -> bool:
         return self.identity(who) is None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from claimkit.issues import Issue, Severity
@@ -92,6 +92,10 @@ class TaskOutcome:
     issues: list[Issue] = field(default_factory=list)
 
 
+#: Label Studio sets ``updated_at`` a few microseconds after ``created_at`` when it makes an annotation.
+_SAVED_AGAIN = timedelta(seconds=1)
+
+
 def _timestamp(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
@@ -165,10 +169,23 @@ class _TaskReader:
         if not _has_regions(result):
             message = f"{annotator} submitted annotation {raw.get('id')} with no region"
             issues.append(codes.EMPTY_ANNOTATION.issue(message, file=self.outcome.where, pointer=pointer))
+        issues += self.edited_by_another(raw, annotator, pointer)
         converted = Converted(label_studio_id(raw.get("id")), annotation, bool(raw.get("ground_truth")), issues)
         self.outcome.converted.append(converted)
         if converted.failed:
             self.quarantine(raw, converted, annotator, pointer)
+
+    def edited_by_another(self, raw: dict[str, Any], annotator: str, pointer: str) -> list[Issue]:
+        """L053 when someone else saved the annotation after it was made (a ground truth is the
+        reviewer's to save; an annotation made on an annotator's behalf through the API is saved once)."""
+        created, updated = _timestamp(raw.get("created_at")), _timestamp(raw.get("updated_at"))
+        if raw.get("ground_truth") or created is None or updated is None or updated - created < _SAVED_AGAIN:
+            return []
+        editor = self.options.identities.editor(raw)
+        if editor is None:
+            return []
+        message = f"annotation {raw.get('id')} by {annotator} was last saved by {editor}; it stays {annotator}'s"
+        return [codes.EDITED_BY_ANOTHER.issue(message, file=self.outcome.where, pointer=pointer)]
 
     def quarantine(self, raw: dict[str, Any], converted: Converted, annotator: str, pointer: str) -> None:
         pending = pending_annotation(self.outcome, raw, annotator, converted.issues)
