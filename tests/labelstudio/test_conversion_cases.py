@@ -91,6 +91,7 @@ TASK_CASES = {
     "L051": "test_recorded_exports.py",
     "L052": "test_recorded_exports.py",
     "L053": "test_recorded_exports.py",
+    "L054": "test_recorded_exports.py",
 }
 
 

@@ -465,6 +465,30 @@ def _index_in_task(tasks: list[Any], annotation: int) -> int:
     return next(i for t in tasks for i, a in enumerate(t["annotations"]) if a["id"] == annotation)
 
 
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_whose_task_is_gone_is_kept_and_reported_at_every_pull(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """The Data Manager deletes a task with its annotations (one of the two tasks of o003 here; a
+    re-pushed document's new task is the same case): the file's copy may be the last one."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    gone = recording.server["annotations"]["two-emoji-again"]
+    _import(recording, recording.export(name), corpus)
+    path = corpus / "o003-emoji-crlf-diacritics.json"
+    before = load_file(path).file
+    assert before is not None
+    index = next(i for i, a in enumerate(before.annotations) if a.origin and a.origin.annotation == gone)
+    task = recording.server["tasks"]["emoji-again"]
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps([t for t in recording.tasks(name) if t["id"] != task]), encoding="utf-8")
+    for _ in range(2):
+        _, report = _import(recording, after, corpus)
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L046", "L054"}} == {
+            ("L054", recording.url("emoji"), f"/annotations/{index}")
+        }
+        assert load_file(path).file == before
+
+
 def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:
     """The export after the reviewer took the ground-truth star off ``annotation`` (or deleted it)."""
     tasks = recording.tasks(name)

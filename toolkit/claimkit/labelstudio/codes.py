@@ -276,10 +276,10 @@ ANNOTATION_REMOVED = _conversion(
     Severity.WARNING,
     """An annotation the document file held is no longer a submitted annotation in the export.
 
-    The file mirrors the pulled project: an annotation deleted in Label Studio (or its task deleted
-    while another task of the document remains, or turned into a skip) leaves the file at this pull.
-    It is reported so that a deletion never passes unnoticed; the earlier version stays in the
-    corpus's git history.""",
+    The file mirrors the pulled project: an annotation deleted in Label Studio (or turned into a
+    skip) in a task the export still has leaves the file at this pull. It is reported so that a
+    deletion never passes unnoticed; the earlier version stays in the corpus's git history. An
+    annotation whose whole task is gone is kept instead (L054).""",
     "Nothing if it was deleted on purpose; otherwise restore the file from git and have the annotation redone.",
 )
 
@@ -358,6 +358,20 @@ OLDER_VERSION_IN_EXPORT = _conversion(
     reported as removed (L046).""",
     "Import the latest export (or `claimkit ls pull` from the server); to go back to the earlier "
     "version on purpose, restore the file from git.",
+)
+
+TASK_GONE = _conversion(
+    "L054",
+    "task-gone",
+    Severity.WARNING,
+    """An annotation the document file holds came from a task that the export does not have.
+
+    The task was deleted in Label Studio (the Data Manager deletes selected tasks with their
+    annotations), or the export holds only some of the project's tasks. The file's copy may be the
+    only one left, so it is kept, and every pull says so. A document whose every task is gone is not
+    in the export at all: the pull leaves its file as it is.""",
+    "If the task was deleted by mistake, push the document again and have the annotation redone (the "
+    "file keeps it meanwhile); if on purpose, delete the annotation from the file.",
 )
 
 EDITED_BY_ANOTHER = _conversion(

@@ -7,9 +7,10 @@ tasks. Different texts under one ``doc_id`` are a conflict (L041) and the docume
 was. Annotations that did not come from the pulled projects (imported from elsewhere, adjudicated)
 are kept; an annotation set aside in the quarantine keeps its earlier version, if the file had one.
 An annotation of the pulled projects that the export no longer has (deleted in Label Studio) leaves
-the file, and is reported (L046). The ground truth of the pulled projects becomes the gold, unless
-the file's gold was decided by people elsewhere: then the later of the two decisions is the gold,
-and either outcome is reported (L048, L049). A pull says when it replaces an edit made in the file
+the file, and is reported (L046); one whose whole task the export does not have is kept (L054). The
+ground truth of the pulled projects becomes the gold, unless the file's gold was decided by people
+elsewhere: then the later of the two decisions is the gold, and either outcome is reported (L048,
+L049). A pull says when it replaces an edit made in the file
 (L050), never turns an annotation back to an earlier version (L051), and keeps an annotation whose
 id Label Studio gave to another one (L052): see :mod:`~claimkit.labelstudio.local`.
 """
@@ -137,8 +138,8 @@ def _annotations(
 ) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
     pulled projects' in the order of their ids (an earlier version standing in for a set-aside one,
-    and before the export's, one whose id was given to another: ``displaced``); the ground truth
-    among them when it is not the gold (``ground_truth``)."""
+    and the file's copies kept aside, ``displaced``: their id given to another, or their task gone);
+    the ground truth among them when it is not the gold (``ground_truth``)."""
     set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
     others, earlier = [], []
     for annotation in existing.annotations if existing else []:
@@ -151,18 +152,29 @@ def _annotations(
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
 
 
+def _task_gone(existing: DocumentFile | None, projects: set[object], tasks: set[object]) -> list[Annotation]:
+    """The file's annotations of the pulled projects whose task the export does not have (kept: L054)."""
+    held = existing.annotations if existing else []
+    return [a for a in held if a.origin and a.origin.project in projects and a.origin.task not in tasks]
+
+
 def _removed(
-    existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
+    existing: DocumentFile | None, projects: set[object], converted: list[Converted], tasks: set[object], where: str
 ) -> list[Issue]:
-    """L046 for every annotation of the pulled projects that the file held and the export no longer has."""
+    """L046 for every annotation of the pulled projects that the file held and the export no longer
+    has, in a task it still has (``tasks``); L054 for those whose task is gone (they are kept)."""
     present = {c.ls_id for c in converted}
     issues = []
-    for annotation in existing.annotations if existing else []:
+    for index, annotation in enumerate(existing.annotations if existing else []):
         origin = annotation.origin
-        if origin is not None and origin.project in projects and origin.annotation not in present:
-            message = (
-                f"annotation {origin.annotation} by {annotation.annotator} is no longer in the export; it is removed"
-            )
+        if origin is None or origin.project not in projects or origin.annotation in present:
+            continue
+        number, who = origin.annotation, annotation.annotator
+        if origin.task not in tasks:
+            message = f"annotation {number} by {who} came from task {origin.task}, which the export does not have; kept"
+            issues.append(codes.TASK_GONE.issue(message, file=where, pointer=f"/annotations/{index}"))
+        else:
+            message = f"annotation {number} by {who} is no longer in the export; it is removed"
             issues.append(codes.ANNOTATION_REMOVED.issue(message, file=where))
     return issues
 
@@ -245,13 +257,15 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     converted = _recorded_versions(existing, converted)
     projects = {o.project for o in outcomes}
     displaced, reused = reused_ids(existing, projects, converted, outcomes[0].where)
-    settled = _settled(existing, projects, converted, displaced, outcomes[0].where)
+    tasks = {o.task_id for o in outcomes}
+    kept_aside = displaced + _task_gone(existing, projects, tasks)
+    settled = _settled(existing, projects, converted, kept_aside, outcomes[0].where)
     if isinstance(settled, Issue):
         merged.issues.append(settled)
         return merged
     gold, kept, decided = settled
     merged.issues += reused + decided
-    merged.issues += _removed(existing, projects, converted, outcomes[0].where)
+    merged.issues += _removed(existing, projects, converted, tasks, outcomes[0].where)
     merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.issues += edited_in_file(existing, converted, gold, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
