@@ -17,7 +17,7 @@ from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.loading import load_file
 from claimkit.model import DocumentFile
 from claimkit.storage import write_document_file
-from claimkit.taxonomy import AdjudicationMethod
+from claimkit.taxonomy import AdjudicationMethod, SourceNaming
 from claimkit.validate import check_document
 from tests.agreement.builders import annotation, document
 
@@ -129,6 +129,24 @@ def test_no_gold_is_made_from_annotations_with_errors(
     issues = json.loads(capsys.readouterr().out)["issues"]
     assert (code, pointer) in {(i["code"], i["location"]["pointer"]) for i in issues}
     assert load_file(tmp_path / "doc.json").file.gold is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("change", ["merged-speakers", "naming"])
+def test_annotators_who_disagree_on_the_speaker_record_are_a_conflict(change: str) -> None:
+    """Overlapping mentions are one speaker for agreement; the gold's source record is published whole:
+    one annotator merging two speakers (an extra mention), or naming them otherwise, is a conflict."""
+    x, y = annotation("x", (0, 10, OS, "A")), annotation("y", (0, 10, OS, "A"))
+    source = y.sources[0]
+    if change == "merged-speakers":
+        mentions = [*source.mentions, source.mentions[0].model_copy(update={"start": 110, "end": 115})]
+        changed = source.model_copy(update={"mentions": mentions})
+    else:
+        changed = source.model_copy(update={"naming": SourceNaming.UNNAMED_DESCRIBED})
+    y = y.model_copy(update={"sources": [changed]})
+    adjudicated = adjudicate(document(x, y))
+    assert adjudicated is not None
+    assert (len(adjudicated.conflicts), adjudicated.gold) == (1, None)
+    assert adjudicate(document(x, annotation("y", (0, 10, OS, "A")))).gold is not None  # type: ignore[union-attr]
 
 
 def test_json_is_one_document_with_results_and_issues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,7 @@
 Claims are grouped into units across annotators (see :mod:`claimkit.agreement.matching`). A unit
 is *accepted* when every annotator of the document has a claim in it and all those claims agree:
 same span, category, quote, certainty, polarity, content type and event date, the same speaker
-(mentions overlap) of the same kind, the same cue span, and parents in the same unit. Everything
+(the same mentions, kind and naming), the same cue span, and parents in the same unit. Everything
 else is a *conflict*, listed with each annotator's choice. A document without conflicts gets its
 gold written (``unanimous``, or ``single_annotator`` when one person annotated it); a document
 with conflicts gets a candidate that a reviewer finishes in Label Studio (``reviewer``).
@@ -69,6 +69,14 @@ class _Reading:
         source = self.sources.get(claim.source or "")
         return str(source.kind) if source and source.kind else None
 
+    def speaker(self, claim: Claim) -> tuple[object, ...] | None:
+        """What the gold's source says of who made a claim, besides the free-text name, role and
+        affiliation (their spelling is the first annotator's): kind, naming, and every mention."""
+        source = self.sources.get(claim.source or "")
+        if source is None:
+            return None
+        return source.kind, source.naming, frozenset((m.start, m.end) for m in source.mentions)
+
     def describe(self, claim: Claim) -> dict[str, Any]:
         source = self.sources.get(claim.source or "")
         cue = self.cues.get(claim.cue or "")
@@ -78,6 +86,8 @@ class _Reading:
             "category": str(claim.category),
             "source": source.name if source else None,
             "source_kind": self.source_kind(claim),
+            "source_naming": str(source.naming) if source and source.naming else None,
+            "source_mentions": ", ".join(f"{m.start}-{m.end}" for m in source.mentions) if source else None,
             "cue": cue.text if cue else None,
             "quote": str(claim.quote),
             "certainty": str(claim.certainty),
@@ -94,7 +104,7 @@ def _agree(a: _Reading, x: Claim, b: _Reading, y: Claim) -> bool:
     return (
         all(getattr(x, name) == getattr(y, name) for name in _COMPARED)
         and same_source(x, a.sources, y, b.sources)
-        and a.source_kind(x) == b.source_kind(y)
+        and a.speaker(x) == b.speaker(y)  # one speaker merged by one annotator, two by the other: a conflict
         and a.cue_span(x) == b.cue_span(y)
         and a.parent_unit(x) == b.parent_unit(y)
     )

@@ -166,6 +166,7 @@ def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
                 lines.append(
                     printable(
                         f"    {name}: [{choice['category']}] {choice['text'][:60]!r} source={choice['source']} "
+                        f"({choice['source_naming']}; mentions {choice['source_mentions']}) "
                         f"cue={choice['cue']} quote={choice['quote']} certainty={choice['certainty']}"
                     )
                 )
