@@ -36,7 +36,7 @@ from claimkit.release.versions import (
 from claimkit.storage import dump_json
 
 _IDS = st.text(st.characters(codec="utf-8"), min_size=1, max_size=12)
-_SPANS = st.lists(st.tuples(st.integers(0, 9999), st.integers(0, 9999), st.integers(0, 5)), max_size=4)
+_SPANS = st.lists(st.tuples(st.integers(0, 9999), st.integers(0, 9999), st.integers(0, 1)), max_size=4)  # 2 categories
 _ENTRIES = st.builds(
     RecordedDocument,
     sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
@@ -210,6 +210,10 @@ def test_walking_an_object_member_by_member_reads_what_json_reads(
         lambda text: text.replace('"split_salt": "salt"', '"split_salt": ' + "[" * 100_000, 1),  # too deep
         lambda _text: "[]",
         lambda _text: "",
+        lambda text: text.replace('"1:2:0"', '"1:2:9"', 1),  # a category id the record does not have
+        lambda text: text.replace('"1:2:0"', '"1-2-0"', 1),
+        lambda text: text.replace('"split": "train"', '"split": "nonsense"', 1),
+        lambda text: text.replace('"0000000000', '"zz', 1),  # not a SHA-256
     ],
 )
 def test_a_damaged_record_is_a_coded_error(tmp_path: Path, damage: object, capsys: pytest.CaptureFixture[str]) -> None:
@@ -222,6 +226,17 @@ def test_a_damaged_record_is_a_coded_error(tmp_path: Path, damage: object, capsy
     assert raised.value.code.code == "E312"
     assert main(["diff", "1.2.3", "current", "--records", str(tmp_path / "releases")]) == 1
     assert "E312" in capsys.readouterr().err
+
+
+def test_a_record_under_another_name_is_refused(tmp_path: Path) -> None:
+    """A stray copy (``1.2.3 (copy).json``, an old state saved under a new name) must not stand in for
+    the real record of its version."""
+    entry = RecordedDocument("0" * 64, "train", "1:2:0")
+    path = write_record(tmp_path / "releases", _record({"a": entry}, None))
+    path.rename(path.with_name("1.2.3 (copy).json"))
+    with pytest.raises(ReleaseError) as raised:
+        load_records(tmp_path / "releases")
+    assert raised.value.code.code == "E312"
 
 
 _MUTATIONS = st.sampled_from(list(' \t\n\x85\xa0,:{}[]"\\0a'))

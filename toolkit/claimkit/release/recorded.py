@@ -16,9 +16,9 @@ import re
 import sqlite3
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from operator import itemgetter
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
 from claimkit.scratch import ScratchDatabase, scratch_failure
@@ -41,11 +41,11 @@ class RecordedDocument:
     """One released document in a record. A slotted dataclass, not a model: a record holds one per
     document of the release, and this takes half the memory (the record file is the same)."""
 
-    sha256: str
-    split: str
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    split: Annotated[str, Field(min_length=1)]
     #: Every gold claim as ``start:end:category id`` (index into ``ReleaseRecord.categories``),
     #: space-separated: compact, because a record holds every document of a release.
-    claims: str
+    claims: Annotated[str, Field(pattern=r"^(\d+:\d+:\d+( \d+:\d+:\d+)*)?$")]
 
     def claim_spans(self) -> list[tuple[int, int, int]]:
         spans = []

@@ -146,7 +146,18 @@ def _parse_record(text: str) -> ReleaseRecord:
     if skip_space(text, end) != len(text):  # JSON white space only: str.strip() would take U+0085 too
         raise json.JSONDecodeError("extra data after the record", text, end)
     record = ReleaseRecord.model_validate_json(json.dumps(fields))
+    _check_entries(record, documents)
     return record.model_copy(update={"documents": documents})
+
+
+def _check_entries(record: ReleaseRecord, documents: RecordedDocuments) -> None:
+    """What a document entry refers to exists in its record: its split, its claims' category ids."""
+    categories = len(record.categories)
+    for doc_id, entry in documents.items():
+        if entry.split not in record.split_ratios:
+            raise ValueError(f"the entry of document {doc_id!r} names the split {entry.split!r}, not in the record")
+        if any(category >= categories for _, _, category in entry.claim_spans()):
+            raise ValueError(f"the entry of document {doc_id!r} names a category id the record does not have")
 
 
 def _reason(error: Exception) -> str:
@@ -170,9 +181,14 @@ def read_record(path: Path) -> ReleaseRecord:
 
 
 def load_records(folder: Path) -> dict[str, ReleaseRecord]:
+    """Every record of the folder, by version: each file is named after the version it holds (a copy
+    under another name, ``0.2.0 (copy).json``, must not stand in for the real record)."""
     records = {}
     for path in sorted(folder.glob("*.json")):
         record = read_record(path)
+        if path.name != f"{record.version}.json":
+            message = f"the release record {path} holds version {record.version}: a record is named <version>.json"
+            raise ReleaseError(UNREADABLE_RECORD, message)
         records[record.version] = record
     return records
 
