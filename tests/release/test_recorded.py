@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from claimkit.cli import main
 from claimkit.errors import ConfigError, ReleaseError
+from claimkit.release.diff import diff_records
 from claimkit.release.recorded import (
     RecordedDocuments,
     by_id,
@@ -226,6 +227,20 @@ def test_a_damaged_record_is_a_coded_error(tmp_path: Path, damage: object, capsy
     assert raised.value.code.code == "E312"
     assert main(["diff", "1.2.3", "current", "--records", str(tmp_path / "releases")]) == 1
     assert "E312" in capsys.readouterr().err
+
+
+def test_diff_counts_every_claim_of_a_span_two_claims_share() -> None:
+    """Nested readings of one sentence: two gold claims on one span are two claims, not a change."""
+    before = _record({"a": RecordedDocument("0" * 64, "train", "1:2:0 5:9:0")}, None)
+    after = _record({"a": RecordedDocument("1" * 64, "train", "1:2:0 1:2:1 5:9:0")}, None)
+    diff = diff_records(before, after)
+    assert (diff.before, diff.after) == (
+        {"official_statement": 2},
+        {"official_statement": 2, "analyst_opinion": 1},
+    )
+    assert [(c.start, c.end, c.before, c.after) for c in diff.category_changes] == [
+        (1, 2, "official_statement", "official_statement + analyst_opinion")
+    ]
 
 
 def test_a_record_under_another_name_is_refused(tmp_path: Path) -> None:

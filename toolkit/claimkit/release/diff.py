@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimkit.release.labels import LabelChange, label_changes
-from claimkit.release.recorded import RecordedDocument, compare_documents
+from claimkit.release.recorded import compare_documents
 from claimkit.release.versions import ReleaseRecord
 
 __all__ = ["CategoryChange", "ReleaseDiff", "diff_records"]
@@ -51,18 +51,19 @@ class ReleaseDiff:
         return sorted(set(self.before) | set(self.after))
 
 
-def _spans(record: ReleaseRecord, document: RecordedDocument) -> dict[tuple[int, int], str]:
-    return {(s, e): record.categories[c] for s, e, c in document.claim_spans()}
-
-
 def _claims(record: ReleaseRecord, doc_id: str) -> dict[tuple[int, int], str]:
-    return _spans(record, record.documents[doc_id])
+    """Span -> category of a document's claims; two claims on one span (nested readings of one
+    sentence) are one entry, ``category + category`` in id order."""
+    found: dict[tuple[int, int], list[int]] = {}
+    for start, end, category in record.documents[doc_id].claim_spans():
+        found.setdefault((start, end), []).append(category)
+    return {span: " + ".join(record.categories[c] for c in sorted(ids)) for span, ids in found.items()}
 
 
 def _distribution(record: ReleaseRecord) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for document in record.documents.values():  # in one pass, not a lookup per id
-        counts.update(_spans(record, document).values())
+    for document in record.documents.values():  # in one pass, not a lookup per id; every claim counts
+        counts.update(record.categories[category] for _, _, category in document.claim_spans())
     return counts
 
 
