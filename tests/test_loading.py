@@ -53,3 +53,24 @@ def test_a_file_given_by_name_is_kept_as_given(tmp_path: Path) -> None:
     (tmp_path / "one.json").write_text("{}", "utf-8")
     files, issues = find_document_files([tmp_path / "one.json", str(tmp_path / "one.json")])
     assert (files, issues) == ([str(tmp_path / "one.json")] * 2, [])
+
+
+def test_a_value_no_label_set_would_fix_gets_its_own_hint() -> None:
+    """S004 for a NaN or an empty mention list: "use one of the allowed values" would send the user to
+    `claimkit labels` for nothing."""
+    from claimkit.loading import load_bytes
+    from claimkit.structure import INVALID_VALUE
+
+    seed = (Path(__file__).resolve().parents[1] / "annotations" / "000_f22616ff3d8ce778.json").read_text("utf-8")
+    cases = {
+        "/gold/lead_time": seed.replace('"gold": {', '"gold": {"lead_time": NaN,', 1),
+        "/gold/sources/0/mentions": seed.replace('"mentions": [', '"mentions": [], "x": [', 1),
+        "/gold/claims/0/certainty": seed.replace('"certainty": "certain"', '"certainty": "sure"', 1),
+    }
+    hints = {}
+    for pointer, text in cases.items():
+        found = [i for i in load_bytes(text.encode()).issues if i.location.pointer == pointer]
+        assert [i.code for i in found] == ["S004"], pointer
+        hints[pointer] = found[0].hint
+    assert hints["/gold/claims/0/certainty"] == INVALID_VALUE.fix  # a label set: `claimkit labels` helps
+    assert INVALID_VALUE.fix not in {hints["/gold/lead_time"], hints["/gold/sources/0/mentions"]}

@@ -86,5 +86,19 @@ def structure_issues(error: ValidationError, path: str | None) -> list[Issue]:
     for detail in error.errors(include_url=False):
         code = _structure_code(detail)
         pointer = pointer_from_path(detail["loc"])
-        issues.append(code.issue(_message(code, detail, pointer), file=path, pointer=pointer))
+        hint = _HINTS.get(detail["type"]) if code is INVALID_VALUE else None
+        issues.append(code.issue(_message(code, detail, pointer), file=path, pointer=pointer, hint=hint))
     return issues
+
+
+#: S004 hints by pydantic's error type, where "one of the allowed values" would not help.
+_HINTS = {
+    "finite_number": "Write a finite number: NaN and Infinity are not JSON (a tool wrote them); remove the field "
+    "or give its real value.",
+    "too_short": "Give at least one item (a source has at least one mention), or remove the object.",
+    "string_pattern_mismatch": "Write the value in the form the schema gives (`claimkit schema` writes the JSON "
+    "Schema; ids are letters, digits and _ . : -).",
+    "greater_than_equal": "Use a value that is not below the minimum (offsets and counts are never negative).",
+    "less_than_equal": "Use a value that is not above the maximum (a score is at most 1).",
+    "string_too_short": "Write a non-empty value, or remove the field when it is optional.",
+}
