@@ -187,5 +187,5 @@ def write_corpus(
         staging.apply()
     finally:
         staging.discard()
-    run.report.files_checked = run.summary.tasks
+    run.report.files_checked = run.summary.tasks + run.summary.documents  # issues name a task or a document file
     return run.summary, run.report.sorted()
