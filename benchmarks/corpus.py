@@ -113,7 +113,7 @@ def _variant(row: dict[str, Any], rng: random.Random, text: str, official: list[
         return row | {"category": "analyst_opinion"}
     if draw < 0.26:
         return row | {"certainty": "probable"}
-    if draw < 0.30 and row.get("source") in official:
+    if draw < 0.30 and row.get("source") in official and len(official) == 2:
         return row | {"source": official[1 - official.index(row["source"])]}
     return row
 
@@ -183,7 +183,7 @@ def generate_document(
     gold = {
         "annotator": "bench",
         "guideline_version": GUIDELINES_VERSION,
-        "sources": sources,
+        "sources": [source for source in sources if source["mentions"]],  # fewer than 4 claims: unused ones
         "cues": cues,
         "claims": claim_rows,
     }
