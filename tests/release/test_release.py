@@ -111,6 +111,21 @@ def test_rebuilding_gives_byte_identical_files(
     assert _files(first.folder) == _files(second.folder)
 
 
+def test_a_version_is_never_rebuilt_with_another_card(
+    make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings
+) -> None:
+    """Same data, other files: an edited pretty_name (or agreement section) makes another README.md
+    and croissant.json than the version was published with. The record keeps every file's SHA-256."""
+    corpus = make_corpus(4)
+    first = _build(corpus, "1.0.0", tmp_path, settings)
+    assert first.record.files is not None and "README.md" in first.record.files
+    before = _files(tmp_path / "dist")
+    with raises_code("E301", ReleaseError):
+        _build(corpus, "1.0.0", tmp_path, dataclasses.replace(settings, pretty_name="Renamed claims"))
+    assert _files(tmp_path / "dist") == before
+    assert _build(corpus, "1.0.0", tmp_path, settings).action == "rebuild"
+
+
 def test_a_version_is_never_rebuilt_with_other_content(
     make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings
 ) -> None:

@@ -213,7 +213,7 @@ REVIEWED_GOLD_KEPT = declare_command(
 VERSION_IMMUTABLE = declare_command(
     "E301",
     "version-immutable",
-    "A recorded version would be rebuilt with other content.",
+    "A recorded version would be rebuilt with other content, or with other files than it was published with.",
     "Release the changes under a new version (see `claimkit diff`).",
 )
 VERSION_OLDER = declare_command(

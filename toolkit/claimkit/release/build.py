@@ -12,6 +12,7 @@ byte-identical files.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -39,6 +40,7 @@ from claimkit.release.versions import (
     RecordedDocument,
     ReleaseRecord,
     base_record,
+    check_published_files,
     check_version,
     content_hash,
     encode_claims,
@@ -194,6 +196,12 @@ def _building(out: Path, name: str) -> Iterator[Path]:
         raise
 
 
+def _published(folder: Path) -> dict[str, str]:
+    """File -> SHA-256 of a built release folder, as its manifest lists them."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return {name: entry["sha256"] for name, entry in sorted(manifest["files"].items())}
+
+
 def _move_into_place(built: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
@@ -269,7 +277,11 @@ def build_release(  # noqa: PLR0913 - keyword-only options of a build
         built = built.model_copy(update={"notes": notes})
         action, record = _versioned(known, built, version)
         _finish(building, state, known, record, snapshot=version is None)
+        published = _published(building)
+        if action == "rebuild":
+            check_published_files(record, published)
         if action == "new":  # the record first: a folder is never left in place without its record
+            record = record.model_copy(update={"files": published})
             write_record(records, record)  # (and a record without its folder is rebuilt by the next run)
         _move_into_place(building, out / name)
     return BuildResult(out / name, version or SNAPSHOT, action, record, state.stats, state.report.sorted())

@@ -56,6 +56,7 @@ __all__ = [
     "RecordedDocument",
     "ReleaseRecord",
     "base_record",
+    "check_published_files",
     "check_version",
     "content_hash",
     "encode_claims",
@@ -89,6 +90,9 @@ class ReleaseRecord(BaseModel):
     #: (:class:`claimkit.release.recorded.RecordedDocuments`): a record holds one per document.
     documents: Mapping[str, RecordedDocument]
     notes: str | None = None
+    #: The SHA-256 of every file the release folder was published with (as its manifest lists them):
+    #: a rebuild must give the same files, not only the same data. Absent from records made before.
+    files: dict[str, str] | None = None
 
     @field_serializer("documents")
     def _documents(self, documents: Mapping[str, RecordedDocument]) -> dict[str, RecordedDocument]:
@@ -97,7 +101,7 @@ class ReleaseRecord(BaseModel):
 
     def same_content(self, other: ReleaseRecord) -> bool:
         """Whether both releases contain the same, whenever and from whichever commit they were built."""
-        apart = {"version", "date", "corpus_commit", "notes", "documents"}  # documents are compared one by one
+        apart = {"version", "date", "corpus_commit", "notes", "documents", "files"}  # documents: one by one
         if self.model_dump(mode="json", exclude=apart) != other.model_dump(mode="json", exclude=apart):
             return False
         mine, theirs = self.documents, other.documents
@@ -284,6 +288,21 @@ def _bump_between(old: str, new: str) -> Bump:
     if y != b:
         return Bump.MINOR
     return Bump.PATCH if z != c else Bump.NONE
+
+
+def check_published_files(recorded: ReleaseRecord, built: dict[str, str]) -> None:
+    """A rebuild gives the files its version was published with (E301): the same data with another
+    card (settings in pyproject.toml, the annotators' agreement) would be another release."""
+    if recorded.files is None or recorded.files == built:
+        return
+    names = sorted(n for n in set(recorded.files) | set(built) if recorded.files.get(n) != built.get(n))
+    raise ReleaseError(
+        VERSION_IMMUTABLE,
+        f"rebuilding {recorded.version} gives other files than it was published with: {', '.join(names)}",
+        hint="the card's settings ([tool.claimkit.dataset]), the annotators' annotations (the agreement section) "
+        "or claimkit itself changed since; publish the changes as a new version, or rebuild from the commit and "
+        "with the claimkit version the record names",
+    )
 
 
 def _same_content(existing: ReleaseRecord, current: ReleaseRecord) -> str:
