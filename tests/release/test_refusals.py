@@ -75,6 +75,19 @@ def test_content_git_does_not_compare_is_not_released_as_a_commit(
     assert _build(corpus, None, tmp_path, settings).record.corpus_commit.endswith("-dirty")
 
 
+def test_links_and_odd_names_the_release_never_reads_are_no_reason_to_refuse(
+    make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings
+) -> None:
+    """A linked README, a linked folder (not followed), a file name that is not UTF-8: committed, clean."""
+    corpus = make_corpus(2)
+    (tmp_path / "elsewhere").mkdir()
+    (corpus / "README.md").symlink_to(tmp_path / "notes.md")
+    (corpus / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (corpus / os.fsdecode(b"note-\xe9.txt")).write_text("x", encoding="utf-8")
+    commit(corpus)
+    assert _build(corpus, "1.0.0", tmp_path, settings).action == "new"
+
+
 def test_a_recorded_release_needs_a_corpus_in_git(tmp_path: Path, settings: DatasetSettings) -> None:
     corpus = tmp_path / "loose"
     corpus.mkdir()

@@ -48,10 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except Exception as error:  # a bug: say so in one line instead of a traceback
-        if isinstance(error, OSError) and error.errno in _ENVIRONMENT:  # read-only, no permission, full disk
-            return _report_error(_not_writable(error), getattr(args, "fmt", None))
         if os.environ.get("CLAIMKIT_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.errno in _ENVIRONMENT:  # read-only, no permission, full disk
+            return _report_error(_unusable(error), getattr(args, "fmt", None))
         sys.stderr.write(
             f"claimkit: internal error: {type(error).__name__}: {error}\n"
             "  This is a bug in claimkit. Rerun with CLAIMKIT_DEBUG=1 for the traceback and report it.\n"
@@ -72,12 +72,17 @@ _ENVIRONMENT = {
 }
 
 
-def _not_writable(error: OSError) -> ClaimkitError:
-    """E212 naming the path; the folder when the path is one of claimkit's hidden temporary files."""
+def _unusable(error: OSError) -> ClaimkitError:
+    """E212 naming the path (the folder, when it is one of claimkit's hidden temporary files). The
+    operating system does not say whether reading or writing failed, so neither does the message."""
     where = str(error.filename or "a file")
     if os.path.basename(where).startswith("."):
         where = f"the folder {os.path.dirname(where) or '.'}"
-    return ConfigError(TARGET_NOT_WRITABLE, f"cannot write to {where}: {error.strerror or error}")
+    hint = (
+        "Check that the path exists as the kind of thing claimkit expects (a folder, a file) and that the user "
+        "running claimkit may read and write it; a read-only or full disk gives the same error."
+    )
+    return ConfigError(TARGET_NOT_WRITABLE, f"cannot use {where}: {error.strerror or error}", hint=hint)
 
 
 def _reader_gone() -> int:

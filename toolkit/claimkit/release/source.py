@@ -26,7 +26,9 @@ DIRTY = "-dirty"
 
 def _git(*args: str, cwd: Path) -> str | None:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+        done = subprocess.run(  # file names need not be UTF-8: decoded, not refused
+            ["git", *args], cwd=cwd, capture_output=True, encoding="utf-8", errors="replace", check=True
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
     return done.stdout.strip()
@@ -74,8 +76,8 @@ def not_committed(corpus: Path) -> str | None:
     if found := next(filter(_read_by_release, ignored), None):
         return f"{found} is ignored by git, so no commit holds it"
     links = [entry.split("\t", 1)[1] for entry in _listed("ls-files", "--stage", cwd=corpus) if entry[:6] == "120000"]
-    if links:
-        return f"{links[0]} is a symbolic link: the commit holds the link, not the file it points to"
+    if found := next(filter(_read_by_release, links), None):
+        return f"{found} is a symbolic link: the commit holds the link, not the file it points to"
     unchecked = [entry[2:] for entry in _listed("ls-files", "-v", cwd=corpus) if entry[0].islower() or entry[0] == "S"]
     if found := next(filter(_read_by_release, unchecked), None):
         return f"{found} is marked assume-unchanged or skip-worktree, so git does not compare it with the commit"
