@@ -406,33 +406,87 @@ def _id_given_to_another(recording: Recording, name: str, annotation: int, autho
     return tasks
 
 
+def _written(tasks: list[Any], path: Path) -> Path:
+    path.write_text(json.dumps(tasks), "utf-8")
+    return path
+
+
+_REPORTED = {"L046", "L047", "L048", "L050", "L051", "L052"}
+
+
 @pytest.mark.parametrize("year", [2099, 2000], ids=["made-later", "made-earlier"])
 @pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
-def test_an_annotation_id_given_to_another_annotation_keeps_both_and_is_reported_at_every_pull(
+def test_an_annotation_id_given_to_another_annotation_keeps_both(
     recording: Recording, tmp_path: Path, year: int
 ) -> None:
     """A restored backup, another server or a partner's export reuses Label Studio's ids: the file's
-    annotation (perhaps the only copy of someone's work) is never replaced by another person's."""
+    annotation (perhaps the only copy of someone's work) is never replaced by another person's. It is
+    kept, detached from Label Studio (said once), and stays when the other annotation is deleted."""
     corpus, name, ids = tmp_path / "corpus", "pull-snapshot.json", recording.server["annotations"]
     reused = ids["one-seed"]
     _import(recording, recording.export(name), corpus)
     first = load_file(corpus / SEED.name).file
     assert first is not None
     index, mine = next((i, a) for i, a in enumerate(first.annotations) if a.origin and a.origin.annotation == reused)
-    restored = tmp_path / "restored.json"
-    restored.write_text(
-        json.dumps(_id_given_to_another(recording, name, reused, ids["two-emoji-again"], year)), "utf-8"
-    )
-    for _ in range(2):
+    tasks = _id_given_to_another(recording, name, reused, ids["two-emoji-again"], year)
+    restored = _written(tasks, tmp_path / "restored.json")
+    for expected in ({("L052", recording.url("seed"), f"/annotations/{index}")}, set()):
         _, report = _import(recording, restored, corpus)
-        assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L046", "L050", "L051", "L052"}} == {
-            ("L052", recording.url("seed"), f"/annotations/{index}")
-        }
+        assert {(c, f, p) for c, f, p in _l_codes(report) if c in _REPORTED} == expected
         file = load_file(corpus / SEED.name).file
         assert file is not None
-        held = [a for a in file.annotations if a.origin and a.origin.annotation == reused]
-        assert held[0] == mine
-        assert held[1].annotator != mine.annotator and held[1].created_at and held[1].created_at.year == year
+        assert mine.model_copy(update={"origin": None}) in file.annotations
+        theirs = [a for a in file.annotations if a.origin and a.origin.annotation == reused]
+        assert [(a.annotator != mine.annotator, a.created_at and a.created_at.year) for a in theirs] == [(True, year)]
+    for task in tasks:  # the other annotation is deleted in Label Studio: the file's copy stays
+        task["annotations"] = [a for a in task["annotations"] if a["id"] != reused]
+    _, report = _import(recording, _written(tasks, tmp_path / "deleted.json"), corpus)
+    assert {c for c, _, _ in _l_codes(report) if c in _REPORTED} == {"L046"}
+    file = load_file(corpus / SEED.name).file
+    assert file is not None and mine.model_copy(update={"origin": None}) in file.annotations
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_two_exports_with_one_id_for_two_annotations_keep_both(recording: Recording, tmp_path: Path) -> None:
+    """One import of this server's export and another's (or a restored backup's): whatever the order."""
+    name, ids = "pull-snapshot.json", recording.server["annotations"]
+    reused = ids["one-seed"]
+    other = _written(_id_given_to_another(recording, name, reused, ids["two-emoji-again"], 2099), tmp_path / "o")
+    mine = recording.export(name)
+    for order, corpus in (([mine, other], tmp_path / "a"), ([other, mine], tmp_path / "b")):
+        _, report = import_exports([str(p) for p in order], corpus, PSEUDONYMIZE, server_id=recording.server["url"])
+        assert {(c, f) for c, f, _ in _l_codes(report) if c in _REPORTED} == {("L052", recording.url("seed"))}
+        file = load_file(corpus / SEED.name).file
+        assert file is not None
+        assert len([a for a in file.annotations if a.origin and a.origin.annotation == reused]) == 2
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+@pytest.mark.parametrize("starred", [True, False], ids=["starred", "not-starred"])
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_gold_whose_id_is_given_to_another_annotation_is_detached_and_said(
+    recording: Recording, tmp_path: Path, starred: bool
+) -> None:
+    """The reviewer's ground truth became the gold; a restored server gives its id to a new annotation.
+    Starred, the new one is a later decision (L048 replaces the gold, in git history); not starred, the
+    gold stays. Either way L052 says the gold is no longer linked to Label Studio."""
+    corpus, name, ids = tmp_path / "corpus", "pull-snapshot.json", recording.server["annotations"]
+    reused = ids["reviewer-chain"]
+    _import(recording, recording.export(name), corpus)
+    path = corpus / "r005-chain.json"
+    before = load_file(path).file
+    assert before is not None and before.gold is not None and before.gold.origin is not None
+    tasks = _id_given_to_another(recording, name, reused, ids["two-emoji-again"], 2099)
+    next(a for t in tasks for a in t["annotations"] if a["id"] == reused)["ground_truth"] = starred
+    _, report = _import(recording, _written(tasks, tmp_path / "restored.json"), corpus)
+    found = {(c, p) for c, _, p in _l_codes(report) if c in _REPORTED}
+    assert found == ({("L052", "/gold"), ("L048", "/gold")} if starred else {("L052", "/gold")})
+    after = load_file(path).file
+    assert after is not None and after.gold is not None
+    if starred:
+        assert after.gold.origin is not None and after.gold.created_at and after.gold.created_at.year == 2099
+    else:
+        assert after.gold == before.gold.model_copy(update={"origin": None})
 
 
 @pytest.mark.parametrize("saved_again", [True, False], ids=["edited", "made-on-behalf"])

@@ -400,9 +400,12 @@ ANNOTATION_ID_REUSED = _conversion(
     Label Studio never changes when an annotation was created. An annotation of the export with the
     id (and project) of one in the file, but created at another time, is another annotation: the
     server was restored from a backup made before the file's annotation, the project was moved to
-    another server, or an export of another server was imported. Both are kept: the file's annotation
-    (possibly the only copy of someone's work) and the export's, and every pull says so.""",
-    "If the file's annotation is someone's real work, re-create it in Label Studio (or keep it as "
-    "it is); if it is not wanted, delete it from the file. Never restore an older backup over a "
-    "server whose annotations were pulled.",
+    another server, or an export of another server was imported. Both are kept: the export's, and
+    the file's (possibly the only copy of someone's work), which is detached from Label Studio (its
+    `origin` removed) so that no later pull takes it for the other one; said once. The same holds for
+    the gold (a later ground truth with that id then decides as L048 says), and for two annotations
+    with one id in the exports of one import.""",
+    "If the file's annotation is someone's real work, keep it (or re-create it in Label Studio); if "
+    "it is not wanted, delete it from the file. Never restore an older backup over a server whose "
+    "annotations were pulled.",
 )

@@ -9,7 +9,7 @@ unawares (pure).
 - An annotation the export holds in an earlier version than the file (an old export imported after a
   newer pull): the file keeps its later version (L051).
 - An annotation of the export with the id of another one the file holds (created at another time: a
-  restored backup, another server): both are kept (L052).
+  restored backup, another server): both are kept, the file's detached from Label Studio (L052).
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ from claimkit.labelstudio.tasks import Converted
 from claimkit.model import Annotation, DocumentFile
 from claimkit.review import decided_by_people
 
-__all__ = ["decided_elsewhere", "edited_in_file", "later_decision", "newer_in_file", "pull_key", "reused_ids"]
+__all__ = [
+    "decided_elsewhere",
+    "detach_reused",
+    "edited_in_file",
+    "later_decision",
+    "newer_in_file",
+    "pull_key",
+    "reused_in_export",
+]
 
 
 def decided_elsewhere(existing: DocumentFile | None, projects: set[object]) -> Annotation | None:
@@ -152,30 +160,55 @@ def same_annotation(mine: Annotation, theirs: Annotation) -> bool:
     return mine.created_at is None or theirs.created_at is None or mine.created_at == theirs.created_at
 
 
-def reused_ids(
+def detach_reused(
     existing: DocumentFile | None, projects: set[object], converted: list[Converted], where: str
-) -> tuple[list[Annotation], list[Issue]]:
-    """The file's annotations of the pulled projects whose id the export gives to another annotation
-    (created at another time: a restored backup, another server), which the pull must keep, and L052
+) -> tuple[DocumentFile | None, list[Issue]]:
+    """The file with its annotations (and gold) whose Label Studio id the export gives to another
+    annotation (created at another time: a restored backup, another server) detached from Label
+    Studio (no origin: the file's copy is the only one, and the pull never matches it again), and L052
     for each."""
-    exported = {
-        (c.annotation.origin.project, c.ls_id): c.annotation for c in converted if c.annotation.origin is not None
-    }
-    kept, issues = [], []
-    for index, annotation in enumerate(existing.annotations if existing else []):
+    if existing is None:
+        return None, []
+    exported: dict[tuple[object, object], list[Annotation]] = {}
+    for item in converted:
+        if item.annotation.origin is not None:
+            exported.setdefault((item.annotation.origin.project, item.ls_id), []).append(item.annotation)
+    issues: list[Issue] = []
+
+    def detached(annotation: Annotation, pointer: str) -> Annotation:
         origin = annotation.origin
-        theirs = exported.get((origin.project, origin.annotation)) if origin and origin.project in projects else None
-        if theirs is None or same_annotation(annotation, theirs):
-            continue
-        kept.append(annotation)
+        theirs = exported.get((origin.project, origin.annotation), []) if origin and origin.project in projects else []
+        if not theirs or any(same_annotation(annotation, other) for other in theirs):
+            return annotation
+        number = origin.annotation if origin else None
         message = (
-            f"annotation {origin.annotation if origin else None} by {annotation.annotator} (created "
-            f"{_created(annotation)}) is not the export's annotation {origin.annotation if origin else None} by "
-            f"{theirs.annotator} (created {_created(theirs)}): Label Studio gave its id to another annotation; "
-            "both are kept"
+            f"annotation {number} by {annotation.annotator} (created {_created(annotation)}) is not the export's "
+            f"annotation {number} by {theirs[0].annotator} (created {_created(theirs[0])}): Label Studio gave its id "
+            "to another annotation; the file's copy is kept, no longer linked to Label Studio"
         )
-        issues.append(codes.ANNOTATION_ID_REUSED.issue(message, file=where, pointer=f"/annotations/{index}"))
-    return kept, issues
+        issues.append(codes.ANNOTATION_ID_REUSED.issue(message, file=where, pointer=pointer))
+        return annotation.model_copy(update={"origin": None})
+
+    annotations = [detached(a, f"/annotations/{i}") for i, a in enumerate(existing.annotations)]
+    gold = detached(existing.gold, "/gold") if existing.gold is not None else None
+    return existing.model_copy(update={"annotations": annotations, "gold": gold}), issues
+
+
+def reused_in_export(converted: list[Converted], where: str) -> list[Issue]:
+    """L052 for the annotations of the exports that share an id but not a creation time (an export
+    of this server imported with one of another, or of a restored backup): both are kept."""
+    first: dict[object, Annotation] = {}
+    issues = []
+    for item in converted:
+        mine = first.setdefault(item.ls_id, item.annotation) if item.ls_id is not None else item.annotation
+        if mine is not item.annotation and not same_annotation(mine, item.annotation):
+            message = (
+                f"the exports hold two annotations with id {item.ls_id}: by {mine.annotator} (created "
+                f"{_created(mine)}) and by {item.annotation.annotator} (created {_created(item.annotation)}); "
+                "both are kept"
+            )
+            issues.append(codes.ANNOTATION_ID_REUSED.issue(message, file=where))
+    return issues
 
 
 def _created(annotation: Annotation) -> str:

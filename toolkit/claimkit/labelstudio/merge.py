@@ -28,11 +28,12 @@ from claimkit.labelstudio import codes
 from claimkit.labelstudio.identity import Identities
 from claimkit.labelstudio.local import (
     decided_elsewhere,
+    detach_reused,
     edited_in_file,
     later_decision,
     newer_in_file,
     pull_key,
-    reused_ids,
+    reused_in_export,
 )
 from claimkit.labelstudio.quarantine import Pending
 from claimkit.labelstudio.tasks import (
@@ -100,17 +101,20 @@ def _edited(converted: Converted) -> float:
 
 
 def _converted(outcomes: list[TaskOutcome]) -> list[Converted]:
-    """Every annotation once (by Label Studio id), in the order of the ids. An annotation met twice
-    (``ls import`` of two dated exports of a project) is taken in its latest version, whatever the
-    order of the files: the first one met could be the older."""
-    seen: dict[int, Converted] = {}
+    """Every annotation once (by Label Studio id and creation time), in the order of the ids. An
+    annotation met twice (``ls import`` of two dated exports of a project) is taken in its latest
+    version, whatever the order of the files: the first one met could be the older. Two annotations
+    with one id but not one creation time (exports of two servers) are two annotations (L052)."""
+    seen: dict[tuple[int, float], Converted] = {}
     unnamed: list[Converted] = []
     for outcome in outcomes:
         for converted in outcome.converted:
+            created = converted.annotation.created_at
+            key = (converted.ls_id or 0, created.timestamp() if created else float("-inf"))
             if converted.ls_id is None:
                 unnamed.append(converted)
-            elif converted.ls_id not in seen or _edited(converted) > _edited(seen[converted.ls_id]):
-                seen[converted.ls_id] = converted
+            elif key not in seen or _edited(converted) > _edited(seen[key]):
+                seen[key] = converted
     return [seen[key] for key in sorted(seen)] + unnamed
 
 
@@ -133,12 +137,12 @@ def _annotations(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    displaced: list[Annotation],
+    kept_aside: list[Annotation],
     ground_truth: bool = False,
 ) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
     pulled projects' in the order of their ids (an earlier version standing in for a set-aside one,
-    and the file's copies kept aside, ``displaced``: their id given to another, or their task gone);
+    and the file's copies whose task is gone, ``kept_aside``);
     the ground truth among them when it is not the gold (``ground_truth``)."""
     set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
     others, earlier = [], []
@@ -146,7 +150,7 @@ def _annotations(
         origin = annotation.origin
         if origin is None or origin.project not in projects:
             others.append(annotation)
-        elif origin.annotation in set_aside or any(annotation is kept for kept in displaced):
+        elif origin.annotation in set_aside or any(annotation is kept for kept in kept_aside):
             earlier.append(annotation)
     pulled = [c.annotation for c in converted if not c.failed and (ground_truth or not c.ground_truth)]
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
@@ -223,12 +227,12 @@ def _settled(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    displaced: list[Annotation],
+    kept_aside: list[Annotation],
     where: str,
 ) -> tuple[Annotation | None, list[Annotation], list[Issue]] | Issue:
     """The gold and the annotators' annotations of the new file, and what deciding the gold met
     (L048, L049); the issue alone when the document is left as it was (L016)."""
-    kept = _annotations(existing, projects, converted, displaced)
+    kept = _annotations(existing, projects, converted, kept_aside)
     reviewed = [c for c in converted if c.ground_truth and not c.failed]
     gold = _gold(reviewed, kept, existing, where)
     if isinstance(gold, Issue):
@@ -238,7 +242,7 @@ def _settled(
         return gold, kept, []
     gold, decided = later_decision(local, gold, where)
     if gold is local:  # the ground truth is not the gold: it stays one of the annotations
-        kept = _annotations(existing, projects, converted, displaced, ground_truth=True)
+        kept = _annotations(existing, projects, converted, kept_aside, ground_truth=True)
     return gold, kept, [decided] if decided else []
 
 
@@ -256,10 +260,10 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     merged.issues += newer_in_file(existing, converted, outcomes[0].where)
     converted = _recorded_versions(existing, converted)
     projects = {o.project for o in outcomes}
-    displaced, reused = reused_ids(existing, projects, converted, outcomes[0].where)
+    existing, reused = detach_reused(existing, projects, converted, outcomes[0].where)
+    reused += reused_in_export(converted, outcomes[0].where)
     tasks = {o.task_id for o in outcomes}
-    kept_aside = displaced + _task_gone(existing, projects, tasks)
-    settled = _settled(existing, projects, converted, kept_aside, outcomes[0].where)
+    settled = _settled(existing, projects, converted, _task_gone(existing, projects, tasks), outcomes[0].where)
     if isinstance(settled, Issue):
         merged.issues.append(settled)
         return merged
