@@ -535,12 +535,16 @@ def test_an_annotation_whose_task_is_gone_is_kept_and_reported_at_every_pull(
     task = recording.server["tasks"]["emoji-again"]
     after = tmp_path / "after.json"
     after.write_text(json.dumps([t for t in recording.tasks(name) if t["id"] != task]), encoding="utf-8")
+    set_aside = corpus / PENDING / path.stem / f"annotation-{recording.server['annotations']['tool-utf16']}.json"
+    held = set_aside.read_bytes()  # task 3's annotation that could not be converted: in the quarantine only
     for _ in range(2):
         _, report = _import(recording, after, corpus)
         assert {(c, f, p) for c, f, p in _l_codes(report) if c in {"L046", "L054"}} == {
-            ("L054", recording.url("emoji"), f"/annotations/{index}")
+            ("L054", recording.url("emoji"), f"/annotations/{index}"),
+            ("L054", recording.url("emoji"), ""),
         }
         assert load_file(path).file == before
+        assert set_aside.read_bytes() == held
 
 
 def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:

@@ -368,7 +368,8 @@ TASK_GONE = _conversion(
 
     The task was deleted in Label Studio (the Data Manager deletes selected tasks with their
     annotations), or the export holds only some of the project's tasks. The file's copy may be the
-    only one left, so it is kept, and every pull says so. A document whose every task is gone is not
+    only one left, so it is kept, and every pull says so; so is an annotation of that task set aside
+    in the quarantine (`.pending/`). A document whose every task is gone is not
     in the export at all: the pull leaves its file as it is.""",
     "If the task was deleted by mistake, push the document again and have the annotation redone (the "
     "file keeps it meanwhile); if on purpose, delete the annotation from the file.",

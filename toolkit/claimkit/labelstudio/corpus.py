@@ -11,6 +11,7 @@ the run goes on. Nothing reaches the corpus before the whole export was read (:c
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -144,7 +145,8 @@ class _Run:
             return
         self.report.extend(check_document(merged.file, str(self.corpus / f"{doc_id}.json")))
         self.stage(doc_id, document_json(merged.file))
-        self.stage_pending(doc_id, {pending.path: pending.text for pending in merged.pending})
+        tasks = {o.task_id for o in outcomes}
+        self.stage_pending(doc_id, {pending.path: pending.text for pending in merged.pending}, tasks, outcomes[0].where)
 
     def stage(self, doc_id: str, text: str) -> None:
         if self.staging.put(f"{doc_id}.json", text):
@@ -152,13 +154,19 @@ class _Run:
         else:
             self.summary.unchanged += 1
 
-    def stage_pending(self, doc_id: str, files: dict[str, str]) -> None:
-        """The quarantine of a document: new files staged, files no longer pending removed."""
+    def stage_pending(self, doc_id: str, files: dict[str, str], tasks: set[Any], where: str) -> None:
+        """The quarantine of a document: new files staged, files no longer pending removed, but not
+        those of a task the export does not have (the file may be the last copy: L054)."""
         for relative, text in sorted(files.items()):
             self.staging.put(relative, text)
             self.summary.pending.append(str(self.corpus / relative))
         for stale in self.stale_pending(doc_id, set(files)):
-            self.staging.remove(stale)
+            task = _pending_task(self.corpus / stale)
+            if task in tasks:
+                self.staging.remove(stale)
+            else:
+                message = f"{stale} was set aside from task {task}, which the export does not have; kept"
+                self.report.issues.append(codes.TASK_GONE.issue(message, file=where))
 
     def stale_pending(self, doc_id: str, current: set[str]) -> Iterator[str]:
         managed = ("annotation-", "draft-") if self.options.include_drafts else ("annotation-",)
@@ -167,6 +175,15 @@ class _Run:
             relative = f"{PENDING}/{doc_id}/{path.name}"
             if path.name.startswith(managed) and relative not in current:
                 yield relative
+
+
+def _pending_task(path: Path) -> Any:
+    """The task a quarantine file was set aside from (``None`` when it does not say)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found.get("task") if isinstance(found, dict) else None
 
 
 def write_corpus(
