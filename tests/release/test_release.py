@@ -118,12 +118,30 @@ def test_a_version_is_never_rebuilt_with_another_card(
     and croissant.json than the version was published with. The record keeps every file's SHA-256."""
     corpus = make_corpus(4)
     first = _build(corpus, "1.0.0", tmp_path, settings)
-    assert first.record.files is not None and "README.md" in first.record.files
+    assert first.record.files is not None and {"README.md", "manifest.json"} <= set(first.record.files)
+    assert first.record.built_with is not None and set(first.record.built_with) == {"claimkit", "pyarrow"}
     before = _files(tmp_path / "dist")
     with raises_code("E301", ReleaseError):
         _build(corpus, "1.0.0", tmp_path, dataclasses.replace(settings, pretty_name="Renamed claims"))
     assert _files(tmp_path / "dist") == before
     assert _build(corpus, "1.0.0", tmp_path, settings).action == "rebuild"
+
+
+def test_a_version_built_with_another_pyarrow_is_not_rebuilt_as_the_same(
+    make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings
+) -> None:
+    """The Parquet files name the pyarrow that wrote them: a record made with another one (here: its
+    record says so, and its files' sums differ) cannot be rebuilt byte for byte, and E301 says why."""
+    corpus = make_corpus(3)
+    _build(corpus, "1.0.0", tmp_path, settings)
+    path = tmp_path / "releases" / "1.0.0.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["built_with"]["pyarrow"] = "1.0.0"
+    parquet = next(name for name in record["files"] if name.endswith(".parquet"))
+    record["files"][parquet] = "0" * 64
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with raises_code("E301", ReleaseError):
+        _build(corpus, "1.0.0", tmp_path, settings)
 
 
 def test_a_version_is_never_rebuilt_with_other_content(

@@ -12,6 +12,7 @@ byte-identical files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -197,9 +198,20 @@ def _building(out: Path, name: str) -> Iterator[Path]:
 
 
 def _published(folder: Path) -> dict[str, str]:
-    """File -> SHA-256 of a built release folder, as its manifest lists them."""
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    return {name: entry["sha256"] for name, entry in sorted(manifest["files"].items())}
+    """File -> SHA-256 of a built release folder: those its manifest lists, and the manifest's own."""
+    raw = (folder / "manifest.json").read_bytes()
+    listed = {name: entry["sha256"] for name, entry in json.loads(raw)["files"].items()}
+    return dict(sorted({**listed, "manifest.json": hashlib.sha256(raw).hexdigest()}.items()))
+
+
+def _tools() -> dict[str, str]:
+    """The versions that decide the bytes of a release: claimkit's (the card, the metadata), pyarrow's
+    (the Parquet files name the writer)."""
+    import pyarrow
+
+    from claimkit import __version__
+
+    return {"claimkit": __version__, "pyarrow": pyarrow.__version__}
 
 
 def _move_into_place(built: Path, target: Path) -> None:
@@ -277,11 +289,11 @@ def build_release(  # noqa: PLR0913 - keyword-only options of a build
         built = built.model_copy(update={"notes": notes})
         action, record = _versioned(known, built, version)
         _finish(building, state, known, record, snapshot=version is None)
-        published = _published(building)
+        published, tools = _published(building), _tools()
         if action == "rebuild":
-            check_published_files(record, published)
+            check_published_files(record, published, tools)
         if action == "new":  # the record first: a folder is never left in place without its record
-            record = record.model_copy(update={"files": published})
+            record = record.model_copy(update={"files": published, "built_with": tools})
             write_record(records, record)  # (and a record without its folder is rebuilt by the next run)
         _move_into_place(building, out / name)
     return BuildResult(out / name, version or SNAPSHOT, action, record, state.stats, state.report.sorted())

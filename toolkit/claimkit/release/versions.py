@@ -93,6 +93,8 @@ class ReleaseRecord(BaseModel):
     #: The SHA-256 of every file the release folder was published with (as its manifest lists them):
     #: a rebuild must give the same files, not only the same data. Absent from records made before.
     files: dict[str, str] | None = None
+    #: The versions of what wrote those files (claimkit: the card; pyarrow: the Parquet bytes).
+    built_with: dict[str, str] | None = None
 
     @field_serializer("documents")
     def _documents(self, documents: Mapping[str, RecordedDocument]) -> dict[str, RecordedDocument]:
@@ -101,7 +103,7 @@ class ReleaseRecord(BaseModel):
 
     def same_content(self, other: ReleaseRecord) -> bool:
         """Whether both releases contain the same, whenever and from whichever commit they were built."""
-        apart = {"version", "date", "corpus_commit", "notes", "documents", "files"}  # documents: one by one
+        apart = {"version", "date", "corpus_commit", "notes", "documents", "files", "built_with"}  # documents: 1 by 1
         if self.model_dump(mode="json", exclude=apart) != other.model_dump(mode="json", exclude=apart):
             return False
         mine, theirs = self.documents, other.documents
@@ -290,18 +292,23 @@ def _bump_between(old: str, new: str) -> Bump:
     return Bump.PATCH if z != c else Bump.NONE
 
 
-def check_published_files(recorded: ReleaseRecord, built: dict[str, str]) -> None:
+def check_published_files(recorded: ReleaseRecord, built: dict[str, str], tools: dict[str, str]) -> None:
     """A rebuild gives the files its version was published with (E301): the same data with another
     card (settings in pyproject.toml, the annotators' agreement) would be another release."""
     if recorded.files is None or recorded.files == built:
         return
     names = sorted(n for n in set(recorded.files) | set(built) if recorded.files.get(n) != built.get(n))
+    then = recorded.built_with or {}
+    other = [f"{name} {then[name]} (now {version})" for name, version in tools.items() if then.get(name) != version]
+    if other:
+        why = f"it was built with {', '.join(other)}"
+    else:
+        why = "the card's settings ([tool.claimkit.dataset]) or the annotators' annotations (agreement) changed"
     raise ReleaseError(
         VERSION_IMMUTABLE,
-        f"rebuilding {recorded.version} gives other files than it was published with: {', '.join(names)}",
-        hint="the card's settings ([tool.claimkit.dataset]), the annotators' annotations (the agreement section) "
-        "or claimkit itself changed since; publish the changes as a new version, or rebuild from the commit and "
-        "with the claimkit version the record names",
+        f"rebuilding {recorded.version} gives other files than it was published with ({', '.join(names)}): {why}",
+        hint="publish the changes as a new version; or rebuild from the recorded commit, with its settings and the "
+        "versions the record names (built_with)",
     )
 
 
