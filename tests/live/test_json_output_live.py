@@ -19,13 +19,22 @@ pytestmark = pytest.mark.live
 SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
 
 
-def test_ls_commands_print_one_json_document(label_studio: LiveServer, project_title: str, tmp_path: Path) -> None:
+def _workspace(label_studio: LiveServer, tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A corpus holding the seed, a pseudonym key file, and the environment that names the server."""
     corpus = tmp_path / "annotations"
     corpus.mkdir()
     shutil.copy(SEED, corpus / SEED.name)
     key = tmp_path / "pseudonym.key"
     key.write_text("5f0c1b7e9a2d4c6e8f1a3b5d7c9e0f2a4b6d8c0e1f3a5b7d9c2e4f6a8b0d1c3e\n", encoding="utf-8")
-    env = {**os.environ, "LABEL_STUDIO_URL": label_studio.url, "LABEL_STUDIO_API_KEY": label_studio.api_key}
+    return (
+        corpus,
+        key,
+        {**os.environ, "LABEL_STUDIO_URL": label_studio.url, "LABEL_STUDIO_API_KEY": label_studio.api_key},
+    )
+
+
+def test_ls_commands_print_one_json_document(label_studio: LiveServer, project_title: str, tmp_path: Path) -> None:
+    corpus, key, env = _workspace(label_studio, tmp_path)
     runs = [
         ["ls", "init", "--project", project_title],
         ["ls", "push", str(corpus), "--project", project_title, "--predictions", "gold"],
@@ -50,12 +59,7 @@ def test_a_title_two_projects_share_is_refused(label_studio: LiveServer, project
 
     http = Http(label_studio.url, label_studio.api_key)
     ids = [http.call("POST", "/api/projects", json={"title": project_title})["id"] for _ in range(2)]
-    corpus = tmp_path / "annotations"
-    corpus.mkdir()
-    shutil.copy(SEED, corpus / SEED.name)
-    key = tmp_path / "pseudonym.key"
-    key.write_text("5f0c1b7e9a2d4c6e8f1a3b5d7c9e0f2a4b6d8c0e1f3a5b7d9c2e4f6a8b0d1c3e\n", encoding="utf-8")
-    env = {**os.environ, "LABEL_STUDIO_URL": label_studio.url, "LABEL_STUDIO_API_KEY": label_studio.api_key}
+    corpus, key, env = _workspace(label_studio, tmp_path)
     for args in (
         ["ls", "push", str(corpus), "--project", project_title],
         ["ls", "pull", "--out", str(corpus), "--project", project_title, "--key-file", str(key)],

@@ -6,6 +6,7 @@ star is set."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from claimkit.pseudonym import Pseudonymizer
 from claimkit.storage import document_json
 from claimkit.taxonomy import AdjudicationMethod
 from tests.conftest import ROOT
-from tests.labelstudio.scenario import Http, recertified, ui_ids
+from tests.labelstudio.scenario import Annotator, Http, recertified, ui_ids
 from tests.live.conftest import LiveServer
 
 pytestmark = pytest.mark.live
@@ -42,16 +43,21 @@ def _file(path: Path) -> DocumentFile:
     return file
 
 
-def test_the_corpus_own_changes_meet_a_real_servers_annotations(
-    label_studio: LiveServer, project_title: str, tmp_path: Path, pseudonymize: Pseudonymizer
-) -> None:
+def _seed_task(label_studio: LiveServer, project_title: str) -> tuple[DocumentFile, Any, Http, int, Any]:
+    """A project of its own holding the seed article as one task, without its gold."""
     seed = _file(SEED)
-    assert seed.gold is not None
     client, http = label_studio.client(), Http(label_studio.url, label_studio.api_key)
     project, _, _ = init_project(client, project_title)
     assert project is not None
     push_documents(client, project, [(str(SEED), seed.model_copy(update={"gold": None}))])
-    task = next(client.tasks(project))
+    return seed, client, http, project, next(client.tasks(project))
+
+
+def test_the_corpus_own_changes_meet_a_real_servers_annotations(
+    label_studio: LiveServer, project_title: str, tmp_path: Path, pseudonymize: Pseudonymizer
+) -> None:
+    seed, client, http, project, task = _seed_task(label_studio, project_title)
+    assert seed.gold is not None
     reader = client.create_user("local.reader@example.org", "pw-0123456789")
     made = client.create_annotation(task.id, ui_ids(annotation_to_result(seed.gold), 1), completed_by=reader)
     corpus = tmp_path / "annotations"
@@ -112,17 +118,8 @@ def test_an_edit_by_another_user_is_told_apart_from_a_reviewers_star(
 ) -> None:
     """The server's facts: a lead's update of an annotator's annotation and the reviewer's star both
     make the lead ``updated_by``. L053 names the first only."""
-    import time
-
-    from tests.labelstudio.scenario import Annotator
-
-    seed = _file(SEED)
+    seed, client, http, project, task = _seed_task(label_studio, project_title)
     assert seed.gold is not None
-    client, http = label_studio.client(), Http(label_studio.url, label_studio.api_key)
-    project, _, _ = init_project(client, project_title)
-    assert project is not None
-    push_documents(client, project, [(str(SEED), seed.model_copy(update={"gold": None}))])
-    task = next(client.tasks(project))
     invite = http.call("GET", "/api/invite")["invite_url"]
     salma, karim = (Annotator(label_studio.url, invite, f"{n}.l053@example.org") for n in ("salma", "karim"))
     edited = salma.submit(task.id, ui_ids(annotation_to_result(seed.gold), 5))
