@@ -10,9 +10,9 @@ An annotation of the pulled projects that the export no longer has (deleted in L
 the file, and is reported (L046); one whose whole task the export does not have is kept (L054). The
 ground truth of the pulled projects becomes the gold, unless the file's gold was decided by people
 elsewhere: then the later of the two decisions is the gold, and either outcome is reported (L048,
-L049). A pull says when it replaces an edit made in the file
-(L050), never turns an annotation back to an earlier version (L051), and keeps an annotation whose
-id Label Studio gave to another one (L052): see :mod:`~claimkit.labelstudio.local`.
+L049). A pull says when it replaces an edit made in the file (L050), never turns an annotation back
+to an earlier version (L051), and detaches from Label Studio an annotation whose id Label Studio gave
+to another one (L052): see :mod:`~claimkit.labelstudio.local`.
 """
 
 from __future__ import annotations
@@ -137,29 +137,23 @@ def _annotations(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    kept_aside: list[Annotation],
+    tasks: set[object],
     ground_truth: bool = False,
 ) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
     pulled projects' in the order of their ids (an earlier version standing in for a set-aside one,
-    and the file's copies whose task is gone, ``kept_aside``);
-    the ground truth among them when it is not the gold (``ground_truth``)."""
+    and the file's copy of one whose task the export does not have: not in ``tasks``); the ground
+    truth among them when it is not the gold (``ground_truth``)."""
     set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
     others, earlier = [], []
     for annotation in existing.annotations if existing else []:
         origin = annotation.origin
         if origin is None or origin.project not in projects:
             others.append(annotation)
-        elif origin.annotation in set_aside or any(annotation is kept for kept in kept_aside):
+        elif origin.annotation in set_aside or origin.task not in tasks:
             earlier.append(annotation)
     pulled = [c.annotation for c in converted if not c.failed and (ground_truth or not c.ground_truth)]
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
-
-
-def _task_gone(existing: DocumentFile | None, projects: set[object], tasks: set[object]) -> list[Annotation]:
-    """The file's annotations of the pulled projects whose task the export does not have (kept: L054)."""
-    held = existing.annotations if existing else []
-    return [a for a in held if a.origin and a.origin.project in projects and a.origin.task not in tasks]
 
 
 def _removed(
@@ -227,12 +221,12 @@ def _settled(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    kept_aside: list[Annotation],
+    tasks: set[object],
     where: str,
 ) -> tuple[Annotation | None, list[Annotation], list[Issue]] | Issue:
     """The gold and the annotators' annotations of the new file, and what deciding the gold met
     (L048, L049); the issue alone when the document is left as it was (L016)."""
-    kept = _annotations(existing, projects, converted, kept_aside)
+    kept = _annotations(existing, projects, converted, tasks)
     reviewed = [c for c in converted if c.ground_truth and not c.failed]
     gold = _gold(reviewed, kept, existing, where)
     if isinstance(gold, Issue):
@@ -242,7 +236,7 @@ def _settled(
         return gold, kept, []
     gold, decided = later_decision(local, gold, where)
     if gold is local:  # the ground truth is not the gold: it stays one of the annotations
-        kept = _annotations(existing, projects, converted, kept_aside, ground_truth=True)
+        kept = _annotations(existing, projects, converted, tasks, ground_truth=True)
     return gold, kept, [decided] if decided else []
 
 
@@ -263,7 +257,7 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     existing, reused = detach_reused(existing, projects, converted, outcomes[0].where)
     reused += reused_in_export(converted, outcomes[0].where)
     tasks = {o.task_id for o in outcomes}
-    settled = _settled(existing, projects, converted, _task_gone(existing, projects, tasks), outcomes[0].where)
+    settled = _settled(existing, projects, converted, tasks, outcomes[0].where)
     if isinstance(settled, Issue):
         merged.issues.append(settled)
         return merged
