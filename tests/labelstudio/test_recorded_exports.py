@@ -547,6 +547,41 @@ def test_an_annotation_whose_task_is_gone_is_kept_and_reported_at_every_pull(
         assert set_aside.read_bytes() == held
 
 
+def _second_project(tasks: list[Any], project: int = 2) -> list[Any]:
+    """The same tasks as a second project of the server would export them: other task, annotation and
+    draft ids."""
+    for task in tasks:
+        task["id"] += 1000
+        task["project"] = project
+        for entry in task.get("annotations", []):
+            entry["id"] += 1000
+            entry["task"], entry["project"] = task["id"], project
+        task["drafts"] = []
+    return tasks
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_project_whose_tasks_of_a_document_are_all_gone_is_said_in_an_import_of_two(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """``ls import one.json two.json`` (two projects): the second project's tasks of o003 were deleted.
+    Its annotations stay in the file, and the import says so as for one project (L054)."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    second = _written(_second_project(recording.tasks(name)), tmp_path / "second.json")
+    import_exports([str(recording.export(name)), str(second)], corpus, PSEUDONYMIZE, server_id=recording.server["url"])
+    path = corpus / "o003-emoji-crlf-diacritics.json"
+    before = load_file(path).file
+    assert before is not None
+    emoji = {recording.server["tasks"]["emoji"] + 1000, recording.server["tasks"]["emoji-again"] + 1000}
+    left = _written([t for t in _second_project(recording.tasks(name)) if t["id"] not in emoji], tmp_path / "left.json")
+    exports = [str(recording.export(name)), str(left)]
+    _, report = import_exports(exports, corpus, PSEUDONYMIZE, server_id=recording.server["url"])
+    gone = [i for i, a in enumerate(before.annotations) if a.origin and a.origin.project == 2]
+    found = {(c, p) for c, _, p in _l_codes(report) if c in {"L046", "L054"}}
+    assert gone and found - {("L054", "")} == {("L054", f"/annotations/{i}") for i in gone}  # "": the quarantine
+    assert load_file(path).file == before
+
+
 def _ground_truth_changed(recording: Recording, name: str, annotation: int, *, deleted: bool) -> list[Any]:
     """The export after the reviewer took the ground-truth star off ``annotation`` (or deleted it)."""
     tasks = recording.tasks(name)

@@ -61,15 +61,22 @@ def _data(task: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _index(tasks: Iterable[Any], options: TaskOptions) -> Counter[str]:
-    """Tasks per usable document id; refuses at once an export whose annotators cannot be named."""
+#: Tasks per document id, and the projects of an export.
+_Index = tuple[Counter[str], set[int]]
+
+
+def _index(tasks: Iterable[Any], options: TaskOptions) -> _Index:
+    """Tasks per usable document id, and the projects of the export; refuses at once an export whose
+    annotators cannot be named."""
     counts: Counter[str] = Counter()
+    projects: set[int] = set()
     for task in tasks:
         doc_id = _data(task).get("doc_id")
         if document_id_problem(doc_id) is None:
             counts[str(doc_id)] += 1
+            projects.add(label_studio_id(task.get("project")) or 1)
             _check_annotators(task, options)
-    return counts
+    return counts, projects
 
 
 def _check_annotators(task: dict[str, Any], options: TaskOptions) -> None:
@@ -87,10 +94,12 @@ def _malformed(task: dict[str, Any]) -> str | None:
 class _Run:
     """One pass of conversion: tasks in, staged files and a report out."""
 
-    def __init__(self, corpus: Path, options: TaskOptions, counts: Counter[str], staging: Staging) -> None:
+    def __init__(
+        self, corpus: Path, options: TaskOptions, index: tuple[Counter[str], set[int]], staging: Staging
+    ) -> None:
         self.corpus = corpus
         self.options = options
-        self.counts = counts
+        self.counts, self.projects = index
         self.staging = staging
         self.summary = CorpusSummary()
         self.report = Report()
@@ -138,7 +147,7 @@ class _Run:
     def document(self, doc_id: str, outcomes: list[TaskOutcome]) -> None:
         self.summary.documents += 1
         readable, existing = self.existing(doc_id)
-        merged = merge_document(outcomes, existing) if readable else None
+        merged = merge_document(outcomes, existing, self.projects) if readable else None
         self.report.extend(merged.issues if merged else [i for o in outcomes for i in o.issues])
         if merged is None or merged.file is None:
             self.summary.blocked += 1
@@ -191,10 +200,10 @@ def write_corpus(
 ) -> tuple[CorpusSummary, Report]:
     """Convert every task of the export into ``corpus`` (all changed files at once, or none)."""
     check_corpus(corpus)
-    counts = _index(tasks(), options)
+    index = _index(tasks(), options)
     staging = Staging(corpus)
     try:
-        run = _Run(corpus, options, counts, staging)
+        run = _Run(corpus, options, index, staging)
         for task in tasks():
             run.task(task)
             if progress is not None:

@@ -240,8 +240,11 @@ def _settled(
     return gold, kept, [decided] if decided else []
 
 
-def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -> Merged:
-    """The document file of the tasks that share a ``doc_id``, merged with the corpus's file."""
+def merge_document(
+    outcomes: list[TaskOutcome], existing: DocumentFile | None, pulled: set[int] | None = None
+) -> Merged:
+    """The document file of the tasks that share a ``doc_id``, merged with the corpus's file;
+    ``pulled``: every project of the export (one may have no task of this document any more)."""
     outcomes = _ordered(outcomes)
     merged = Merged(None, [issue for o in outcomes for issue in o.issues])
     merged.issues += [issue for o in outcomes for c in o.converted for issue in c.issues]
@@ -253,7 +256,7 @@ def merge_document(outcomes: list[TaskOutcome], existing: DocumentFile | None) -
     converted = _converted(outcomes)
     merged.issues += newer_in_file(existing, converted, outcomes[0].where)
     converted = _recorded_versions(existing, converted)
-    projects = {o.project for o in outcomes}
+    projects = {o.project for o in outcomes} | (pulled or set())
     existing, reused = detach_reused(existing, projects, converted, outcomes[0].where)
     reused += reused_in_export(converted, outcomes[0].where)
     tasks = {o.task_id for o in outcomes}
