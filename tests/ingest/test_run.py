@@ -92,6 +92,14 @@ def test_near_duplicates_can_be_turned_off(tmp_path: Path, ingest: Ingest) -> No
     assert codes(ingest(str(jsonl(tmp_path / "n.jsonl", rows)), "--near-duplicates", "0", out=tmp_path / "o2")[1]) == []
 
 
+def test_a_reprint_with_no_break_spaces_is_a_near_duplicate(tmp_path: Path, ingest: Ingest) -> None:
+    """The same wire story from another site, its spaces turned into U+00A0 (from &nbsp;): words are
+    split at every Unicode space, so the copy is still found (I010)."""
+    text = "\n\n".join(BODIES)
+    rows = [{"id": "a", "title": "x", "text": text}, {"id": "b", "title": "y", "text": text.replace(" ", "\u00a0")}]
+    assert codes(ingest(str(jsonl(tmp_path / "n.jsonl", rows)))[1]) == ["I010"]
+
+
 def test_a_language_mismatch_says_the_measured_share(tmp_path: Path, ingest: Ingest) -> None:
     english = tmp_path / "en.txt"
     english.write_text("Oil prices rise\n\nOil prices rose on Monday after producers agreed to cut output.\n")

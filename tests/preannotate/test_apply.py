@@ -100,3 +100,19 @@ def test_a_pull_landing_while_proposing_is_not_overwritten(tmp_path: Path, monke
     assert (outcome.action, [i.code for i in outcome.issues]) == ("failed", ["E216"])
     assert path.read_bytes() == pulled
     assert [p.name for p in tmp_path.iterdir()] == [RECORDED.name]
+
+
+def test_a_proposal_that_would_make_the_file_too_large_for_validate_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate refuses a file over the size limit (F006): a proposal must not make one. The limit is
+    set just above the seed's size here instead of writing a 10 MB article."""
+    path = _copy(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setattr(apply, "MAX_FILE_BYTES", len(before) + 100)
+    outcome = preannotate_file(str(path))
+    assert (outcome.action, [(i.code, i.location.pointer) for i in outcome.issues]) == (
+        "failed",
+        [("P001", "/predictions")],
+    )
+    assert path.read_bytes() == before

@@ -68,7 +68,8 @@ class _Signatures:
     def shingles(self, text: str) -> Any:
         """The hashes of the word 3-grams of ``text`` (harakat and tatweel left out), as uint32."""
         np = self.np
-        words = _HARAKAT.sub("", text).encode("utf-8", "surrogatepass").split()
+        # str.split: every Unicode space separates words (a no-break space from &nbsp; too)
+        words = [word.encode("utf-8", "surrogatepass") for word in _HARAKAT.sub("", text).split()]
         hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
         if len(hashes) >= 3:
             mix = np.uint32(_MIX)

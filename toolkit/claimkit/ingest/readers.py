@@ -131,7 +131,7 @@ class Line:
         try:
             return _record(json.loads(self.text), self.where, self.number, self.line)
         except json.JSONDecodeError as error:
-            message = f"line {self.line} is not JSON: {error.msg} at column {error.colno}"
+            message = f"line {self.line} is not JSON (column {error.colno}): {error.msg.removesuffix(' at')}"
             return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line, column=error.colno))
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from claimkit.errors import DataError
 from claimkit.ingest import detect_furniture, ingest_text
 from claimkit.issues import Issue, Severity
-from claimkit.loading import load_file
+from claimkit.loading import MAX_FILE_BYTES, load_file
 from claimkit.model import Annotation, DocumentFile
 from claimkit.preannotate.acceptance import schema_at_least
 from claimkit.preannotate.annotate import NAME, VERSION, propose
@@ -73,14 +73,26 @@ def preannotate_file(path: str, *, dry_run: bool = False, busy: set[Path] | None
     if failures:
         message = "; ".join(f"{i.code} {i.location.pointer}" for i in failures[:3])
         return FileOutcome(path, "failed", issues=[PROPOSAL_INVALID.issue(message, file=path, pointer="/predictions")])
-    if document_json(updated) == loaded.raw.decode("utf-8"):
+    text = document_json(updated)
+    if text == loaded.raw.decode("utf-8"):
         return FileOutcome(path, "unchanged", len(proposal.claims))
+    if too_large := _too_large(path, text):
+        return too_large
     if not dry_run:
         try:  # only over the bytes the proposal was made from: an annotator's pull may have landed
             write_document_file(path, updated, expected=loaded.raw, busy=busy)
         except DataError as error:
             return FileOutcome(path, "failed", issues=[error.code.issue(error.message, file=path, hint=error.hint)])
     return FileOutcome(path, "would-write" if dry_run else "written", len(proposal.claims))
+
+
+def _too_large(path: str, text: str) -> FileOutcome | None:
+    """A file the proposal would make larger than a document file may be: validate would refuse it (F006)."""
+    size = len(text.encode("utf-8"))
+    if size <= MAX_FILE_BYTES:
+        return None
+    message = f"with this proposal the file would be {size:,} bytes, over the {MAX_FILE_BYTES:,} a document file may be"
+    return FileOutcome(path, "failed", issues=[PROPOSAL_INVALID.issue(message, file=path, pointer="/predictions")])
 
 
 def _row_problem(where: str, message: str) -> dict[str, Any]:
