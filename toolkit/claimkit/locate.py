@@ -17,11 +17,13 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 __all__ = [
+    "DuplicateKeyError",
     "TextIndex",
     "duplicate_keys",
     "escape_token",
     "has_duplicate_keys",
     "line_column",
+    "loads_unique",
     "locate",
     "pointer_from_path",
 ]
@@ -184,6 +186,35 @@ def has_duplicate_keys(raw: bytes | str) -> bool:
 
 class _Duplicate(Exception):
     pass
+
+
+class DuplicateKeyError(ValueError):
+    """An object of a JSON text has the same key twice (``key``): a reader would keep only the last."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} appears twice in one object")
+        self.key = key
+
+
+def loads_unique(text: str) -> Any:
+    """``json.loads``, refusing an object that repeats a key (:class:`DuplicateKeyError`), in one parse."""
+    return json.loads(text, object_pairs_hook=_unique_pairs)
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        raise DuplicateKeyError(_first_repeated(key for key, _ in pairs))
+    return made
+
+
+def _first_repeated(keys: Iterable[str]) -> str:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    return ""
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import IO, Any, cast
 from claimkit.ingest.codes import FIELD_NOT_IN_SOURCE, INVALID_METADATA, UNREADABLE_RECORD, UNSUPPORTED_INPUT
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE
+from claimkit.locate import DuplicateKeyError, loads_unique
 
 __all__ = [
     "FORMATS",
@@ -129,7 +130,10 @@ class Line:
 
     def parse(self) -> Item:
         try:
-            return _record(json.loads(self.text), self.where, self.number, self.line)
+            return _record(loads_unique(self.text), self.where, self.number, self.line)
+        except DuplicateKeyError as error:  # json.loads would keep the last value without a word
+            message = f"line {self.line} holds {error}: a reader keeps only the last value"
+            return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line))
         except json.JSONDecodeError as error:
             message = f"line {self.line} is not JSON (column {error.colno}): {error.msg.removesuffix(' at')}"
             return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line, column=error.colno))
@@ -157,7 +161,12 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
     where = str(path)
     with _open_text(path) as stream:
         try:
-            rows = json.load(stream)
+            rows = loads_unique(stream.read())
+        except DuplicateKeyError as error:
+            yield Unread(
+                UNREADABLE_RECORD.issue(f"a record holds {error}: a reader keeps only the last value", file=where)
+            )
+            return
         except json.JSONDecodeError as error:
             message = f"not JSON: {error.msg}"
             yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
@@ -170,7 +179,12 @@ def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[It
     where = str(path)
     with _open_text(path) as stream:
         reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA)
-        problem = missing_fields(reader.fieldnames or [], fields, where)
+        header = list(reader.fieldnames or [])
+        if repeated := sorted({name for name in header if header.count(name) > 1}):
+            message = f"the header names the column {repeated[0]!r} twice: a reader keeps only the last value"
+            yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=1))
+            return
+        problem = missing_fields(header, fields, where)
         if problem is not None:
             yield problem
             return
