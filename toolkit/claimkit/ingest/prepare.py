@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimkit.ingest.checks import serialized, validation_issues, warnings
 from claimkit.ingest.codes import MISSING_TEXT
@@ -61,12 +61,22 @@ def _derived_id(record: Record) -> str:
     return record_id(_source_name(record.where), record.number or 1)
 
 
+def _no_text(value: Any) -> str:
+    """Why a record's text field gives no article (a null in a Parquet column is a field without a value)."""
+    if value is None:
+        return "no text in the text field"
+    if isinstance(value, str):
+        return "the text field is empty"
+    return f"the text field holds a {type(value).__name__}, not text"
+
+
 def _build(record: Record, options: IngestOptions) -> IngestResult:
     mapped, rest = options.fields.split(record.fields)
     text = mapped.pop("text", None)
-    if not isinstance(text, str):
-        found = "no text field" if text is None else f"the text field holds a {type(text).__name__}, not text"
-        return IngestResult(None, [MISSING_TEXT.issue(f"{found} ({options.fields.text!r})", file=record.where)])
+    if not isinstance(text, str) or not text.strip():
+        hint = "Give the record its article's text, or leave the record out." if isinstance(text, str) else None
+        message = f"{_no_text(text)} ({options.fields.text!r})"
+        return IngestResult(None, [MISSING_TEXT.issue(message, file=record.where, hint=hint)])
     metadata = {**mapped, **{key: value for key, value in options.metadata.items() if value is not None}}
     if metadata.get("id") is None:
         metadata["id"] = _derived_id(record)
