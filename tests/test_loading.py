@@ -74,3 +74,12 @@ def test_a_value_no_label_set_would_fix_gets_its_own_hint() -> None:
         hints[pointer] = found[0].hint
     assert hints["/gold/claims/0/certainty"] == INVALID_VALUE.fix  # a label set: `claimkit labels` helps
     assert INVALID_VALUE.fix not in {hints["/gold/lead_time"], hints["/gold/sources/0/mentions"]}
+
+
+def test_a_utf16_file_gets_the_conversion_that_fits_it() -> None:
+    """F002's hint names cp1256 (the usual Arabic legacy encoding); a UTF-16 file says what it is."""
+    from claimkit.loading import NOT_UTF8, load_bytes
+
+    utf16 = load_bytes("\ufeff{}".encode("utf-16")).issues
+    cp1256 = load_bytes('{"text": "قال"}'.encode("cp1256")).issues
+    assert [(i.code, i.hint != NOT_UTF8.fix) for i in utf16 + cp1256] == [("F002", True), ("F002", False)]

@@ -24,6 +24,7 @@ from claimkit.structure import structure_issues
 __all__ = [
     "Loaded",
     "add_lines",
+    "encoding_hint",
     "find_document_files",
     "load_bytes",
     "load_documents",
@@ -135,6 +136,16 @@ class Loaded:
     raw: bytes = b""
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def encoding_hint(head: bytes) -> str | None:
+    """A hint for a file that is not UTF-8 when its first bytes say what it is (``None``: the code's)."""
+    if head.startswith(_UTF16_BOMS):
+        return "The file is UTF-16 (it starts with a UTF-16 byte order mark): `iconv -f utf-16 -t utf-8`."
+    return None
+
+
 def _json_error(raw: bytes, path: str | None) -> Issue:
     try:
         json.loads(raw)
@@ -155,7 +166,7 @@ def _input_problem(raw: bytes, path: str | None) -> Issue | None:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         message = f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}"
-        return NOT_UTF8.issue(message, file=path, line=line, column=1)
+        return NOT_UTF8.issue(message, file=path, line=line, column=1, hint=encoding_hint(raw[:2]))
     return None
 
 

@@ -21,7 +21,7 @@ from typing import IO, Any, cast
 
 from claimkit.ingest.codes import FIELD_NOT_IN_SOURCE, INVALID_METADATA, UNREADABLE_RECORD, UNSUPPORTED_INPUT
 from claimkit.ingest.records import FieldMap, Record, Unread
-from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE
+from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint
 from claimkit.locate import DuplicateKeyError, loads_unique
 
 __all__ = [
@@ -75,6 +75,14 @@ def missing_fields(columns: Iterable[str], fields: FieldMap, where: str) -> Unre
     return Unread(FIELD_NOT_IN_SOURCE.issue(message, file=where))
 
 
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(2)
+    except OSError:
+        return b""
+
+
 def _open_text(path: Path) -> IO[str]:
     if path.name.lower().endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding=_ENCODING, newline="")
@@ -106,7 +114,7 @@ def _read_text(path: Path, fields: FieldMap) -> Iterator[Item]:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM is not content; no offset exists yet
     except UnicodeDecodeError as error:
         message = f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}"
-        yield Unread(NOT_UTF8.issue(message, file=where))
+        yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(raw[:2])))
         return
     sidecar, problem = read_sidecar(path)
     yield problem or Record({**sidecar, fields.text: text}, where, name=path.stem)
@@ -227,7 +235,8 @@ def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = T
     try:
         yield from _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)
     except UnicodeDecodeError as error:
-        yield Unread(NOT_UTF8.issue(f"not UTF-8 after this point: {error.reason}", file=where))
+        message = f"not UTF-8 after this point: {error.reason}"
+        yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(_head(path))))
     except (OSError, EOFError, csv.Error) as error:
         yield Unread(UNREADABLE_FILE.issue(f"cannot read: {getattr(error, 'strerror', None) or error}", file=where))
 
