@@ -187,7 +187,8 @@ def _only_quote(reader: Reader, region: tuple[int, int], limit: int) -> bool:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A claim span from its first to its last word (guidelines §1): no punctuation at either end (O010),
-    no أن/إن that introduces it (O011), no quotation mark whose partner is outside the span (C009)."""
+    no أن/إن that introduces it (O011), no quotation mark whose partner is outside the span (C009), no
+    marks of a quotation that encloses it whole (C008)."""
     while True:
         before = (start, end)
         while start < end and text[start] in _STRIP_START:
@@ -200,8 +201,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
                 start += 1
             elif text[end - 1] in QUOTATION_MARKS:
                 end -= 1
+        elif _enclosed(text, start, end):  # a quotation enclosing the whole claim: its marks stay out (C008)
+            start, end = start + 1, end - 1
         if (start, end) == before:
             return start, end
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one quotation: a mark at each end, balanced marks inside."""
+    if end - start < 2 or text[start] not in QUOTATION_MARKS or text[end - 1] not in QUOTATION_MARKS:
+        return False
+    return balanced_quotes(text[start + 1 : end - 1])
 
 
 def _past_complementizer(text: str, start: int, end: int) -> int:
@@ -221,7 +231,8 @@ def split(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for piece_start, piece_end in pieces:
         spans += _split_clauses(reader, piece_start, piece_end)
-    return [span for span in (trim(reader.text, s, e) for s, e in spans) if span[1] > span[0]]
+    trimmed = (trim(reader.text, s, e) for s, e in spans)
+    return [(s, e) for s, e in trimmed if any(char.isalpha() for char in reader.text[s:e])]  # words, not marks
 
 
 def _new_clause(reader: Reader, index: int) -> bool:
