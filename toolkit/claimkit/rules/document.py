@@ -99,6 +99,34 @@ def bidi_control_character(ctx: DocumentContext) -> Iterator[Finding]:
         yield Finding("/document/text", f"invisible {name} at offset {offset}")
 
 
+#: An HTML tag (<p>, </p>, <br/>, <a href=...>) or character reference (&nbsp; &quot; &#1575;).
+_MARKUP = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#x[0-9A-Fa-f]{2,5});"
+)
+
+
+@rule(
+    "D011",
+    "markup-in-text",
+    Severity.WARNING,
+    Scope.DOCUMENT,
+    fix="Take the text out of its HTML before ingest (tags removed, &nbsp; &quot; and the like decoded), then "
+    "re-ingest: offsets are counted on the text as it is, so it cannot be cleaned after annotation.",
+)
+def markup_in_text(ctx: DocumentContext) -> Iterator[Finding]:
+    """The text holds HTML tags or character references (`<p>`, `<br/>`, `&nbsp;`, `&quot;`).
+
+    A page scraped without its HTML taken out: annotators see the markup in Label Studio, and the
+    pre-annotator reads `nbsp` as a word (a speaker named «nbsp»). Reported once per text, at the first.
+    """
+    found = _MARKUP.search(ctx.document.text)
+    if found is not None:
+        count = sum(1 for _ in _MARKUP.finditer(ctx.document.text))
+        yield Finding(
+            "/document/text", f"{found.group()!r} at offset {found.start()} ({count} pieces of markup in all)"
+        )
+
+
 @rule(
     "D005",
     "gold-missing",
