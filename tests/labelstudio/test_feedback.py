@@ -79,3 +79,15 @@ def test_text_in_a_note_is_shown_as_written_and_never_as_html_or_markup(text: st
     assert _read_back(escaped) == text
     assert "<" not in escaped and ">" not in escaped
     assert re.search(r"(?<!\\)[*_`\[\]]", escaped) is None
+
+
+def test_an_annotation_someone_else_saved_is_the_leads_business_not_a_note() -> None:
+    """L053 (a lead updated the annotation) is for the pull report: the annotator cannot fix it, and a
+    note that never clears would hide the ones they can."""
+    data = _load(INVALID)
+    fixed = copy.deepcopy(data["annotations"][0])
+    fixed.update(updated_by=int(fixed["completed_by"]) + 1, updated_at="2099-01-01T00:00:00.000000Z")
+    assert "L053" not in {issue.code for issue, _ in check_annotation(data["task"], fixed)}
+    assert [issue.code for issue, _ in check_annotation(data["task"], fixed)] == [
+        issue.code for issue, _ in check_annotation(data["task"], data["annotations"][0])
+    ]

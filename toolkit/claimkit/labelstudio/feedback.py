@@ -20,6 +20,7 @@ from html import escape
 from typing import Any
 
 from claimkit.issues import Issue, Severity
+from claimkit.labelstudio import codes
 from claimkit.labelstudio.config import CHECK_FIELD
 from claimkit.labelstudio.merge import task_to_document_file
 from claimkit.model import Annotation, DocumentFile
@@ -78,9 +79,14 @@ def _region_text(issue: Issue, annotation: Annotation | None, result: list[dict[
     return _excerpt(item.mentions[0].text if found.group(1) == "sources" else item.text)
 
 
+#: What a lead must look at, not the annotator (someone else saved their annotation: L053).
+_FOR_THE_LEAD = frozenset({codes.EDITED_BY_ANOTHER.code})
+
+
 def _own(issue: Issue) -> bool:
     """Issues about the checked annotation (not the document), worth an annotator's attention."""
-    return issue.location.pointer.startswith("/annotations/0") and issue.severity is not Severity.INFO
+    mine = issue.location.pointer.startswith("/annotations/0") and issue.code not in _FOR_THE_LEAD
+    return mine and issue.severity is not Severity.INFO
 
 
 def check_annotation(task: dict[str, Any], raw: dict[str, Any]) -> list[tuple[Issue, str]]:
