@@ -21,7 +21,10 @@ from tests.conftest import CASES
 
 _NOT_INPUTS = (".expect", ".args", ".meta.json")
 #: Ingest codes whose cases need a corpus or a second run; each has its own test, named here.
-NOT_FILE_CASES = {"I003": "tests/test_ingest.py::test_unreadable_text_and_a_changed_text_are_refused"}
+NOT_FILE_CASES = {
+    "I003": "tests/test_ingest.py::test_unreadable_text_and_a_changed_text_are_refused",
+    "I016": "tests/ingest/test_run.py::test_metadata_corrected_in_the_input_is_said_not_silently_ignored",
+}
 
 
 def _inputs(kind: str) -> list[Path]:

@@ -100,6 +100,19 @@ def test_a_reprint_with_no_break_spaces_is_a_near_duplicate(tmp_path: Path, inge
     assert codes(ingest(str(jsonl(tmp_path / "n.jsonl", rows)))[1]) == ["I010"]
 
 
+def test_metadata_corrected_in_the_input_is_said_not_silently_ignored(tmp_path: Path, ingest: Ingest) -> None:
+    """Ingest never rewrites a file that is there; a corrected title or URL in the input is reported (I016)."""
+    text = "\n\n".join(BODIES)
+    first = [{"id": "a", "title": "x", "text": text, "url": "https://example.org/a"}]
+    assert ingest(str(jsonl(tmp_path / "one.jsonl", first)))[0] == 0
+    code, report = ingest(str(jsonl(tmp_path / "same.jsonl", first)))
+    assert (code, codes(report)) == (0, [])
+    corrected = [{**first[0], "title": "y", "url": "https://example.org/b"}]
+    code, report = ingest(str(jsonl(tmp_path / "corrected.jsonl", corrected)))
+    assert (code, [(i["code"], i["location"]["pointer"]) for i in report["issues"]]) == (0, [("I016", "/document")])
+    assert report["summary"]["counts"]["present"] == 1
+
+
 def test_a_language_mismatch_says_the_measured_share(tmp_path: Path, ingest: Ingest) -> None:
     english = tmp_path / "en.txt"
     english.write_text("Oil prices rise\n\nOil prices rose on Monday after producers agreed to cut output.\n")

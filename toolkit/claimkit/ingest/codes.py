@@ -193,6 +193,18 @@ NO_ARTICLES_FOUND = declare(
     "Check the folder, or pass --glob with the pattern of the article files (default: every known format).",
 )
 
+METADATA_NOT_UPDATED = declare(
+    "I016",
+    "metadata-not-updated",
+    Severity.WARNING,
+    Scope.INPUT,
+    """The corpus holds this document with this text, but the input gives it other metadata.
+
+    Ingest never rewrites a document file that is there (annotators may have worked on it): a
+    corrected outlet, date, title, URL or license in the input is not taken, and this says which.""",
+    "Correct the metadata in the document file itself (`document` member), then run `claimkit validate`.",
+)
+
 OUTPUT_NOT_A_FOLDER = declare_command(
     "E800",
     "output-not-a-folder",

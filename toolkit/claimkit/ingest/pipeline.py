@@ -32,7 +32,7 @@ from claimkit.ingest.codes import (
 )
 from claimkit.ingest.corpus import Corpus
 from claimkit.ingest.duplicates import DuplicateIndex, Match, hash_key
-from claimkit.ingest.prepare import Prepared, prepare_all
+from claimkit.ingest.prepare import Prepared, metadata_not_updated, prepare_all
 from claimkit.ingest.records import FieldMap, Unread
 from claimkit.ingest.store import Store
 from claimkit.ingest.writer import BatchWriter
@@ -195,7 +195,8 @@ class _Run:
             return None
         key, in_this_run = taken
         if key == hash_key(digest):
-            return Outcome(Status.PRESENT, prepared.where, [], target)
+            changed = [] if in_this_run else metadata_not_updated(target, prepared)
+            return Outcome(Status.PRESENT, prepared.where, changed, target)
         if in_this_run:
             message = f"document id {doc_id!r} was given to another text earlier in this run"
             issues = [ID_COLLISION.issue(message, file=prepared.file, line=prepared.line, pointer="/document/id")]

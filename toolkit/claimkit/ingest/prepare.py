@@ -7,13 +7,14 @@ decided afterwards, in order, by :mod:`claimkit.ingest.pipeline`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimkit.ingest.checks import serialized, validation_issues, warnings
-from claimkit.ingest.codes import MISSING_TEXT
+from claimkit.ingest.codes import METADATA_NOT_UPDATED, MISSING_TEXT
 from claimkit.ingest.document import IngestResult, ingest_text
 from claimkit.ingest.duplicates import signature
 from claimkit.ingest.ids import record_id, slugify
@@ -25,7 +26,7 @@ from claimkit.model import DocumentFile
 if TYPE_CHECKING:
     from claimkit.ingest.pipeline import IngestOptions
 
-__all__ = ["Prepared", "prepare", "prepare_all"]
+__all__ = ["Prepared", "metadata_not_updated", "prepare", "prepare_all"]
 
 
 @dataclass
@@ -125,3 +126,24 @@ def prepare(item: Record | Unread | Line, options: IngestOptions) -> Prepared:
 def prepare_all(options: IngestOptions, items: Sequence[Record | Unread | Line]) -> list[Prepared]:
     """:func:`prepare` over a chunk of records: what a worker process is given."""
     return [prepare(item, options) for item in items]
+
+
+#: The metadata a record gives that a document file that is there keeps as it is.
+_METADATA = ("title", "outlet", "language", "published", "url", "license")
+
+
+def metadata_not_updated(target: Path, prepared: Prepared) -> list[Issue]:
+    """I016 when the corpus's file of this very text has other metadata than the record gives."""
+    if prepared.data is None:
+        return []
+    try:
+        held = json.loads(target.read_bytes())["document"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # the corpus's own file is validate's business
+    given = json.loads(prepared.data)["document"]
+    changed = [name for name in _METADATA if name in given and given.get(name) != held.get(name)]
+    if not changed:
+        return []
+    differences = ", ".join(f"{name} {held.get(name)!r} (the input: {given[name]!r})" for name in changed)
+    message = f"the corpus keeps the document's {differences}"
+    return [prepared.here(METADATA_NOT_UPDATED.issue(message, file=prepared.file, pointer="/document"))]
