@@ -178,14 +178,10 @@ def _collect_duplicates(text: str, pos: int, pointer: str, found: list[tuple[str
 def has_duplicate_keys(raw: bytes | str) -> bool:
     """Whether any object of this JSON text repeats a key (one C-speed parse; the text must be JSON)."""
     try:
-        json.loads(raw, object_pairs_hook=_refuse_duplicates)
-    except _Duplicate:
+        loads_unique(raw)
+    except DuplicateKeyError:
         return True
     return False
-
-
-class _Duplicate(Exception):
-    pass
 
 
 class DuplicateKeyError(ValueError):
@@ -196,7 +192,7 @@ class DuplicateKeyError(ValueError):
         self.key = key
 
 
-def loads_unique(text: str) -> Any:
+def loads_unique(text: bytes | str) -> Any:
     """``json.loads``, refusing an object that repeats a key (:class:`DuplicateKeyError`), in one parse."""
     return json.loads(text, object_pairs_hook=_unique_pairs)
 
@@ -215,10 +211,3 @@ def _first_repeated(keys: Iterable[str]) -> str:
             return key
         seen.add(key)
     return ""
-
-
-def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    made = dict(pairs)
-    if len(made) != len(pairs):
-        raise _Duplicate
-    return made
