@@ -25,6 +25,7 @@ class Reading:
     spans: list[Bounds]  # of each claim
     categories: list[str]
     labels: list[tuple[str, str, str]]  # category, certainty, source kind (agreement FIELDS)
+    columns: tuple[list[str], list[str], list[str]]  # the same labels field by field (categories, ...)
     sources: list[str | None]  # each claim's source id
     speakers: list[tuple[Bounds, ...] | None]  # the mentions of each claim's source (None: no source)
     cue_spans: list[Bounds | None]  # each claim's cue, when it names one that exists
@@ -62,12 +63,14 @@ def read(annotation: Annotation) -> Reading:
     sources = list(sources_t)
     parents = [ids.get(p) if p is not None else None for p in parent_ids]
     categories = list(map(str, categories_of))
+    certainties_of = list(map(str, certainties))
     kinds_of = ["none" if s is None else kinds.get(s, "unspecified") for s in sources]
     return Reading(
         annotation=annotation,
         spans=list(zip(starts, ends, strict=True)),
         categories=categories,
-        labels=list(zip(categories, map(str, certainties), kinds_of, strict=True)),
+        labels=list(zip(categories, certainties_of, kinds_of, strict=True)),
+        columns=(categories, certainties_of, kinds_of),
         sources=sources,
         speakers=[None if s is None else mentions.get(s, ()) for s in sources],
         cue_spans=[cues.get(c or "") for c in cue_ids],

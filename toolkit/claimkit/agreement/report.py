@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -146,15 +147,16 @@ class AgreementAccumulator:
         matches: dict[tuple[str, str], list[Match]] = {}
         same = total = 0
         for a, b in combinations(sorted(found), 2):
-            pair = self.pairs.setdefault((a, b), PairFigures(a, b))
+            pair = self.pairs.get((a, b)) or self.pairs.setdefault((a, b), PairFigures(a, b))
             matches[(a, b)], s, confusion = compare(pair, found[a], found[b])
             self.confusion.update(confusion)
             m = len(matches[(a, b)])
             same, total = same + s, total + len(found[a].spans) + len(found[b].spans)
             for name in (a, b):
-                self.per_annotator[name].update(
-                    {"matched": m, "same_category": s, "claims_in_pairs": len(found[name].spans)}
-                )
+                counts = self.per_annotator[name]
+                counts["matched"] += m
+                counts["same_category"] += s
+                counts["claims_in_pairs"] += len(found[name].spans)
         return matches, same, total
 
     def _reliability(
@@ -165,24 +167,27 @@ class AgreementAccumulator:
         weights: Any,
     ) -> None:
         """This document's units as coincidences of each field (units with 2+ values only)."""
-        cells: dict[str, dict[tuple[str, str], float]] = {name: defaultdict(float) for name in FIELDS}
+        cells: list[dict[tuple[str, str], float]] = [defaultdict(float) for _ in FIELDS]
         pairable = 0
         for unit in units(found, matches):
             if len(unit.members) < 2:
                 continue
             pairable += 1
-            labels = [readings[n].labels[i] for n, i in sorted(unit.members.items())]
-            for position, name in enumerate(FIELDS):
-                for cell, value in unit_cells(tuple(row[position] for row in labels)):
-                    cells[name][cell] += value
-        for name in FIELDS:
-            self.coincidence[name].add(cells[name], pairable, weights)
+            for position, cell, value in _field_cells(
+                tuple(readings[n].labels[i] for n, i in sorted(unit.members.items()))
+            ):
+                cells[position][cell] += value
+        for position, name in enumerate(FIELDS):
+            self.coincidence[name].add(cells[position], pairable, weights)
 
     def _annotators(self, found: dict[str, Annotation]) -> None:
         for name, annotation in found.items():
-            self.per_annotator[name].update({"documents": 1, "claims": len(annotation.claims)})
+            counts = self.per_annotator[name]
+            counts["documents"] += 1
+            counts["claims"] += len(annotation.claims)
             if annotation.lead_time is not None:
-                self.per_annotator[name].update({"lead_time_total": int(annotation.lead_time), "timed": 1})
+                counts["lead_time_total"] += int(annotation.lead_time)
+                counts["timed"] += 1
 
     def report(self) -> AgreementReport:
         """The figures of every document added so far."""
@@ -197,6 +202,17 @@ class AgreementAccumulator:
             excluded={name: sorted(docs) for name, docs in sorted(self.excluded.items())},
             gamma=self.gamma.to_dict() if self.gamma is not None else None,
         )
+
+
+@lru_cache(maxsize=4096)
+def _field_cells(labels: tuple[tuple[str, str, str], ...]) -> tuple[tuple[int, tuple[str, str], float], ...]:
+    """The coincidence cells of one unit, field by field (position in :data:`FIELDS`), given each
+    member's labels; remembered: units repeat the same few label tuples."""
+    return tuple(
+        (position, cell, value)
+        for position in range(len(FIELDS))
+        for cell, value in unit_cells(tuple(row[position] for row in labels))
+    )
 
 
 def _row(doc_id: str, found: dict[str, Annotation], matched: int, same: int, total: int) -> dict[str, Any]:

@@ -85,24 +85,25 @@ def _same_speaker(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) ->
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def _matched(pair: PairFigures, left: Reading, right: Reading, matches: list[Match]) -> Counter[tuple[str, str]]:
-    """Labels, sources and the confusion of matched claims; returns the confusion counts."""
-    pair.same_source += sum(_same_speaker(left.speakers[m.left], right.speakers[m.right]) for m in matches)
-    labels = [(left.labels[m.left], right.labels[m.right]) for m in matches]
+def _matched(pair: PairFigures, left: Reading, right: Reading, matches: list[Match]) -> list[tuple[str, str]]:
+    """Labels and sources of matched claims; returns their confusion cells (both directions)."""
+    lefts, rights = [m.left for m in matches], [m.right for m in matches]
+    speakers = map(left.speakers.__getitem__, lefts), map(right.speakers.__getitem__, rights)
+    pair.same_source += sum(map(_same_speaker, *speakers))
     for position, name in enumerate(FIELDS):
-        pair.labels[name].update([(x[position], y[position]) for x, y in labels])
-    both_ways = [cell for x, y in labels for cell in ((x[0], y[0]), (y[0], x[0]))]
-    return Counter(both_ways)
+        mine, theirs = left.columns[position], right.columns[position]
+        pair.labels[name].update(zip(map(mine.__getitem__, lefts), map(theirs.__getitem__, rights), strict=True))
+    cells = zip(map(left.categories.__getitem__, lefts), map(right.categories.__getitem__, rights), strict=True)
+    return [cell for x, y in cells for cell in ((x, y), (y, x))]
 
 
-def _unmatched(left: Reading, right: Reading, matches: list[Match], confusion: Counter[tuple[str, str]]) -> None:
+def _unmatched(left: Reading, right: Reading, matches: list[Match], confusion: list[tuple[str, str]]) -> None:
     """One annotator saw a claim where the other saw none: both directions of the confusion."""
     matched_l, matched_r = {m.left for m in matches}, {m.right for m in matches}
     unmatched = [c for i, c in enumerate(left.categories) if i not in matched_l]
     unmatched += [c for i, c in enumerate(right.categories) if i not in matched_r]
     for category in unmatched:
-        confusion[(category, NO_CLAIM)] += 1
-        confusion[(NO_CLAIM, category)] += 1
+        confusion += ((category, NO_CLAIM), (NO_CLAIM, category))
 
 
 def _per_category(
@@ -131,8 +132,9 @@ def _per_category(
             counts[2] += len(assign(restricted(candidates, only_l, only_r), len(only_l), len(only_r)))
 
 
-def compare(pair: PairFigures, left: Reading, right: Reading) -> tuple[list[Match], int, Counter[tuple[str, str]]]:
-    """Add one document of a pair to its tallies: (overlap matches, same-category matches, confusion)."""
+def compare(pair: PairFigures, left: Reading, right: Reading) -> tuple[list[Match], int, list[tuple[str, str]]]:
+    """Add one document of a pair to its tallies: (overlap matches, same-category matches, confusion
+    cells: one per matched claim in each direction, and one each way per unmatched claim)."""
     pair.documents += 1
     pair.claims_a += len(left.spans)
     pair.claims_b += len(right.spans)
