@@ -70,6 +70,7 @@ benchmark: setup labelstudio
 	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/bench_preannotate_quality.py
 	$(BIN)/python benchmarks/bench_preannotate.py
+	$(BIN)/python benchmarks/bench_preannotate_long.py
 	$(BIN)/python benchmarks/report.py
 
 clean:

@@ -3,6 +3,7 @@ and the generator record (name, version, overall score, the rule behind each reg
 
 from __future__ import annotations
 
+from claimkit import collector
 from claimkit.labelstudio.convert import mention_region_id
 from claimkit.model import Annotation, Claim, Cue, Document, Generator, Source, Span
 from claimkit.preannotate.propose import Found, FoundClaim, FoundCue, find
@@ -95,6 +96,11 @@ def _cues(reader: Reader, cues: list[FoundCue], cue_ids: dict[int, str]) -> list
 
 def propose(document: Document) -> Annotation:
     """The proposed annotation of a document: deterministic, offline, valid under every rule."""
+    with collector.paused():  # a long page holds many small objects, all freed at the end (see collector)
+        return _proposed(document)
+
+
+def _proposed(document: Document) -> Annotation:
     reader = Reader(document)
     found = find(reader)
     rules: dict[str, str] = {}

@@ -4,6 +4,8 @@ to"); relayed claims (نقلاً عن) become a claim inside a claim."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from claimkit.preannotate.claims import Content, certainty, complement, content_at, polarity, split, trim
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
@@ -23,6 +25,11 @@ class Attributor:
         self.book = book
         self.found = found
         self.hits = hits  # every cue candidate of the document, in text order
+        self._hit_starts = [hit.start for hit in hits]
+        self._according_at: dict[int, CueHit] = {}  # "according to" cues by their first token
+        for hit in hits:
+            if hit.kind == "according":
+                self._according_at.setdefault(hit.first, hit)
 
     def attribute(self, hit: CueHit) -> None:
         if self.reader.is_consumed(hit.start, hit.end):
@@ -92,17 +99,17 @@ class Attributor:
     def _quote_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
         """«…»، قال الوزير: the quotation before a cue that ends its sentence."""
         reader = self.reader
-        for start, end in reader.quotes.regions:
-            between = reader.text[end : hit.start]
-            if sentence[0] <= start and end <= hit.start and not any(char.isalpha() for char in between):
+        for start, end in reader.quotes_within(sentence[0], hit.start):
+            if not any(char.isalpha() for char in reader.text[end : hit.start]):
                 inner_end = end - 1 if end - 1 > start else end
                 return Content(split(reader, start + 1, inner_end), True, sentence[1], "claim-quote-before")
         return None
 
     def _next_cue_start(self, hit: CueHit, limit: int) -> int:
-        for other in self.hits:
-            pending = hit.end < other.start < limit and not self.reader.is_consumed(other.start, other.end)
-            if pending and self._viable(other):
+        for other in self.hits[bisect_right(self._hit_starts, hit.end) :]:
+            if other.start >= limit:
+                break
+            if not self.reader.is_consumed(other.start, other.end) and self._viable(other):
                 return self._before_separator(other.start)
         return limit
 
@@ -124,7 +131,7 @@ class Attributor:
     def _relay(self, hit: CueHit, mention: Mention | None, known: Entity | None, k: int) -> bool:
         """ذكرت الوكالة نقلاً عن مصدر أن …، نقلت الصحيفة عن دبلوماسي قوله إن …: a claim inside a claim (§6)."""
         reader = self.reader
-        relay = next((h for h in self.hits if h.first == k and h.kind == "according"), None)
+        relay = self._according_at.get(k)
         if relay is not None and reader.key(k) == "نقلا":
             inner_cue: CueHit | None = relay
         elif hit.form is not None and hit.form.verb.head == "نقل" and reader.key(k) == "عن":
@@ -193,16 +200,8 @@ class Attributor:
         return Content(spans, False, sentence[1], "claim-after-according-to") if spans else None
 
     def _clause_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
-        start = max(
-            [
-                sentence[0],
-                *(
-                    end
-                    for s, end in self.reader.consumed
-                    if s < hit.start <= end or (end <= hit.start and end > sentence[0])
-                ),
-            ]
-        )
+        # After what attributions explained: the furthest end of a stretch consumed before the cue.
+        start = max(sentence[0], self.reader.consumed_reach(hit.start) or 0)
         span = trim(self.reader.text, start, hit.start)
         if len(list(self.reader.words(*span))) < 3:
             return None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimkit.preannotate.arabic import normalize, strip_clitic
@@ -134,16 +135,30 @@ def _text(reader: Reader, indices: list[int]) -> str:
 
 def antecedent_of(reader: Reader, before: int, generic: str) -> str | None:
     """The fuller phrase a lone definite noun stands for: الوزارة → وزارة الدفاع السورية, said earlier."""
-    tokens = reader.tokens
-    for index in range(reader.token_at(before) - 1, -1, -1):
-        if bare(tokens[index].key) != generic:
-            continue
-        end = index + 1
-        while end < len(tokens) and end - index < 5 and tokens[end].definite and not reader.broken(end):
-            end += 1
-        if end > index + 1:
-            head = tokens[index]
-            stripped = strip_clitic(head, "ولب") if head.key not in (generic, "ال" + generic) else None
-            start = head.start + (stripped[1] if stripped and bare(stripped[0]) == generic else 0)
-            return reader.text[start : tokens[end - 1].end]
-    return None
+    tokens, heads = reader.tokens, _phrase_heads(reader, generic)
+    nearest = bisect_left(heads, reader.token_at(before)) - 1
+    if nearest < 0:
+        return None
+    index = heads[nearest]
+    end = index + 2
+    while end < len(tokens) and end - index < 5 and _continues(reader, end):
+        end += 1
+    head = tokens[index]
+    stripped = strip_clitic(head, "ولب") if head.key not in (generic, "ال" + generic) else None
+    start = head.start + (stripped[1] if stripped and bare(stripped[0]) == generic else 0)
+    return reader.text[start : tokens[end - 1].end]
+
+
+def _phrase_heads(reader: Reader, generic: str) -> list[int]:
+    """The tokens that are ``generic`` followed by a definite word of the same phrase (وزارة الدفاع),
+    in text order; found once per document and word."""
+    memo = ("phrase-heads", generic)
+    if memo not in reader.memo:
+        found = reader.keyed(generic, bare_key=True)
+        reader.memo[memo] = [i for i in found if i + 1 < len(reader.tokens) and _continues(reader, i + 1)]
+    return reader.memo[memo]
+
+
+def _continues(reader: Reader, index: int) -> bool:
+    """Whether token ``index`` is a definite word that continues the phrase before it."""
+    return reader.tokens[index].definite and not reader.broken(index)

@@ -3,13 +3,15 @@ page furniture, and the stretches already explained by an attribution."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimkit.model import Document
 from claimkit.preannotate.arabic import Token, detach_lam, strip_clitic, tokenize
 from claimkit.preannotate.lexicon import LAM_WORDS
+from claimkit.preannotate.titles import bare
 from claimkit.textutil import QuotedRegions, sentence_bounds
 
 __all__ = ["OPENING_QUOTES", "PUNCTUATION", "Reader"]
@@ -34,9 +36,17 @@ class Reader:
         self.tokens = detach_lam(tokenize(self.text), LAM_WORDS)
         self.sentences = sentence_bounds(self.text)
         self.quotes = QuotedRegions(self.text)
+        self._quote_starts = [start for start, _ in self.quotes.regions]
         self._starts = [token.start for token in self.tokens]
         self._sentence_starts = [start for start, _ in self.sentences]
         self._furniture = [(f.start, f.end) for f in self.document.furniture]
+        self._by_key: dict[str, list[int]] | None = None
+        self._by_bare_key: dict[str, list[int]] | None = None
+        self.memo: dict[tuple[str, str], list[int]] = {}  # per-document look-ups the steps repeat
+        # The consumed stretches sorted by start, and the furthest end among the first n of them.
+        self._consumed_starts: list[int] = []
+        self._consumed_ends: list[int] = []
+        self._consumed_reach: list[int] = []
 
     # -- words -------------------------------------------------------------------------------
     def key(self, index: int, clitics: str = "") -> str:
@@ -61,6 +71,21 @@ class Reader:
         """Index of the first token that starts at or after ``offset``."""
         return bisect_right(self._starts, offset - 1)
 
+    def keyed(self, key: str, *, bare_key: bool = False) -> list[int]:
+        """Indices of the tokens whose key (or :func:`bare` key) is ``key``, in text order: an index
+        built once, so that looking back for a word costs its occurrences, not the whole text."""
+        if self._by_key is None or self._by_bare_key is None:
+            self._by_key, self._by_bare_key = defaultdict(list), defaultdict(list)
+            for position, token in enumerate(self.tokens):
+                self._by_key[token.key].append(position)
+                self._by_bare_key[bare(token.key)].append(position)
+        return (self._by_bare_key if bare_key else self._by_key).get(key, [])
+
+    def keyed_before(self, index: int, key: str) -> Iterator[int]:
+        """:meth:`keyed` before token ``index``, nearest first."""
+        found = self.keyed(key)
+        return reversed(found[: bisect_left(found, index)])
+
     # -- stretches -----------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._sentence_starts, offset) - 1
@@ -70,21 +95,41 @@ class Reader:
 
     def quote_at(self, offset: int) -> tuple[int, int] | None:
         """The quotation region that opens at ``offset``, if one does."""
-        for start, end in self.quotes.regions:
-            if start == offset:
-                return start, end
-            if start > offset:
-                return None
-        return None
+        index = bisect_left(self._quote_starts, offset)
+        found = self.quotes.regions[index] if index < len(self._quote_starts) else None
+        return found if found is not None and found[0] == offset else None
+
+    def quotes_within(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The quotation regions wholly inside ``[start, end)``, in text order (regions never overlap)."""
+        for index in range(bisect_left(self._quote_starts, start), len(self._quote_starts)):
+            region = self.quotes.regions[index]
+            if region[1] > end:
+                return
+            yield region
 
     def in_furniture(self, start: int, end: int) -> bool:
         return any(start < f_end and f_start < end for f_start, f_end in self._furniture)
 
     def is_consumed(self, start: int, end: int) -> bool:
-        return any(start < c_end and c_start < end for c_start, c_end in self.consumed)
+        """Whether ``[start, end)`` overlaps a consumed stretch: among those starting before ``end``
+        (a prefix of them sorted by start), the furthest end is past ``start``."""
+        before = bisect_left(self._consumed_starts, end)
+        return before > 0 and self._consumed_reach[before - 1] > start
+
+    def consumed_reach(self, before: int) -> int | None:
+        """The furthest end among the consumed stretches that start before ``before`` (``None``: none does)."""
+        count = bisect_left(self._consumed_starts, before)
+        return self._consumed_reach[count - 1] if count else None
 
     def consume(self, start: int, end: int) -> None:
         self.consumed.append((start, end))
+        at = bisect_right(self._consumed_starts, start)
+        self._consumed_starts.insert(at, start)
+        self._consumed_ends.insert(at, end)
+        del self._consumed_reach[at:]  # the furthest end so far, again from the new stretch on
+        for position in range(at, len(self._consumed_ends)):
+            last = self._consumed_reach[-1] if position else end
+            self._consumed_reach.append(max(last, self._consumed_ends[position]))
 
     def words(self, start: int, end: int) -> Iterable[Token]:
         """Tokens wholly inside ``[start, end)``."""

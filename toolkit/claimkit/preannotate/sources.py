@@ -7,7 +7,8 @@ here too, as they always were."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right, insort
+from dataclasses import dataclass, field
 
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.mentions import Mention, antecedent_of
@@ -30,9 +31,17 @@ class Entity:
     def keys(self) -> list[str]:
         return [key for mention in self.mentions for key in mention.keys] + self.name.split()
 
+    _kind: tuple[int, SourceKind] | None = field(default=None, repr=False, compare=False)
+    _person: tuple[int, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+
     @property
     def kind(self) -> SourceKind:
-        return kind_of([*self.keys(), *(normalize(word) for word in self.name.split())]) or SourceKind.OTHER
+        """From the words of every mention and the name; worked out again only when a mention was
+        added (a speaker quoted a thousand times is asked for each claim)."""
+        if self._kind is None or self._kind[0] != len(self.mentions):
+            words = [*self.keys(), *(normalize(word) for word in self.name.split())]
+            self._kind = (len(self.mentions), kind_of(words) or SourceKind.OTHER)
+        return self._kind[1]
 
     @property
     def naming(self) -> SourceNaming:
@@ -47,7 +56,10 @@ class Entity:
         return self.mentions[0].feminine
 
     def person(self) -> tuple[str, ...]:
-        return next((m.name_keys for m in self.mentions if m.name_keys), ())
+        """The name words of the first mention that names the speaker (found again only when a mention was added)."""
+        if self._person is None or self._person[0] != len(self.mentions):
+            self._person = (len(self.mentions), next((m.name_keys for m in self.mentions if m.name_keys), ()))
+        return self._person[1]
 
 
 class SourceBook:
@@ -56,22 +68,29 @@ class SourceBook:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.entities: list[Entity] = []
+        self._texts: list[set[str]] = []  # the text of every mention of each entity
+        # Every mention as (-start, entity, mention number): the latest first, then in book order.
+        self._latest: list[tuple[int, int, int]] = []
 
     def add(self, mention: Mention) -> Entity:
         found = self.match(mention)
-        if found is not None:
-            found.mentions.append(mention)
-            return found
-        entity = Entity(f"s{len(self.entities) + 1}", [mention], self._canonical(mention))
-        self.entities.append(entity)
-        return entity
+        if found is None:
+            found = Entity(f"s{len(self.entities) + 1}", [], self._canonical(mention))
+            self.entities.append(found)
+            self._texts.append(set())
+        number = int(found.id[1:]) - 1
+        insort(self._latest, (-mention.start, number, len(found.mentions)))
+        found.mentions.append(mention)
+        self._texts[number].add(self.reader.text[mention.start : mention.end])
+        return found
 
     def match(self, mention: Mention) -> Entity | None:
         """The known source this mention refers to, if any (the latest one first)."""
         text = self.reader.text[mention.start : mention.end]
-        for entity in reversed(self.entities):
+        for number in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[number]
             person = entity.person()
-            if text == entity.name or any(text == self.reader.text[m.start : m.end] for m in entity.mentions):
+            if text == entity.name or text in self._texts[number]:
                 return entity
             if mention.name_keys and person and set(mention.name_keys) <= set(person):
                 return entity
@@ -89,15 +108,12 @@ class SourceBook:
 
     def recent(self, before: int, feminine: bool | None = None) -> Entity | None:
         """The source mentioned last before ``before``, agreeing in gender when that is known."""
-        ordered = sorted(
-            ((m.start, e) for e in self.entities for m in e.mentions if m.start < before),
-            key=lambda pair: pair[0],
-            reverse=True,
-        )
-        for _, entity in ordered[:4]:
+        first = bisect_right(self._latest, (-before, len(self.entities), 0))
+        ordered = [self.entities[number] for _, number, _ in self._latest[first : first + 4]]
+        for entity in ordered:
             if feminine is None or entity.feminine is None or entity.feminine == feminine:
                 return entity
-        return ordered[0][1] if ordered else None
+        return ordered[0] if ordered else None
 
 
 def _key(word: str) -> str:
@@ -110,9 +126,7 @@ def introduced(reader: Reader, mention: Mention) -> Mention | None:
         return None
     last = mention.name_keys[-1]
     tokens = reader.tokens
-    for index in range(reader.token_at(mention.start) - 1, -1, -1):
-        if tokens[index].key != last:
-            continue
+    for index in reader.keyed_before(reader.token_at(mention.start), last):
         for start in range(max(0, index - 6), index):
             if bare(tokens[start].key) in TITLES:
                 earlier = read_mention(reader, start, mention.rule)
