@@ -10,29 +10,39 @@ is checked to grow linearly with the page.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimkit.loading import load_documents
-from claimkit.model import Document, text_sha256
+from claimkit.model import Document, Furniture, text_sha256
 from claimkit.preannotate import attribution, mentions, outlet, sources
 from claimkit.preannotate.annotate import propose
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import TITLES, bare
+from claimkit.taxonomy import FurnitureKind
 from tests.conftest import ROOT
 from tests.preannotate.test_properties import NEWS
 
 
-def _document(text: str) -> Document:
-    return Document(id="doc", title="t", text=text, text_sha256=text_sha256(text), language="ar", outlet="o")
+def _document(text: str, furniture: Sequence[tuple[int, int]] = ()) -> Document:
+    spans = [(min(a, b) % (len(text) + 1), max(a, b) % (len(text) + 1)) for a, b in furniture]
+    kept = [Furniture(start=a, end=b, text=text[a:b], kind=FurnitureKind.BOILERPLATE) for a, b in spans if a < b]
+    return Document(
+        id="doc", title="t", text=text, text_sha256=text_sha256(text), language="ar", outlet="o", furniture=kept
+    )
 
 
 # -- the plain scans the indexes replaced (the definitions) ---------------------------------------------
 def _is_consumed(reader: Reader, start: int, end: int) -> bool:
     return any(start < c_end and c_start < end for c_start, c_end in reader.consumed)
+
+
+def _in_furniture(reader: Reader, start: int, end: int) -> bool:
+    return any(start < f.end and f.start < end for f in reader.document.furniture)
 
 
 def _recent(book: sources.SourceBook, before: int, feminine: bool | None = None) -> sources.Entity | None:
@@ -155,6 +165,7 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         monkeypatch.setattr(module, "antecedent_of", antecedent_of)
     monkeypatch.setattr(attribution, "introduced", _checked(sources.introduced, _introduced, asked))
     monkeypatch.setattr(Reader, "quote_at", _checked(Reader.quote_at, _quote_at, asked))
+    monkeypatch.setattr(Reader, "in_furniture", _checked(Reader.in_furniture, _in_furniture, asked))
     for name, reference in (
         ("_quote_before", _quote_before),
         ("_clause_before", _clause_before),
@@ -175,10 +186,11 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(NEWS)
+@given(NEWS, st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 2000)), max_size=4))
 @pytest.mark.usefixtures("checked")
-def test_indexed_look_ups_answer_as_the_scans_did(text: str) -> None:
-    propose(_document(text))
+def test_indexed_look_ups_answer_as_the_scans_did(text: str, furniture: list[tuple[int, int]]) -> None:
+    """On news-like texts, some with page furniture (overlapping or not) where it falls."""
+    propose(_document(text, furniture))
 
 
 def _paragraphs() -> list[str]:
@@ -198,7 +210,7 @@ def test_every_look_up_is_checked_on_real_pages(checked: list[str]) -> None:
     propose(_document("\n\n".join(_paragraphs())))
     assert set(checked) == {
         *("is_consumed", "recent", "antecedent_of", "introduced", "_unexplained"),
-        *("quote_at", "_quote_before", "_clause_before", "_next_cue_start"),
+        *("quote_at", "_quote_before", "_clause_before", "_next_cue_start", "in_furniture"),
     }
 
 

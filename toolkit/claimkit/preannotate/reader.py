@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from claimkit.model import Document
 from claimkit.preannotate.arabic import Token, detach_lam, strip_clitic, tokenize
@@ -39,7 +40,9 @@ class Reader:
         self._quote_starts = [start for start, _ in self.quotes.regions]
         self._starts = [token.start for token in self.tokens]
         self._sentence_starts = [start for start, _ in self.sentences]
-        self._furniture = [(f.start, f.end) for f in self.document.furniture]
+        furniture = sorted((f.start, f.end) for f in self.document.furniture)
+        self._furniture_starts = [start for start, _ in furniture]
+        self._furniture_reach = list(accumulate((end for _, end in furniture), max))  # the furthest end so far
         self._by_key: dict[str, list[int]] | None = None
         self._by_bare_key: dict[str, list[int]] | None = None
         self.memo: dict[tuple[str, str], list[int]] = {}  # per-document look-ups the steps repeat
@@ -108,7 +111,9 @@ class Reader:
             yield region
 
     def in_furniture(self, start: int, end: int) -> bool:
-        return any(start < f_end and f_start < end for f_start, f_end in self._furniture)
+        """Whether ``[start, end)`` overlaps page furniture (asked for every word: by bisection)."""
+        before = bisect_left(self._furniture_starts, end)
+        return before > 0 and self._furniture_reach[before - 1] > start
 
     def is_consumed(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a consumed stretch: among those starting before ``end``
