@@ -18,7 +18,7 @@ from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.labelstudio.sync import init_project, pull_project, push_documents
 from claimkit.loading import load_file
 from claimkit.model import DocumentFile
-from claimkit.preannotate import preannotate_file, proposal_of
+from claimkit.preannotate import NAME, VERSION, preannotate_file, proposal_of
 from claimkit.pseudonym import Pseudonymizer
 from tests.conftest import ROOT
 from tests.live.conftest import LiveServer
@@ -26,7 +26,7 @@ from tests.live.conftest import LiveServer
 pytestmark = pytest.mark.live
 
 SEED = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
-MODEL = "claimkit-preannotate@1.0.0"
+MODEL = f"{NAME}@{VERSION}"
 
 
 def _proposed(tmp_path: Path) -> tuple[Path, DocumentFile]:
@@ -76,12 +76,13 @@ def test_a_newer_proposal_replaces_the_old_prediction_and_a_file_without_one_is_
     push_documents(client, project, [(str(corpus / SEED.name), file)], "preannotate")
     proposal = proposal_of(file)
     assert proposal is not None and proposal.generator is not None
-    newer = proposal.model_copy(update={"generator": proposal.generator.model_copy(update={"version": "1.1.0"})})
+    later = f"{int(VERSION.split('.')[0]) + 1}.0.0"  # a later version of the rules
+    newer = proposal.model_copy(update={"generator": proposal.generator.model_copy(update={"version": later})})
     updated = file.model_copy(update={"predictions": [newer]})
     summary, report = push_documents(client, project, [("seed", updated)], "preannotate")
     (task,) = list(client.tasks(project))
     assert summary.predictions == 1 and report.issues == []
-    assert [version for _, version, _ in client.predictions(task.id)] == ["claimkit-preannotate@1.1.0"]
+    assert [version for _, version, _ in client.predictions(task.id)] == [f"{NAME}@{later}"]
     bare = file.model_copy(update={"predictions": []})
     _, report = push_documents(client, project, [("seed", bare)], "preannotate")
     assert [(i.code, i.location.file) for i in report.issues] == [("P004", "seed")]

@@ -19,7 +19,7 @@ from claimkit.cli import main
 from claimkit.labelstudio.config import span_hotkeys
 from claimkit.labelstudio.convert import annotation_to_result
 from claimkit.loading import load_file
-from claimkit.preannotate import proposal_of
+from claimkit.preannotate import NAME, VERSION, proposal_of
 from claimkit.preannotate.acceptance import regions_of
 from claimkit.taxonomy import ClaimCategory, describe
 from tests.live.browser import ui
@@ -90,7 +90,7 @@ def test_the_annotator_starts_from_the_proposal_and_acceptance_comes_back(
     assert pulled is not None
     (annotation,) = pulled.annotations
     acceptance = annotation.acceptance
-    assert acceptance is not None and acceptance.prediction == "claimkit-preannotate@1.0.0"
+    assert acceptance is not None and acceptance.prediction == f"{NAME}@{VERSION}"
     counts = (acceptance.regions, acceptance.accepted, acceptance.edited_field, acceptance.deleted, acceptance.added)
     assert counts == (len(proposed), len(proposed) - 2, 1, 1, 0)
     assert proposal_of(pulled) == proposal  # the proposal itself stays beside the annotation

@@ -1,7 +1,7 @@
 """Arabic words with their offsets: tokens, a normalized key for lexicon look-ups, and clitics.
 
 Offsets always point into the exact document text; only the *keys* are normalized (diacritics and
-tatweel removed, hamza seats and alef variants folded, ى to ي, ة to ه), so that a lexicon written
+tatweel removed, hamza seats and alef variants folded, ى to ي, ة to ه, Persian ی ک to ي ك), so that a lexicon written
 without diacritics finds أوضحَت, اوضحت and أوضحت alike.
 """
 
@@ -14,7 +14,10 @@ from functools import lru_cache
 __all__ = ["Token", "detach_lam", "normalize", "plain", "strip_clitic", "tokenize"]
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+    | {"\u06cc": "ي", "\u06a9": "ك", "\u06be": "ه"}  # Persian ی and ک, and ھ, typed on Persian or Urdu keyboards
+)
 # A word: Arabic letters with their marks, or a run of other letters and digits.
 _WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+|[^\W_]+")
 

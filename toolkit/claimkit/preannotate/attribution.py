@@ -6,15 +6,23 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.claims import Content, certainty, complement, content_at, polarity, split, trim
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
+from claimkit.preannotate.titles import addressee
 from claimkit.taxonomy import Certainty, ContentType, Polarity
 
 __all__ = ["Attributor"]
+
+
+#: Prepositions a cue's content may follow (حذر من أن، أشار إلى أن، شدد على أن، أعلن عن أن).
+_BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
+#: The most words of an addressee before the content (لوكالة فرانس برس إن).
+_ADDRESSEE_WORDS = 5
 
 
 class Attributor:
@@ -66,7 +74,16 @@ class Attributor:
         reader = self.reader
         if k >= len(reader.tokens):
             return True
-        return reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“')
+        if reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“'):
+            return True
+        # حذر X من أن، قال X للصحفيين إن، لوكالة فرانس برس إن: a preposition or an addressee, then أنّ/إنّ
+        if reader.key(k) in _BEFORE_MARKER or addressee(reader.key(k)):
+            for m in range(k + 1, min(k + _ADDRESSEE_WORDS, len(reader.tokens))):
+                if reader.broken(m):
+                    return False
+                if reader.key(m, "ف") in COMPLEMENTIZERS:
+                    return True
+        return False
 
     def _verb(self, hit: CueHit) -> None:
         mention, known, k = self._speaker(hit)

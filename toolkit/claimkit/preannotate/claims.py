@@ -12,6 +12,7 @@ from claimkit.lexicon import leading_marker
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES, WEEKDAYS
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
+from claimkit.preannotate.titles import addressee
 from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
 from claimkit.taxonomy import Certainty, Polarity
 
@@ -92,7 +93,8 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
     """Where the content of a cue starts, given the first token after the speaker (or the cue).
 
     Tried in order: a colon, a quotation mark or أنّ/إنّ right there; the same after an adjunct
-    (``، في تصريح لـ "حلب اليوم"، أن``); a plain object (تؤكد الحكومة حرصها على …, أشار إلى الأهمية).
+    (``، في تصريح لـ "حلب اليوم"، أن``) or an addressee (``للصحفيين إن``); a plain object
+    (تؤكد الحكومة حرصها على …, أشار إلى الأهمية).
     """
     prepositions = tuple(p for p in objects if p)
     found = _marker(reader, k, prepositions)
@@ -105,7 +107,9 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
         if found is not None:
             return found, "claim-complement"
         return _object(reader, after, objects, prepositions, limit)
-    if k < len(tokens) and ("،" in reader.gap(k) or "," in reader.gap(k) or reader.key(k) in ADJUNCT_STARTS):
+    if k < len(tokens) and (
+        "،" in reader.gap(k) or "," in reader.gap(k) or reader.key(k) in ADJUNCT_STARTS or addressee(reader.key(k))
+    ):
         for m in range(k + 1, min(k + _ADJUNCT_WINDOW, len(tokens))):
             if tokens[m].start >= limit:
                 break

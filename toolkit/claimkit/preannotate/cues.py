@@ -92,6 +92,8 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
         form, offset = forms.get(stripped[0]), stripped[1]
     if form is None or _negated(reader, index) or formula_at(reader, index):
         return None
+    if not offset and reader.in_compound_name(index):
+        return None  # أحمد ذكر الله: a name, not ذكر the cue
     if form.verb.needs and not _followed_by(reader, index, form.verb.needs):
         return None
     kind = "participle" if form.tense == "participle" else "verb"

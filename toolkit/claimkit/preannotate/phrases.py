@@ -15,6 +15,7 @@ from claimkit.preannotate.titles import (
     PLACES,
     TITLES,
     VAGUE_HEADS,
+    addressee,
     bare,
 )
 
@@ -125,12 +126,14 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
 
 
 def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
-    """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث: where a described speaker belongs."""
+    """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث, لحزب الله after الأمين العام: where a
+    described speaker belongs."""
     tokens = reader.tokens
     if head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
         return k
-    if tokens[k].key not in AFFILIATION_PREPOSITIONS:
-        return k
+    key = tokens[k].key
+    if key not in AFFILIATION_PREPOSITIONS and not (key.startswith("ل") and bare(key[1:]) in BODIES):
+        return k  # (لحزب الله، لوزارة الخارجية: a body with its لـ, then its name)
     taken, m = [k], k + 1
     while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
         token = tokens[m]
@@ -149,10 +152,14 @@ def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4) -> int:
     tokens = reader.tokens
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
+        if phrase.name and reader.in_compound_name(k):
+            phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
+            k += 2
+            continue
         if reader.broken(k) or _stop(token) or _descriptive(token):
             break
-        if (not phrase.name and token.definite) or token.key.startswith("لل"):
-            break  # للصحفيين: a preposition, not a name
+        if (not phrase.name and token.definite) or addressee(token.key):
+            break  # للصحفيين، لوكالة فرانس برس: who was told, not a name
         phrase.name.append(k)
         k += 1
     return k

@@ -22,6 +22,12 @@ OPENING_QUOTES = '"«“„'
 PUNCTUATION = set('،,.:؛;!?؟()[]«»"“”„-–—\n')
 
 
+#: Words that may stand before a verb whose subject is الله (كما ذكر الله، وقد قال الله): not a first name.
+_NOT_NAMES = frozenset(
+    ["كما", "وكما", "ما", "قد", "وقد", "فقد", "لقد", "لما", "ولما", "حين", "عندما", "اذ", "الذي", "التي"]
+)
+
+
 @dataclass
 class Reader:
     """One document, read once: every proposer step asks it about words and stretches of text."""
@@ -69,6 +75,14 @@ class Reader:
     def broken(self, index: int) -> bool:
         """Whether punctuation separates token ``index`` from the one before."""
         return any(char in PUNCTUATION for char in self.gap(index))
+
+    def in_compound_name(self, index: int) -> bool:
+        """Whether token ``index`` opens the second half of a name compounded with الله after a first
+        name (أحمد ذكر الله، حسن نصر الله، محمد جاد الله): a word, not a verb or a title."""
+        if not 0 < index < len(self.tokens) - 1 or self.key(index + 1) != "الله":
+            return False
+        before = self.key(index - 1)
+        return not (self.broken(index) or self.broken(index + 1)) and before.isalpha() and before not in _NOT_NAMES
 
     def token_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""

@@ -1,0 +1,92 @@
+"""Ordinary wire phrasing the proposer once left to the outlet's voice, or gave to the wrong speaker.
+
+Each sentence was found by a probe of the proposer on wire copy; the proposal must attribute its
+content to its speaker through its cue. A sentence left as the outlet's reported fact misleads the
+annotator who starts from the proposal, so these are checked one by one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.model import Annotation, Document, text_sha256
+from claimkit.preannotate import propose
+from claimkit.taxonomy import SourceKind
+
+
+def _proposal(text: str) -> Annotation:
+    document = Document(id="wire", title="t", text=text, text_sha256=text_sha256(text), language="ar", outlet="o")
+    return propose(document)
+
+
+def _attributed(proposal: Annotation) -> list[tuple[str, str, str]]:
+    """(the speaker's first mention, the cue, the content) of each attributed claim."""
+    sources = {s.id: s for s in proposal.sources}
+    cues = {q.id: q for q in proposal.cues}
+    return [
+        (sources[c.source].mentions[0].text, cues[c.cue].text if c.cue else "", c.text)
+        for c in proposal.claims
+        if c.source is not None
+    ]
+
+
+CASES = [
+    pytest.param(
+        "وقال وزير الخارجية أحمد عطاف للصحفيين إن الجزائر ترفض أي تدخل أجنبي في شؤونها.",
+        ("أحمد عطاف", "قال", "الجزائر ترفض أي تدخل أجنبي في شؤونها"),
+        id="addressee-after-the-name",
+    ),
+    pytest.param(
+        "وقال المتحدث باسم الجيش لوكالة فرانس برس إن القوات انسحبت من المدينة.",
+        ("المتحدث باسم الجيش", "قال", "القوات انسحبت من المدينة"),
+        id="agency-told-is-not-the-speaker",
+    ),
+    pytest.param(
+        "وقال لبيد للصحفيين إن الحكومة ستسقط.",
+        ("لبيد", "قال", "الحكومة ستسقط"),
+        id="bare-name-then-addressee",
+    ),
+    pytest.param(
+        "وحذر صندوق النقد الدولي من أن التضخم سيرتفع خلال العام المقبل.",
+        ("صندوق النقد الدولي", "حذر", "التضخم سيرتفع خلال العام المقبل"),
+        id="body-then-preposition",
+    ),
+    pytest.param(
+        "وأشار عون إلى أن الحكومة ستجتمع غداً.",
+        ("عون", "أشار", "الحكومة ستجتمع غداً"),
+        id="bare-name-then-ila-anna",
+    ),
+    pytest.param(
+        "ووفقاً لتقرير البنك الدولي فإن النمو سيتباطأ في المنطقة.",
+        ("تقرير البنك الدولي", "وفقاً ل", "النمو سيتباطأ في المنطقة"),
+        id="a-report-as-source",
+    ),
+    pytest.param(
+        "وقال أحمد ذكر الله إن الاقتصاد يمر بمرحلة صعبة.",
+        ("أحمد ذكر الله", "قال", "الاقتصاد يمر بمرحلة صعبة"),
+        id="name-holding-a-cue-verb",
+    ),
+    pytest.param(
+        "وقال الأمين العام لحزب الله حسن نصر الله إن المقاومة مستعدة.",
+        ("حسن نصر الله", "قال", "المقاومة مستعدة"),
+        id="affiliation-with-lam-and-compound-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_wire_phrasing_is_attributed(text: str, expected: tuple[str, str, str]) -> None:
+    assert _attributed(_proposal(text)) == [expected]
+
+
+def test_persian_letters_are_read_as_arabic() -> None:
+    """وزیر with a Persian ی (typed on a Persian keyboard) is وزير: a government speaker."""
+    proposal = _proposal("وقال وزیر الخارجیة إن المفاوضات مستمرة.")
+    assert [(s.mentions[0].text, s.kind) for s in proposal.sources] == [("وزیر الخارجیة", SourceKind.DIPLOMATIC)]
+    assert [c.category for c in proposal.claims] == ["official_statement"]
+
+
+def test_a_verb_before_allah_after_kama_stays_a_cue() -> None:
+    """كما ذكر الله: not a name (كما is no first name), so ذكر stays the cue."""
+    proposal = _proposal("كما ذكر الله في كتابه أن الصبر مفتاح الفرج.")
+    assert [cue.text for cue in proposal.cues] == ["ذكر"]
