@@ -74,6 +74,38 @@ CASES = [
 ]
 
 
+SPEAKERS = [
+    pytest.param(
+        "وقال اللواء المتقاعد محمد الغباري إن الحرب ستطول.",
+        ("محمد الغباري", SourceKind.ANALYST, "analyst_opinion"),
+        id="a-retired-officer-comments",
+    ),
+    pytest.param(
+        "وقال وزير الخارجية السابق عمرو موسى إن الجامعة تحتاج إلى إصلاح.",
+        ("عمرو موسى", SourceKind.ANALYST, "analyst_opinion"),
+        id="a-former-minister-comments",
+    ),
+    pytest.param(
+        "وقال الخبير العسكري العميد المتقاعد إلياس حنا إن الجيش يعيد انتشاره.",
+        ("إلياس حنا", SourceKind.ANALYST, "analyst_opinion"),
+        id="a-name-opening-with-hamza-alef-is-not-definite",
+    ),
+    pytest.param(
+        "وقال الناطق باسم حركة حماس حازم قاسم إن الحركة ملتزمة بالاتفاق.",
+        ("حازم قاسم", SourceKind.ORGANIZATION, "reported_fact"),
+        id="the-body-name-is-not-the-speaker-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS)
+def test_speakers_have_their_name_and_kind(text: str, expected: tuple[str, SourceKind, str]) -> None:
+    """Guidelines §2: a former official or a retired officer who comments is an analyst, not official."""
+    proposal = _proposal(text)
+    found = [(s.mentions[0].text, s.kind) for s in proposal.sources]
+    assert (found, [c.category for c in proposal.claims]) == ([expected[:2]], [expected[2]])
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_wire_phrasing_is_attributed(text: str, expected: tuple[str, str, str]) -> None:
     assert _attributed(_proposal(text)) == [expected]

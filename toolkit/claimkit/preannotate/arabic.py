@@ -49,9 +49,14 @@ class Token:
 
     @property
     def definite(self) -> bool:
-        """Whether the word carries the article (ال، وال، بال، لل...)."""
+        """Whether the word carries the article (ال، وال، بال، لل...). The article is written with a
+        bare alef: إلياس and ألمانيا, whose keys also start with ال, do not carry it."""
         key = self.key
-        return key.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل")) and len(key) > 3
+        return (
+            key.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل"))
+            and len(key) > 3
+            and self.text.lstrip("وفبك")[:1] not in "أإآ"
+        )
 
 
 def tokenize(text: str) -> list[Token]:

@@ -7,7 +7,16 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claimkit.preannotate.arabic import normalize
-from claimkit.preannotate.claims import Content, certainty, complement, content_at, polarity, split, trim
+from claimkit.preannotate.claims import (
+    Content,
+    certainty,
+    complement,
+    content_at,
+    inside_marks,
+    polarity,
+    split,
+    trim,
+)
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, verb_forms
@@ -249,7 +258,10 @@ class Attributor:
         self, span: tuple[int, int], content: Content, speaker: Entity, cue: FoundCue | None, form: Form | None
     ) -> FoundClaim:
         reader = self.reader
-        claim = FoundClaim(span[0], span[1], content.rule, speaker, cue, reader.quotes.encloses(*span), form)
+        direct = reader.quotes.encloses(*span)
+        if direct:
+            span = inside_marks(reader.text, *span)
+        claim = FoundClaim(span[0], span[1], content.rule, speaker, cue, direct, form)
         claim.certainty = certainty(reader, *span)
         if form is not None and form.certainty is not None and claim.certainty is Certainty.CERTAIN:
             claim.certainty = form.certainty  # توقّع، رجّح: probable; تشكّك: possible

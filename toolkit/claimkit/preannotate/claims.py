@@ -16,7 +16,7 @@ from claimkit.preannotate.titles import addressee
 from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
 from claimkit.taxonomy import Certainty, Polarity
 
-__all__ = ["Content", "certainty", "complement", "content_at", "polarity", "split", "trim"]
+__all__ = ["Content", "certainty", "complement", "content_at", "inside_marks", "polarity", "split", "trim"]
 
 #: Words that open an adjunct between the speaker and the content (في تصريح لـ، خلال مؤتمر، اليوم).
 ADJUNCT_STARTS = (
@@ -237,6 +237,20 @@ def split(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:
         spans += _split_clauses(reader, piece_start, piece_end)
     trimmed = (trim(reader.text, s, e) for s, e in spans)
     return [(s, e) for s, e in trimmed if any(char.isalpha() for char in reader.text[s:e])]  # words, not marks
+
+
+def inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A direct quote's span: ``[start, end)`` without quotation marks or spaces at its ends, then
+    :func:`trim`, until stable (C008), even a mark that opens a quotation inside it (« "" قال» gives قال)."""
+    while True:
+        before = (start, end)
+        while start < end and (text[start] in QUOTATION_MARKS or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in QUOTATION_MARKS or text[end - 1].isspace()):
+            end -= 1
+        start, end = trim(text, start, end)
+        if (start, end) == before:
+            return start, end
 
 
 def _new_clause(reader: Reader, index: int) -> bool:

@@ -118,6 +118,8 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
+    if previous in BODIES and not reader.tokens[k - 1].definite and k >= 2 and reader.key(k - 2) == "باسم":
+        return not reader.broken(k) and not addressee(token.key)  # الناطق باسم حركة حماس: the body's name
     # لحقوق الإنسان: a noun joined by ل to a body, completed by a definite noun
     nxt = reader.tokens[k + 1] if k + 1 < len(reader.tokens) else None
     return (

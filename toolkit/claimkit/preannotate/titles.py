@@ -117,6 +117,8 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         ),
     ),
 )
+#: A title held no more (الوزير السابق، اللواء المتقاعد): not official, an analyst when he comments.
+_FORMER = _keys("سابق سابقة متقاعد متقاعدة")
 _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, SourceKind.OTHER}
 
 
@@ -136,6 +138,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
     if personal in _PERSONAL and not reports:
         return None if reports else personal
     words = {bare(key) for key in keys}
+    if words & _FORMER and words & TITLES.keys():
+        return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
     for kind, keywords in _KINDS:
         if words & keywords:
             return kind
