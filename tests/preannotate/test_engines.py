@@ -94,3 +94,24 @@ def test_preannotate_on_ray_writes_the_files_local_writes(tmp_path: Path) -> Non
         assert main(["preannotate", str(tmp_path / name), "--engine", name, "--jobs", "2"]) == 0
     for path in sorted((tmp_path / "local").iterdir()):
         assert path.read_bytes() == (tmp_path / "ray" / path.name).read_bytes()
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+    if path.suffix == ".parquet":
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    else:
+        path.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_an_id_given_to_two_rows_is_reported(tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """P006: an article id again in another shard (a re-crawl), and twice there; every row keeps its proposal."""
+    first, second = _articles()[:2]
+    updated = {**first, "text": str(first["text"]) + "\n\nتحديث."}
+    shards = [_write(tmp_path / f"a.{fmt}", [first, second]), _write(tmp_path / f"b.{fmt}", [first, updated])]
+    out = tmp_path / "out"
+    assert main(["preannotate", *map(str, shards), "--out", str(out), "--jobs", "1", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["file"]) for i in found["issues"]] == [("P006", f"b.proposals.{fmt}")] * 2
+    assert [row["id"] for row in output_rows(out)] == [first["id"], second["id"], first["id"], first["id"]]

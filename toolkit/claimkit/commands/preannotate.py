@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from claimkit.errors import DataError, UsageError
-from claimkit.issues import Report
+from claimkit.issues import Issue, Report
 from claimkit.loading import find_document_files, load_documents
 from claimkit.reporters import emit, render
 
@@ -90,7 +90,7 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
 ) -> int:
     from claimkit.engines import find_shards, get_engine
     from claimkit.engines.base import shard_format
-    from claimkit.engines.outputs import output_rows, row_issues
+    from claimkit.engines.outputs import row_issues, rows_by_file
     from claimkit.preannotate.codes import SHARDS_NEED_OUT
 
     if out_dir is None:
@@ -103,8 +103,10 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     finally:
         runner.close()
     report = Report(files_checked=summary.rows)
-    for row in output_rows(Path(out_dir), ["issues"] if target == "parquet" else None):
+    first_of: dict[str, str] = {}  # article id -> the proposal file of its first row
+    for path, row in rows_by_file(Path(out_dir), ["id", "issues"] if target == "parquet" else None):
         report.extend(row_issues(row))
+        report.extend(_repeated_id(row.get("id"), path.name, first_of))
     counts = {"rows": summary.rows, "proposals": summary.proposals, "refused": summary.refused}
     line = f"{len(shards)} shards ({engine} engine): " + ", ".join(f"{n} {k}" for k, n in counts.items())
     line += f"; wrote {len(summary.outputs or [])} files under {out_dir}"
@@ -116,6 +118,19 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
         summary={"engine": engine, **counts, "outputs": summary.outputs},
     )
     return report.exit_code()
+
+
+def _repeated_id(row_id: Any, where: str, first_of: dict[str, str]) -> list[Issue]:
+    """P006 for a row whose article id an earlier row already gave (``first_of`` remembers them)."""
+    from claimkit.preannotate.codes import DUPLICATE_ROW_ID
+
+    if not isinstance(row_id, str):
+        return []
+    if row_id not in first_of:
+        first_of[row_id] = where
+        return []
+    message = f"the id {row_id!r} was given to an earlier row too (in {first_of[row_id]}): two proposals for one id"
+    return [DUPLICATE_ROW_ID.issue(message, file=where)]
 
 
 def evaluate(paths: Sequence[str], *, fmt: str, out: TextIO) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from claimkit.engines.base import ShardSummary
 from claimkit.issues import Issue
 
-__all__ = ["Staging", "output_rows", "row_issues", "summarize"]
+__all__ = ["Staging", "output_rows", "row_issues", "rows_by_file", "summarize"]
 
 
 class Staging:
@@ -48,17 +48,24 @@ def _files(out: Path) -> list[Path]:
 
 def output_rows(out: Path, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """Every proposal row under ``out`` (either engine's files, JSON Lines or Parquet)."""
+    for _, row in rows_by_file(out, columns):
+        yield row
+
+
+def rows_by_file(out: Path, columns: list[str] | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """:func:`output_rows`, each with the proposal file it is in."""
     for path in _files(out):
         if path.suffix == ".parquet":
             from claimkit.release.shards import read_parquet_rows
 
             for batch in read_parquet_rows(path, columns=columns):
-                yield from batch
+                for row in batch:
+                    yield path, row
         else:
             with path.open(encoding="utf-8") as handle:
                 for line in handle:
                     if line.strip():
-                        yield json.loads(line)
+                        yield path, json.loads(line)
 
 
 def row_issues(row: dict[str, Any]) -> list[Issue]:

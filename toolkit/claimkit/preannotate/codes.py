@@ -69,6 +69,19 @@ PREDICTION_UNREADABLE = declare(
     "Nothing is lost; re-push the proposals (`claimkit ls push --predictions preannotate`) for new work.",
 )
 
+DUPLICATE_ROW_ID = declare(
+    "P006",
+    "duplicate-row-id",
+    Severity.WARNING,
+    Scope.INPUT,
+    """Two rows of the shards (in one shard or in two) give the same article `id`.
+
+    Each gets its own proposal row, so a join of the proposals on `id` (or an ingest of both) would
+    mix two articles, or the same article twice. The location names the proposal file of the later
+    row, the message the file of the first.""",
+    "Give each article its own id (for example a slug of the outlet and the article's URL), or drop the "
+    "duplicate row, and run again.",
+)
 
 ENGINE_UNAVAILABLE = declare_command(
     "E600",
