@@ -138,3 +138,13 @@ def test_id_with_several_inputs_is_a_usage_error(tmp_path: Path) -> None:
     options = IngestOptions(out_dir=tmp_path / "out", metadata={"id": "one"})
     with raises_code("E004", UsageError):
         list(run([str(jsonl(tmp_path / "news.jsonl", ROWS))], options))
+
+
+def test_the_text_footer_counts_records_not_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One JSON Lines file of three records, one without text: the footer speaks of records."""
+    from claimkit.cli import main
+
+    options = [*MAPPING, "--outlet", "x", "--language", "ar"]
+    path = jsonl(tmp_path / "news.jsonl", [{**ROWS[0], "body": ""}, *ROWS[1:]])
+    assert main(["ingest", str(path), *options, "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().out.rstrip().splitlines()[-1] == "Found 1 issue (1 error) among 3 records."

@@ -115,3 +115,5 @@ def test_an_id_given_to_two_rows_is_reported(tmp_path: Path, fmt: str, capsys: p
     found = json.loads(capsys.readouterr().out)
     assert [(i["code"], i["location"]["file"]) for i in found["issues"]] == [("P006", f"b.proposals.{fmt}")] * 2
     assert [row["id"] for row in output_rows(out)] == [first["id"], second["id"], first["id"], first["id"]]
+    assert main(["preannotate", *map(str, shards), "--out", str(out), "--jobs", "1"]) == 0
+    assert "Found 2 issues (2 warnings) among 4 rows." in capsys.readouterr().out.splitlines()

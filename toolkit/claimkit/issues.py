@@ -86,12 +86,14 @@ class Report:
 
     issues: list[Issue] = field(default_factory=list)
     files_checked: int = 0
+    #: What ``files_checked`` counts: files, or the records (ingest) or rows (shards) read from them.
+    unit: str = "file"
 
     def extend(self, issues: Iterable[Issue]) -> None:
         self.issues.extend(issues)
 
     def sorted(self) -> Report:
-        return Report(sorted(self.issues, key=Issue.sort_key), self.files_checked)
+        return Report(sorted(self.issues, key=Issue.sort_key), self.files_checked, self.unit)
 
     def counts(self) -> dict[str, int]:
         counted = Counter(issue.severity.value for issue in self.issues)

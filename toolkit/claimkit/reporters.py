@@ -73,15 +73,15 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary_line(report: Report) -> str:
+    checked = _plural(report.files_checked, report.unit)
     if not report.issues:
-        return f"All checks passed: {_plural(report.files_checked, 'file')}."
+        return f"All checks passed: {checked}."
     counts = report.counts()
     parts = [_plural(n, s.value) for s in Severity if (n := counts[s.value])]
-    files = len({issue.location.file for issue in report.issues})
-    return (
-        f"Found {_plural(len(report.issues), 'issue')} ({', '.join(parts)}) "
-        f"in {files} of {_plural(report.files_checked, 'file')}."
-    )
+    found = f"Found {_plural(len(report.issues), 'issue')} ({', '.join(parts)})"
+    if report.unit != "file":  # issues name files, not records or rows: no "in 1 of 3"
+        return f"{found} among {checked}."
+    return f"{found} in {len({issue.location.file for issue in report.issues})} of {checked}."
 
 
 def _text_issue(issue: Issue) -> str:

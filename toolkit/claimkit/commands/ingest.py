@@ -51,7 +51,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
-        self.report = Report(files_checked=0)
+        self.report = Report(files_checked=0, unit="record")
         self.written: list[str] = []
 
     def add(self, outcome: Outcome) -> None:

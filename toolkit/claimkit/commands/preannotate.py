@@ -102,7 +102,7 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
         summary = runner.propose_shards(shards, Path(out_dir), target)
     finally:
         runner.close()
-    report = Report(files_checked=summary.rows)
+    report = Report(files_checked=summary.rows, unit="row")
     first_of: dict[str, str] = {}  # article id -> the proposal file of its first row
     for path, row in rows_by_file(Path(out_dir), ["id", "issues"] if target == "parquet" else None):
         report.extend(row_issues(row))
