@@ -18,6 +18,7 @@ import pytest
 from claimkit.cli import main
 from claimkit.commands.ingest import Progress
 from claimkit.ingest.ids import record_id, slugify
+from claimkit.model import text_sha256
 from tests.ingest.conftest import BODIES, TITLES, Ingest, codes, jsonl, written
 
 
@@ -278,3 +279,32 @@ def test_worker_processes_leave_no_temporary_file(tmp_path: Path) -> None:
     assert main([*args, "--skip-duplicates"]) == 0
     assert main([*args, "--skip-duplicates"]) == 0  # now four records are present already
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [f"news-{n}.json" for n in range(1, 5)]
+
+
+def test_a_file_another_run_wrote_meanwhile(tmp_path: Path, ingest: Ingest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two ingests of one archive at once (two cron jobs): the other run links its files first. The same
+    text is simply present (it was an I003 error, exit 1); another text is still refused (I003)."""
+    from claimkit.ingest.writer import BatchWriter
+
+    rows = [{"id": f"art-{n}", "title": TITLES[n], "text": BODIES[n]} for n in range(2)]
+    path = jsonl(tmp_path / "news.jsonl", rows)
+    assert ingest(str(path), out=tmp_path / "theirs")[0] == 0  # what the other run writes
+    theirs = {p.name: p.read_bytes() for p in (tmp_path / "theirs").glob("*.json")}
+    other = json.loads(theirs["art-1.json"])  # the other run's art-1 has another text
+    other["document"]["text_sha256"] = text_sha256(other["document"]["text"] + " (تحديث)")
+    theirs["art-1.json"] = json.dumps(other, ensure_ascii=False).encode()
+    close = BatchWriter.close
+
+    def raced(writer: BatchWriter) -> list[tuple[Path, bytes]]:
+        for target, _ in writer.pending:  # the other run links its files just before ours
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(theirs[target.name])
+        return close(writer)
+
+    monkeypatch.setattr(BatchWriter, "close", raced)
+    code, report = ingest(str(path))
+    assert (code, [(i["code"], Path(i["location"]["file"]).name) for i in report["issues"]]) == (
+        1,
+        [("I003", "art-1.json")],
+    )
+    assert (report["summary"]["counts"]["present"], report["summary"]["counts"]["written"]) == (1, 0)

@@ -66,12 +66,13 @@ class _Unnamed:
 
 
 class BatchWriter:
-    """Queue ``(target, bytes)``; :meth:`close` writes what is left and returns the targets that existed."""
+    """Queue ``(target, bytes)``; :meth:`close` writes what is left and returns the targets that existed,
+    each with the bytes that were not written there."""
 
     def __init__(self) -> None:
         self.pending: Batch = []
         self.size = 0
-        self.existed: list[Path] = []
+        self.existed: list[tuple[Path, bytes]] = []
         self.error: IngestError | None = None
         self.folder: Path | None = None  # where files were named: synced at the end
         self.queue: queue.Queue[Batch | None] = queue.Queue(_QUEUED)
@@ -92,7 +93,7 @@ class BatchWriter:
             self.queue.put(self.pending)
         self.pending, self.size = [], 0
 
-    def close(self) -> list[Path]:
+    def close(self) -> list[tuple[Path, bytes]]:
         """Write every queued file and wait; raises the first write error (E801)."""
         try:
             self._hand_over()
@@ -132,11 +133,11 @@ class BatchWriter:
     def _publish_all(self, batch: Batch, files: list[_Unnamed]) -> None:
         folder = os.open(batch[0][0].parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            for (target, _), file in zip(batch, files, strict=True):
+            for (target, data), file in zip(batch, files, strict=True):
                 try:
                     file.publish(target, folder)
                 except FileExistsError:
-                    self.existed.append(target)
+                    self.existed.append((target, data))
         finally:
             os.close(folder)
 
