@@ -42,6 +42,11 @@ CASES = [
         id="agency-told-is-not-the-speaker",
     ),
     pytest.param(
+        "وقال مسؤول لوكالة فرانس برس إن المحادثات متعثرة.",
+        ("مسؤول", "قال", "المحادثات متعثرة"),
+        id="agency-told-after-a-described-speaker",
+    ),
+    pytest.param(
         "وقال لبيد للصحفيين إن الحكومة ستسقط.",
         ("لبيد", "قال", "الحكومة ستسقط"),
         id="bare-name-then-addressee",
@@ -122,3 +127,46 @@ def test_a_verb_before_allah_after_kama_stays_a_cue() -> None:
     """كما ذكر الله: not a name (كما is no first name), so ذكر stays the cue."""
     proposal = _proposal("كما ذكر الله في كتابه أن الصبر مفتاح الفرج.")
     assert [cue.text for cue in proposal.cues] == ["ذكر"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param("وأكد الرئيس محمد أن الله معنا.", "محمد", "الله معنا", id="that-before-allah-is-no-name"),
+        pytest.param("وقال أحمد إن الله معنا.", "أحمد", "الله معنا", id="inna-before-allah-is-no-name"),
+    ],
+)
+def test_a_complementizer_before_allah_opens_the_content(text: str, speaker: str, content: str) -> None:
+    """Found by review: أن الله was read as the second half of a compound name, and the claim was lost."""
+    assert [(mention, claim) for mention, _, claim in _attributed(_proposal(text))] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد بوتين على ضرورة الحوار بعد أن فشلت المفاوضات السابقة.",
+        "وتحدث ماكرون عن الأزمة قبل أن يغادر إلى برلين.",
+    ],
+)
+def test_a_time_clause_after_the_preposition_is_no_content(text: str) -> None:
+    """Found by review: بعد أن / قبل أن after على / عن made an unknown bare name a speaker."""
+    assert _attributed(_proposal(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation", "kind"),
+    [
+        ("وقال الأمين العام لحزب الله حسن نصر الله إن المقاومة مستعدة.", "حسن نصر الله", "حزب الله", "organization"),
+        (
+            "وقال المتحدث الرسمي لوزارة الخارجية أحمد أبو زيد إن الزيارة ناجحة.",
+            "أحمد أبو زيد",
+            "وزارة الخارجية",
+            "diplomatic",
+        ),
+    ],
+)
+def test_a_body_after_lam_is_the_affiliation(text: str, name: str, affiliation: str, kind: str) -> None:
+    """Found by review: the body word was dropped from the affiliation (الله), or the name's first word
+    joined it (وزارة الخارجية أحمد), and حزب did not give the kind."""
+    proposal = _proposal(text)
+    assert [(s.name, s.affiliation, s.kind) for s in proposal.sources] == [(name, affiliation, kind)]

@@ -85,8 +85,11 @@ class Attributor:
             return True
         if reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“'):
             return True
-        # حذر X من أن، قال X للصحفيين إن، لوكالة فرانس برس إن: a preposition or an addressee, then أنّ/إنّ
-        if reader.key(k) in _BEFORE_MARKER or addressee(reader.key(k)):
+        # حذر X من أن، أشار X إلى أن: the verb's preposition, and أنّ/إنّ right after it (not بعد أن …)
+        if reader.key(k) in _BEFORE_MARKER:
+            return not reader.broken(k + 1) and reader.key(k + 1, "ف") in COMPLEMENTIZERS
+        # قال X للصحفيين إن، لوكالة فرانس برس إن: an addressee of a few words, then أنّ/إنّ
+        if addressee(reader.key(k)):
             for m in range(k + 1, min(k + _ADDRESSEE_WORDS, len(reader.tokens))):
                 if reader.broken(m):
                     return False

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.reader import Reader
-from claimkit.preannotate.titles import BODIES, DESCRIBED_HEADS, TITLES, VAGUE_HEADS, bare
+from claimkit.preannotate.titles import BODIES, DESCRIBED_HEADS, TITLES, VAGUE_HEADS, bare, lam_body
 from claimkit.taxonomy import SourceNaming
 
 __all__ = ["Mention", "Phrase", "antecedent_of", "head_kind", "mention_from"]
@@ -60,7 +61,7 @@ def mention_from(reader: Reader, phrase: Phrase, rule: str, end_token: int) -> M
     tokens = reader.tokens
     span = phrase.name or phrase.descriptor + phrase.affiliation
     naming = _naming(reader, phrase)
-    keys = tuple(tokens[i].key for i in phrase.descriptor + phrase.affiliation + phrase.name)
+    keys = tuple(_key(tokens[i].key) for i in phrase.descriptor + phrase.affiliation + phrase.name)
     keys += _resolved_keys(reader, phrase.descriptor + phrase.affiliation)
     head = bare(tokens[phrase.descriptor[0]].key) if phrase.descriptor else ""
     anonymous = naming is SourceNaming.ANONYMOUS
@@ -72,7 +73,7 @@ def mention_from(reader: Reader, phrase: Phrase, rule: str, end_token: int) -> M
         naming=naming,
         name_keys=tuple(tokens[i].key for i in phrase.name),
         role=_role(reader, phrase, naming),
-        affiliation=None if anonymous or not phrase.affiliation else _text(reader, phrase.affiliation[1:]),
+        affiliation=None if anonymous or not phrase.affiliation else _affiliation(reader, phrase.affiliation),
         feminine=_feminine(head, phrase),
         generic=head if len(phrase.descriptor) == 1 and not phrase.name and not phrase.affiliation else None,
         end_token=end_token,
@@ -127,6 +128,22 @@ def _feminine(head: str, phrase: Phrase) -> bool | None:
     if head in VAGUE_HEADS or head in DESCRIBED_HEADS:
         return None
     return head.endswith("ه") if phrase.descriptor else False
+
+
+def _key(key: str) -> str:
+    """A word's key for the source's kind: لحزب is حزب."""
+    return key[1:] if lam_body(key) else key
+
+
+def _affiliation(reader: Reader, indices: list[int]) -> str:
+    """The affiliation's words without the preposition (في الوزارة → الوزارة; لحزب الله → حزب الله)."""
+    first = reader.tokens[indices[0]]
+    if not lam_body(first.key):
+        return _text(reader, indices[1:])
+    start = first.start + 1
+    while start < first.end and unicodedata.combining(reader.text[start]):
+        start += 1  # لِحزب: the ل's vowel mark goes with it
+    return reader.text[start : reader.tokens[indices[-1]].end]
 
 
 def _text(reader: Reader, indices: list[int]) -> str:

@@ -17,6 +17,7 @@ from claimkit.preannotate.titles import (
     VAGUE_HEADS,
     addressee,
     bare,
+    lam_body,
 )
 
 __all__ = ["read_mention"]
@@ -108,6 +109,8 @@ def _read_descriptor(reader: Reader, j: int, phrase: Phrase) -> int:
 
 def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     token = reader.tokens[k]
+    if addressee(token.key) and phrase.descriptor:
+        return False  # مسؤول لوكالة فرانس برس: who was told, not more of the speaker
     if _descriptive(token) or token.definite or token.key == "باسم":
         return True
     if not phrase.descriptor:
@@ -133,13 +136,13 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     tokens = reader.tokens
     if head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
         return k
-    key = tokens[k].key
-    if key not in AFFILIATION_PREPOSITIONS and not (key.startswith("ل") and bare(key[1:]) in BODIES):
+    if tokens[k].key not in AFFILIATION_PREPOSITIONS and not lam_body(tokens[k].key):
         return k  # (لحزب الله، لوزارة الخارجية: a body with its لـ, then its name)
     taken, m = [k], k + 1
     while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
         token = tokens[m]
-        after_body = bare(tokens[m - 1].key) in BODIES and m - 1 != k
+        previous = tokens[m - 1]  # مركز جسور: an indefinite body takes its name; وزارة الخارجية is whole
+        after_body = bare(previous.key) in BODIES and not previous.definite and m - 1 != k
         if not (token.definite or _descriptive(token) or after_body or bare(token.key) in PLACES):
             break
         taken.append(m)

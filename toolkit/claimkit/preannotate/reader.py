@@ -11,7 +11,7 @@ from itertools import accumulate
 
 from claimkit.model import Document
 from claimkit.preannotate.arabic import Token, detach_lam, strip_clitic, tokenize
-from claimkit.preannotate.lexicon import LAM_WORDS
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, LAM_WORDS
 from claimkit.preannotate.titles import bare
 from claimkit.textutil import QuotedRegions, sentence_bounds
 
@@ -24,7 +24,8 @@ PUNCTUATION = set('،,.:؛;!?؟()[]«»"“”„-–—\n')
 
 #: Words that may stand before a verb whose subject is الله (كما ذكر الله، وقد قال الله): not a first name.
 _NOT_NAMES = frozenset(
-    ["كما", "وكما", "ما", "قد", "وقد", "فقد", "لقد", "لما", "ولما", "حين", "عندما", "اذ", "الذي", "التي"]
+    {"كما", "وكما", "ما", "قد", "وقد", "فقد", "لقد", "لما", "ولما", "حين", "عندما", "اذ", "الذي", "التي"}
+    | {"لان", "كان", "يكون", "ليس", "الا", "غير", "سوي", "حتي", "لعل", "لكن", "بعد", "قبل"}
 )
 
 
@@ -81,7 +82,9 @@ class Reader:
         name (أحمد ذكر الله، حسن نصر الله، محمد جاد الله): a word, not a verb or a title."""
         if not 0 < index < len(self.tokens) - 1 or self.key(index + 1) != "الله":
             return False
-        before = self.key(index - 1)
+        word, before = self.key(index, "وف"), self.key(index - 1)
+        if len(word) < 3 or word in COMPLEMENTIZERS or word in _NOT_NAMES:
+            return False  # محمد أن الله معنا: the content opens there
         return not (self.broken(index) or self.broken(index + 1)) and before.isalpha() and before not in _NOT_NAMES
 
     def token_at(self, offset: int) -> int:

@@ -64,6 +64,11 @@ def addressee(key: str) -> bool:
     return (key.startswith("لل") and len(key) > 4) or (key.startswith("ل") and key[1:] in ADDRESSEES)
 
 
+def lam_body(key: str) -> bool:
+    """Whether a word is لـ + a body (لحزب الله، لوزارة الخارجية): the affiliation of the title before it."""
+    return key.startswith("ل") and bare(key[1:]) in BODIES
+
+
 #: Institutions that speak (a ministry, a government, an observatory, an agency).
 BODIES = _keys(
     "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
