@@ -18,7 +18,6 @@ import pytest
 from claimkit.cli import main
 from claimkit.commands.ingest import Progress
 from claimkit.ingest.ids import record_id, slugify
-from claimkit.model import text_sha256
 from tests.ingest.conftest import BODIES, TITLES, Ingest, codes, jsonl, written
 
 
@@ -283,28 +282,26 @@ def test_worker_processes_leave_no_temporary_file(tmp_path: Path) -> None:
 
 def test_a_file_another_run_wrote_meanwhile(tmp_path: Path, ingest: Ingest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two ingests of one archive at once (two cron jobs): the other run links its files first. The same
-    text is simply present (it was an I003 error, exit 1); another text is still refused (I003)."""
+    text is present, as in a later run (I016 if the metadata differ; it was an I003 error); another
+    text is refused (I003), whatever hash the other file declares."""
     from claimkit.ingest.writer import BatchWriter
 
     rows = [{"id": f"art-{n}", "title": TITLES[n], "text": BODIES[n]} for n in range(2)]
     path = jsonl(tmp_path / "news.jsonl", rows)
     assert ingest(str(path), out=tmp_path / "theirs")[0] == 0  # what the other run writes
-    theirs = {p.name: p.read_bytes() for p in (tmp_path / "theirs").glob("*.json")}
-    other = json.loads(theirs["art-1.json"])  # the other run's art-1 has another text
-    other["document"]["text_sha256"] = text_sha256(other["document"]["text"] + " (تحديث)")
-    theirs["art-1.json"] = json.dumps(other, ensure_ascii=False).encode()
+    theirs = {p.name: json.loads(p.read_bytes()) for p in (tmp_path / "theirs").glob("*.json")}
+    theirs["art-0.json"]["document"]["title"] = "عنوان آخر"  # the same text, another title
+    theirs["art-1.json"]["document"]["text"] += " (تحديث)"  # another text, under the hash of ours
     close = BatchWriter.close
 
-    def raced(writer: BatchWriter) -> list[tuple[Path, bytes]]:
-        for target, _ in writer.pending:  # the other run links its files just before ours
+    def raced(writer: BatchWriter) -> list[tuple[Path, object]]:
+        for target, _, _ in writer.pending:  # the other run links its files just before ours
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(theirs[target.name])
+            target.write_text(json.dumps(theirs[target.name], ensure_ascii=False), encoding="utf-8")
         return close(writer)
 
     monkeypatch.setattr(BatchWriter, "close", raced)
     code, report = ingest(str(path))
-    assert (code, [(i["code"], Path(i["location"]["file"]).name) for i in report["issues"]]) == (
-        1,
-        [("I003", "art-1.json")],
-    )
+    found = [(i["code"], Path(i["location"]["file"]).name) for i in report["issues"]]
+    assert (code, sorted(found)) == (1, [("I003", "art-1.json"), ("I016", "news.jsonl")])
     assert (report["summary"]["counts"]["present"], report["summary"]["counts"]["written"]) == (1, 0)

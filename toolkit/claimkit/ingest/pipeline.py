@@ -39,6 +39,7 @@ from claimkit.ingest.store import Store
 from claimkit.ingest.writer import BatchWriter
 from claimkit.issues import Issue
 from claimkit.loading import MAX_FILE_BYTES, UNREADABLE_FILE
+from claimkit.model import text_sha256
 
 __all__ = ["IngestOptions", "Outcome", "Status", "run"]
 
@@ -214,27 +215,28 @@ class _Run:
                 return Outcome(Status.SKIPPED, where, issues, target)
         self.store.take(doc_id, hash_key(digest), run=True)
         assert prepared.data is not None
-        self.writer.submit(target, prepared.data)
+        self.writer.submit(target, prepared.data, (prepared, digest))
         return Outcome(Status.WRITTEN, where, issues, target)
 
     def close(self) -> Iterator[Outcome]:
         self.store.close()
-        for target, data in self.writer.close():
-            if _text_hash(target) == _text_hash(data):  # another run ingested the same text meanwhile
-                yield Outcome(Status.PRESENT, str(target), [], target, retracted=True)
+        for target, (prepared, digest) in self.writer.close():
+            if _text_digest(target) == digest:  # another run ingested the same text meanwhile: as if present
+                changed = metadata_not_updated(target, prepared)
+                yield Outcome(Status.PRESENT, prepared.where, changed, target, retracted=True)
                 continue
             message = f"{target} appeared while ingesting, with another text; it was left as it is"
             issue = DOCUMENT_EXISTS.issue(message, file=str(target), pointer="/document/text")
             yield Outcome(Status.REFUSED, str(target), [issue], target, retracted=True)
 
 
-def _text_hash(source: Path | bytes) -> str | None:
-    """The ``text_sha256`` a document file (or its bytes) declares; ``None`` when it cannot be read."""
+def _text_digest(path: Path) -> str | None:
+    """The SHA-256 of the text a document file holds (not the hash it declares); ``None``: unreadable."""
     try:
-        found = json.loads(source.read_bytes() if isinstance(source, Path) else source)["document"]["text_sha256"]
+        text = json.loads(path.read_bytes())["document"]["text"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return found if isinstance(found, str) else None
+    return text_sha256(text) if isinstance(text, str) else None
 
 
 def _duplicate_issue(match: Match, where: str) -> Issue:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from claimkit.ingest.codes import OUTPUT_NOT_WRITABLE, IngestError
 
@@ -33,7 +34,7 @@ _QUEUED = 2  # batches waiting to be written: bounds memory when the disk is slo
 _THREADS = 4
 _NUMBERS = itertools.count()
 _SYNCFS = getattr(ctypes.CDLL(None), "syncfs", None) if os.name == "posix" else None  # Linux
-Batch = list[tuple[Path, bytes]]
+Batch = list[tuple[Path, bytes, Any]]  # target, bytes, and what the caller tagged them with
 
 
 class _Unnamed:
@@ -66,13 +67,13 @@ class _Unnamed:
 
 
 class BatchWriter:
-    """Queue ``(target, bytes)``; :meth:`close` writes what is left and returns the targets that existed,
-    each with the bytes that were not written there."""
+    """Queue ``(target, bytes, tag)``; :meth:`close` writes what is left and returns the targets that
+    existed already, each with its tag (the caller's record of what it meant to write there)."""
 
     def __init__(self) -> None:
         self.pending: Batch = []
         self.size = 0
-        self.existed: list[tuple[Path, bytes]] = []
+        self.existed: list[tuple[Path, Any]] = []
         self.error: IngestError | None = None
         self.folder: Path | None = None  # where files were named: synced at the end
         self.queue: queue.Queue[Batch | None] = queue.Queue(_QUEUED)
@@ -80,8 +81,8 @@ class BatchWriter:
         self.committer = threading.Thread(target=self._commit_all, name="claimkit-ingest-commit", daemon=True)
         self.committer.start()
 
-    def submit(self, target: Path, data: bytes) -> None:
-        self.pending.append((target, data))
+    def submit(self, target: Path, data: bytes, tag: Any = None) -> None:
+        self.pending.append((target, data, tag))
         self.size += len(data)
         if len(self.pending) >= _BATCH_FILES or self.size >= _BATCH_BYTES:
             self._hand_over()
@@ -93,7 +94,7 @@ class BatchWriter:
             self.queue.put(self.pending)
         self.pending, self.size = [], 0
 
-    def close(self) -> list[tuple[Path, bytes]]:
+    def close(self) -> list[tuple[Path, Any]]:
         """Write every queued file and wait; raises the first write error (E801)."""
         try:
             self._hand_over()
@@ -133,11 +134,11 @@ class BatchWriter:
     def _publish_all(self, batch: Batch, files: list[_Unnamed]) -> None:
         folder = os.open(batch[0][0].parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            for (target, data), file in zip(batch, files, strict=True):
+            for (target, _, tag), file in zip(batch, files, strict=True):
                 try:
                     file.publish(target, folder)
                 except FileExistsError:
-                    self.existed.append((target, data))
+                    self.existed.append((target, tag))
         finally:
             os.close(folder)
 
@@ -187,8 +188,8 @@ def _create(folder: Path) -> tuple[Path, int]:
             continue
 
 
-def _write(job: tuple[Path, bytes]) -> _Unnamed | OSError:
-    target, data = job
+def _write(job: tuple[Path, bytes, Any]) -> _Unnamed | OSError:
+    target, data, _ = job
     try:
         file = _Unnamed(target.parent)
     except OSError as error:
