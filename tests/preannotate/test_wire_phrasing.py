@@ -170,3 +170,26 @@ def test_a_body_after_lam_is_the_affiliation(text: str, name: str, affiliation: 
     joined it (وزارة الخارجية أحمد), and حزب did not give the kind."""
     proposal = _proposal(text)
     assert [(s.name, s.affiliation, s.kind) for s in proposal.sources] == [(name, affiliation, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وقال البنك الدولي إن النمو سيتراجع.", "intergovernmental"),
+        ("وقالت جامعة الدول العربية إن القمة ستعقد في بغداد.", "intergovernmental"),
+        ("وقال الاتحاد الأفريقي إن الانتخابات كانت نزيهة.", "intergovernmental"),
+        ("وقال مجلس التعاون الخليجي إن الوحدة الجمركية ستكتمل.", "intergovernmental"),
+        ("وقالت الوكالة الدولية للطاقة الذرية إن المفتشين وصلوا.", "intergovernmental"),
+        ("وقال المدعي العام للمحكمة الجنائية الدولية كريم خان إن التحقيق مستمر.", "intergovernmental"),
+        ("وقال المدعي العام السوري إن المتهمين سيحاكمون.", "government"),
+        ("وقال رئيس الهيئة العامة للاستثمار محمد خالد إن المشاريع ستبدأ.", "government"),
+    ],
+)
+def test_intergovernmental_bodies_and_the_prosecution_speak_officially(text: str, kind: str) -> None:
+    """Guidelines §2: the Arab League and the like are intergovernmental, a prosecution is government;
+    a body's name with لل (للطاقة الذرية، للاستثمار) is part of it, not an addressee."""
+    proposal = _proposal(text)
+    assert ([s.kind for s in proposal.sources], [c.category for c in proposal.claims]) == (
+        [kind],
+        ["official_statement"],
+    )

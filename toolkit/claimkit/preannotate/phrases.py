@@ -163,8 +163,8 @@ def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4) -> int:
             continue
         if reader.broken(k) or _stop(token) or _descriptive(token):
             break
-        if (not phrase.name and token.definite) or addressee(token.key):
-            break  # للصحفيين، لوكالة فرانس برس: who was told, not a name
+        if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
+            break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
         phrase.name.append(k)
         k += 1
     return k

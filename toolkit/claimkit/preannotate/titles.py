@@ -43,7 +43,7 @@ def bare(key: str) -> str:
 TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
     **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
-    **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب"), None),
+    **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير"), SourceKind.MILITARY),
     **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
@@ -54,14 +54,17 @@ TITLES: dict[str, SourceKind | None] = {
 
 #: What a cue's addressee is, after لـ (قال للصحفيين، لوكالة فرانس برس، لقناة الجزيرة، لرويترز).
 ADDRESSEES = _keys(
-    "وكالة قناة صحيفة موقع إذاعة تلفزيون مجلة شبكة رويترز فرانس أسوشيتد بي سكاي الجزيرة العربية صحفيين "
+    "وكالة قناة صحيفة موقع إذاعة تلفزيون مجلة شبكة رويترز فرانس أسوشيتد بي سكاي جزيرة عربية صحفيين "
     "صحافيين صحافة مراسل مراسلي مراسلين"
 )
 
 
 def addressee(key: str) -> bool:
-    """Whether a word is the addressee of a cue (لل + noun, or لـ + a medium): not a name, not the content."""
-    return (key.startswith("لل") and len(key) > 4) or (key.startswith("ل") and key[1:] in ADDRESSEES)
+    """Whether a word is the addressee of a cue (للصحفيين، لوكالة، لقناة): not the speaker, not the content.
+    Other words with لل belong to a body's name (الوكالة الدولية للطاقة الذرية، الهيئة العامة للاستثمار)."""
+    if key.startswith("لل"):
+        return key[2:] in ADDRESSEES
+    return key.startswith("ل") and key[1:] in ADDRESSEES
 
 
 def lam_body(key: str) -> bool:
@@ -118,9 +121,26 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         SourceKind.GOVERNMENT,
         _keys(
             "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
-            "مسؤول مسؤولون مصرف مركزي حاكم"
+            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي"
         ),
     ),
+)
+#: Intergovernmental bodies named by several words, none of which says so alone (guidelines §2: the
+#: Arab League, the EU, the UN's agencies): the World Bank, the African Union, the OIC, the GCC, the
+#: IAEA (its وكالة would make it media), the international courts (a national court is government).
+_INTERGOVERNMENTAL_NAMES = tuple(
+    _keys(name)
+    for name in (
+        "بنك دولي",
+        "جامعة دول عربية",
+        "اتحاد أفريقي",
+        "اتحاد إفريقي",
+        "تعاون إسلامي",
+        "تعاون خليجي",
+        "طاقة ذرية",
+        "محكمة جنائية دولية",
+        "محكمة عدل دولية",
+    )
 )
 #: A title held no more (الوزير السابق، اللواء المتقاعد): not official, an analyst when he comments.
 _FORMER = _keys("سابق سابقة متقاعد متقاعدة")
@@ -145,6 +165,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
     words = {bare(key) for key in keys}
     if words & _FORMER and words & TITLES.keys():
         return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
+    if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):
+        return SourceKind.INTERGOVERNMENTAL
     for kind, keywords in _KINDS:
         if words & keywords:
             return kind
