@@ -193,3 +193,32 @@ def test_intergovernmental_bodies_and_the_prosecution_speak_officially(text: str
         [kind],
         ["official_statement"],
     )
+
+
+def test_a_news_agency_relays_sources_in_the_plural() -> None:
+    """نقلت رويترز عن مصادر … قولها إن: the agency (a bare name) relays; the sources said the content."""
+    text = "ونقلت رويترز عن مصادر دبلوماسية قولها إن الاتفاق بات وشيكاً."
+    proposal = _proposal(text)
+    found = [(mention, cue) for mention, cue, _ in _attributed(proposal)]
+    assert found == [("رويترز", "نقلت"), ("مصادر دبلوماسية", "قولها")]
+    inner = next(c for c in proposal.claims if c.text == "الاتفاق بات وشيكاً")
+    assert inner.parent is not None  # a claim inside the agency's claim (guidelines §6)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "وبحسب بيان صادر عن الجيش، فإن العملية أسفرت عن تدمير مخازن أسلحة.",
+            "بيان صادر عن الجيش",
+            "official_document",
+        ),
+        ("وجاء في بيان صادر عن حركة حماس أن الحركة ملتزمة.", "بيان صادر عن حركة حماس", "organization"),
+    ],
+)
+def test_a_statement_issued_by_a_body_is_the_bodys(text: str, source: str, kind: str) -> None:
+    """بيان صادر عن X: the issuer belongs to the source (it was left in the content), and decides
+    whether the statement is an official document (guidelines §2) or the movement's own."""
+    proposal = _proposal(text)
+    assert [(s.mentions[0].text, s.kind) for s in proposal.sources] == [(source, kind)]
+    assert all(not c.text.startswith("عن") for c in proposal.claims)

@@ -59,7 +59,7 @@ class Attributor:
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
         mention = read_mention(self.reader, hit.after, "source-subject") if hit.kind == "verb" else None
-        if mention is not None and self._plausible(mention):
+        if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
         relative = self.reader.key(hit.first - 1) in RELATIVES
         if hit.continued or hit.kind == "participle" or relative:
@@ -78,6 +78,11 @@ class Attributor:
             mention.full_name = self.reader.text[earlier.start : earlier.end]
             return True
         return self._marker_next(mention.end_token)
+
+    def _relays(self, hit: CueHit, mention: Mention) -> bool:
+        """نقلت رويترز عن …: a bare name that relays someone else (the relay then needs its content)."""
+        relaying = hit.form is not None and hit.form.verb.head == "نقل"
+        return relaying and self.reader.key(mention.end_token) == "عن" and not self.reader.broken(mention.end_token)
 
     def _marker_next(self, k: int) -> bool:
         reader = self.reader

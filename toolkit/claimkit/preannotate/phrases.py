@@ -22,6 +22,9 @@ from claimkit.preannotate.titles import (
 
 __all__ = ["read_mention"]
 
+#: A document "issued" by a body (بيان صادر عن الجيش).
+_ISSUED = frozenset(["صادر", "صادره"])
+
 _STOPS = (
     COMPLEMENTIZERS
     | RELATIVES
@@ -170,9 +173,36 @@ def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4) -> int:
     return k
 
 
+def _issued_by(reader: Reader, k: int, phrase: Phrase) -> int:
+    """بيان صادر عن الجيش، تقرير صادر عن الأمم المتحدة: who issued the document belongs to the phrase."""
+    tokens = reader.tokens
+    if bare(reader.key(k)) not in _ISSUED or reader.key(k + 1) not in ("عن", "من") or reader.broken(k + 1):
+        return k
+    end = k + 2
+    while end < len(tokens) and end - k < 6 and not reader.broken(end) and _continues_issuer(reader, end, k + 2):
+        end += 1
+    if end == k + 2:
+        return k
+    phrase.descriptor += list(range(k, end))
+    return end
+
+
+def _continues_issuer(reader: Reader, k: int, first: int) -> bool:
+    """The issuer from token ``first`` on: definite nouns and bodies (عن وزارة الدفاع، عن الجيش), and
+    the own name right after an indefinite body (عن حركة حماس)."""
+    token, previous = reader.tokens[k], reader.tokens[k - 1]
+    if token.definite or _descriptive(token):
+        return True
+    named = k == first + 1 and bare(previous.key) in BODIES and not previous.definite
+    return named and not _stop(token)
+
+
 def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
     """منظمة أطباء بلا حدود، وكالة سانا: a body whose name follows it, undefined."""
     tokens, taken = reader.tokens, 0
+    issued = _issued_by(reader, k, phrase)
+    if issued != k:
+        return issued
     while k < len(tokens) and taken < 3 and not reader.broken(k) and not _stop(tokens[k]):
         phrase.descriptor.append(k)
         k, taken = k + 1, taken + 1

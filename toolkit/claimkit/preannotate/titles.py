@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claimkit.preannotate.arabic import normalize
-from claimkit.taxonomy import SourceKind
+from claimkit.taxonomy import OFFICIAL_SOURCE_KINDS, SourceKind
 
 __all__ = [
     "AFFILIATION_PREPOSITIONS",
@@ -167,7 +167,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
     if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):
         return SourceKind.INTERGOVERNMENTAL
-    for kind, keywords in _KINDS:
-        if words & keywords:
-            return kind
-    return None if reports else personal
+    found = next((kind for kind, keywords in _KINDS if words & keywords), None)
+    if found is SourceKind.OFFICIAL_DOCUMENT:  # بيان صادر عن حركة حماس: the movement's, not an official one
+        issuer = next((kind for kind, keywords in _KINDS[1:] if words & keywords), None)
+        return found if issuer is None or issuer in OFFICIAL_SOURCE_KINDS else issuer
+    return found if found is not None else None if reports else personal
