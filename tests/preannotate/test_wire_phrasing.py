@@ -222,3 +222,29 @@ def test_a_statement_issued_by_a_body_is_the_bodys(text: str, source: str, kind:
     proposal = _proposal(text)
     assert [(s.mentions[0].text, s.kind) for s in proposal.sources] == [(source, kind)]
     assert all(not c.text.startswith("عن") for c in proposal.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ونفى المتحدث باسم الحكومة وجود أي خلافات داخل الائتلاف.",
+            ("المتحدث باسم الحكومة", "نفى", "وجود أي خلافات داخل الائتلاف"),
+            id="what-he-denied-is-not-his-name",
+        ),
+        pytest.param(
+            "وأكد المتحدث باسم الجيش مقتل ثلاثة جنود.",
+            ("المتحدث باسم الجيش", "أكد", "مقتل ثلاثة جنود"),
+            id="what-he-confirmed-is-not-his-name",
+        ),
+        pytest.param(
+            "وصرح وزير الداخلية لصحيفة الشرق الأوسط بأن الأمن مستتب.",
+            ("وزير الداخلية", "صرح", "الأمن مستتب"),
+            id="a-newspaper-told-is-no-affiliation",
+        ),
+    ],
+)
+def test_the_speaker_ends_where_the_object_or_the_addressee_begins(text: str, expected: tuple[str, str, str]) -> None:
+    """A name read after a title swallowed the object (the source was «وجود أي خلافات داخل»), and a
+    newspaper told became the minister's affiliation (the source was «لصحيفة الشرق الأوسط»)."""
+    assert _attributed(_proposal(text)) == [expected]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from claimkit.preannotate.arabic import Token
+from claimkit.preannotate.arabic import Token, normalize
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, WEEKDAYS, verb_forms
 from claimkit.preannotate.mentions import Mention, Phrase, head_kind, mention_from
 from claimkit.preannotate.reader import Reader
@@ -22,6 +22,10 @@ from claimkit.preannotate.titles import (
 
 __all__ = ["read_mention"]
 
+#: Nouns that open what a speaker denied, confirmed or announced (نفى … وجود، أكد … صحة، أعلن … مقتل),
+#: and words no name holds: they end a name read after a title.
+_OBJECT_WORDS = "وجود عدم صحة وقوع حدوث تعرض مقتل إصابة سقوط نية أي كل بعض جميع استعداد رفض دعم قرب"
+_OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
 #: A document "issued" by a body (بيان صادر عن الجيش).
 _ISSUED = frozenset(["صادر", "صادره"])
 
@@ -139,7 +143,8 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     tokens = reader.tokens
     if head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
         return k
-    if tokens[k].key not in AFFILIATION_PREPOSITIONS and not lam_body(tokens[k].key):
+    key = tokens[k].key
+    if key not in AFFILIATION_PREPOSITIONS and not (lam_body(key) and not addressee(key)):
         return k  # (لحزب الله، لوزارة الخارجية: a body with its لـ, then its name)
     taken, m = [k], k + 1
     while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
@@ -168,6 +173,8 @@ def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4) -> int:
             break
         if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
             break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
+        if token.key in _OBJECT_NOUNS:
+            break  # نفى المتحدث باسم الحكومة وجود أي خلافات: what he denied, not his name
         phrase.name.append(k)
         k += 1
     return k
