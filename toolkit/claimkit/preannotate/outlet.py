@@ -3,9 +3,6 @@ unconfirmed reports (تداول أنباء عن …) are attributed to their vag
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
-
 from claimkit.preannotate.arabic import Token, strip_clitic
 from claimkit.preannotate.claims import certainty, polarity, split, trim
 from claimkit.preannotate.cues import NEGATIONS, formula_at
@@ -36,16 +33,15 @@ class OutletVoice:
 
     def add_claims(self) -> None:
         reader = self.reader
-        explained = sorted(reader.consumed)
-        reach = list(accumulate((end for _, end in explained), max))  # the furthest end so far
         for sentence in reader.sentences:
             if reader.in_furniture(*sentence):
                 continue
-            for start, end in self._unexplained(sentence, _near(sentence, explained, reach)):
+            for start, end in self._unexplained(sentence, reader.explained.near(*sentence)):
                 self._outlet_piece(start, end)
 
     def _unexplained(self, sentence: tuple[int, int], explained: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The parts of a sentence no attribution explains (``explained``: stretches consumed, sorted)."""
+        """The parts of a sentence no attribution explains (``explained``: the consumed stretches that
+        may reach into it, sorted)."""
         pieces, cursor = [], sentence[0]
         for start, end in explained:
             if end <= cursor or start >= sentence[1]:
@@ -148,10 +144,3 @@ class OutletVoice:
 
 def _unconfirmed(reader: Reader, words: list[Token]) -> bool:
     return any(bare(reader.key(w.index, "و")) in _UNCONFIRMED or w.key in _UNCONFIRMED for w in words)
-
-
-def _near(sentence: tuple[int, int], explained: list[tuple[int, int]], reach: list[int]) -> list[tuple[int, int]]:
-    """The explained stretches (sorted by start, ``reach`` their furthest end so far) that may reach
-    into the sentence: from the first that ends past its start to the last that starts before its end."""
-    first = bisect_right(reach, sentence[0])
-    return explained[first : bisect_left(explained, (sentence[1],), lo=first)]

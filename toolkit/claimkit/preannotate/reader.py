@@ -7,7 +7,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from claimkit.model import Document
 from claimkit.preannotate.arabic import Token, detach_lam, strip_clitic, tokenize
@@ -15,7 +14,7 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, LAM_WORDS
 from claimkit.preannotate.titles import bare
 from claimkit.textutil import QuotedRegions, sentence_bounds
 
-__all__ = ["OPENING_QUOTES", "PUNCTUATION", "Reader"]
+__all__ = ["OPENING_QUOTES", "PUNCTUATION", "Reader", "Stretches"]
 
 OPENING_QUOTES = '"«“„'
 #: Characters between two words that end a phrase.
@@ -27,6 +26,41 @@ _NOT_NAMES = frozenset(
     {"كما", "وكما", "ما", "قد", "وقد", "فقد", "لقد", "لما", "ولما", "حين", "عندما", "اذ", "الذي", "التي"}
     | {"لان", "كان", "يكون", "ليس", "الا", "غير", "سوي", "حتي", "لعل", "لكن", "بعد", "قبل"}
 )
+
+
+class Stretches:
+    """Stretches of text ``[start, end)`` kept sorted, with the furthest end among the first n of them:
+    whether a stretch overlaps them, and which of them may reach into it, is found by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self._reach: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_right(self.spans, (start, end))
+        self.spans.insert(at, (start, end))
+        del self._reach[at:]  # the furthest end so far, again from the new stretch on
+        for _, later_end in self.spans[at:]:
+            self._reach.append(max(self._reach[-1], later_end) if self._reach else later_end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps one of them: among those starting before ``end``, the
+        furthest end is past ``start``."""
+        before = bisect_left(self.spans, (end,))
+        return before > 0 and self._reach[before - 1] > start
+
+    def reach_before(self, offset: int) -> int | None:
+        """The furthest end among those that start before ``offset`` (``None``: none does)."""
+        before = bisect_left(self.spans, (offset,))
+        return self._reach[before - 1] if before else None
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Those that may reach into ``[start, end)``, in order: from the first that ends past ``start``
+        to the last that starts before ``end``."""
+        first = bisect_right(self._reach, start)
+        return self.spans[first : bisect_left(self.spans, (end,), lo=first)]
 
 
 @dataclass
@@ -47,16 +81,11 @@ class Reader:
         self._quote_starts = [start for start, _ in self.quotes.regions]
         self._starts = [token.start for token in self.tokens]
         self._sentence_starts = [start for start, _ in self.sentences]
-        furniture = sorted((f.start, f.end) for f in self.document.furniture)
-        self._furniture_starts = [start for start, _ in furniture]
-        self._furniture_reach = list(accumulate((end for _, end in furniture), max))  # the furthest end so far
+        self._furniture = Stretches((f.start, f.end) for f in self.document.furniture)
         self._by_key: dict[str, list[int]] | None = None
         self._by_bare_key: dict[str, list[int]] | None = None
         self.memo: dict[tuple[str, str], list[int]] = {}  # per-document look-ups the steps repeat
-        # The consumed stretches sorted by start, and the furthest end among the first n of them.
-        self._consumed_starts: list[int] = []
-        self._consumed_ends: list[int] = []
-        self._consumed_reach: list[int] = []
+        self.explained = Stretches(self.consumed)  # what attributions consumed, sorted
 
     # -- words -------------------------------------------------------------------------------
     def key(self, index: int, clitics: str = "") -> str:
@@ -128,30 +157,19 @@ class Reader:
             yield region
 
     def in_furniture(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` overlaps page furniture (asked for every word: by bisection)."""
-        before = bisect_left(self._furniture_starts, end)
-        return before > 0 and self._furniture_reach[before - 1] > start
+        """Whether ``[start, end)`` overlaps page furniture (asked for every word)."""
+        return self._furniture.overlaps(start, end)
 
     def is_consumed(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` overlaps a consumed stretch: among those starting before ``end``
-        (a prefix of them sorted by start), the furthest end is past ``start``."""
-        before = bisect_left(self._consumed_starts, end)
-        return before > 0 and self._consumed_reach[before - 1] > start
+        return self.explained.overlaps(start, end)
 
     def consumed_reach(self, before: int) -> int | None:
         """The furthest end among the consumed stretches that start before ``before`` (``None``: none does)."""
-        count = bisect_left(self._consumed_starts, before)
-        return self._consumed_reach[count - 1] if count else None
+        return self.explained.reach_before(before)
 
     def consume(self, start: int, end: int) -> None:
         self.consumed.append((start, end))
-        at = bisect_right(self._consumed_starts, start)
-        self._consumed_starts.insert(at, start)
-        self._consumed_ends.insert(at, end)
-        del self._consumed_reach[at:]  # the furthest end so far, again from the new stretch on
-        for position in range(at, len(self._consumed_ends)):
-            last = self._consumed_reach[-1] if position else end
-            self._consumed_reach.append(max(last, self._consumed_ends[position]))
+        self.explained.add(start, end)
 
     def words(self, start: int, end: int) -> Iterable[Token]:
         """Tokens wholly inside ``[start, end)``."""

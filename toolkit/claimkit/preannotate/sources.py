@@ -28,16 +28,17 @@ class Entity:
     mentions: list[Mention]
     name: str
 
-    def keys(self) -> list[str]:
-        return [key for mention in self.mentions for key in mention.keys] + self.name.split()
-
+    # Worked out again only when a mention was added (a speaker quoted a thousand times is asked for
+    # each claim): (the number of mentions then, the answer).
     _kind: tuple[int, SourceKind] | None = field(default=None, repr=False, compare=False)
     _person: tuple[int, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
+    def keys(self) -> list[str]:
+        return [key for mention in self.mentions for key in mention.keys] + self.name.split()
+
     @property
     def kind(self) -> SourceKind:
-        """From the words of every mention and the name; worked out again only when a mention was
-        added (a speaker quoted a thousand times is asked for each claim)."""
+        """From the words of every mention and the name."""
         if self._kind is None or self._kind[0] != len(self.mentions):
             words = [*self.keys(), *(normalize(word) for word in self.name.split())]
             self._kind = (len(self.mentions), kind_of(words) or SourceKind.OTHER)
@@ -56,7 +57,7 @@ class Entity:
         return self.mentions[0].feminine
 
     def person(self) -> tuple[str, ...]:
-        """The name words of the first mention that names the speaker (found again only when a mention was added)."""
+        """The name words of the first mention that names the speaker."""
         if self._person is None or self._person[0] != len(self.mentions):
             self._person = (len(self.mentions), next((m.name_keys for m in self.mentions if m.name_keys), ()))
         return self._person[1]
