@@ -144,7 +144,7 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     if head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
         return k
     key = tokens[k].key
-    if key not in AFFILIATION_PREPOSITIONS and not (lam_body(key) and not addressee(key)):
+    if key not in AFFILIATION_PREPOSITIONS and not lam_body(key):
         return k  # (لحزب الله، لوزارة الخارجية: a body with its لـ, then its name)
     taken, m = [k], k + 1
     while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):

@@ -68,8 +68,9 @@ def addressee(key: str) -> bool:
 
 
 def lam_body(key: str) -> bool:
-    """Whether a word is لـ + a body (لحزب الله، لوزارة الخارجية): the affiliation of the title before it."""
-    return key.startswith("ل") and bare(key[1:]) in BODIES
+    """Whether a word is لـ + a body (لحزب الله، لوزارة الخارجية): the affiliation of the title before it,
+    unless the body is a medium that was told (لصحيفة الشرق الأوسط: an :func:`addressee`)."""
+    return key.startswith("ل") and bare(key[1:]) in BODIES and not addressee(key)
 
 
 #: Institutions that speak (a ministry, a government, an observatory, an agency).
@@ -168,7 +169,9 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
     if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):
         return SourceKind.INTERGOVERNMENTAL
     found = next((kind for kind, keywords in _KINDS if words & keywords), None)
+    if found is None:
+        return None if reports else personal
     if found is SourceKind.OFFICIAL_DOCUMENT:  # بيان صادر عن حركة حماس: the movement's, not an official one
         issuer = next((kind for kind, keywords in _KINDS[1:] if words & keywords), None)
         return found if issuer is None or issuer in OFFICIAL_SOURCE_KINDS else issuer
-    return found if found is not None else None if reports else personal
+    return found
