@@ -41,6 +41,18 @@ def _text(path: Path) -> str | None:
     return text if isinstance(text, str) else None
 
 
+def _digest(text: str | None) -> str | None:
+    try:
+        return text_sha256(text) if text is not None else None
+    except UnicodeEncodeError:  # a lone surrogate: validate refuses the file too
+        return None
+
+
+def text_digest(path: Path) -> str | None:
+    """The SHA-256 of the text a document file holds (not the hash it declares); ``None``: unreadable."""
+    return _digest(_text(path))
+
+
 class Corpus:
     """The document files already in ``folder``: their ids with the hash of their text go into ``store``."""
 
@@ -61,10 +73,7 @@ class Corpus:
         names, self.names = self.names, []
         for name in names:
             doc_id, text = name.removesuffix(".json"), _text(self.folder / name)
-            try:
-                digest = text_sha256(text) if text is not None else None
-            except UnicodeEncodeError:  # a lone surrogate: validate refuses the file too
-                digest = None
+            digest = _digest(text)
             self.store.take(doc_id, None if digest is None else hash_key(digest), run=False)
             if text is not None and digest is not None:
                 duplicates.check(doc_id, digest, signature(text) if signatures else None)

@@ -8,7 +8,6 @@ file (:mod:`claimkit.ingest.store`), so its memory does not grow with the number
 from __future__ import annotations
 
 import ctypes
-import json
 import multiprocessing
 import os
 import re
@@ -31,7 +30,7 @@ from claimkit.ingest.codes import (
     NEAR_DUPLICATE,
     NO_ARTICLES_FOUND,
 )
-from claimkit.ingest.corpus import Corpus
+from claimkit.ingest.corpus import Corpus, text_digest
 from claimkit.ingest.duplicates import DuplicateIndex, Match, hash_key
 from claimkit.ingest.prepare import Prepared, metadata_not_updated, prepare_all
 from claimkit.ingest.records import FieldMap, Unread
@@ -39,7 +38,6 @@ from claimkit.ingest.store import Store
 from claimkit.ingest.writer import BatchWriter
 from claimkit.issues import Issue
 from claimkit.loading import MAX_FILE_BYTES, UNREADABLE_FILE
-from claimkit.model import text_sha256
 
 __all__ = ["IngestOptions", "Outcome", "Status", "run"]
 
@@ -221,22 +219,13 @@ class _Run:
     def close(self) -> Iterator[Outcome]:
         self.store.close()
         for target, (prepared, digest) in self.writer.close():
-            if _text_digest(target) == digest:  # another run ingested the same text meanwhile: as if present
+            if text_digest(target) == digest:  # another run ingested the same text meanwhile: as if present
                 changed = metadata_not_updated(target, prepared)
                 yield Outcome(Status.PRESENT, prepared.where, changed, target, retracted=True)
                 continue
             message = f"{target} appeared while ingesting, with another text; it was left as it is"
             issue = DOCUMENT_EXISTS.issue(message, file=str(target), pointer="/document/text")
             yield Outcome(Status.REFUSED, str(target), [issue], target, retracted=True)
-
-
-def _text_digest(path: Path) -> str | None:
-    """The SHA-256 of the text a document file holds (not the hash it declares); ``None``: unreadable."""
-    try:
-        text = json.loads(path.read_bytes())["document"]["text"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return text_sha256(text) if isinstance(text, str) else None
 
 
 def _duplicate_issue(match: Match, where: str) -> Issue:
