@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from claimkit.agreement import agreement_report
 from claimkit.agreement.matching import match_claims, units
 from claimkit.agreement.render import render_agreement
-from claimkit.agreement.report import FIELDS, annotators_of, is_empty
+from claimkit.agreement.report import FIELDS, AgreementAccumulator, annotators_of, is_empty
 from claimkit.agreement.stats import alpha, kappa
 from claimkit.agreement.summary import AgreementSummary, agreement_texts
 from claimkit.agreement.tally import field_value
@@ -115,3 +115,21 @@ def test_a_single_document_has_no_interval_but_a_value() -> None:
     assert estimate.value is not None
     assert (estimate.low, estimate.high) == (None, None)
     assert Counter(estimate.to_dict()) == Counter({"value": estimate.value, "low": None, "high": None, "units": 3})
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 14), st.lists(st.integers(1, 6), min_size=1, max_size=8))
+def test_adding_documents_together_gives_the_same_figures(seed: int, documents: int, sizes: list[int]) -> None:
+    """``add_all`` takes each step over all its documents before the next: every figure, interval and
+    row must still be the same to the last bit as adding the documents one by one."""
+    files = _random_corpus(seed, documents)
+    one = AgreementAccumulator(seed=seed)
+    left_one = [one.add(file) for file in files]
+    together, left_together, at = AgreementAccumulator(seed=seed), [], 0
+    while at < len(files):
+        size = sizes[at % len(sizes)]
+        left_together += together.add_all(files[at : at + size])
+        at += size
+    assert left_together == left_one
+    assert together.report().to_dict() == one.report().to_dict()
+    assert together.add_all([]) == []

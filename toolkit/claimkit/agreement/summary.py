@@ -3,7 +3,7 @@ release reads each document once (:class:`AgreementSummary`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from claimkit.agreement.render import plain_summary, render_agreement
 from claimkit.agreement.report import AgreementAccumulator
@@ -26,6 +26,11 @@ class AgreementSummary:
     def add(self, file: DocumentFile) -> None:
         """Count one document (ignored unless two or more annotators annotated it)."""
         self._accumulator.add(file)
+
+    def add_all(self, files: Sequence[DocumentFile]) -> None:
+        """Count several documents, in order: the same figures as one by one, in less time
+        (:meth:`~claimkit.agreement.report.AgreementAccumulator.add_all`)."""
+        self._accumulator.add_all(files)
 
     def texts(self) -> tuple[str, str] | None:
         """(Markdown for the card, plain text for Croissant), or ``None`` when no document has 2+ annotators."""

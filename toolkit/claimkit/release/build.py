@@ -56,6 +56,8 @@ from claimkit.validate import ValidationOptions
 __all__ = ["BuildResult", "build_release", "corpus_record"]
 
 SNAPSHOT = "snapshot"
+#: Documents read, checked and taken together (see :meth:`_Pass.take_all`); a few megabytes of models.
+BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,13 @@ class _Pass:
     licenses: DocumentLicenses = field(default_factory=DocumentLicenses)
     agreement: AgreementSummary = field(default_factory=AgreementSummary)  # counts, not documents
 
-    def take(self, file: DocumentFile) -> None:
-        self.agreement.add(file)
+    def take_all(self, files: list[DocumentFile]) -> None:
+        """Take files that passed validation, in order (agreement over all of them at once, step by step)."""
+        self.agreement.add_all(files)
+        for file in files:
+            self._take(file)
+
+    def _take(self, file: DocumentFile) -> None:
         self.stats.acceptance.add(file)
         if file.gold is None:
             self.stats.left_out.append(file.document.id)
@@ -115,13 +122,17 @@ def _first_error(report: Report) -> Issue:
 
 
 def _read(corpus: Path, state: _Pass) -> None:
-    """The pass: every file read once, validated, and taken into the release when it has no error."""
-    with closing(collector.each_paused(read_corpus(corpus, ValidationOptions()))) as documents:
-        for file, issues in documents:
-            state.report.extend(issues)
-            if file is not None and not any(issue.severity is Severity.ERROR for issue in issues):
-                state.take(file)
-            state.report.files_checked += file is not None
+    """The pass: every file read once, validated, and taken into the release when it has no error.
+    Files come in batches (:data:`BATCH`), the collector paused over each: see :meth:`_Pass.take_all`."""
+    with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(), BATCH))) as batches:
+        for batch in batches:
+            passed = []
+            for file, issues in batch:
+                state.report.extend(issues)
+                if file is not None and not any(issue.severity is Severity.ERROR for issue in issues):
+                    passed.append(file)
+                state.report.files_checked += file is not None
+            state.take_all(passed)
     if state.report.failed():
         first = _first_error(state.report)
         raise ReleaseError(
@@ -169,8 +180,8 @@ def corpus_record(corpus: Path, settings: DatasetSettings, records: dict[str, Re
     base = base_record(records, None)
     labels = assign_ids(base.label_sets if base else None)
     documents, guidelines = RecordedDocuments(), set()
-    with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(codes=frozenset())))) as files:
-        for file, _ in files:
+    with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(codes=frozenset()), BATCH))) as batches:
+        for file, _ in (checked for batch in batches for checked in batch):
             if file is not None and file.gold is not None:
                 split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
                 documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from claimkit.errors import CORPUS_NOT_COMMITTED, ReleaseError
 from claimkit.issues import Issue
-from claimkit.loading import add_lines, find_document_files, load_file
+from claimkit.loading import Loaded, add_lines, find_document_files, load_file
 from claimkit.model import DocumentFile
 from claimkit.validate import ValidationOptions, check_document
 
@@ -84,12 +84,45 @@ def not_committed(corpus: Path) -> str | None:
     return None
 
 
-def read_corpus(corpus: Path, options: ValidationOptions) -> Iterator[tuple[DocumentFile | None, list[Issue]]]:
-    """Every document file of the corpus in file name order, read once, with its validation issues."""
+Checked = tuple[DocumentFile | None, list[Issue]]
+
+
+def read_corpus(
+    corpus: Path, options: ValidationOptions, batch: int = 32, batch_bytes: int = 4 * 1024 * 1024
+) -> Iterator[list[Checked]]:
+    """Every document file of the corpus in file name order, read once, with its validation issues, in
+    lists of at most ``batch`` files and about ``batch_bytes`` (a larger file comes alone). A list's
+    files are all loaded, then all checked, so that the loading code and then the rules stay in the
+    processor's caches from one file to the next."""
     files, missing = find_document_files([corpus])
     if missing:
-        yield None, missing
-    for path in sorted(files, key=os.path.basename):
-        loaded = load_file(path, options.max_bytes)
-        issues = loaded.issues if loaded.file is None else check_document(loaded.file, loaded.path, options)
-        yield loaded.file, add_lines(issues, loaded.raw) if issues else []
+        yield [(None, missing)]
+    for paths in _batches(sorted(files, key=os.path.basename), batch, batch_bytes):
+        yield [_checked(loaded, options) for loaded in [load_file(path, options.max_bytes) for path in paths]]
+
+
+def _batches(paths: list[str], most: int, most_bytes: int) -> Iterator[list[str]]:
+    taken: list[str] = []
+    size = 0
+    for path in paths:
+        this = _size(path)
+        if taken and (len(taken) == most or size + this > most_bytes):
+            yield taken
+            taken, size = [], 0
+        taken.append(path)
+        size += this
+    if taken:
+        yield taken
+
+
+def _size(path: str) -> int:
+    """The file's size (0 when it cannot be read: loading it reports that)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _checked(loaded: Loaded, options: ValidationOptions) -> Checked:
+    issues = loaded.issues if loaded.file is None else check_document(loaded.file, loaded.path, options)
+    return loaded.file, add_lines(issues, loaded.raw) if issues else []
