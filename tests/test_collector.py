@@ -103,3 +103,28 @@ def test_cycles_made_while_paused_are_freed_between_items() -> None:
         if number == 2999:  # still paused: only passes between items can have freed the others
             left = len(alive)
     assert left < 1000
+
+
+class _Item:
+    """An item that can be watched with a weak reference."""
+
+
+def test_an_item_the_caller_dropped_is_freed_before_the_next_is_made() -> None:
+    """Between items the collector is back on: an item still held by the generator would be scanned,
+    with every model it holds, by the collector's next pass (they are not garbage yet)."""
+    previous: list[weakref.ref[_Item]] = []
+    alive_when_asked: list[bool] = []
+
+    def items() -> Iterator[_Item]:
+        for _ in range(3):
+            alive_when_asked.extend(ref() is not None for ref in previous[-1:])
+            item = _Item()
+            previous.append(weakref.ref(item))
+            yield item
+            del item
+
+    with closing(collector.each_paused(items())) as each:
+        for item in each:
+            assert isinstance(item, _Item)
+            del item
+    assert alive_when_asked == [False, False]

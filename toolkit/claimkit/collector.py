@@ -47,3 +47,4 @@ def each_paused(items: Iterable[T]) -> Generator[T, None, None]:
             except StopIteration:
                 return
             yield item
+            del item  # the caller is done with it: freed now, not scanned by the collector's next pass

@@ -131,6 +131,7 @@ def agree(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapt
     with closing(collector.each_paused(load_files(paths))) as files:
         for loaded in files:
             state.feed(loaded)
+            del loaded  # freed before the collector runs between files (see collector.each_paused)
     if state.report.unreadable():
         out.write(render(state.report.sorted(), "json" if fmt == "json" else "text"))
         return 2

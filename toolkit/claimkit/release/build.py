@@ -35,7 +35,7 @@ from claimkit.release.labels import LabelIds, assign_ids
 from claimkit.release.licenses import DocumentLicenses, dataset_license, summarize_licenses
 from claimkit.release.recorded import RecordedDocuments
 from claimkit.release.settings import DatasetSettings
-from claimkit.release.source import corpus_commit, read_corpus, refuse_uncommitted
+from claimkit.release.source import Checked, corpus_commit, read_corpus, refuse_uncommitted
 from claimkit.release.splits import assign_split
 from claimkit.release.versions import (
     RecordedDocument,
@@ -83,10 +83,17 @@ class _Pass:
     licenses: DocumentLicenses = field(default_factory=DocumentLicenses)
     agreement: AgreementSummary = field(default_factory=AgreementSummary)  # counts, not documents
 
-    def take_all(self, files: list[DocumentFile]) -> None:
-        """Take files that passed validation, in order (agreement over all of them at once, step by step)."""
-        self.agreement.add_all(files)
-        for file in files:
+    def take_checked(self, batch: list[Checked]) -> None:
+        """Count a batch of checked files, and take those without an error, in order (agreement over
+        all of them at once, step by step)."""
+        passed = []
+        for file, issues in batch:
+            self.report.extend(issues)
+            if file is not None and not any(issue.severity is Severity.ERROR for issue in issues):
+                passed.append(file)
+            self.report.files_checked += file is not None
+        self.agreement.add_all(passed)
+        for file in passed:
             self._take(file)
 
     def _take(self, file: DocumentFile) -> None:
@@ -126,13 +133,8 @@ def _read(corpus: Path, state: _Pass) -> None:
     Files come in batches (:data:`BATCH`), the collector paused over each: see :meth:`_Pass.take_all`."""
     with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(), BATCH))) as batches:
         for batch in batches:
-            passed = []
-            for file, issues in batch:
-                state.report.extend(issues)
-                if file is not None and not any(issue.severity is Severity.ERROR for issue in issues):
-                    passed.append(file)
-                state.report.files_checked += file is not None
-            state.take_all(passed)
+            state.take_checked(batch)
+            del batch  # freed before the collector runs between batches (see collector.each_paused)
     if state.report.failed():
         first = _first_error(state.report)
         raise ReleaseError(
@@ -181,12 +183,23 @@ def corpus_record(corpus: Path, settings: DatasetSettings, records: dict[str, Re
     labels = assign_ids(base.label_sets if base else None)
     documents, guidelines = RecordedDocuments(), set()
     with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(codes=frozenset()), BATCH))) as batches:
-        for file, _ in (checked for batch in batches for checked in batch):
-            if file is not None and file.gold is not None:
-                split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
-                documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))
-                guidelines.add(file.gold.guideline_version)
+        for batch in batches:
+            guidelines.update(_record_gold(batch, settings, labels, documents))
+            del batch  # freed before the collector runs between batches (see collector.each_paused)
     return _record("current", corpus_commit(corpus), settings, labels, documents, guidelines)
+
+
+def _record_gold(
+    batch: list[Checked], settings: DatasetSettings, labels: LabelIds, documents: RecordedDocuments
+) -> set[str]:
+    """Record the gold documents of a batch; returns the guideline versions they follow."""
+    guidelines = set()
+    for file, _ in batch:
+        if file is not None and file.gold is not None:
+            split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
+            documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))
+            guidelines.add(file.gold.guideline_version)
+    return guidelines
 
 
 def _umask() -> int:

@@ -18,7 +18,7 @@ from claimkit.loading import Loaded, add_lines, find_document_files, load_file
 from claimkit.model import DocumentFile
 from claimkit.validate import ValidationOptions, check_document
 
-__all__ = ["DIRTY", "UNKNOWN_COMMIT", "corpus_commit", "not_committed", "read_corpus", "refuse_uncommitted"]
+__all__ = ["DIRTY", "UNKNOWN_COMMIT", "Checked", "corpus_commit", "not_committed", "read_corpus", "refuse_uncommitted"]
 
 UNKNOWN_COMMIT = "unknown"
 DIRTY = "-dirty"
