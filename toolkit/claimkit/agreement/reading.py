@@ -8,7 +8,7 @@ plain tuples, and every comparison of the document shares them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from claimkit.model import Annotation
 
@@ -44,10 +44,13 @@ class Reading:
 # rule contexts do): one call per model instead of a Python expression per field.
 _BOUNDS = itemgetter("start", "end")
 _CLAIM = itemgetter("start", "end", "category", "certainty", "source", "cue", "parent", "id")
+# A member's value read as a plain attribute: ``str(member)`` and ``member.value`` of a StrEnum each
+# run Python code (``Enum.__str__``, the ``value`` property) for every claim of every annotation.
+_VALUE = attrgetter("_value_")
 
 
 def _kinds(annotation: Annotation) -> dict[str, str]:
-    return {s.id: s.kind.value if s.kind is not None else "unspecified" for s in annotation.sources}
+    return {s.id: s.kind._value_ if s.kind is not None else "unspecified" for s in annotation.sources}
 
 
 def read(annotation: Annotation) -> Reading:
@@ -62,8 +65,8 @@ def read(annotation: Annotation) -> Reading:
     ids = {claim_id: i for i, claim_id in enumerate(claim_ids)}
     sources = list(sources_t)
     parents = [ids.get(p) if p is not None else None for p in parent_ids]
-    categories = list(map(str, categories_of))
-    certainties_of = list(map(str, certainties))
+    categories = list(map(_VALUE, categories_of))
+    certainties_of = list(map(_VALUE, certainties))
     kinds_of = ["none" if s is None else kinds.get(s, "unspecified") for s in sources]
     return Reading(
         annotation=annotation,

@@ -75,6 +75,10 @@ def _spans(left: Reading, right: Reading, tally: Tally) -> None:
         tally[key] += value
 
 
+_LINKS_A = ("source_link_a", "cue_link_a", "parent_link_a")  # keys of reading.link_counts, left side
+_LINKS_B = ("source_link_b", "cue_link_b", "parent_link_b")
+
+
 def _overlap(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a or () for s2, e2 in b or ())
 
@@ -86,11 +90,9 @@ def _same_parent(a: int | None, b: int | None, partner: dict[int, int]) -> bool:
 def _links(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally) -> None:
     """Links each side draws, and the links a matched pair of claims agrees on: the same speaker,
     overlapping cues, parents matched to each other."""
-    for side, reading in (("a", left), ("b", right)):
-        sources, cues, parents = reading.link_counts
-        tally[f"source_link_{side}"] += sources
-        tally[f"cue_link_{side}"] += cues
-        tally[f"parent_link_{side}"] += parents
+    for keys, reading in ((_LINKS_A, left), (_LINKS_B, right)):
+        for key, links in zip(keys, reading.link_counts, strict=True):
+            tally[key] += links
     partner = {m.left: m.right for m in matches}
     source = cue = parent = 0
     for i, j in ((m.left, m.right) for m in matches):

@@ -56,7 +56,7 @@ from claimkit.validate import ValidationOptions
 __all__ = ["BuildResult", "build_release", "corpus_record"]
 
 SNAPSHOT = "snapshot"
-#: Documents read, checked and taken together (see :meth:`_Pass.take_all`); a few megabytes of models.
+#: Documents read, checked and taken together (see :meth:`_Pass.take_checked`); a few megabytes of models.
 BATCH = 32
 
 
@@ -130,7 +130,7 @@ def _first_error(report: Report) -> Issue:
 
 def _read(corpus: Path, state: _Pass) -> None:
     """The pass: every file read once, validated, and taken into the release when it has no error.
-    Files come in batches (:data:`BATCH`), the collector paused over each: see :meth:`_Pass.take_all`."""
+    Files come in batches (:data:`BATCH`), the collector paused over each: see :meth:`_Pass.take_checked`."""
     with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(), BATCH))) as batches:
         for batch in batches:
             state.take_checked(batch)

@@ -88,7 +88,7 @@ Checked = tuple[DocumentFile | None, list[Issue]]
 
 
 def read_corpus(
-    corpus: Path, options: ValidationOptions, batch: int = 32, batch_bytes: int = 4 * 1024 * 1024
+    corpus: Path, options: ValidationOptions, batch: int, batch_bytes: int = 4 * 1024 * 1024
 ) -> Iterator[list[Checked]]:
     """Every document file of the corpus in file name order, read once, with its validation issues, in
     lists of at most ``batch`` files and about ``batch_bytes`` (a larger file comes alone). A list's
