@@ -73,6 +73,7 @@ def _corpus(work: Path, size: int, annotators: int) -> tuple[Path, float]:
     corpus = work / f"corpus-{size}-{annotators}"
     started = time.perf_counter()
     write_corpus(corpus, size, annotators=annotators)
+    os.sync()  # the kernel writes the new files back now, not while the release is measured
     return corpus, time.perf_counter() - started
 
 
@@ -228,6 +229,12 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         "document (its hash and compact claim list) waits in a scratch SQLite file with a 2 MiB page cache, and "
         "the list of files to read holds path strings: what still grows in memory with the corpus is that list "
         "(about 80 bytes per document).",
+        "",
+        "The two corpora of a size are measured minutes apart (at 100,000 documents, about 4 and 9 minutes each), "
+        "and this shared VM's speed drifts within such a stretch: one release of 60,000 annotated documents, "
+        "timed per 5,000 documents in its own process, took 4.6 to 5.8 ms per document with no trend (1 December). "
+        "The linearity and the 2x ratio at 100,000 move with that drift; the ratio at 10,000 read 1.90 to 2.16 in "
+        "four runs on 1 December, with only small changes to the code between them.",
         "",
         *([result["note"], ""] if result.get("note") else []),
         environment_line(result),
