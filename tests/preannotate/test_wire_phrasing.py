@@ -76,6 +76,16 @@ CASES = [
         ("حسن نصر الله", "قال", "المقاومة مستعدة"),
         id="affiliation-with-lam-and-compound-name",
     ),
+    pytest.param(
+        "وقال مراسلنا في دمشق إن الأسواق فتحت أبوابها.",
+        ("مراسلنا في دمشق", "قال", "الأسواق فتحت أبوابها"),
+        id="our-correspondent-in-a-city",
+    ),
+    pytest.param(
+        "وقالت مراسلتنا في غزة إن القصف تواصل طوال الليل.",
+        ("مراسلتنا في غزة", "قالت", "القصف تواصل طوال الليل"),
+        id="our-correspondent-feminine",
+    ),
 ]
 
 
@@ -100,12 +110,28 @@ SPEAKERS = [
         ("حازم قاسم", SourceKind.ORGANIZATION, "reported_fact"),
         id="the-body-name-is-not-the-speaker-name",
     ),
+    pytest.param(
+        "وأفاد مراسلنا بأن القصف استهدف حي الشجاعية صباح اليوم.",
+        ("مراسلنا", SourceKind.MEDIA, "reported_fact"),
+        id="our-correspondent-reports-news",
+    ),
+    pytest.param(
+        "وقال مراسل الجزيرة إن الاشتباكات تجددت في المدينة.",
+        ("مراسل الجزيرة", SourceKind.MEDIA, "reported_fact"),
+        id="another-outlets-correspondent-reports-news",
+    ),
+    pytest.param(
+        "وقال الكاتب الصحفي حسام نجار إن القرار خاطئ.",
+        ("حسام نجار", SourceKind.JOURNALIST, "analyst_opinion"),
+        id="a-journalist-gives-a-view",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), SPEAKERS)
 def test_speakers_have_their_name_and_kind(text: str, expected: tuple[str, SourceKind, str]) -> None:
-    """Guidelines §2: a former official or a retired officer who comments is an analyst, not official."""
+    """Guidelines §2: a former official or a retired officer who comments is an analyst, not official;
+    §3: a correspondent reporting news is media, a journalist giving a view is a journalist."""
     proposal = _proposal(text)
     found = [(s.mentions[0].text, s.kind) for s in proposal.sources]
     assert (found, [c.category for c in proposal.claims]) == ([expected[:2]], [expected[2]])

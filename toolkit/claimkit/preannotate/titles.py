@@ -47,7 +47,9 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير"), SourceKind.MILITARY),
     **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
-    **dict.fromkeys(_keys("صحفي صحفية صحافي صحافية إعلامي إعلامية مراسل مراسلة كاتب كاتبة"), SourceKind.JOURNALIST),
+    **dict.fromkeys(_keys("صحفي صحفية صحافي صحافية إعلامي إعلامية كاتب كاتبة"), SourceKind.JOURNALIST),
+    # A correspondent reports the news (أفاد مراسلنا، قال مراسل الجزيرة): media, not a journalist's view (§3).
+    **dict.fromkeys(_keys("مراسل مراسلة مراسلنا مراسلتنا"), SourceKind.MEDIA),
     **dict.fromkeys(_keys("ناشط ناشطة شاهد مواطن مواطنة مزارع نازح طبيب طبيبة ممرض معلم"), SourceKind.WITNESS),
     **dict.fromkeys(_keys("محام محامي محامية مدرب مدربة لاعب لاعبة فنان فنانة"), SourceKind.OTHER),
 }
@@ -112,11 +114,12 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
     (
         SourceKind.MEDIA,
         _keys(
-            "وكالة صحيفة قناة موقع مواقع صفحات شبكة إذاعة تلفزيون إعلام إعلامية سانا رويترز الأناضول تداول أنباء أخبار"
+            "وكالة صحيفة قناة موقع مواقع صفحات شبكة إذاعة تلفزيون إعلام إعلامية سانا رويترز الأناضول تداول أنباء أخبار "
+            "مراسل مراسلة مراسلنا مراسلتنا قناتنا صحيفتنا موقعنا"
         ),
     ),
     (SourceKind.ANALYST, _keys("محلل محللون محللين خبير خبراء باحث أستاذ أكاديمي مراقبون مراقبين")),
-    (SourceKind.JOURNALIST, _keys("صحفي صحافي إعلامي مراسل كاتب")),
+    (SourceKind.JOURNALIST, _keys("صحفي صحافي إعلامي كاتب")),
     (SourceKind.WITNESS, _keys("شاهد شهود سكان أهالي مواطن مواطنون ناشط ناشطون نازح عيان")),
     (
         SourceKind.GOVERNMENT,
