@@ -29,13 +29,14 @@ def settings() -> DatasetSettings:
 @pytest.fixture
 def make_corpus(tmp_path: Path) -> Callable[..., Path]:
     """``make_corpus(count, start)`` writes documents bench-<start>... into tmp/corpus (a git repository),
-    commits them (unless ``commit=False``) and returns the folder."""
+    with ``annotators`` annotators' annotations besides the gold, commits them (unless
+    ``commit_it=False``) and returns the folder."""
     corpus = init(tmp_path / "corpus")
     words = vocabulary()
 
-    def make(count: int, start: int = 0, *, commit_it: bool = True) -> Path:
+    def make(count: int, start: int = 0, *, commit_it: bool = True, annotators: int = 0) -> Path:
         for index in range(start, start + count):
-            document = generate_document(index, random.Random(index), words, claims=6)
+            document = generate_document(index, random.Random(index), words, claims=6, annotators=annotators)
             (corpus / f"{document['document']['id']}.json").write_text(dump_json(document), encoding="utf-8")
         if commit_it:
             commit(corpus)

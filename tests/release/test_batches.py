@@ -1,69 +1,105 @@
 """The release reads its corpus in batches (loaded together, checked together, taken together): the
-batches bound memory, keep file order, and change nothing in what is released."""
+batches bound memory, keep file order, are freed before the collector runs, and change nothing in
+what is released."""
 
 from __future__ import annotations
 
-import random
+import gc
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
-from benchmarks.corpus import generate_document, vocabulary
 
+from claimkit import collector
 from claimkit.release import build as build_module
 from claimkit.release.build import build_release
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.source import read_corpus
-from claimkit.storage import dump_json
 from claimkit.validate import ValidationOptions
-from tests.release.gitrepo import commit, init
+from tests.release.test_release import _files
+
+MakeCorpus = Callable[..., Path]
 
 
-def _corpus(folder: Path, count: int, annotators: int = 0) -> Path:
-    corpus = init(folder)
-    words = vocabulary()
-    for index in range(count):
-        document = generate_document(index, random.Random(index), words, claims=6, annotators=annotators)
-        (corpus / f"{document['document']['id']}.json").write_text(dump_json(document), encoding="utf-8")
-    commit(corpus)
-    return corpus
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_batches_keep_file_order_and_their_bounds(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 7)
+def test_batches_keep_file_order_and_their_bounds(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus(9)
     (corpus / "bench-000003-broken.json").write_text("{", encoding="utf-8")
     names = sorted(p.name for p in corpus.glob("*.json"))
-    sizes = {p.name: p.stat().st_size for p in corpus.glob("*.json")}
-    most_bytes = max(sizes.values()) + 1  # one full file fits, two never do, the broken one joins its neighbour
+    sizes = [(corpus / name).stat().st_size for name in names]
+    bound = max(sizes) + 1  # no file reaches it alone
 
-    batches = list(read_corpus(corpus, ValidationOptions(), batch=3, batch_bytes=most_bytes))
-    flat = [(file, issues) for batch in batches for file, issues in batch]
+    batches = list(read_corpus(corpus, ValidationOptions(), batch=3, batch_bytes=bound))
+    flat = [checked for batch in batches for checked in batch]
 
     assert len(flat) == len(names)
-    assert all(1 <= len(batch) <= 3 for batch in batches)
     broken = names.index("bench-000003-broken.json")
     assert flat[broken][0] is None and [i.code for i in flat[broken][1]] == ["F005"]  # invalid-json
     read = [file.document.id for file, _ in flat if file is not None]
     assert read == [name.removesuffix(".json") for name in names if "broken" not in name]
-    assert [len(batch) for batch in batches] == [1, 1, 2, 1, 1, 1, 1]  # the broken file sorts before bench-000003
+    at = 0
+    for number, batch in enumerate(batches):
+        size = sum(sizes[at : at + len(batch)])
+        assert (
+            len(batch) <= 3 and size - sizes[at + len(batch) - 1] < bound
+        )  # it ended with the file that had to end it
+        if number < len(batches) - 1:
+            assert len(batch) == 3 or size >= bound  # and not before
+        at += len(batch)
+    assert len(batches) > 1 and any(len(batch) < 3 for batch in batches[:-1])  # the bytes ended some batch
 
 
-def test_a_file_larger_than_a_batch_comes_alone(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 5)
-    batches = list(read_corpus(corpus, ValidationOptions(), batch=32, batch_bytes=1))
-    assert [len(batch) for batch in batches] == [1] * 5
+def test_a_file_larger_than_a_batch_comes_alone(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus(5)
+    assert [len(batch) for batch in read_corpus(corpus, ValidationOptions(), batch=32, batch_bytes=1)] == [1] * 5
     assert [len(batch) for batch in read_corpus(corpus, ValidationOptions(), batch=2)] == [2, 2, 1]
+
+
+@pytest.fixture
+def collecting_at_once() -> Iterator[list[Callable[[str, dict[str, Any]], None]]]:
+    """The collector on, running at the first allocation it may (restored afterwards)."""
+    was, threshold = gc.isenabled(), gc.get_threshold()
+    gc.enable()
+    gc.set_threshold(1)
+    try:
+        yield gc.callbacks
+    finally:
+        gc.set_threshold(*threshold)
+        if not was:
+            gc.disable()
+
+
+def test_a_batch_is_freed_before_the_collector_runs(
+    make_corpus: MakeCorpus, collecting_at_once: list[Callable[[str, dict[str, Any]], None]]
+) -> None:
+    """Between batches the collector is back on: a batch the reader still held would be scanned,
+    every model of it, by each of its passes."""
+    corpus = make_corpus(3)
+    last: list[weakref.ref[Any]] = []
+    alive: list[bool] = []
+
+    def watch(phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start" and last:
+            alive.append(last[-1]() is not None)
+
+    collecting_at_once.append(watch)
+    try:
+        with closing(collector.each_paused(read_corpus(corpus, ValidationOptions(), batch=1))) as batches:
+            for batch in batches:
+                last.append(weakref.ref(batch[0][0]))
+                del batch
+    finally:
+        collecting_at_once.remove(watch)
+    assert alive and not any(alive)
 
 
 @pytest.mark.parametrize("annotators", [0, 3])
 def test_a_release_is_the_same_whatever_the_batch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, annotators: int
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, annotators: int
 ) -> None:
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    corpus = _corpus(tmp_path / "corpus", 9, annotators)
+    corpus = make_corpus(9, annotators=annotators)
     settings = DatasetSettings(name="test-claims", pretty_name="Test claims")
     built = {}
     for batch in (1, 4, 32):

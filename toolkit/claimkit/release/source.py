@@ -91,36 +91,30 @@ def read_corpus(
     corpus: Path, options: ValidationOptions, batch: int, batch_bytes: int = 4 * 1024 * 1024
 ) -> Iterator[list[Checked]]:
     """Every document file of the corpus in file name order, read once, with its validation issues, in
-    lists of at most ``batch`` files and about ``batch_bytes`` (a larger file comes alone). A list's
-    files are all loaded, then all checked, so that the loading code and then the rules stay in the
-    processor's caches from one file to the next."""
+    lists of at most ``batch`` files; a list also ends with the file that brings it to ``batch_bytes``.
+    A list's files are all loaded, then all checked, so that the loading code and then the rules stay
+    in the processor's caches from one file to the next."""
     files, missing = find_document_files([corpus])
     if missing:
         yield [(None, missing)]
-    for paths in _batches(sorted(files, key=os.path.basename), batch, batch_bytes):
-        yield [_checked(loaded, options) for loaded in [load_file(path, options.max_bytes) for path in paths]]
-
-
-def _batches(paths: list[str], most: int, most_bytes: int) -> Iterator[list[str]]:
-    taken: list[str] = []
+    loaded: list[Loaded] = []
     size = 0
-    for path in paths:
-        this = _size(path)
-        if taken and (len(taken) == most or size + this > most_bytes):
-            yield taken
-            taken, size = [], 0
-        taken.append(path)
-        size += this
-    if taken:
-        yield taken
+    for path in sorted(files, key=os.path.basename):
+        loaded.append(load_file(path, options.max_bytes))
+        size += len(loaded[-1].raw)
+        if len(loaded) == batch or size >= batch_bytes:
+            yield _check_all(loaded, options)
+            size = 0
+    if loaded:
+        yield _check_all(loaded, options)
 
 
-def _size(path: str) -> int:
-    """The file's size (0 when it cannot be read: loading it reports that)."""
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
+def _check_all(loaded: list[Loaded], options: ValidationOptions) -> list[Checked]:
+    """The checked files, emptying ``loaded``: nothing in the reading frame holds a batch while the
+    caller is done with it and the collector runs (see :func:`claimkit.collector.each_paused`)."""
+    checked = [_checked(each, options) for each in loaded]
+    loaded.clear()
+    return checked
 
 
 def _checked(loaded: Loaded, options: ValidationOptions) -> Checked:
