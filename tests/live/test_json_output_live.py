@@ -39,7 +39,7 @@ def test_ls_commands_print_one_json_document(label_studio: LiveServer, project_t
         ["ls", "init", "--project", project_title],
         ["ls", "push", str(corpus), "--project", project_title, "--predictions", "gold"],
         ["ls", "pull", "--out", str(corpus), "--project", project_title, "--key-file", str(key)],
-        ["ls", "pull", "--out", str(corpus), "--project", "no such project", "--key-file", str(key)],
+        ["ls", "pull", "--out", str(tmp_path / "empty"), "--project", "no such project", "--key-file", str(key)],
     ]
     documents = []
     for args in runs:

@@ -96,6 +96,19 @@ AMBIGUOUS_PROJECT = declare_command(
     tasks into two projects.""",
     "Rename all but one of them in Label Studio (project Settings, General), then run the command again.",
 )
+PROJECT_TITLE_MISMATCH = declare_command(
+    "E109",
+    "project-title-mismatch",
+    """No project has the given title, but the documents came from a project of this server that has
+    another title: it was renamed in Label Studio, or the title given is not its title.
+
+    Projects are found by title. A push would have created a second, empty project and put the
+    corpus's tasks there, away from the annotators' work; a pull would have found nothing to pull.
+    The documents' annotations name the project and task they were pulled from, and that task on
+    this server still holds the same document.""",
+    "Pass the project's title (--project, or CLAIMKIT_LS_PROJECT), or rename the project back in Label Studio. "
+    "To start a separate project with these documents, create it first with `claimkit ls init --project TITLE`.",
+)
 # Connection.
 SERVER_UNREACHABLE = declare_command(
     "E201",

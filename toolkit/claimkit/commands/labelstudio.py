@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from claimkit.errors import UNKNOWN_PROJECT, ConfigError
 from claimkit.issues import Report
-from claimkit.loading import load_documents
+from claimkit.loading import load_documents, load_files
+from claimkit.model import DocumentFile
 from claimkit.pseudonym import create_key_file, load_pseudonymizer
 from claimkit.reporters import emit
 
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["export", "import_exports", "init", "keygen", "pull", "push", "watch"]
 
 _PROGRESS_EVERY = 1000
+#: Files of the corpus a pull from an unknown project reads, to find it renamed (E109).
+_SAMPLE = 200
 
 
 def keygen(key_file: str, *, out: TextIO) -> int:
@@ -67,7 +71,7 @@ def push(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapte
         emit(out, report.sorted(), fmt, lines=["nothing pushed: fix the files first"], summary={"pushed": False})
         return report.exit_code()
     client = connect(url, api_key)
-    project, action, init_report = init_project(client, title)
+    project, action, init_report = init_project(client, title, documents=[file for _, file in files])
     if init_report.issues or project is None:
         emit(out, init_report, fmt, lines=["nothing pushed: the project config"], summary={"pushed": False})
         return 1
@@ -77,6 +81,14 @@ def push(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapte
     line = f"project {title!r} (id {project}, {action}): " + ", ".join(f"{n} {k}" for k, n in counts.items())
     emit(out, push_report.sorted(), fmt, lines=[line], summary={"project": project, "action": action, **counts})
     return push_report.exit_code()
+
+
+def _corpus_sample(folder: Path) -> Iterator[DocumentFile]:
+    """The readable document files among the first of the corpus folder (none when it is missing)."""
+    if folder.is_dir():
+        for loaded in islice(load_files([folder]), _SAMPLE):
+            if loaded.file is not None:
+                yield loaded.file
 
 
 def _progress(stream: TextIO) -> Callable[[int], None]:
@@ -111,12 +123,14 @@ def pull(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapte
     out: TextIO,
 ) -> int:
     """``claimkit ls pull``: export, convert, validate and write the corpus atomically."""
+    from claimkit.labelstudio.origins import refuse_title_mismatch
     from claimkit.labelstudio.sync import connect, pull_project
 
     pseudonymize = load_pseudonymizer(key_file)
     client = connect(url, api_key)
     project = client.find_project(title)
     if project is None:
+        refuse_title_mismatch(client, title, _corpus_sample(Path(out_dir)))
         hint = "create it with `claimkit ls init`"
         raise ConfigError(UNKNOWN_PROJECT, f"no project titled {title!r} on {client.url}", hint=hint)
     summary, report = pull_project(

@@ -268,6 +268,21 @@ class LabelStudioClient:
         """A draft by id (``GET /api/drafts/{id}/``, as the labeling UI reads it); ``None`` if it is gone."""
         return self._call("read a draft", self._get_json, f"api/drafts/{draft}/")
 
+    def task_home(self, task: int) -> tuple[int, str | None] | None:
+        """The project of a task and the document id in its data; ``None`` if the server has no such task."""
+        found = self._call("read a task", self._get_json, f"api/tasks/{task}/")
+        if found is None or not isinstance(found.get("project"), int):
+            return None
+        data = found.get("data")
+        doc_id = data.get("doc_id") if isinstance(data, dict) else None
+        return found["project"], doc_id if isinstance(doc_id, str) else None
+
+    def project_title(self, project: int) -> str | None:
+        """The title of a project by id; ``None`` if the server has no such project."""
+        found = self._call("read a project", self._get_json, f"api/projects/{project}/")
+        title = found.get("title") if found is not None else None
+        return title if isinstance(title, str) else None
+
     def _get_json(self, path: str) -> dict[str, Any] | None:
         response = self._sdk._client_wrapper.httpx_client.request(path, method="GET")
         if response.status_code == 404:

@@ -25,6 +25,7 @@ from claimkit.labelstudio.convert import task_data
 from claimkit.labelstudio.corpus import CorpusSummary, write_corpus
 from claimkit.labelstudio.exports import ExportFile, open_exports
 from claimkit.labelstudio.identity import Identities
+from claimkit.labelstudio.origins import refuse_title_mismatch
 from claimkit.labelstudio.predictions import Predictions, prediction, version_of
 from claimkit.labelstudio.tasks import TaskOptions
 from claimkit.model import DocumentFile
@@ -91,14 +92,19 @@ def _orphaned(client: LabelStudioClient, project: int, config: str, title: str) 
     return issues
 
 
-def init_project(client: LabelStudioClient, title: str, config: str | None = None) -> tuple[int | None, str, Report]:
+def init_project(
+    client: LabelStudioClient, title: str, config: str | None = None, documents: Iterable[DocumentFile] = ()
+) -> tuple[int | None, str, Report]:
     """Create or update the project ``title``; refuse a config that orphans used labels (L020).
 
     ``config`` defaults to the one generated from the taxonomy (``schema/labelstudio-config.xml``).
+    ``documents``: those about to be pushed; no project is created for them when they came from a
+    project of this server that has another title (E109: renamed, or not the title meant).
     """
     config, instructions = config or labeling_config(), instructions_html()
     project = client.find_project(title)
     if project is None:
+        refuse_title_mismatch(client, title, documents)
         return client.create_project(title, config, instructions), "created", Report()
     if client.project_config(project).strip() == config.strip():
         client.update_project(project, config=config, instructions=instructions)
