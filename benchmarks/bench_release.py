@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -85,23 +86,46 @@ def _reference(corpus: Path, work: Path, env: dict[str, str]) -> Measured:
         shutil.rmtree(out, ignore_errors=True)
 
 
+def _rounds(size: int) -> int:
+    """Runs with annotators at one size: several when they are short."""
+    return 3 if size <= 1000 else 2 if size <= 10000 else 1
+
+
 def _size(size: int, args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str, Any]:
-    """Gold only, then with annotators (each corpus deleted once measured: 100k documents take gigabytes)."""
-    result: dict[str, Any] = {}
-    for kind, annotators in (("gold", 0), ("annotated", args.annotators)):
-        corpus, generated = _corpus(work, size, annotators)
-        run = _release(corpus, work, env)
+    """Both corpora, then their releases in turns, gold only first and last (G A G ... A G): each run with
+    annotators is compared with the gold-only runs just before and after it, so that the machine's
+    drift over the minutes of a run weighs on both sides of its ratio. The corpora are deleted once
+    measured (100k documents take gigabytes)."""
+    (gold, generated_gold), (annotated, generated_annotated) = (
+        _corpus(work, size, 0),
+        _corpus(work, size, args.annotators),
+    )
+    gold_runs, annotated_runs = [_release(gold, work, env)], []
+    for _ in range(_rounds(size)):
+        annotated_runs.append(_release(annotated, work, env))
+        gold_runs.append(_release(gold, work, env))
+    result: dict[str, Any] = {
+        "gold_generate_seconds": generated_gold,
+        "annotated_generate_seconds": generated_annotated,
+        "gold_runs": [run._asdict() for run in gold_runs],
+        "annotated_runs": [run._asdict() for run in annotated_runs],
+        "ratios": [
+            run.cpu / ((before.cpu + after.cpu) / 2)
+            for run, before, after in zip(annotated_runs, gold_runs, gold_runs[1:], strict=False)
+        ],
+    }
+    for kind, runs in (("gold", gold_runs), ("annotated", annotated_runs)):
         result |= {
-            f"{kind}_generate_seconds": generated,
-            f"{kind}_seconds": run.seconds,
-            f"{kind}_cpu_seconds": run.cpu,
-            f"{kind}_peak_kib": run.peak_kib,
+            f"{kind}_seconds": statistics.median(run.seconds for run in runs),
+            f"{kind}_cpu_seconds": statistics.median(run.cpu for run in runs),
+            f"{kind}_peak_kib": max(run.peak_kib for run in runs),
         }
-        if kind == "gold" and args.reference:
-            reference = _reference(corpus, work, env)
-            result |= {"from_generator_seconds": reference.seconds, "from_generator_peak_kib": reference.peak_kib}
+    if args.reference:
+        reference = _reference(gold, work, env)
+        result |= {"from_generator_seconds": reference.seconds, "from_generator_peak_kib": reference.peak_kib}
+    for corpus in (gold, annotated):
         shutil.rmtree(corpus, ignore_errors=True)
-        shutil.rmtree(work / "hf-cache", ignore_errors=True)
+    shutil.rmtree(work / "hf-cache", ignore_errors=True)
     return result
 
 
@@ -145,6 +169,14 @@ def _per_document_ms(r: dict[str, Any], kind: str, size: str) -> float:
     return _cost(r, kind) / int(size) * 1000
 
 
+def _ratio(r: dict[str, Any], size: str) -> float:
+    """Cost per document with annotators over gold only: the median over the runs with annotators, each
+    against the gold-only runs around it, when the result has them."""
+    if r.get("ratios"):
+        return float(statistics.median(r["ratios"]))
+    return _per_document_ms(r, "annotated", size) / _per_document_ms(r, "gold", size)
+
+
 def _cpu(r: dict[str, Any], kind: str) -> str:
     return f"{r[f'{kind}_cpu_seconds']:.1f}" if f"{kind}_cpu_seconds" in r else "–"
 
@@ -154,6 +186,7 @@ def _rows(result: dict[str, Any], sizes: list[str]) -> list[str]:
     for size in sizes:
         r = result["sizes"][size]
         gold, annotated = _per_document_ms(r, "gold", size), _per_document_ms(r, "annotated", size)
+        runs = f" ({len(r['gold_runs'])} + {len(r['annotated_runs'])} runs)" if "gold_runs" in r else ""
         reference = (
             f"{r['from_generator_seconds']:.1f} | {r['from_generator_peak_kib'] / 1024:.0f}"
             if "from_generator_seconds" in r
@@ -162,7 +195,7 @@ def _rows(result: dict[str, Any], sizes: list[str]) -> list[str]:
         lines.append(
             f"| {int(size):,} | {r['gold_seconds']:.1f} | {_cpu(r, 'gold')} | {gold:.2f} | "
             f"{r['gold_peak_kib'] / 1024:.0f} | {r['annotated_seconds']:.1f} | {_cpu(r, 'annotated')} | "
-            f"{annotated:.2f} | {r['annotated_peak_kib'] / 1024:.0f} | {annotated / gold:.2f} | {reference} |"
+            f"{annotated:.2f} | {r['annotated_peak_kib'] / 1024:.0f} | {_ratio(r, size):.2f}{runs} | {reference} |"
         )
     return lines
 
@@ -185,10 +218,7 @@ def _targets(result: dict[str, Any], sizes: list[str]) -> list[str]:
             f"| peak memory flat (at most {FLAT}× from {int(sizes[0]):,} to {int(sizes[-1]):,} documents) "
             f"and under 1 GB ({name}) | {growth:.2f}×; {peak:.0f} MB | {verdict(growth <= FLAT and peak < 1024)} |"
         )
-    ratios = [
-        _per_document_ms(result["sizes"][s], "annotated", s) / _per_document_ms(result["sizes"][s], "gold", s)
-        for s in sizes
-    ]
+    ratios = [_ratio(result["sizes"][s], s) for s in sizes]
     lines.append(
         f"| with {result['annotators']} annotators at most 2× the cost per document of gold only | "
         + ", ".join(f"{ratio:.2f}×" for ratio in ratios)
