@@ -269,8 +269,9 @@ class LabelStudioClient:
         return self._call("read a draft", self._get_json, f"api/drafts/{draft}/")
 
     def task_home(self, task: int) -> tuple[int, str | None] | None:
-        """The project of a task and the document id in its data; ``None`` if the server has no such task."""
-        found = self._call("read a task", self._get_json, f"api/tasks/{task}/")
+        """The project of a task and the document id in its data; ``None`` if the server has no such task
+        or does not show it to this key (403: a project of someone else's)."""
+        found = self._call("read a task", self._get_json, f"api/tasks/{task}/", (403, 404))
         if found is None or not isinstance(found.get("project"), int):
             return None
         data = found.get("data")
@@ -279,13 +280,14 @@ class LabelStudioClient:
 
     def project_title(self, project: int) -> str | None:
         """The title of a project by id; ``None`` if the server has no such project."""
-        found = self._call("read a project", self._get_json, f"api/projects/{project}/")
+        found = self._call("read a project", self._get_json, f"api/projects/{project}/", (403, 404))
         title = found.get("title") if found is not None else None
         return title if isinstance(title, str) else None
 
-    def _get_json(self, path: str) -> dict[str, Any] | None:
+    def _get_json(self, path: str, absent: tuple[int, ...] = (404,)) -> dict[str, Any] | None:
+        """``GET path`` as JSON; ``None`` when the server answers one of ``absent``."""
         response = self._sdk._client_wrapper.httpx_client.request(path, method="GET")
-        if response.status_code == 404:
+        if response.status_code in absent:
             return None
         if response.status_code >= 400:
             raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=response.text)

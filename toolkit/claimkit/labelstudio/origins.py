@@ -17,7 +17,7 @@ from claimkit.model import DocumentFile, Origin
 
 __all__ = ["pulled_from", "refuse_title_mismatch"]
 
-#: At most this many projects are looked up (two requests each): origins of other servers cost a look each.
+#: At most this many origins are looked up (a request each): those of other servers cost a look each.
 LOOKUPS = 5
 
 
@@ -29,19 +29,24 @@ def _origins(files: Iterable[DocumentFile]) -> Iterable[tuple[str, Origin]]:
 
 
 def pulled_from(client: LabelStudioClient, files: Iterable[DocumentFile]) -> tuple[int, str] | None:
-    """The project of this server (id, current title) that these documents were pulled from, if any."""
-    looked: set[int] = set()
+    """The project of this server (id, current title) that these documents were pulled from, if any:
+    the first origin whose task is in that project and holds that document, among at most
+    :data:`LOOKUPS` origins (one per project found to be another's)."""
+    looked, foreign = 0, set()
     for doc_id, origin in _origins(files):
-        if origin.project in looked:
+        if origin.project in foreign:
             continue
-        if len(looked) == LOOKUPS:
+        if looked == LOOKUPS:
             return None
-        looked.add(origin.project)
+        looked += 1
         found = client.task_home(origin.task)
-        if found is not None and found == (origin.project, doc_id):
-            title = client.project_title(origin.project)
-            if title is not None:
-                return origin.project, title
+        if found is None:  # deleted since, or a task of another server that this one never had
+            continue
+        if found != (origin.project, doc_id):  # a task of this server, but not that one: another server's ids
+            foreign.add(origin.project)
+            continue
+        title = client.project_title(origin.project)
+        return (origin.project, title) if title is not None else None
     return None
 
 
