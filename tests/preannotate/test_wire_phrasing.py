@@ -11,7 +11,7 @@ import pytest
 
 from claimkit.model import Annotation, Document, text_sha256
 from claimkit.preannotate import propose
-from claimkit.taxonomy import SourceKind
+from claimkit.taxonomy import SourceKind, SourceNaming
 
 
 def _proposal(text: str) -> Annotation:
@@ -274,3 +274,26 @@ def test_the_speaker_ends_where_the_object_or_the_addressee_begins(text: str, ex
     """A name read after a title swallowed the object (the source was «وجود أي خلافات داخل»), and a
     newspaper told became the minister's affiliation (the source was «لصحيفة الشرق الأوسط»)."""
     assert _attributed(_proposal(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "naming"),
+    [
+        ("وقال مراسل الجزيرة إن الاشتباكات تجددت في المدينة.", "مراسل الجزيرة", SourceNaming.UNNAMED_DESCRIBED),
+        (
+            "وقالت مراسلة قناة العربية في بيروت إن الطرق أغلقت.",
+            "مراسلة قناة العربية في بيروت",
+            SourceNaming.UNNAMED_DESCRIBED,
+        ),
+        ("وقال مراسل الجزيرة تامر المسحال إن القصف تواصل.", "تامر المسحال", SourceNaming.NAMED),
+        ("وقال وزير الخارجية إن المحادثات مستمرة.", "وزير الخارجية", SourceNaming.NAMED),
+    ],
+    ids=["another-outlets-correspondent", "with-a-place", "with-a-name", "a-minister-is-one-person"],
+)
+def test_a_correspondent_says_where_from_not_who(text: str, mention: str, naming: SourceNaming) -> None:
+    """Guidelines §3: unnamed_described when a source says where from but not who. An outlet has many
+    correspondents, so «مراسل الجزيرة» is not one person, although the genitive makes it definite as
+    «وزير الخارجية» is; a name after it still names the speaker."""
+    (source,) = _proposal(text).sources
+    assert ([m.text for m in source.mentions], source.naming) == ([mention], naming)
+    assert source.role or source.affiliation or naming is SourceNaming.NAMED  # N005: the description is kept

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.reader import Reader
-from claimkit.preannotate.titles import BODIES, DESCRIBED_HEADS, TITLES, VAGUE_HEADS, bare, lam_body
+from claimkit.preannotate.titles import (
+    BODIES,
+    DESCRIBED_HEADS,
+    SHARED_TITLES,
+    TITLES,
+    VAGUE_HEADS,
+    bare,
+    lam_body,
+)
 from claimkit.taxonomy import SourceNaming
 
 __all__ = ["Mention", "Phrase", "antecedent_of", "head_kind", "mention_from"]
@@ -91,7 +99,7 @@ def _naming(reader: Reader, phrase: Phrase) -> SourceNaming:
             for i in phrase.descriptor[1:]
         )
         return SourceNaming.UNNAMED_DESCRIBED if described else SourceNaming.ANONYMOUS
-    if kind == "vague":
+    if kind == "vague" or bare(head.key) in SHARED_TITLES:
         return SourceNaming.UNNAMED_DESCRIBED
     if kind == "body" or any(reader.tokens[i].definite for i in phrase.descriptor):
         return SourceNaming.NAMED

@@ -18,6 +18,7 @@ __all__ = [
     "NAMED_AS",
     "PLACES",
     "RUMOUR_WORDS",
+    "SHARED_TITLES",
     "TITLES",
     "VAGUE_HEADS",
     "bare",
@@ -90,6 +91,9 @@ DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
     "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط عيان"
 )
+#: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
+#: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
+SHARED_TITLES = _keys("مراسل مراسلة")
 #: Places that complete a title or an affiliation (محافظ حمص، أحد سكان حي الشعار في حلب).
 PLACES = _keys(
     "سوريا سورية دمشق حلب حمص حماة إدلب اللاذقية طرطوس درعا السويداء القنيطرة الرقة دير الزور الحسكة "
