@@ -7,7 +7,15 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimkit.locate import TextIndex, duplicate_keys, has_duplicate_keys, line_column, locate
+from claimkit.locate import (
+    DuplicateKeyError,
+    TextIndex,
+    duplicate_keys,
+    has_duplicate_keys,
+    line_column,
+    loads_unique,
+    locate,
+)
 from claimkit.validate import validate_file
 from tests.conftest import CASES
 
@@ -75,3 +83,43 @@ def test_duplicate_keys_are_found_at_every_depth() -> None:
     ]
     assert has_duplicate_keys(text)
     assert not has_duplicate_keys('{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]}')
+
+
+def _render(value: object, ascii_keys: bool) -> str:
+    """JSON text of ``value``, where a tuple of pairs is an object (so that keys may repeat)."""
+    if isinstance(value, tuple):
+        pairs = (f"{json.dumps(k, ensure_ascii=ascii_keys)}: {_render(v, ascii_keys)}" for k, v in value)
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_render(v, ascii_keys) for v in value) + "]"
+    return json.dumps(value)  # a lone surrogate stays an escape: the text is valid UTF-8
+
+
+def _object(pairs: list[tuple[str, object]]) -> object:
+    return tuple(pairs)
+
+
+def _nested(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    arrays: st.SearchStrategy[object] = st.lists(inner, max_size=3)
+    keys = st.sampled_from(["a", "b", "é", "ع", "e\u0301"])  # é twice: composed and not, two keys
+    return arrays | st.lists(st.tuples(keys, inner), max_size=3).map(_object)
+
+
+_LEAVES: st.SearchStrategy[object] = st.none() | st.integers() | st.text(max_size=3) | st.just("\ud800")
+_WITH_REPEATS: st.SearchStrategy[object] = st.recursive(_LEAVES, _nested, max_leaves=12)
+
+
+def _python_only(text: str) -> bool:
+    try:
+        loads_unique(text)
+    except DuplicateKeyError:
+        return True
+    return False
+
+
+@given(value=_WITH_REPEATS, ascii_keys=st.booleans())
+def test_the_fast_duplicate_key_check_answers_as_pythons_parser(value: object, ascii_keys: bool) -> None:
+    """jiter answers first; what it refuses (a repeated key, escaped or not; a lone surrogate) Python decides."""
+    text = _render(value, ascii_keys)
+    assert has_duplicate_keys(text) == _python_only(text)
+    assert has_duplicate_keys(text.encode("utf-8")) == _python_only(text)
