@@ -267,7 +267,8 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         "largest). Why: this shared VM's speed drifts by a third within minutes. On 1 December the same release "
         "of 10,000 annotated documents took 4.1 CPU ms per document at 13:09 and 6.3 at 14:17, and of 100,000 "
         "took 5.4 at 14:20; a gold run followed by an annotated run measured the drift as much as the code (the "
-        "run before this one, so measured, read 1.90 at 10,000 and 2.41 at 100,000). The code itself is linear: "
+        "last run so measured, at `40f7c41`, read 1.90 at 10,000 and 2.41 at 100,000; alternating, `d174f16` "
+        "read 2.01 and 2.06). The code itself is linear: "
         "sampled with py-spy at 200 Hz, releases of 10,000 and 100,000 annotated documents spent the same time "
         "per document in every function to within 2% (6.75 and 6.83 ms sampled per document in all, agreement "
         "1.56 in both).",
