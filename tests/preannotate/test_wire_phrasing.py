@@ -199,6 +199,31 @@ def test_a_body_after_lam_is_the_affiliation(text: str, name: str, affiliation: 
 
 
 @pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        pytest.param(
+            "وقالت مراسلة قناة العربية في بيروت إن الغارات استهدفت الضاحية.",
+            "مراسلة",
+            "قناة العربية",
+            id="outlet-then-city",
+        ),
+        pytest.param("وقال مراسل الجزيرة في غزة إن القصف تواصل.", "مراسل", "الجزيرة", id="definite-outlet-then-city"),
+        pytest.param("وقال مراسل قناة الجزيرة إن القصف تواصل.", "مراسل", "قناة الجزيرة", id="outlet-only"),
+        pytest.param(
+            "وقال مراسلنا في دمشق إن الأسواق فتحت أبوابها.", "مراسلنا", None, id="our-correspondent-in-a-city"
+        ),
+        pytest.param("وقال مراسل في وكالة رويترز إن الاشتباكات تجددت.", "مراسل", "وكالة رويترز", id="in-an-agency"),
+        pytest.param("وقال مراسل الجزيرة وائل الدحدوح إن القصف تواصل.", "مراسل", "الجزيرة", id="named-correspondent"),
+    ],
+)
+def test_a_correspondent_belongs_to_the_outlet_not_the_city(text: str, role: str, affiliation: str | None) -> None:
+    """Found on wire copy: مراسلة قناة العربية في بيروت had بيروت as affiliation. The outlet is whom a
+    correspondent belongs to; في + a city is where they report from."""
+    proposal = _proposal(text)
+    assert [(s.role, s.affiliation, s.kind) for s in proposal.sources] == [(role, affiliation, SourceKind.MEDIA)]
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("وقال البنك الدولي إن النمو سيتراجع.", "intergovernmental"),

@@ -11,7 +11,9 @@ from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import (
     BODIES,
+    CORRESPONDENTS,
     DESCRIBED_HEADS,
+    PLACES,
     SHARED_TITLES,
     TITLES,
     VAGUE_HEADS,
@@ -73,6 +75,10 @@ def mention_from(reader: Reader, phrase: Phrase, rule: str, end_token: int) -> M
     keys += _resolved_keys(reader, phrase.descriptor + phrase.affiliation)
     head = bare(tokens[phrase.descriptor[0]].key) if phrase.descriptor else ""
     anonymous = naming is SourceNaming.ANONYMOUS
+    role = _role(reader, phrase, naming)
+    affiliation = None if anonymous or not phrase.affiliation else _affiliation(reader, phrase.affiliation)
+    if head in CORRESPONDENTS:
+        role, affiliation = _correspondent(reader, phrase)
     return Mention(
         start=tokens[span[0]].start,
         end=tokens[span[-1]].end,
@@ -80,8 +86,8 @@ def mention_from(reader: Reader, phrase: Phrase, rule: str, end_token: int) -> M
         keys=keys,
         naming=naming,
         name_keys=tuple(tokens[i].key for i in phrase.name),
-        role=_role(reader, phrase, naming),
-        affiliation=None if anonymous or not phrase.affiliation else _affiliation(reader, phrase.affiliation),
+        role=role,
+        affiliation=affiliation,
         feminine=_feminine(head, phrase),
         generic=head if len(phrase.descriptor) == 1 and not phrase.name and not phrase.affiliation else None,
         end_token=end_token,
@@ -113,6 +119,19 @@ def _role(reader: Reader, phrase: Phrase, naming: SourceNaming) -> str | None:
     if naming is SourceNaming.UNNAMED_DESCRIBED and not phrase.affiliation and phrase.descriptor:
         return _text(reader, phrase.descriptor)
     return None
+
+
+def _correspondent(reader: Reader, phrase: Phrase) -> tuple[str, str | None]:
+    """A correspondent's (role, affiliation): the title, and the outlet named after it (مراسلة قناة
+    العربية في بيروت → مراسلة, قناة العربية). في + a place is where they report from, not an affiliation
+    (مراسلنا في دمشق: the outlet's own correspondent, no affiliation)."""
+    outlet = phrase.descriptor[1:]
+    if outlet:
+        return _text(reader, phrase.descriptor[:1]), _text(reader, outlet)
+    where = phrase.affiliation[1:]
+    if not where or all(bare(reader.tokens[i].key) in PLACES for i in where):
+        return _text(reader, phrase.descriptor[:1]), None
+    return _text(reader, phrase.descriptor[:1]), _affiliation(reader, phrase.affiliation)
 
 
 def _resolved_keys(reader: Reader, indices: list[int]) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from claimkit.taxonomy import OFFICIAL_SOURCE_KINDS, SourceKind
 __all__ = [
     "AFFILIATION_PREPOSITIONS",
     "BODIES",
+    "CORRESPONDENTS",
     "DESCRIBED_HEADS",
     "NAMED_AS",
     "PLACES",
@@ -94,6 +95,9 @@ DESCRIBED_HEADS = _keys(
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
 SHARED_TITLES = _keys("مراسل مراسلة")
+#: A correspondent's title: the outlet after it is the affiliation, and في + a place after that is
+#: where they report from (مراسلة قناة العربية في بيروت), not whom they belong to.
+CORRESPONDENTS = _keys("مراسل مراسلة مراسلنا مراسلتنا")
 #: Places that complete a title or an affiliation (محافظ حمص، أحد سكان حي الشعار في حلب).
 PLACES = _keys(
     "سوريا سورية دمشق حلب حمص حماة إدلب اللاذقية طرطوس درعا السويداء القنيطرة الرقة دير الزور الحسكة "
