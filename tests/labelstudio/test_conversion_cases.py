@@ -92,6 +92,7 @@ TASK_CASES = {
     "L052": "test_recorded_exports.py",
     "L053": "test_recorded_exports.py",
     "L054": "test_recorded_exports.py",
+    "L055": "test_recorded_exports.py",
 }
 
 

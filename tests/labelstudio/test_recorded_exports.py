@@ -8,7 +8,8 @@ import gzip
 import json
 import random
 import shutil
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -237,14 +238,40 @@ def test_a_task_whose_text_differs_from_the_file_is_left_alone(recording: Record
 def _replace_annotation(recording: Recording, name: str, annotation: int, result: list[Any] | None) -> list[Any]:
     """The export as it would be after the annotator changed one annotation (``None``: deleted it)."""
     tasks = recording.tasks(name)
+    if result is None:
+        return _deleted(tasks, annotation)
     for task in tasks:
-        for entry in list(task["annotations"]):
+        for entry in task["annotations"]:
             if entry["id"] == annotation:
-                if result is None:
-                    task["annotations"].remove(entry)
-                else:
-                    entry["result"] = result
+                entry["result"] = result
     return tasks
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _without(tasks: list[Any], annotation: int, task_changed: Callable[[datetime], datetime]) -> list[Any]:
+    """``tasks`` without ``annotation``, its task's ``updated_at`` set by ``task_changed`` from the
+    annotation's last save."""
+    for task in tasks:
+        entry = next((a for a in task["annotations"] if a["id"] == annotation), None)
+        if entry is not None:
+            task["annotations"].remove(entry)
+            task["updated_at"] = _stamp(task_changed(datetime.fromisoformat(entry["updated_at"])))
+    return tasks
+
+
+def _deleted(tasks: list[Any], annotation: int) -> list[Any]:
+    """The export after ``annotation`` was deleted in Label Studio: the deletion moves its task's
+    ``updated_at`` past the annotation's (the server's fact, tests/live/test_restored_export_live.py)."""
+    return _without(tasks, annotation, lambda saved: saved + timedelta(seconds=1))
+
+
+def _restored(tasks: list[Any], annotation: int) -> list[Any]:
+    """The export of a server restored from a backup made before ``annotation``: the task as it was
+    then, last changed before the annotation was made (making it moved the task: the live test)."""
+    return _without(tasks, annotation, lambda saved: saved - timedelta(seconds=1))
 
 
 @pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
@@ -396,6 +423,31 @@ def test_an_annotation_deleted_in_label_studio_leaves_the_file_and_is_reported(
     assert "L046" not in {issue.code for issue in again.issues}  # reported once, when it leaves
 
 
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_export_older_than_an_annotation_keeps_it(recording: Recording, tmp_path: Path) -> None:
+    """A server restored from a backup made before an annotation (or that backup's export imported)
+    does not have it: the file's copy, maybe the only one left, is kept and said at every import
+    (L055); deleted on the server afterwards, it leaves the file (L046)."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    later = recording.server["annotations"]["two-emoji-again"]
+    path = corpus / "o003-emoji-crlf-diacritics.json"
+    _import(recording, recording.export(name), corpus)
+    held = load_file(path).file
+    assert held is not None
+    index = next(i for i, a in enumerate(held.annotations) if a.origin and a.origin.annotation == later)
+    restored = _written(_restored(recording.tasks(name), later), tmp_path / "restored.json")
+    for _ in range(2):
+        _, report = _import(recording, restored, corpus)
+        assert {c for c in _l_codes(report) if c[0] in {"L046", "L054", "L055"}} == {
+            ("L055", recording.url("emoji"), f"/annotations/{index}")
+        }
+        assert load_file(path).file == held
+    deleted = _written(_deleted(recording.tasks(name), later), tmp_path / "deleted.json")
+    _, report = _import(recording, deleted, corpus)
+    assert {c for c, _, _ in _l_codes(report) if c in {"L046", "L054", "L055"}} == {"L046"}
+    assert later not in _annotations_of(path)
+
+
 def _id_given_to_another(recording: Recording, name: str, annotation: int, author: int, year: int) -> list[Any]:
     """The export of a server restored from a backup made before ``annotation`` (or of another server):
     an annotation by the author of ``author``, without one region, made in ``year``, has its id."""
@@ -438,8 +490,7 @@ def test_an_annotation_id_given_to_another_annotation_keeps_both(
         assert mine.model_copy(update={"origin": None}) in file.annotations
         theirs = [a for a in file.annotations if a.origin and a.origin.annotation == reused]
         assert [(a.annotator != mine.annotator, a.created_at and a.created_at.year) for a in theirs] == [(True, year)]
-    for task in tasks:  # the other annotation is deleted in Label Studio: the file's copy stays
-        task["annotations"] = [a for a in task["annotations"] if a["id"] != reused]
+    tasks = _deleted(tasks, reused)  # the other annotation is deleted in Label Studio: the file's copy stays
     _, report = _import(recording, _written(tasks, tmp_path / "deleted.json"), corpus)
     assert {c for c, _, _ in _l_codes(report) if c in _REPORTED} == {"L046"}
     file = load_file(corpus / SEED.name).file

@@ -279,7 +279,8 @@ ANNOTATION_REMOVED = _conversion(
     The file mirrors the pulled project: an annotation deleted in Label Studio (or turned into a
     skip) in a task the export still has leaves the file at this pull. It is reported so that a
     deletion never passes unnoticed; the earlier version stays in the corpus's git history. An
-    annotation whose whole task is gone is kept instead (L054).""",
+    annotation whose whole task is gone is kept instead (L054), and so is one saved after the
+    export's task last changed: the export predates it (L055).""",
     "Nothing if it was deleted on purpose; otherwise restore the file from git and have the annotation redone.",
 )
 
@@ -354,8 +355,8 @@ OLDER_VERSION_IN_EXPORT = _conversion(
     The file was pulled after the annotation was saved again in Label Studio, and this export was
     made before: an old export imported after a newer pull (`claimkit ls import backup.json`). A pull
     never turns an annotation back to an earlier state: the file keeps its later version, and says
-    so at every import of that export. Annotations the old export does not hold at all are still
-    reported as removed (L046).""",
+    so at every import of that export. Annotations made after the old export, which it does not
+    hold at all, are kept too (L055).""",
     "Import the latest export (or `claimkit ls pull` from the server); to go back to the earlier "
     "version on purpose, restore the file from git.",
 )
@@ -373,6 +374,24 @@ TASK_GONE = _conversion(
     in the export at all: the pull leaves its file as it is.""",
     "If the task was deleted by mistake, push the document again and have the annotation redone (the "
     "file keeps it meanwhile); if on purpose, delete the annotation from the file.",
+)
+
+EXPORT_PREDATES_ANNOTATION = _conversion(
+    "L055",
+    "export-predates-annotation",
+    Severity.WARNING,
+    """An annotation the document file holds is missing from an export made before it was last saved.
+
+    Label Studio changes a task whenever one of its annotations is made, saved or deleted (the Data
+    Manager's "Delete annotations" too), so an export whose task last changed before the file's
+    annotation was saved cannot know that annotation: the server was restored from a backup made
+    before it, or an older export was imported (`claimkit ls import backup.json`). The file's copy may
+    be the only one left, so it is kept, and every pull says so. Once the task changes again on the
+    server (a new annotation, a deletion), a missing annotation can no longer be told from a deleted
+    one, and it is removed as L046 says: pull before annotators go on.""",
+    "Pull from the server that holds the annotation, or import the latest export; if the server was "
+    "restored from a backup, have the annotation redone there (the file keeps it meanwhile), or delete "
+    "it from the file if it is not wanted.",
 )
 
 EDITED_BY_ANOTHER = _conversion(

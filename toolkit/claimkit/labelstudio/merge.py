@@ -7,7 +7,9 @@ tasks. Different texts under one ``doc_id`` are a conflict (L041) and the docume
 was. Annotations that did not come from the pulled projects (imported from elsewhere, adjudicated)
 are kept; an annotation set aside in the quarantine keeps its earlier version, if the file had one.
 An annotation of the pulled projects that the export no longer has (deleted in Label Studio) leaves
-the file, and is reported (L046); one whose whole task the export does not have is kept (L054). The
+the file, and is reported (L046); one whose whole task the export does not have is kept (L054), and
+so is one saved after the export's task last changed (L055: the export predates it, as a server
+restored from a backup or an old export does; a deletion would have changed the task). The
 ground truth of the pulled projects becomes the gold, unless the file's gold was decided by people
 elsewhere: then the later of the two decisions is the gold, and either outcome is reported (L048,
 L049). A pull says when it replaces an edit made in the file (L050), never turns an annotation back
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -133,34 +136,69 @@ def _recorded_versions(existing: DocumentFile | None, converted: list[Converted]
     return converted
 
 
+def _task_times(outcomes: list[TaskOutcome]) -> dict[object, datetime | None]:
+    """Each task of the export and when the server last changed it (the latest of the exports that
+    hold it; ``None`` when one of them does not say)."""
+    times: dict[object, datetime | None] = {}
+    for outcome in outcomes:
+        known = outcome.task_id in times
+        earlier, now = times.get(outcome.task_id), outcome.updated_at
+        times[outcome.task_id] = None if (known and earlier is None) or now is None else max(earlier or now, now)
+    return times
+
+
+def _predates(annotation: Annotation, tasks: dict[object, datetime | None]) -> bool:
+    """Whether the export's copy of the annotation's task is older than the annotation's last save:
+    then the export cannot know the annotation (a deletion changes the task; a restored backup or an
+    old export predates it)."""
+    changed = tasks.get(annotation.origin.task) if annotation.origin else None
+    return changed is not None and annotation.updated_at is not None and annotation.updated_at > changed
+
+
+def _kept_missing(annotation: Annotation, present: set[int | None], tasks: dict[object, datetime | None]) -> bool:
+    """Whether the file's copy of an annotation the export may not hold stays: its task is not in the
+    export (L054), or is there as it was before the annotation was saved (L055)."""
+    origin = annotation.origin
+    if origin is None:
+        return False
+    return origin.task not in tasks or (origin.annotation not in present and _predates(annotation, tasks))
+
+
 def _annotations(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    tasks: set[object],
+    tasks: dict[object, datetime | None],
     ground_truth: bool = False,
 ) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
     pulled projects' in the order of their ids (an earlier version standing in for a set-aside one,
-    and the file's copy of one whose task the export does not have: not in ``tasks``); the ground
-    truth among them when it is not the gold (``ground_truth``)."""
+    and the file's copy of one whose task the export does not have, not in ``tasks``, or whose task
+    the export holds as it was before the annotation was saved); the ground truth among them when it
+    is not the gold (``ground_truth``)."""
     set_aside = {c.ls_id for c in converted if c.failed and c.ls_id is not None}
+    present = {c.ls_id for c in converted}
     others, earlier = [], []
     for annotation in existing.annotations if existing else []:
         origin = annotation.origin
         if origin is None or origin.project not in projects:
             others.append(annotation)
-        elif origin.annotation in set_aside or origin.task not in tasks:
+        elif origin.annotation in set_aside or _kept_missing(annotation, present, tasks):
             earlier.append(annotation)
     pulled = [c.annotation for c in converted if not c.failed and (ground_truth or not c.ground_truth)]
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
 
 
 def _removed(
-    existing: DocumentFile | None, projects: set[object], converted: list[Converted], tasks: set[object], where: str
+    existing: DocumentFile | None,
+    projects: set[object],
+    converted: list[Converted],
+    tasks: dict[object, datetime | None],
+    where: str,
 ) -> list[Issue]:
     """L046 for every annotation of the pulled projects that the file held and the export no longer
-    has, in a task it still has (``tasks``); L054 for those whose task is gone (they are kept)."""
+    has, in a task it still has (``tasks``); L054 for those whose task is gone and L055 for those the
+    export's task predates (both kept)."""
     present = {c.ls_id for c in converted}
     issues = []
     for index, annotation in enumerate(existing.annotations if existing else []):
@@ -171,6 +209,13 @@ def _removed(
         if origin.task not in tasks:
             message = f"annotation {number} by {who} came from task {origin.task}, which the export does not have; kept"
             issues.append(codes.TASK_GONE.issue(message, file=where, pointer=f"/annotations/{index}"))
+        elif _predates(annotation, tasks):
+            changed = tasks[origin.task]
+            message = (
+                f"annotation {number} by {who} (saved {annotation.updated_at:%Y-%m-%d %H:%M:%S}) is not in the export, "
+                f"whose task {origin.task} last changed at {changed:%Y-%m-%d %H:%M:%S}: the export predates it; kept"
+            )
+            issues.append(codes.EXPORT_PREDATES_ANNOTATION.issue(message, file=where, pointer=f"/annotations/{index}"))
         else:
             message = f"annotation {number} by {who} is no longer in the export; it is removed"
             issues.append(codes.ANNOTATION_REMOVED.issue(message, file=where))
@@ -221,7 +266,7 @@ def _settled(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    tasks: set[object],
+    tasks: dict[object, datetime | None],
     where: str,
 ) -> tuple[Annotation | None, list[Annotation], list[Issue]] | Issue:
     """The gold and the annotators' annotations of the new file, and what deciding the gold met
@@ -259,7 +304,7 @@ def merge_document(
     projects = {o.project for o in outcomes} | (pulled or set())
     existing, reused = detach_reused(existing, projects, converted, outcomes[0].where)
     reused += reused_in_export(converted, outcomes[0].where)
-    tasks = {o.task_id for o in outcomes}
+    tasks = _task_times(outcomes)
     settled = _settled(existing, projects, converted, tasks, outcomes[0].where)
     if isinstance(settled, Issue):
         merged.issues.append(settled)

@@ -87,6 +87,7 @@ class TaskOutcome:
     text: Any
     metadata: Any
     where: str
+    updated_at: datetime | None = None  # when the server last changed the task (an annotation made or deleted)
     converted: list[Converted] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -103,6 +104,11 @@ def _timestamp(value: Any) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A time that can be compared with an annotation's (``None`` without a time zone)."""
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def _provenance(task: dict[str, Any], raw: dict[str, Any], annotator: str, version: str) -> Provenance:
@@ -135,6 +141,7 @@ class _TaskReader:
         self.outcome = TaskOutcome(
             task.get("id"), project, str(data.get("doc_id")), data.get("text"), data.get("claimkit"), where
         )
+        self.outcome.updated_at = _aware(_timestamp(task.get("updated_at")))
         self.quotes = QuotedRegions(data["text"]) if isinstance(data.get("text"), str) else None
 
     def report(self, issue: Issue) -> None:
