@@ -93,14 +93,19 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         f"{two / s['json.loads']:.2f}× (2 processes) | {verdict(one / s['json.loads'] <= 3)} in 1 process; "
         f"{verdict(two / s['json.loads'] <= 3)} with `--jobs 2` |",
         "",
-        "Where the time goes in one process (profiled on 1,000 of these files, 1 December): pydantic's Rust "
-        "validation of the model about 115 µs per document, the duplicate-key check (F009: a second parse by "
-        "`json.loads` with a hook on every object, decoding included) about 120 µs, reading the file about "
-        "15 µs, the 48 rules and their shared indexes about 220 µs. On 29 November (`8e97718`) a document "
-        "took 246 µs: 28 rules and no duplicate-key check. The rules ask cheap whole-annotation questions "
-        "first (set differences over columns extracted once) and loop only when there is something to "
-        "report; the boundary rules (O005-O009) test only the offsets where a boundary could split a "
-        "word, a mark or a character (`textutil.may_split`), which took them from about 100 µs to 25.",
+        "Where the time goes in one process (sampled with py-spy at 500 Hz on 1,000 of these files, 1 December, "
+        "`cdbf07a`; shares of the time, in µs per document of this run): the 49 rules and their shared indexes "
+        "about half (340 µs), pydantic's Rust validation of the model about a quarter (150 µs), the "
+        "duplicate-key check (F009: jiter parses the file a second time with `catch_duplicate_keys`, building "
+        "the Python objects it then drops; it was a `json.loads` with a hook on every object until `ab8ee40`) "
+        "about 90 µs, reading the file about 40 µs. This run found the machine slower than the last, at "
+        "`6edfda1` (`json.loads` took 1.1 and jsonschema 1.3 times as long): Python code slowed more than C "
+        "parsing, so the ratio to `json.loads` moved with it (6.2× then). "
+        "On 29 November (`8e97718`) a document took 246 µs: 28 rules and no "
+        "duplicate-key check. The rules ask cheap whole-annotation questions first (set differences over "
+        "columns extracted once) and loop only when there is something to report; the boundary rules "
+        "(O005-O009) test only the offsets where a boundary could split a word, a mark or a character "
+        "(`textutil.may_split`), which took them from about 100 µs to 25.",
         "",
         environment_line(result),
     ]
