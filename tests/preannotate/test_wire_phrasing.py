@@ -86,6 +86,36 @@ CASES = [
         ("مراسلتنا في غزة", "قالت", "القصف تواصل طوال الليل"),
         id="our-correspondent-feminine",
     ),
+    pytest.param(
+        "وكان الجيش الإسرائيلي قد أعلن أن قواته انسحبت من المدينة.",
+        ("الجيش الإسرائيلي", "أعلن", "قواته انسحبت من المدينة"),
+        id="background-pluperfect-with-qad",
+    ),
+    pytest.param(
+        "وكانت الوزارة أعلنت أمس أن المدارس ستغلق.",
+        ("الوزارة", "أعلنت", "المدارس ستغلق"),
+        id="background-pluperfect-without-qad",
+    ),
+    pytest.param(
+        "وكان وزير الخارجية أحمد عطاف قد قال إن الجزائر ترفض أي تدخل أجنبي.",
+        ("أحمد عطاف", "قال", "الجزائر ترفض أي تدخل أجنبي"),
+        id="background-pluperfect-titled-name",
+    ),
+    pytest.param(
+        "وكان مصدر عسكري قد أكد لوكالة فرانس برس أن الهجوم فشل.",
+        ("مصدر عسكري", "أكد", "الهجوم فشل"),
+        id="background-pluperfect-described-source",
+    ),
+    pytest.param(
+        "وزارة الصحة أعلنت أن المستشفيات امتلأت بالجرحى.",
+        ("وزارة الصحة", "أعلنت", "المستشفيات امتلأت بالجرحى"),
+        id="subject-first",
+    ),
+    pytest.param(
+        "والجيش الإسرائيلي أعلن أن قواته انسحبت من المدينة.",
+        ("الجيش الإسرائيلي", "أعلن", "قواته انسحبت من المدينة"),
+        id="subject-first-after-wa",
+    ),
 ]
 
 
@@ -196,6 +226,64 @@ def test_a_body_after_lam_is_the_affiliation(text: str, name: str, affiliation: 
     joined it (وزارة الخارجية أحمد), and حزب did not give the kind."""
     proposal = _proposal(text)
     assert [(s.name, s.affiliation, s.kind) for s in proposal.sources] == [(name, affiliation, kind)]
+
+
+def test_a_subject_before_its_verb_ends_the_claim_before_it() -> None:
+    """وكان الجيش قد أعلن …، after another claim in the same sentence: the first claim stops before كان,
+    and the second is the army's too."""
+    text = "وأكد الجيش الإسرائيلي أن قواته انسحبت، وكان الجيش قد أعلن أمس أن العملية انتهت."
+    assert [(speaker, claim) for speaker, _, claim in _attributed(_proposal(text))] == [
+        ("الجيش الإسرائيلي", "قواته انسحبت"),
+        ("الجيش الإسرائيلي", "العملية انتهت"),
+    ]
+
+
+def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:
+    """وكانت صحيفة هآرتس قد نقلت عن مسؤول … قوله إن …: the paper relays the official, and no claim of
+    the outlet's own is left of وكانت صحيفة هآرتس قد."""
+    proposal = _proposal("وكانت صحيفة هآرتس قد نقلت عن مسؤول أمني قوله إن الهجوم كان متوقعاً.")
+    sources = {s.id: s.mentions[0].text for s in proposal.sources}
+    assert [(sources.get(c.source or ""), c.text) for c in proposal.claims] == [
+        ("صحيفة هآرتس", "عن مسؤول أمني قوله إن الهجوم كان متوقعاً"),
+        ("مسؤول أمني", "الهجوم كان متوقعاً"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param("وقال الوزير إن الهجوم كان متوقعاً منذ أيام.", "الهجوم كان متوقعاً منذ أيام", id="kana"),
+        pytest.param("وقال الوزير إن النتيجة غير متوقعة بالمرة.", "النتيجة غير متوقعة بالمرة", id="ghayr"),
+    ],
+)
+def test_a_participle_after_a_copula_describes_and_does_not_cut_the_claim(text: str, content: str) -> None:
+    """Found on wire copy: متوقعاً (expected) was read as a cue participle (expecting), and the claim
+    stopped before it."""
+    assert [(claim, cue) for _, cue, claim in _attributed(_proposal(text))] == [(content, "قال")]
+    assert [cue.text for cue in _proposal(text).cues] == ["قال"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("الأرقام تؤكد أن الاقتصاد يتعافى.", id="figures-are-no-speaker"),
+        pytest.param("هذه الخطوة أكدت أن الحكومة جادة.", id="a-step-is-no-speaker"),
+        pytest.param("وكان الوزير قد وصل إلى بغداد أمس.", id="no-cue"),
+        pytest.param("وكان لبيد قد قال إن الحكومة ستسقط.", id="a-bare-name-never-introduced"),
+    ],
+)
+def test_a_noun_before_a_verb_is_a_speaker_only_when_it_names_one(text: str) -> None:
+    """Before its verb a subject must name people or a body (a title, a body, a vague head) or a
+    speaker met before: a sentence may open with any noun, and a bare word may be no name at all."""
+    assert _attributed(_proposal(text)) == []
+
+
+def test_a_bare_name_introduced_earlier_speaks_before_its_verb() -> None:
+    text = "وقال زعيم المعارضة يائير لبيد إن الانتخابات قريبة. وكان لبيد قد قال إن الحكومة ستسقط."
+    assert [(cue, claim) for _, cue, claim in _attributed(_proposal(text))] == [
+        ("قال", "الانتخابات قريبة"),
+        ("قال", "الحكومة ستسقط"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
+from claimkit.preannotate.subject import clause_opening, subject_before
 from claimkit.preannotate.titles import addressee
 from claimkit.taxonomy import Certainty, ContentType, Polarity
 
@@ -65,7 +66,8 @@ class Attributor:
         if hit.continued or hit.kind == "participle" or relative:
             feminine = hit.form.feminine if hit.form is not None and not relative else None
             return None, self.book.recent(hit.start, feminine), hit.after
-        return None, None, hit.after
+        before = self._subject_before(hit) if hit.kind == "verb" and mention is None else None
+        return before, None, hit.after
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
@@ -115,13 +117,13 @@ class Attributor:
             return
         speaker = known if mention is None else self.book.add(mention)
         after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
-        self._commit(
-            hit,
-            speaker,
-            content,
-            start=min(hit.start, content.spans[0][0]) if content.spans else hit.start,
-            end=after_speaker,
-        )
+        start = min(hit.start, content.spans[0][0])
+        if mention is not None and mention.start < hit.start:  # وكان الجيش قد أعلن: from كان on
+            start = min(start, clause_opening(self.reader, mention))
+        self._commit(hit, speaker, content, start=start, end=after_speaker)
+
+    def _subject_before(self, hit: CueHit) -> Mention | None:
+        return subject_before(self.reader, hit, self._plausible)
 
     def _content(self, k: int, objects: tuple[str, ...], sentence: tuple[int, int], hit: CueHit) -> Content | None:
         stop = self._next_cue_start(hit, sentence[1])
@@ -143,17 +145,22 @@ class Attributor:
         for other in self.hits[bisect_right(self._hit_starts, hit.end) :]:
             if other.start >= limit:
                 break
-            if not self.reader.is_consumed(other.start, other.end) and self._viable(other):
-                return self._before_separator(other.start)
+            opening = None if self.reader.is_consumed(other.start, other.end) else self._viable(other)
+            if opening is not None:
+                return self._before_separator(opening)
         return limit
 
-    def _viable(self, hit: CueHit) -> bool:
-        """Whether a later cue will likely be kept: it continues a speaker or names a plausible one."""
+    def _viable(self, hit: CueHit) -> int | None:
+        """Where the attribution of a later cue that will likely be kept opens (the cue, or the subject
+        before it: وكان الجيش قد أعلن); ``None`` when it neither continues a speaker nor names one."""
         if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
-            return True
+            return hit.start
         rule = "source-according-to" if hit.kind == "according" else "source-subject"
         mention = read_mention(self.reader, hit.after, rule)
-        return mention is not None and self._plausible(mention)
+        if mention is not None and self._plausible(mention):
+            return hit.start
+        before = self._subject_before(hit) if hit.kind == "verb" else None
+        return clause_opening(self.reader, before) if before is not None else None
 
     def _before_separator(self, offset: int) -> int:
         text = self.reader.text
@@ -185,7 +192,8 @@ class Attributor:
         outer_speaker = known if mention is None else self.book.add(mention)
         relay_start = reader.tokens[k].start
         outer_content = Content([trim(reader.text, relay_start, content.end)], False, content.end, "claim-relay")
-        outer = self._commit(hit, outer_speaker, outer_content, start=hit.start)
+        opening = hit.start if mention is None else min(hit.start, clause_opening(reader, mention))
+        outer = self._commit(hit, outer_speaker, outer_content, start=opening)
         inner = self._commit(
             inner_cue, self.book.add(inner_mention), content, start=relay_start, cue=inner_cue is not None
         )

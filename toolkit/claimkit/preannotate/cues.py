@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimkit.preannotate.arabic import strip_clitic
+from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import ACCORDING_TO, OUTLET_FORMULAS, Form, verb_forms
 from claimkit.preannotate.reader import Reader
 
@@ -15,6 +15,10 @@ __all__ = ["NEGATIONS", "CueHit", "find_cues", "formula_at"]
 
 NEGATIONS = frozenset({"لم", "لا", "لن", "ما", "ليس", "ليست", "لسنا", "ليسوا"})
 _NEEDS_WINDOW = 8
+#: Words after which a participle describes, not reports: كان متوقعاً (expected)، غير متوقعة (unexpected).
+_PREDICATING = frozenset(
+    normalize(word) for word in ("كان", "كانت", "يكون", "تكون", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "غير")
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
     if form.verb.needs and not _followed_by(reader, index, form.verb.needs):
         return None
     kind = "participle" if form.tense == "participle" else "verb"
+    if kind == "participle" and not offset and reader.key(index - 1, "و") in _PREDICATING:
+        return None  # الهجوم كان متوقعاً: an adjective, no one reporting
     continued = bool(offset) or reader.key(index - 1, "و") == "كما"
     return CueHit(token.start + offset, token.end, index, index + 1, kind, form, continued)
 

@@ -1,0 +1,65 @@
+"""A speaker named before the verb: the background pluperfect (وكان الجيش قد أعلن أن …، وكانت الوزارة
+أعلنت أمس أن …) and a sentence that opens with its subject (وزارة الصحة أعلنت أن …). Read only when
+nothing after the verb names a speaker, and kept only when the subject names people, a body or a
+speaker met before: a sentence may open with any noun (الأرقام تؤكد أن …)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimkit.preannotate.arabic import normalize, strip_clitic
+from claimkit.preannotate.cues import CueHit
+from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.sources import Mention, read_mention
+from claimkit.preannotate.titles import BODIES, DESCRIBED_HEADS, TITLES, VAGUE_HEADS, bare
+
+__all__ = ["clause_opening", "subject_before"]
+
+#: كان of the background pluperfect: the subject comes between it and the verb.
+_KANA = frozenset(normalize(word) for word in ("كان", "كانت"))
+_QAD = normalize("قد")
+#: The most words between كان (or the start of the sentence) and the verb.
+_SUBJECT_WORDS = 8
+
+
+def subject_before(reader: Reader, hit: CueHit, plausible: Callable[[Mention], bool]) -> Mention | None:
+    """The subject before the verb of ``hit``: the phrase must fill the words between كان (or the
+    start of the sentence) and the verb (قد aside), unbroken by punctuation, and name a speaker
+    (``plausible`` says whether a bare name is one)."""
+    end = hit.first - 1 if reader.key(hit.first - 1) == _QAD else hit.first
+    opening = reader.token_at(reader.sentence_of(hit.start)[0])
+    for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
+        if reader.broken(k + 1) and k + 1 <= end - 1:
+            return None
+        kana = reader.key(k, "و") in _KANA
+        if kana or k == opening:
+            mention = read_mention(reader, k + 1 if kana else k, "source-before-verb")
+            if mention is None or mention.end_token != end or not _names_a_speaker(mention):
+                return None
+            return _without_conjunction(reader, mention) if plausible(mention) else None
+    return None
+
+
+def clause_opening(reader: Reader, mention: Mention) -> int:
+    """Where a clause whose subject comes first opens: at كان before the subject, or the subject."""
+    index = reader.token_at(mention.start) - 1
+    return reader.tokens[index].start if reader.key(index, "و") in _KANA else mention.start
+
+
+def _names_a_speaker(mention: Mention) -> bool:
+    """A name, or a head that stands for people or a body (الوزير، الجيش، مصدر): not any definite
+    noun before a verb (الأرقام تؤكد أن …: the figures, no speaker)."""
+    if mention.name_keys:
+        return True
+    head = mention.keys[0] if mention.keys else ""
+    heads = {bare(head), bare(head[1:])} if head.startswith("و") else {bare(head)}
+    return any(h in TITLES or h in BODIES or h in VAGUE_HEADS or h in DESCRIBED_HEADS for h in heads)
+
+
+def _without_conjunction(reader: Reader, mention: Mention) -> Mention:
+    """والجيش أعلن أن …: the mention starts after the conjunction, as a cue does."""
+    token = reader.tokens[reader.token_at(mention.start)]
+    stripped = strip_clitic(token, "و")
+    if stripped is not None and token.key.startswith("وال"):
+        mention.start = token.start + stripped[1]
+    return mention
