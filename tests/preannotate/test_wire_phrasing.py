@@ -238,6 +238,39 @@ def test_a_subject_before_its_verb_ends_the_claim_before_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "وفي مؤتمر صحفي عقده في دمشق، قال الوزير إن المفاوضات مستمرة.", "المفاوضات مستمرة", id="press-conference"
+        ),
+        pytest.param(
+            "وفي تصريح لـ«الجزيرة نت»، قال الخبير العسكري فايز الدويري إن المعركة طويلة.",
+            "المعركة طويلة",
+            id="statement-to-an-outlet",
+        ),
+        pytest.param(
+            "وفي كلمة ألقاها أمام البرلمان أمس الأحد، أكد رئيس الوزراء أن الحكومة لن تستقيل.",
+            "الحكومة لن تستقيل",
+            id="speech",
+        ),
+    ],
+)
+def test_the_occasion_of_a_statement_is_no_claim_of_the_outlet(text: str, content: str) -> None:
+    """Found on wire copy: وفي مؤتمر صحفي عقده في دمشق، before قال, was proposed as the outlet's fact."""
+    assert [c.text for c in _proposal(text).claims] == [content]
+
+
+def test_a_fact_before_an_attribution_keeps_its_words_and_leaves_the_conjunction() -> None:
+    """…في القصف، وقال الوزير: the outlet's fact ends at القصف, not at the و of وقال; and a fact that
+    opens with في is no occasion of speech."""
+    text = "في الأسبوع الماضي قتل خمسة أشخاص في القصف، وقال الوزير إن المفاوضات مستمرة."
+    assert [c.text for c in _proposal(text).claims] == [
+        "في الأسبوع الماضي قتل خمسة أشخاص في القصف",
+        "المفاوضات مستمرة",
+    ]
+
+
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:
     """وكانت صحيفة هآرتس قد نقلت عن مسؤول … قوله إن …: the paper relays the official, and no claim of
     the outlet's own is left of وكانت صحيفة هآرتس قد."""

@@ -267,6 +267,8 @@ class Attributor:
         form = hit.form if hit is not None else None
         claims = [self._claim(span, content, speaker, found_cue, form) for span in content.spans]
         self.found.claims += claims
+        if hit is not None:  # وقال: the conjunction before the cue goes with it, not with the claim before
+            start = min(start, self.reader.tokens[hit.first].start)
         self.reader.consume(start, max(content.end, content.spans[-1][1], hit.end if hit else 0, end))
         return claims
 

@@ -3,7 +3,7 @@ unconfirmed reports (تداول أنباء عن …) are attributed to their vag
 
 from __future__ import annotations
 
-from claimkit.preannotate.arabic import Token, strip_clitic
+from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.claims import certainty, polarity, split, trim
 from claimkit.preannotate.cues import NEGATIONS, formula_at
 from claimkit.preannotate.found import Found, FoundClaim, content_type_of
@@ -18,6 +18,11 @@ __all__ = ["OutletVoice"]
 _TOPIC_STARTS = frozenset(["حول", "عن", "في", "بشان", "ردا", "تعليقا", "خلال", "وحول", "وعن", "وفي", "وبشان"])
 _RUMOUR_LINKS = frozenset(["حول", "عن", "بشان", "تفيد", "تشير", "مفادها", "ان", "بان"])
 _MIN_OUTLET_WORDS = 4
+#: Occasions of speech (في مؤتمر صحفي، في تصريح لـ…): before an attribution, where it was said.
+_OCCASIONS = frozenset(
+    bare(normalize(word))
+    for word in ("مؤتمر", "تصريح", "تصريحات", "حديث", "مقابلة", "كلمة", "لقاء", "إفادة", "خطاب", "منشور", "تغريدة")
+)
 
 _CIRCULATE = frozenset(["تتداول", "يتداول", "تداولت", "تداول", "تداولوا", "يتداولون", "تتناقل", "تناقلت", "يتناقل"])
 _UNCONFIRMED = frozenset(["غير", "متداوله", "متداول", "تداول", "شايعات", "تسريبات", "مزعومه"])
@@ -58,7 +63,7 @@ class OutletVoice:
         words = list(reader.words(start, end))
         if len(words) < _MIN_OUTLET_WORDS or reader.key(words[0].index, "و") in _TOPIC_STARTS - {"في"}:
             return
-        if reader.key(words[0].index) in {"حول", "وحول", "بشان", "وبشان"}:
+        if reader.key(words[0].index) in {"حول", "وحول", "بشان", "وبشان"} or self._occasion(words, end):
             return
         skip = formula_at(reader, words[0].index)
         rule = "claim-outlet"
@@ -68,6 +73,17 @@ class OutletVoice:
             return
         for span in split(reader, start, end):
             self.found.claims.append(self._outlet_claim(span, rule))
+
+    def _occasion(self, words: list[Token], end: int) -> bool:
+        """وفي مؤتمر صحفي عقده في دمشق، قال الوزير …: where the speaker spoke, right before the
+        attribution it frames, is no claim of the outlet's."""
+        reader = self.reader
+        if reader.key(words[0].index, "و") != "في" or bare(reader.key(words[1].index)) not in _OCCASIONS:
+            return False
+        after = end
+        while after < len(reader.text) and reader.text[after] in " ،,":
+            after += 1
+        return after > end and reader.explained.overlaps(after, after + 1)
 
     def _outlet_claim(self, span: tuple[int, int], rule: str) -> FoundClaim:
         reader = self.reader
