@@ -271,6 +271,24 @@ def test_a_fact_before_an_attribution_keeps_its_words_and_leaves_the_conjunction
     ]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param("وأضاف: «المعركة طويلة».", id="colon-and-quotation"),
+        pytest.param("وتابع: المعركة طويلة.", id="colon"),
+        pytest.param("وأضاف «المعركة طويلة».", id="quotation"),
+    ],
+)
+def test_a_continued_cue_with_a_colon_quotes_the_same_speaker(second: str) -> None:
+    """Found on wire copy: after وأضاف: the first word of the quotation (المعركة) was read as a new
+    speaker, and the quotation was lost."""
+    text = "وقال الرئيس: «لن نتراجع عن قرارنا». " + second
+    assert [(speaker, claim) for speaker, _, claim in _attributed(_proposal(text))] == [
+        ("الرئيس", "لن نتراجع عن قرارنا"),
+        ("الرئيس", "المعركة طويلة"),
+    ]
+
+
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:
     """وكانت صحيفة هآرتس قد نقلت عن مسؤول … قوله إن …: the paper relays the official, and no claim of
     the outlet's own is left of وكانت صحيفة هآرتس قد."""

@@ -33,6 +33,8 @@ __all__ = ["Attributor"]
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
+#: Marks that open a cue's content when they follow it (وأضاف: «…»).
+_OPENS_CONTENT = frozenset(':«"“')
 
 
 class Attributor:
@@ -59,7 +61,8 @@ class Attributor:
 
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
-        mention = read_mention(self.reader, hit.after, "source-subject") if hit.kind == "verb" else None
+        speaker_next = hit.kind == "verb" and not self._content_opens(hit.after)
+        mention = read_mention(self.reader, hit.after, "source-subject") if speaker_next else None
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
         relative = self.reader.key(hit.first - 1) in RELATIVES
@@ -68,6 +71,10 @@ class Attributor:
             return None, self.book.recent(hit.start, feminine), hit.after
         before = self._subject_before(hit) if hit.kind == "verb" and mention is None else None
         return before, None, hit.after
+
+    def _content_opens(self, k: int) -> bool:
+        """وأضاف: «…»: a colon or a quotation mark right after the cue opens the content, not a speaker."""
+        return k < len(self.reader.tokens) and any(char in self.reader.gap(k) for char in _OPENS_CONTENT)
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
