@@ -11,6 +11,8 @@ import pytest
 
 from claimkit.model import Annotation, Document, text_sha256
 from claimkit.preannotate import propose
+from claimkit.preannotate.cues import find_cues
+from claimkit.preannotate.reader import Reader
 from claimkit.taxonomy import SourceKind, SourceNaming
 
 
@@ -287,6 +289,52 @@ def test_a_continued_cue_with_a_colon_quotes_the_same_speaker(second: str) -> No
         ("الرئيس", "لن نتراجع عن قرارنا"),
         ("الرئيس", "المعركة طويلة"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param("وطالب المتظاهرون بإسقاط الحكومة.", "المتظاهرون", "إسقاط الحكومة", id="demanded"),
+        pytest.param("ورحب الوزير بالاتفاق الذي وقع أمس.", "الوزير", "الاتفاق الذي وقع أمس", id="welcomed"),
+        pytest.param("وندد البيان بالهجوم على المدنيين.", "البيان", "الهجوم على المدنيين", id="condemned"),
+        pytest.param("وتعهد الرئيس بمحاسبة المسؤولين عن الهجوم.", "الرئيس", "محاسبة المسؤولين عن الهجوم", id="pledged"),
+        pytest.param("ورحب الرئيس بشار الأسد بالاتفاق.", "بشار الأسد", "الاتفاق", id="a-name-that-opens-with-b"),
+        pytest.param(
+            "وطالب المتحدث باسم الجيش بوقف إطلاق النار.", "المتحدث باسم الجيش", "وقف إطلاق النار", id="after-basm"
+        ),
+        pytest.param(
+            "وهدد الحوثيون باستهداف السفن في البحر الأحمر.",
+            "الحوثيون",
+            "استهداف السفن في البحر الأحمر",
+            id="threatened",
+        ),
+    ],
+)
+def test_an_object_written_with_its_b_is_the_content(text: str, speaker: str, content: str) -> None:
+    """Found on wire copy: طالب، رحب، ندد، تعهد، هدد take their object with ب, written as one word with
+    it (بإسقاط، بالاتفاق), and the object was never found (the preposition was looked for as a word of
+    its own), or was read as part of the speaker (الوزير بالاتفاق) or as a name (بمحاسبة)."""
+    assert [(s, c) for s, _, c in _attributed(_proposal(text))] == [(speaker, content)]
+
+
+def test_threatening_without_b_is_no_cue() -> None:
+    """من يهدد أمن البلاد (whoever threatens the country's security): هدد reports a threat with ب only
+    (هدد بالرد); without it, it is no cue that could end the claim it sits in."""
+    text = "وقال وزير الداخلية إن الأجهزة الأمنية ستلاحق كل من يهدد أمن البلاد. وهدد الوزير بالرد."
+    document = Document(id="wire", title="t", text=text, text_sha256=text_sha256(text), language="ar", outlet="o")
+    assert [text[hit.start : hit.end] for hit in find_cues(Reader(document))] == ["قال", "هدد"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان وزير الداخلية أنس خطاب قد أكد الأسبوع الماضي أن الأجهزة الأمنية ستلاحق المخالفين.",
+        "وأعلنت الوزارة الشهر الماضي أن الأجهزة الأمنية ستلاحق المخالفين.",
+    ],
+)
+def test_a_time_after_the_cue_is_neither_speaker_nor_content(text: str) -> None:
+    """Found on wire copy: الأسبوع الماضي after أكد was read as the speaker (a definite noun)."""
+    assert [c for _, _, c in _attributed(_proposal(text))] == ["الأجهزة الأمنية ستلاحق المخالفين"]
 
 
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:

@@ -62,7 +62,8 @@ class Attributor:
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
         speaker_next = hit.kind == "verb" and not self._content_opens(hit.after)
-        mention = read_mention(self.reader, hit.after, "source-subject") if speaker_next else None
+        b_object = "بال" if hit.form is not None and "ب" in hit.form.verb.object_after else ""
+        mention = read_mention(self.reader, hit.after, "source-subject", b_object=b_object) if speaker_next else None
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
         relative = self.reader.key(hit.first - 1) in RELATIVES
@@ -120,6 +121,9 @@ class Attributor:
             return
         objects = hit.form.verb.object_after if hit.form is not None else ()
         content = self._content(k, objects, sentence, hit)
+        if (content is None or not content.spans) and mention is not None and "ب" in objects:
+            mention, k = self._object_not_name(hit, mention)  # تعهد الرئيس بمحاسبة …
+            content = self._content(k, objects, sentence, hit)
         if content is None or not content.spans:
             return
         speaker = known if mention is None else self.book.add(mention)
@@ -128,6 +132,12 @@ class Attributor:
         if mention is not None and mention.start < hit.start:  # وكان الجيش قد أعلن: from كان on
             start = min(start, clause_opening(self.reader, mention))
         self._commit(hit, speaker, content, start=start, end=after_speaker)
+
+    def _object_not_name(self, hit: CueHit, mention: Mention) -> tuple[Mention, int]:
+        """The speaker read again with no name that opens with ب, when the first reading left no content:
+        تعهد الرئيس بمحاسبة المسؤولين (an object), where رحب الرئيس بشار الأسد بالاتفاق names بشار."""
+        again = read_mention(self.reader, hit.after, "source-subject", b_object="ب")
+        return (again, again.end_token) if again is not None else (mention, mention.end_token)
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)

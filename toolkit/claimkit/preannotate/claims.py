@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
@@ -30,6 +31,9 @@ ADJUNCT_STARTS = (
             "علي",
             "اليوم",
             "امس",
+            "الاسبوع",  # أكد الأسبوع الماضي أن …
+            "الشهر",
+            "الليله",
             "مساء",
             "صباح",
             "يوم",
@@ -44,6 +48,10 @@ ADJUNCT_STARTS = (
     | WEEKDAYS
 )
 _ADJUNCT_WINDOW = 12
+#: Words that begin with ب but are prepositions of their own, not ب + an object.
+_NOT_ATTACHED_B = frozenset(
+    normalize(word) for word in ("بعد", "بين", "بشأن", "بسبب", "بحسب", "بدون", "برغم", "بالرغم", "بينما", "بأن", "بان")
+)
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
 _OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
@@ -147,9 +155,23 @@ def _object(
             return None
     if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
         return tokens[k + 1].start, "claim-object"
+    if "ب" in prepositions and (after_b := _after_attached_b(reader, k)) is not None:
+        return after_b, "claim-object"
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"
     return None
+
+
+def _after_attached_b(reader: Reader, k: int) -> int | None:
+    """Where the object starts in a word written with its ب (طالب المتظاهرون بإسقاط الحكومة: after ب),
+    unless the word is a preposition of its own (بعد، بين، بسبب …)."""
+    token = reader.tokens[k]
+    if not token.key.startswith("ب") or len(token.key) < 4 or token.key in _NOT_ATTACHED_B:
+        return None
+    at = token.start + 1
+    while at < token.end and unicodedata.combining(reader.text[at]):
+        at += 1  # بِـ: the vowel mark goes with ب
+    return at
 
 
 def _after_adjunct(reader: Reader, k: int) -> int:

@@ -112,7 +112,10 @@ def _negated(reader: Reader, index: int) -> bool:
 
 
 def _followed_by(reader: Reader, index: int, words: tuple[str, ...]) -> bool:
-    keys = [reader.key(index + n, "ف") for n in range(1, _NEEDS_WINDOW)]
+    """Whether one of ``words`` follows within a few words of the same sentence."""
+    end = reader.sentence_of(reader.tokens[index].start)[1]
+    after = range(index + 1, min(index + _NEEDS_WINDOW, len(reader.tokens)))
+    keys = [reader.key(k, "ف") for k in after if reader.tokens[k].start < end]
     return any(word in keys for word in words) or any(k.startswith(words) for k in keys if len(k) > 3)
 
 

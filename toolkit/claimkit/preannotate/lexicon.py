@@ -88,7 +88,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("شكك", "فعّل", "شكك", object_after=("في",)),
     Verb("زعم", "فعَل يفعُل", "زعم", participle=False),
     Verb("دعو", "افتعل", "ادعى", participle=False, present=False),
-    Verb("هدد", "فعّل", "هدد", object_after=("ب",), participle=False),
+    Verb("هدد", "فعّل", "هدد", object_after=("ب",), needs=("ب",), participle=False),  # not من يهدد أمن البلاد
     Verb("عهد", "تفعّل", "تعهد", object_after=("ب",), participle=False),
     Verb("روي", "فعَل يفعِل", "روى", participle=False),
     Verb("بلغ", "أفعل", "أبلغ", participle=False),

@@ -50,6 +50,9 @@ _STOPS = (
             "عقب",
             "اليوم",
             "امس",
+            "الاسبوع",  # أكد الأسبوع الماضي أن …: when, not who (العام is no stop: الأمين العام)
+            "الشهر",
+            "الليله",
             "يوم",
             "مساء",
             "صباح",
@@ -100,12 +103,12 @@ def _descriptive(token: Token) -> bool:
     return key in TITLES or key in BODIES or key in VAGUE_HEADS or key in DESCRIBED_HEADS
 
 
-def _read_descriptor(reader: Reader, j: int, phrase: Phrase) -> int:
+def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, b_object: str = "") -> int:
     tokens, k = reader.tokens, j
     while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
         token = tokens[k]
-        if (k > j and reader.broken(k)) or _stop(token):
-            break
+        if (k > j and reader.broken(k)) or _stop(token) or (b_object and k > j and token.key.startswith("بال")):
+            break  # رحب الوزير بالاتفاق: the verb's object, not more of the speaker
         if _continues_descriptor(reader, k, phrase):
             phrase.descriptor.append(k)
             k += 1
@@ -161,10 +164,12 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     return m
 
 
-def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4) -> int:
+def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, b_object: str = "") -> int:
     tokens = reader.tokens
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
+        if b_object and token.key.startswith(b_object):
+            break  # رحب الرئيس بشار الأسد بالاتفاق: the verb's object, not a name
         if phrase.name and reader.in_compound_name(k):
             phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
             k += 2
@@ -229,18 +234,21 @@ def _skip_parenthetical(reader: Reader, k: int) -> int:
     return k
 
 
-def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True) -> Mention | None:
-    """The speaker's noun phrase starting at token ``j``, or ``None`` when none starts there."""
+def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True, b_object: str = "") -> Mention | None:
+    """The speaker's noun phrase starting at token ``j``, or ``None`` when none starts there.
+    ``b_object``: the verb before takes an object with ب (رحب ب، طالب ب), so the phrase ends before a
+    word that starts so: ``"بال"`` (a definite object: بالاتفاق), or ``"ب"`` (any: بمحاسبة, though
+    بشار may be a name)."""
     if j >= len(reader.tokens) or _stop(reader.tokens[j]):
         return None
     phrase = Phrase()
-    k = _read_descriptor(reader, j, phrase)
+    k = _read_descriptor(reader, j, phrase, b_object=b_object)
     k = _read_affiliation(reader, k, phrase)
     titled = any(bare(reader.tokens[i].key) in TITLES for i in phrase.descriptor)
     if phrase.descriptor and reader.key(k) in NAMED_AS and not reader.broken(k):
         k, titled = k + 1, True
     if titled or (not phrase.descriptor and bare_name):
-        k = _read_name(reader, k, phrase, 4 if titled else 3)
+        k = _read_name(reader, k, phrase, 4 if titled else 3, b_object=b_object)
     elif phrase.descriptor and _open_body(reader, phrase):
         k = _read_body_name(reader, k, phrase)
     if not phrase.descriptor and not phrase.name:
