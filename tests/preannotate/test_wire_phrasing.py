@@ -157,6 +157,11 @@ SPEAKERS = [
         ("حسام نجار", SourceKind.JOURNALIST, "analyst_opinion"),
         id="a-journalist-gives-a-view",
     ),
+    pytest.param(
+        "وتوقعت وكالة موديز للتصنيف الائتماني أن يبقى النمو سلبياً.",
+        ("وكالة موديز للتصنيف الائتماني", SourceKind.ORGANIZATION, "analyst_opinion"),
+        id="a-rating-agency-is-no-news-agency",
+    ),
 ]
 
 

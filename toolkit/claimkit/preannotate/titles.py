@@ -116,7 +116,13 @@ AFFILIATION_PREPOSITIONS = _keys("في من داخل لدى ب")
 _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
     (SourceKind.OFFICIAL_DOCUMENT, _keys("بيان مرسوم قرار وثيقة")),
     (SourceKind.INTERGOVERNMENTAL, _keys("أمم أممي أممية يونيسف مفوضية ناتو حلف أوروبي عالمية عالمي نقد")),
-    (SourceKind.ORGANIZATION, _keys("مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل اتحاد غرف غرفة")),
+    (
+        SourceKind.ORGANIZATION,
+        _keys(
+            "مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل اتحاد غرف غرفة "
+            "تصنيف ائتماني موديز فيتش"  # وكالة موديز للتصنيف الائتماني: a rating agency, no news agency
+        ),
+    ),
     (SourceKind.DIPLOMATIC, _keys("خارجية سفارة سفير مبعوث قنصل دبلوماسي دبلوماسية دبلوماسيون")),
     (SourceKind.MILITARY, _keys("دفاع جيش قوات أركان عسكري عسكرية حربية جوية لواء عميد عقيد جنرال عماد")),
     (
