@@ -342,6 +342,83 @@ def test_a_time_after_the_cue_is_neither_speaker_nor_content(text: str) -> None:
     assert [c for _, _, c in _attributed(_proposal(text))] == ["الأجهزة الأمنية ستلاحق المخالفين"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "naming"),
+    [
+        pytest.param(
+            'وذكرت صحيفة "نيويورك تايمز" أن الإدارة تدرس خيارات.',
+            'صحيفة "نيويورك تايمز"',
+            "media",
+            "named",
+            id="quoted",
+        ),
+        pytest.param("وقالت قناة «الجزيرة» إن مراسلها أصيب.", "قناة «الجزيرة»", "media", "named", id="guillemets"),
+        pytest.param(
+            "وقال ضابط إسرائيلي لإذاعة الجيش إن العملية انتهت.",
+            "ضابط إسرائيلي",
+            "military",
+            "unnamed_described",
+            id="an-officer",
+        ),
+        pytest.param("وقال الضابط أحمد علي إن الهجوم صد.", "أحمد علي", "military", "named", id="the-officer-named"),
+        pytest.param(
+            "وقال أحد سكان المخيم، ويدعى أبو محمد، للصحفيين إن القصف عنيف.",
+            "أبو محمد",
+            "witness",
+            "named",
+            id="named-between-commas",
+        ),
+    ],
+)
+def test_speakers_of_wire_copy(text: str, speaker: str, kind: str, naming: str) -> None:
+    """Found on wire copy: صحيفة "هآرتس" lost its quoted name (and the relay after it); ضابط was neither a
+    title nor military; a witness named between commas (، ويدعى أبو محمد،) was not attributed."""
+    proposal = _proposal(text)
+    assert [(s.mentions[0].text, s.kind, s.naming) for s in proposal.sources] == [(speaker, kind, naming)]
+    assert len(proposal.claims) == 1
+
+
+def test_a_relay_by_a_paper_with_a_quoted_name() -> None:
+    proposal = _proposal('ونقلت صحيفة "هآرتس" عن ضابط رفيع قوله إن العملية ستستمر أسابيع.')
+    sources = {s.id: s.mentions[0].text for s in proposal.sources}
+    assert [(sources.get(c.source or ""), c.text) for c in proposal.claims] == [
+        ('صحيفة "هآرتس"', "عن ضابط رفيع قوله إن العملية ستستمر أسابيع"),
+        ("ضابط رفيع", "العملية ستستمر أسابيع"),
+    ]
+
+
+def test_the_speaker_after_a_late_according_to_is_no_claim_of_the_outlet() -> None:
+    """…، وفق ما أفادت وزارة الصحة في القطاع: the ministry's words were left to the outlet as a claim."""
+    text = "قُتل 15 فلسطينياً على الأقل في غارات على مخيم جباليا، وفق ما أفادت وزارة الصحة في القطاع."
+    assert [c.text for c in _proposal(text).claims] == ["قُتل 15 فلسطينياً على الأقل في غارات على مخيم جباليا"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        pytest.param("غزة - قُتل 15 شخصاً في غارات على المخيم.", "قُتل 15 شخصاً في غارات على المخيم", id="place"),
+        pytest.param(
+            "الدار البيضاء (رويترز) - ارتفعت أسعار الوقود للمرة الثالثة.",
+            "ارتفعت أسعار الوقود للمرة الثالثة",
+            id="place-and-agency",
+        ),
+        pytest.param(
+            "أسعار الذهب ارتفعت اليوم بنسبة 2 - 3 في المئة.",
+            "أسعار الذهب ارتفعت اليوم بنسبة 2 - 3 في المئة",
+            id="a-range",
+        ),
+        pytest.param(
+            "الحرب الطويلة في المنطقة - كما يرى الجميع - لن تنتهي قريباً.",
+            "الحرب الطويلة في المنطقة - كما يرى الجميع - لن تنتهي قريباً",
+            id="an-aside",
+        ),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_outlets_claim(text: str, claim: str) -> None:
+    """غزة - قُتل …: the place the report was filed from opened the claim."""
+    assert [c.text for c in _proposal(text).claims] == [claim]
+
+
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:
     """وكانت صحيفة هآرتس قد نقلت عن مسؤول … قوله إن …: the paper relays the official, and no claim of
     the outlet's own is left of وكانت صحيفة هآرتس قد."""

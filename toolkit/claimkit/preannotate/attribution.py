@@ -231,7 +231,8 @@ class Attributor:
             content = self._clause_before(hit, sentence)
         if content is None or not content.spans:
             return
-        self._commit(hit, self.book.add(mention), content, start=min(hit.start, content.spans[0][0]))
+        start, end = min(hit.start, content.spans[0][0]), reader.tokens[mention.end_token - 1].end
+        self._commit(hit, self.book.add(mention), content, start=start, end=end)  # …، وفق ما أفادت الوزارة
 
     def _marker_ahead(self, mention: Mention) -> bool:
         """Whether أنّ/إنّ follows the phrase (جاء في بيان الوزارة أن), before any other verb or clause."""

@@ -3,6 +3,8 @@ unconfirmed reports (تداول أنباء عن …) are attributed to their vag
 
 from __future__ import annotations
 
+import re
+
 from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.claims import certainty, polarity, split, trim
 from claimkit.preannotate.cues import NEGATIONS, formula_at
@@ -18,6 +20,10 @@ __all__ = ["OutletVoice"]
 _TOPIC_STARTS = frozenset(["حول", "عن", "في", "بشان", "ردا", "تعليقا", "خلال", "وحول", "وعن", "وفي", "وبشان"])
 _RUMOUR_LINKS = frozenset(["حول", "عن", "بشان", "تفيد", "تشير", "مفادها", "ان", "بان"])
 _MIN_OUTLET_WORDS = 4
+#: A dateline that opens a paragraph: a place of one or two words (and an agency in brackets) before a
+#: dash, no digit (غزة - …، الدار البيضاء (رويترز) - …).
+_WORD = r"[^\s\d.،:؛()\-–—]+"
+_DATELINE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})?(?:[ \t]+\([^)\n\d]{{1,20}}\))?[ \t]+[-–—][ \t]+")
 #: Occasions of speech (في مؤتمر صحفي، في تصريح لـ…): before an attribution, where it was said.
 _OCCASIONS = frozenset(
     bare(normalize(word))
@@ -69,6 +75,8 @@ class OutletVoice:
         rule = "claim-outlet"
         if skip:
             start, rule = words[skip - 1].end, "claim-outlet-formula"
+        elif (start == 0 or reader.text[start - 1] == "\n") and (dateline := _DATELINE.match(reader.text, start, end)):
+            start = dateline.end()  # غزة - قُتل …، بيروت (أ ف ب) - …: where the report was filed
         if self._rumour(words, end):
             return
         for span in split(reader, start, end):

@@ -125,10 +125,11 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return True
     if not phrase.descriptor:
         return False
-    head = bare(reader.tokens[phrase.descriptor[0]].key)
+    first = reader.tokens[phrase.descriptor[0]]
+    head = bare(first.key)
     previous = bare(reader.tokens[k - 1].key)
-    if head in VAGUE_HEADS | DESCRIBED_HEADS and len(phrase.descriptor) < 3:
-        return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي
+    if head in VAGUE_HEADS | DESCRIBED_HEADS and len(phrase.descriptor) < 3 and not first.definite:
+        return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي (الضابط أحمد علي: a name follows)
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
     if previous in BODIES and not reader.tokens[k - 1].definite and k >= 2 and reader.key(k - 2) == "باسم":
@@ -223,6 +224,26 @@ def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
     return k
 
 
+_OPENING_MARKS, _CLOSING_MARKS = frozenset('"«“'), frozenset('"»”')
+
+
+def _quoted_name(reader: Reader, k: int, phrase: Phrase) -> tuple[int, int] | None:
+    """صحيفة "هآرتس"، قناة «الجزيرة»: a body's name in quotation marks (up to four words). Returns the
+    token after it and the end of its closing mark."""
+    tokens = reader.tokens
+    if k >= len(tokens) or reader.gap(k).strip() not in _OPENING_MARKS or not reader.gap(k).strip():
+        return None
+    for m in range(k, min(k + 4, len(tokens))):
+        after = reader.gap(m + 1) if m + 1 < len(tokens) else reader.text[tokens[m].end :]
+        closing = after.lstrip()[:1]
+        if closing in _CLOSING_MARKS and closing:
+            phrase.descriptor += list(range(k, m + 1))
+            return m + 1, tokens[m].end + after.index(closing) + 1
+        if m > k and reader.broken(m):
+            return None
+    return None
+
+
 def _skip_parenthetical(reader: Reader, k: int) -> int:
     """وكالة الأنباء السورية الرسمية (سانا): the abbreviation in brackets belongs to the phrase."""
     tokens = reader.tokens
@@ -247,13 +268,20 @@ def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True, b
     titled = any(bare(reader.tokens[i].key) in TITLES for i in phrase.descriptor)
     if phrase.descriptor and reader.key(k) in NAMED_AS and not reader.broken(k):
         k, titled = k + 1, True
+    elif phrase.descriptor and reader.key(k, "و") in NAMED_AS and reader.gap(k).strip() in ("،", ","):
+        k, titled = k + 1, True  # أحد سكان المخيم، ويدعى أبو محمد، …: the name between commas
     if titled or (not phrase.descriptor and bare_name):
         k = _read_name(reader, k, phrase, 4 if titled else 3, b_object=b_object)
-    elif phrase.descriptor and _open_body(reader, phrase):
-        k = _read_body_name(reader, k, phrase)
+    quoted = None
+    if phrase.descriptor and _open_body(reader, phrase) and not titled:
+        quoted = _quoted_name(reader, k, phrase)
+        k = quoted[0] if quoted is not None else _read_body_name(reader, k, phrase)
     if not phrase.descriptor and not phrase.name:
         return None
-    return mention_from(reader, phrase, rule, _skip_parenthetical(reader, k))
+    mention = mention_from(reader, phrase, rule, _skip_parenthetical(reader, k))
+    if quoted is not None:
+        mention.end = quoted[1]  # صحيفة "هآرتس": the closing mark too
+    return mention
 
 
 def _open_body(reader: Reader, phrase: Phrase) -> bool:

@@ -46,6 +46,7 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
     **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
     **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
+    **dict.fromkeys(_keys("ضابط"), None),  # الضابط أحمد علي: named; ضابط رفيع: described (DESCRIBED_HEADS)
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير"), SourceKind.MILITARY),
     **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
@@ -90,7 +91,7 @@ VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير مع
 #: Heads that describe the speaker without naming them (شهود عيان، مسؤولون روس، أحد السكان).
 DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
-    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط عيان"
+    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان"
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -124,7 +125,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         ),
     ),
     (SourceKind.DIPLOMATIC, _keys("خارجية سفارة سفير مبعوث قنصل دبلوماسي دبلوماسية دبلوماسيون")),
-    (SourceKind.MILITARY, _keys("دفاع جيش قوات أركان عسكري عسكرية حربية جوية لواء عميد عقيد جنرال عماد")),
+    (SourceKind.MILITARY, _keys("دفاع جيش قوات أركان عسكري عسكرية حربية جوية لواء عميد عقيد جنرال عماد ضابط ضباط")),
     (
         SourceKind.MEDIA,
         _keys(
