@@ -118,6 +118,11 @@ CASES = [
         ("الجيش الإسرائيلي", "أعلن", "قواته انسحبت من المدينة"),
         id="subject-first-after-wa",
     ),
+    pytest.param(
+        "أما وزير المالية محمد معيط فقد أكد في تصريحات تلفزيونية أن الموازنة تتضمن زيادة في الأجور.",
+        ("محمد معيط", "أكد", "الموازنة تتضمن زيادة في الأجور"),
+        id="topic-amma-faqad",
+    ),
 ]
 
 
@@ -417,6 +422,16 @@ def test_the_speaker_after_a_late_according_to_is_no_claim_of_the_outlet() -> No
 def test_a_dateline_is_not_part_of_the_outlets_claim(text: str, claim: str) -> None:
     """غزة - قُتل …: the place the report was filed from opened the claim."""
     assert [c.text for c in _proposal(text).claims] == [claim]
+
+
+def test_after_amma_the_topic_speaks_not_the_previous_speaker() -> None:
+    """أما الحكومة فأكدت أن …: the ف of فأكدت joins the topic to its verb; it does not continue the
+    minister of the sentence before (and a topic that names no speaker gets none)."""
+    text = "وقال الوزير إن الأسعار ستنخفض. أما الحكومة فأكدت أن الأسعار سترتفع. أما المعارضة فأكدت أن الأجور سترتفع."
+    assert [(speaker, claim) for speaker, _, claim in _attributed(_proposal(text))] == [
+        ("الوزير", "الأسعار ستنخفض"),
+        ("الحكومة", "الأسعار سترتفع"),
+    ]
 
 
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:

@@ -22,7 +22,7 @@ from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
-from claimkit.preannotate.subject import clause_opening, subject_before
+from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
 from claimkit.preannotate.titles import addressee
 from claimkit.taxonomy import Certainty, ContentType, Polarity
 
@@ -66,6 +66,8 @@ class Attributor:
         mention = read_mention(self.reader, hit.after, "source-subject", b_object=b_object) if speaker_next else None
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
+        if hit.kind == "verb" and mention is None and opens_with_topic(self.reader, hit):
+            return self._subject_before(hit), None, hit.after  # أما الوزير فقد أكد، أما الوزير فأكد
         relative = self.reader.key(hit.first - 1) in RELATIVES
         if hit.continued or hit.kind == "participle" or relative:
             feminine = hit.form.feminine if hit.form is not None and not relative else None

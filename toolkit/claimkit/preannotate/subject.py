@@ -13,11 +13,13 @@ from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
 from claimkit.preannotate.titles import BODIES, DESCRIBED_HEADS, TITLES, VAGUE_HEADS, bare
 
-__all__ = ["clause_opening", "subject_before"]
+__all__ = ["clause_opening", "opens_with_topic", "subject_before"]
 
-#: كان of the background pluperfect: the subject comes between it and the verb.
-_KANA = frozenset(normalize(word) for word in ("كان", "كانت"))
-_QAD = normalize("قد")
+#: Words the subject follows, before its verb: كان of the background pluperfect, أما of a topic
+#: (أما وزير المالية فقد أكد أن …).
+_KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما"))
+_AMMA = normalize("أما")
+_QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
 #: The most words between كان (or the start of the sentence) and the verb.
 _SUBJECT_WORDS = 8
 
@@ -26,7 +28,7 @@ def subject_before(reader: Reader, hit: CueHit, plausible: Callable[[Mention], b
     """The subject before the verb of ``hit``: the phrase must fill the words between كان (or the
     start of the sentence) and the verb (قد aside), unbroken by punctuation, and name a speaker
     (``plausible`` says whether a bare name is one)."""
-    end = hit.first - 1 if reader.key(hit.first - 1) == _QAD else hit.first
+    end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
         if reader.broken(k + 1) and k + 1 <= end - 1:
@@ -38,6 +40,12 @@ def subject_before(reader: Reader, hit: CueHit, plausible: Callable[[Mention], b
                 return None
             return _without_conjunction(reader, mention) if plausible(mention) else None
     return None
+
+
+def opens_with_topic(reader: Reader, hit: CueHit) -> bool:
+    """أما وزير المالية فأكد أن …: the sentence of the cue opens with أما, so the verb's ف joins the
+    topic to its verb and does not continue the previous speaker."""
+    return reader.key(reader.token_at(reader.sentence_of(hit.start)[0]), "و") == _AMMA
 
 
 def clause_opening(reader: Reader, mention: Mention) -> int:
