@@ -124,8 +124,9 @@ def _clause_before(
 def _next_cue_start(attributor: attribution.Attributor, hit: attribution.CueHit, limit: int) -> int:
     for other in attributor.hits:
         pending = hit.end < other.start < limit and not attributor.reader.is_consumed(other.start, other.end)
-        if pending and attributor._viable(other):
-            return attributor._before_separator(other.start)
+        opening = attributor._viable(other) if pending else None
+        if opening is not None:
+            return attributor._before_separator(opening)
     return limit
 
 

@@ -434,6 +434,83 @@ def test_after_amma_the_topic_speaks_not_the_previous_speaker() -> None:
     ]
 
 
+# Found by an independent review of the rules above: sentences where they must not fire, or fired wrong.
+REVIEWED = [
+    pytest.param(
+        "وطالب المتظاهرون خلال تجمعهم في بيروت بإسقاط الحكومة.",
+        [(None, "وطالب المتظاهرون خلال تجمعهم في بيروت بإسقاط الحكومة")],
+        id="a-b-word-after-an-adjunct-is-no-object",
+    ),
+    pytest.param(
+        "وقتل طالب بالرصاص الحي خلال تظاهرة في بغداد أمس.",
+        [(None, "وقتل طالب بالرصاص الحي خلال تظاهرة في بغداد أمس")],
+        id="talib-a-student",
+    ),
+    pytest.param(
+        "وندد رئيس الوزراء الإسرائيلي بنيامين نتنياهو بقرار المحكمة الدولية.",
+        [("بنيامين نتنياهو", "قرار المحكمة الدولية")],
+        id="a-name-with-b-then-the-object",
+    ),
+    pytest.param(
+        "ونددت الخارجية الفلسطينية بشدة بالهجوم على المدنيين.",
+        [("الخارجية الفلسطينية", "الهجوم على المدنيين")],
+        id="an-adverb-with-b",
+    ),
+    pytest.param(
+        "وكان وزير الخارجية الأمريكي أنتوني بلينكن قد أكد أن الحل سياسي.",
+        [("أنتوني بلينكن", "الحل سياسي")],
+        id="the-title-before-the-verb-is-no-outlet-claim",
+    ),
+    pytest.param(
+        'وقال "المرصد السوري لحقوق الإنسان" إن 20 مقاتلا قتلوا.',
+        [("المرصد السوري لحقوق الإنسان", "20 مقاتلا قتلوا")],
+        id="a-quoted-speaker-after-the-cue",
+    ),
+    pytest.param(
+        'وأعلن "حزب الله" في بيان أن مقاتليه استهدفوا موقعاً.',
+        [("حزب الله", "مقاتليه استهدفوا موقعاً")],
+        id="a-closing-mark-opens-nothing",
+    ),
+    pytest.param(
+        "وفي لقاء جمع الرئيسين في الرياض، وقع الجانبان اتفاقية للتعاون، وقال الرئيس إن الاتفاقية تاريخية.",
+        [(None, "وفي لقاء جمع الرئيسين في الرياض، وقع الجانبان اتفاقية للتعاون"), ("الرئيس", "الاتفاقية تاريخية")],
+        id="an-occasion-with-a-fact-stays",
+    ),
+    pytest.param(
+        "أما وزير الخارجية فقد أكد أن الحوار مستمر، وأضاف أن الحوار هو الحل الوحيد.",
+        [("وزير الخارجية", "الحوار مستمر"), ("وزير الخارجية", "الحوار هو الحل الوحيد")],
+        id="a-later-cue-after-amma-continues",
+    ),
+    pytest.param(
+        "الرئيس الأمريكي - الذي يزور المنطقة للمرة الأولى - سيلتقي ولي العهد.",
+        [(None, "الرئيس الأمريكي - الذي يزور المنطقة للمرة الأولى - سيلتقي ولي العهد")],
+        id="an-aside-between-dashes-is-no-dateline",
+    ),
+    pytest.param(
+        "بيروت - أ ف ب: قتل خمسة أشخاص في غارة على الجنوب.",
+        [(None, "قتل خمسة أشخاص في غارة على الجنوب")],
+        id="a-dateline-with-an-agency-and-a-colon",
+    ),
+    pytest.param(
+        'وذكرت صحيفة "واشنطن بوست" الأمريكية أن الإدارة تدرس خيارات.',
+        [('صحيفة "واشنطن بوست" الأمريكية', "الإدارة تدرس خيارات")],
+        id="an-adjective-after-a-quoted-name",
+    ),
+    pytest.param(
+        "وكان الوزير قد أعلن العام الماضي أن المشروع سيكتمل.",
+        [("الوزير", "المشروع سيكتمل")],
+        id="last-year-is-no-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEWED)
+def test_reviewed_wire_phrasing(text: str, expected: list[tuple[str | None, str]]) -> None:
+    proposal = _proposal(text)
+    sources = {s.id: s.mentions[0].text for s in proposal.sources}
+    assert [(sources.get(c.source) if c.source else None, c.text) for c in proposal.claims] == expected
+
+
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:
     """وكانت صحيفة هآرتس قد نقلت عن مسؤول … قوله إن …: the paper relays the official, and no claim of
     the outlet's own is left of وكانت صحيفة هآرتس قد."""

@@ -35,6 +35,8 @@ _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "عل�
 _ADDRESSEE_WORDS = 5
 #: Marks that open a cue's content when they follow it (وأضاف: «…»).
 _OPENS_CONTENT = frozenset(':«"“')
+#: The longest quotation after a cue that may be its speaker's name (وقال "المرصد السوري لحقوق الإنسان" إن).
+_QUOTED_NAME_CHARS = 48
 
 
 class Attributor:
@@ -62,7 +64,7 @@ class Attributor:
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
         speaker_next = hit.kind == "verb" and not self._content_opens(hit.after)
-        b_object = "بال" if hit.form is not None and "ب" in hit.form.verb.object_after else ""
+        b_object = hit.form is not None and "ب" in hit.form.verb.object_after
         mention = read_mention(self.reader, hit.after, "source-subject", b_object=b_object) if speaker_next else None
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
@@ -76,8 +78,18 @@ class Attributor:
         return before, None, hit.after
 
     def _content_opens(self, k: int) -> bool:
-        """وأضاف: «…»: a colon or a quotation mark right after the cue opens the content, not a speaker."""
-        return k < len(self.reader.tokens) and any(char in self.reader.gap(k) for char in _OPENS_CONTENT)
+        """وأضاف: «…»: a colon or a quotation mark right after the cue opens the content, not a speaker;
+        but a short quotation followed by أن/إن or في is the speaker's name (وقال "المرصد السوري" إن …)."""
+        reader = self.reader
+        if k >= len(reader.tokens) or not any(char in reader.gap(k) for char in _OPENS_CONTENT):
+            return False
+        gap = reader.gap(k)
+        mark = reader.tokens[k].start - len(gap) + max(gap.rfind(char) for char in _OPENS_CONTENT)
+        region = None if ":" in gap else reader.quote_at(mark)
+        if region is None or region[1] - region[0] > _QUOTED_NAME_CHARS:
+            return True
+        after = reader.token_at(region[1])
+        return not (reader.key(after, "ف") in COMPLEMENTIZERS or reader.key(after) == "في")
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
@@ -136,9 +148,12 @@ class Attributor:
         self._commit(hit, speaker, content, start=start, end=after_speaker)
 
     def _object_not_name(self, hit: CueHit, mention: Mention) -> tuple[Mention, int]:
-        """The speaker read again with no name that opens with ب, when the first reading left no content:
-        تعهد الرئيس بمحاسبة المسؤولين (an object), where رحب الرئيس بشار الأسد بالاتفاق names بشار."""
-        again = read_mention(self.reader, hit.after, "source-subject", b_object="ب")
+        """When the first reading left no content, the speaker's name ends before its last word with ب:
+        the object (تعهد الرئيس بمحاسبة المسؤولين → الرئيس; ندد بنيامين نتنياهو بقرار المحكمة → بنيامين
+        نتنياهو). Read again up to there."""
+        words = range(self.reader.token_at(mention.start), mention.end_token)
+        cut = next((k for k in reversed(words) if self.reader.key(k).startswith("ب") and k > hit.after), None)
+        again = read_mention(self.reader, hit.after, "source-subject", until=cut) if cut is not None else None
         return (again, again.end_token) if again is not None else (mention, mention.end_token)
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
@@ -170,14 +185,15 @@ class Attributor:
         return limit
 
     def _viable(self, hit: CueHit) -> int | None:
-        """Where the attribution of a later cue that will likely be kept opens (the cue, or the subject
-        before it: وكان الجيش قد أعلن); ``None`` when it neither continues a speaker nor names one."""
+        """Where the attribution of a later cue that will likely be kept opens (the cue with its و, or the
+        subject before it: وكان الجيش قد أعلن); ``None`` when it neither continues a speaker nor names one."""
+        opening = self.reader.tokens[hit.first].start  # …، وأضاف: the و goes with the cue
         if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
-            return hit.start
+            return opening
         rule = "source-according-to" if hit.kind == "according" else "source-subject"
         mention = read_mention(self.reader, hit.after, rule)
         if mention is not None and self._plausible(mention):
-            return hit.start
+            return opening
         before = self._subject_before(hit) if hit.kind == "verb" else None
         return clause_opening(self.reader, before) if before is not None else None
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
 from claimkit.preannotate.arabic import normalize, strip_clitic
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES, WEEKDAYS
+from claimkit.preannotate.attached import after_attached_b
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES, TIMES, WEEKDAYS
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.preannotate.titles import addressee
 from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
@@ -29,14 +29,7 @@ ADJUNCT_STARTS = (
             "عبر",
             "امام",
             "علي",
-            "اليوم",
-            "امس",
-            "الاسبوع",  # أكد الأسبوع الماضي أن …
-            "الشهر",
-            "الليله",
-            "مساء",
-            "صباح",
-            "يوم",
+            "العام",  # أعلنت الوزارة العام الماضي أن … (a title's العام is read with the speaker)
             "اثناء",
             "عقب",
             "بعد",
@@ -46,12 +39,9 @@ ADJUNCT_STARTS = (
         ]
     )
     | WEEKDAYS
+    | TIMES
 )
 _ADJUNCT_WINDOW = 12
-#: Words that begin with ب but are prepositions of their own, not ب + an object.
-_NOT_ATTACHED_B = frozenset(
-    normalize(word) for word in ("بعد", "بين", "بشأن", "بسبب", "بحسب", "بدون", "برغم", "بالرغم", "بينما", "بأن", "بان")
-)
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
 _OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
@@ -87,8 +77,8 @@ def _marker(reader: Reader, k: int, prepositions: tuple[str, ...], quotes: bool 
     if ":" in gap:
         return start + gap.index(":") + 1
     quote = next((i for i, char in enumerate(gap) if char in OPENING_QUOTES), None)
-    if quote is not None and k > 0 and quotes:
-        return start + quote
+    if quote is not None and k > 0 and quotes and reader.quote_at(start + quote) is not None:
+        return start + quote  # a mark that opens a quotation, not one that closes a quoted name
     key = reader.key(k, "ف")
     if key in COMPLEMENTIZERS:
         return reader.tokens[k].end
@@ -149,29 +139,17 @@ def _object(
     tokens = reader.tokens
     if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
         return None
+    if "ب" in prepositions and (after_b := after_attached_b(reader, k)) is not None:
+        return after_b, "claim-object"  # طالب المتظاهرون بإسقاط الحكومة
     if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
         k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
         if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
             return None
     if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
         return tokens[k + 1].start, "claim-object"
-    if "ب" in prepositions and (after_b := _after_attached_b(reader, k)) is not None:
-        return after_b, "claim-object"
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"
     return None
-
-
-def _after_attached_b(reader: Reader, k: int) -> int | None:
-    """Where the object starts in a word written with its ب (طالب المتظاهرون بإسقاط الحكومة: after ب),
-    unless the word is a preposition of its own (بعد، بين، بسبب …)."""
-    token = reader.tokens[k]
-    if not token.key.startswith("ب") or len(token.key) < 4 or token.key in _NOT_ATTACHED_B:
-        return None
-    at = token.start + 1
-    while at < token.end and unicodedata.combining(reader.text[at]):
-        at += 1  # بِـ: the vowel mark goes with ب
-    return at
 
 
 def _after_adjunct(reader: Reader, k: int) -> int:

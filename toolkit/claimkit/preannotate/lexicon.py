@@ -262,3 +262,14 @@ CONNECTIVES = frozenset({"كذلك", "كما", "فيما", "بينما", "لكن
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: The days of the week, normalized (a dateline or an adjunct: "قال الوزير الخميس إن ...").
 WEEKDAYS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+#: Words of a time after a cue (أكد الوزير أمس أن …، أعلنت الوزارة الشهر الماضي أن …): neither its
+#: speaker nor its content. (العام only with الماضي, المقبل …: الأمين العام is a title.)
+TIMES = frozenset({"اليوم", "امس", "يوم", "مساء", "صباح", "الاسبوع", "الشهر", "الليله"})
+#: What makes العام or السنة a time (العام الماضي، السنة المقبلة).
+TIME_QUALIFIERS = frozenset({"الماضي", "الماضيه", "المقبل", "المقبله", "الجاري", "الحالي", "الحاليه"})
+_YEARS = frozenset({"العام", "السنه"})
+
+
+def time_at(keys: tuple[str, str]) -> bool:
+    """Whether a token (its key and the next token's key) opens a time: أمس، الشهر، العام الماضي."""
+    return keys[0] in TIMES or (keys[0] in _YEARS and keys[1] in TIME_QUALIFIERS)

@@ -45,6 +45,7 @@ class Mention:
     generic: str | None = None  # the bare head of a lone definite noun (الوزارة → وزاره), for antecedents
     end_token: int = 0  # the first token after the phrase
     full_name: str | None = None  # the fuller name met earlier in the text (جوزيف عون for عون)
+    phrase_start: int | None = None  # where the words before the name start (وزير الخارجية أحمد عطاف: وزير)
 
 
 @dataclass

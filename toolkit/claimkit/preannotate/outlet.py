@@ -23,6 +23,7 @@ _MIN_OUTLET_WORDS = 4
 #: A dateline that opens a paragraph: a place of one or two words (and an agency in brackets) before a
 #: dash, no digit (غزة - …، الدار البيضاء (رويترز) - …).
 _WORD = r"[^\s\d.،:؛()\-–—]+"
+_AGENCY_COLON = re.compile(r"(?:[^\s\d.،:؛]+[ \t]+){0,2}[^\s\d.،:؛]+:[ \t]*")  # أ ف ب: …
 _DATELINE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})?(?:[ \t]+\([^)\n\d]{{1,20}}\))?[ \t]+[-–—][ \t]+")
 #: Occasions of speech (في مؤتمر صحفي، في تصريح لـ…): before an attribution, where it was said.
 _OCCASIONS = frozenset(
@@ -75,8 +76,8 @@ class OutletVoice:
         rule = "claim-outlet"
         if skip:
             start, rule = words[skip - 1].end, "claim-outlet-formula"
-        elif (start == 0 or reader.text[start - 1] == "\n") and (dateline := _DATELINE.match(reader.text, start, end)):
-            start = dateline.end()  # غزة - قُتل …، بيروت (أ ف ب) - …: where the report was filed
+        elif dateline := self._dateline(start, end):
+            start = dateline  # غزة - قُتل …، بيروت (أ ف ب) - …: where the report was filed
         if self._rumour(words, end):
             return
         for span in split(reader, start, end):
@@ -88,10 +89,23 @@ class OutletVoice:
         reader = self.reader
         if reader.key(words[0].index, "و") != "في" or bare(reader.key(words[1].index)) not in _OCCASIONS:
             return False
+        if any(char in reader.text[words[0].start : end] for char in "،,"):
+            return False  # وفي لقاء جمع الرئيسين، وقع الجانبان اتفاقية …: more than the occasion
         after = end
         while after < len(reader.text) and reader.text[after] in " ،,":
             after += 1
         return after > end and reader.explained.overlaps(after, after + 1)
+
+    def _dateline(self, start: int, end: int) -> int | None:
+        """Where the text after a dateline that opens a paragraph starts (and after an agency named
+        with a colon: بيروت - أ ف ب: …); not when another dash follows in the sentence (an aside:
+        الرئيس الأمريكي - الذي يزور المنطقة - سيلتقي …)."""
+        text = self.reader.text
+        found = _DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
+        if found is None or any(f" {dash} " in text[found.end() - 1 : end] for dash in "-–—"):
+            return None
+        agency = _AGENCY_COLON.match(text, found.end(), end)
+        return agency.end() if agency else found.end()
 
     def _outlet_claim(self, span: tuple[int, int], rule: str) -> FoundClaim:
         reader = self.reader

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from claimkit.preannotate.arabic import Token, normalize
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, WEEKDAYS, verb_forms
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, TIMES, WEEKDAYS, time_at, verb_forms
 from claimkit.preannotate.mentions import Mention, Phrase, head_kind, mention_from
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import (
@@ -48,14 +48,6 @@ _STOPS = (
             "بعد",
             "قبل",
             "عقب",
-            "اليوم",
-            "امس",
-            "الاسبوع",  # أكد الأسبوع الماضي أن …: when, not who (العام is no stop: الأمين العام)
-            "الشهر",
-            "الليله",
-            "يوم",
-            "مساء",
-            "صباح",
             "ظهر",
             "مع",
             "و",
@@ -88,6 +80,7 @@ _STOPS = (
         ]
     )
     | WEEKDAYS
+    | TIMES
     | NAMED_AS
 )
 _PLAIN_STOPS = frozenset({"على", "إلى"})  # as written: على is a preposition, علي a name
@@ -104,11 +97,11 @@ def _descriptive(token: Token) -> bool:
     return key in TITLES or key in BODIES or key in VAGUE_HEADS or key in DESCRIBED_HEADS
 
 
-def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, b_object: str = "") -> int:
+def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, b_object: bool = False) -> int:
     tokens, k = reader.tokens, j
     while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
         token = tokens[k]
-        if (k > j and reader.broken(k)) or _stop(token) or (b_object and k > j and token.key.startswith("بال")):
+        if (k > j and reader.broken(k)) or _stop(token) or (b_object and token.key.startswith("بال")):
             break  # رحب الوزير بالاتفاق: the verb's object, not more of the speaker
         if _continues_descriptor(reader, k, phrase):
             phrase.descriptor.append(k)
@@ -166,11 +159,11 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     return m
 
 
-def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, b_object: str = "") -> int:
+def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, b_object: bool = False) -> int:
     tokens = reader.tokens
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
-        if b_object and token.key.startswith(b_object):
+        if b_object and token.key.startswith("بال"):
             break  # رحب الرئيس بشار الأسد بالاتفاق: the verb's object, not a name
         if phrase.name and reader.in_compound_name(k):
             phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
@@ -245,6 +238,16 @@ def _quoted_name(reader: Reader, k: int, phrase: Phrase) -> tuple[int, int] | No
     return None
 
 
+def _adjectives(reader: Reader, k: int, phrase: Phrase) -> int:
+    """صحيفة "واشنطن بوست" الأمريكية: definite adjectives after a quoted name belong to the phrase."""
+    while k < len(reader.tokens) and reader.tokens[k].definite and not _stop(reader.tokens[k]):
+        if reader.gap(k).strip() not in ('"', "»", "”", ""):
+            break
+        phrase.descriptor.append(k)
+        k += 1
+    return k
+
+
 def _skip_parenthetical(reader: Reader, k: int) -> int:
     """وكالة الأنباء السورية الرسمية (سانا): the abbreviation in brackets belongs to the phrase."""
     tokens = reader.tokens
@@ -256,13 +259,15 @@ def _skip_parenthetical(reader: Reader, k: int) -> int:
     return k
 
 
-def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True, b_object: str = "") -> Mention | None:
+def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
+    reader: Reader, j: int, rule: str, *, bare_name: bool = True, b_object: bool = False, until: int | None = None
+) -> Mention | None:
     """The speaker's noun phrase starting at token ``j``, or ``None`` when none starts there.
     ``b_object``: the verb before takes an object with ب (رحب ب، طالب ب), so the phrase ends before a
-    word that starts so: ``"بال"`` (a definite object: بالاتفاق), or ``"ب"`` (any: بمحاسبة, though
-    بشار may be a name)."""
-    if j >= len(reader.tokens) or _stop(reader.tokens[j]):
-        return None
+    word with ب and the article (بالاتفاق): the object. (A name may open with ب: بشار، بنيامين.)
+    ``until``: the phrase ends before that token."""
+    if j >= len(reader.tokens) or _stop(reader.tokens[j]) or time_at((reader.key(j), reader.key(j + 1))):
+        return None  # وكان قد أعلن العام الماضي أن …: when, not who
     phrase = Phrase()
     k = _read_descriptor(reader, j, phrase, b_object=b_object)
     k = _read_affiliation(reader, k, phrase)
@@ -276,13 +281,23 @@ def read_mention(reader: Reader, j: int, rule: str, *, bare_name: bool = True, b
     quoted = None
     if phrase.descriptor and _open_body(reader, phrase) and not titled:
         quoted = _quoted_name(reader, k, phrase)
-        k = quoted[0] if quoted is not None else _read_body_name(reader, k, phrase)
+        k = _adjectives(reader, quoted[0], phrase) if quoted is not None else _read_body_name(reader, k, phrase)
+    if until is not None:
+        k = _cut(phrase, until, k)
     if not phrase.descriptor and not phrase.name:
         return None
     mention = mention_from(reader, phrase, rule, _skip_parenthetical(reader, k))
-    if quoted is not None:
+    if quoted is not None and mention.end_token == quoted[0]:
         mention.end = quoted[1]  # صحيفة "هآرتس": the closing mark too
     return mention
+
+
+def _cut(phrase: Phrase, until: int, k: int) -> int:
+    """The phrase without its words from token ``until`` on; returns the token after it."""
+    phrase.descriptor = [i for i in phrase.descriptor if i < until]
+    phrase.affiliation = [i for i in phrase.affiliation if i < until]
+    phrase.name = [i for i in phrase.name if i < until]
+    return min(k, until)
 
 
 def _open_body(reader: Reader, phrase: Phrase) -> bool:

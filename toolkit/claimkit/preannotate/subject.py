@@ -20,6 +20,7 @@ __all__ = ["clause_opening", "opens_with_topic", "subject_before"]
 _KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما"))
 _AMMA = normalize("أما")
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
+_FAQAD = normalize("فقد")
 #: The most words between كان (or the start of the sentence) and the verb.
 _SUBJECT_WORDS = 8
 
@@ -38,20 +39,28 @@ def subject_before(reader: Reader, hit: CueHit, plausible: Callable[[Mention], b
             mention = read_mention(reader, k + 1 if kana else k, "source-before-verb")
             if mention is None or mention.end_token != end or not _names_a_speaker(mention):
                 return None
-            return _without_conjunction(reader, mention) if plausible(mention) else None
+            if not plausible(mention):
+                return None
+            mention.phrase_start = reader.tokens[k + 1 if kana else k].start
+            return _without_conjunction(reader, mention)
     return None
 
 
 def opens_with_topic(reader: Reader, hit: CueHit) -> bool:
-    """أما وزير المالية فأكد أن …: the sentence of the cue opens with أما, so the verb's ف joins the
-    topic to its verb and does not continue the previous speaker."""
-    return reader.key(reader.token_at(reader.sentence_of(hit.start)[0]), "و") == _AMMA
+    """أما وزير المالية فأكد أن …، أما الوزير فقد أكد: the verb the ف of أما links to its topic (its
+    speaker, when the topic names one), not a continuation of the previous speaker. A later cue of
+    the sentence (…، وأضاف) is not."""
+    opening = reader.key(reader.token_at(reader.sentence_of(hit.start)[0]), "و") == _AMMA
+    linked = reader.tokens[hit.first].key.startswith("ف") or reader.key(hit.first - 1) == _FAQAD
+    return opening and linked
 
 
 def clause_opening(reader: Reader, mention: Mention) -> int:
-    """Where a clause whose subject comes first opens: at كان before the subject, or the subject."""
-    index = reader.token_at(mention.start) - 1
-    return reader.tokens[index].start if reader.key(index, "و") in _KANA else mention.start
+    """Where a clause whose subject comes first opens: at كان before the subject, or the subject (its
+    title too: وكان وزير الخارجية أنتوني بلينكن قد أكد)."""
+    start = mention.start if mention.phrase_start is None else min(mention.start, mention.phrase_start)
+    index = reader.token_at(start) - 1
+    return reader.tokens[index].start if reader.key(index, "و") in _KANA else start
 
 
 def _names_a_speaker(mention: Mention) -> bool:
