@@ -448,6 +448,107 @@ def test_an_export_older_than_an_annotation_keeps_it(recording: Recording, tmp_p
     assert later not in _annotations_of(path)
 
 
+_MISSING = {"L046", "L047", "L054", "L055"}
+
+
+def _missing_codes(report: Any) -> set[tuple[str, str, str]]:
+    return {c for c in _l_codes(report) if c[0] in _MISSING}
+
+
+def _untimed(tasks: list[Any], task: int, value: str | None) -> list[Any]:
+    """``tasks`` with the ``updated_at`` of one task removed (``None``) or replaced."""
+    entry = next(t for t in tasks if t["id"] == task)
+    if value is None:
+        entry.pop("updated_at")
+    else:
+        entry["updated_at"] = value
+    return tasks
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_export_that_cannot_tell_when_its_task_changed_removes_as_before(
+    recording: Recording, tmp_path: Path
+) -> None:
+    """No time, a time without a zone, or a later export of the same task beside the backup's: the
+    export may know of a deletion, so the annotation leaves the file as L046 says (in either order)."""
+    name, later = "pull-snapshot.json", recording.server["annotations"]["two-emoji-again"]
+    task = recording.server["tasks"]["emoji-again"]
+    restored = _restored(recording.tasks(name), later)
+    cases = {
+        "no-time": [_untimed(restored, task, None)],
+        "no-zone": [_untimed(_restored(recording.tasks(name), later), task, "2020-01-01T00:00:00")],
+        "with-deleted": [_restored(recording.tasks(name), later), _deleted(recording.tasks(name), later)],
+    }
+    for case, exports in cases.items():
+        for order in (exports, exports[::-1]):
+            corpus = tmp_path / f"{case}-{len(order)}-{order is exports}"
+            _import(recording, recording.export(name), corpus)
+            paths = [str(_written(tasks, tmp_path / f"{case}-{i}.json")) for i, tasks in enumerate(order)]
+            report = import_exports(paths, corpus, PSEUDONYMIZE, server_id=recording.server["url"])[1]
+            assert {c for c, _, _ in _missing_codes(report)} == {"L046"}, case
+            assert later not in _annotations_of(corpus / "o003-emoji-crlf-diacritics.json"), case
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_a_gold_the_export_predates_stays_the_gold(recording: Recording, tmp_path: Path) -> None:
+    """The reviewer's ground truth G is the file's gold; a backup made before G, whose export stars an
+    older annotation H, keeps G as the gold (L055 at /gold, H among the annotations); deleted on the
+    server while H gets the star, G gives way to H and says so (L046 at /gold)."""
+    corpus, name, ids = tmp_path / "corpus", "pull-snapshot.json", recording.server["annotations"]
+    gold_id, other = ids["reviewer-chain"], ids["two-chain-empty"]
+    path = corpus / "r005-chain.json"
+    _import(recording, recording.export(name), corpus)
+    held = load_file(path).file
+    assert held is not None and held.gold is not None and held.gold.origin is not None
+    assert held.gold.origin.annotation == gold_id
+
+    def starred(tasks: list[Any]) -> list[Any]:
+        next(a for t in tasks for a in t["annotations"] if a["id"] == other)["ground_truth"] = True
+        return tasks
+
+    for tasks, kept in (
+        (_restored(recording.tasks(name), gold_id), held.gold),
+        (starred(_restored(recording.tasks(name), gold_id)), held.gold),
+    ):
+        _, report = _import(recording, _written(tasks, tmp_path / "restored.json"), corpus)
+        assert _missing_codes(report) == {("L055", recording.url("chain"), "/gold")}
+        file = load_file(path).file
+        assert file is not None and file.gold == kept
+    _, report = _import(
+        recording, _written(starred(_deleted(recording.tasks(name), gold_id)), tmp_path / "d.json"), corpus
+    )
+    assert _missing_codes(report) == {("L046", recording.url("chain"), "/gold")}
+    file = load_file(path).file
+    assert file is not None and file.gold is not None and file.gold.origin is not None
+    assert file.gold.origin.annotation == other
+
+
+@pytest.mark.parametrize("recording", ALL, ids=lambda r: r.version)
+def test_an_annotation_never_saved_again_counts_from_when_it_was_made(recording: Recording, tmp_path: Path) -> None:
+    """A file's annotation without ``updated_at`` (written by an older claimkit) is compared by its
+    ``created_at``: making it moved its task too."""
+    corpus, name = tmp_path / "corpus", "pull-snapshot.json"
+    later = recording.server["annotations"]["two-emoji-again"]
+    path = corpus / "o003-emoji-crlf-diacritics.json"
+    _import(recording, recording.export(name), corpus)
+    held = load_file(path).file
+    assert held is not None
+    index, annotation = next(
+        (i, a) for i, a in enumerate(held.annotations) if a.origin and a.origin.annotation == later
+    )
+    untimed = annotation.model_copy(update={"updated_at": None})
+    path.write_text(
+        document_json(
+            held.model_copy(
+                update={"annotations": [*held.annotations[:index], untimed, *held.annotations[index + 1 :]]}
+            )
+        ),
+        "utf-8",
+    )
+    _, report = _import(recording, _written(_restored(recording.tasks(name), later), tmp_path / "r.json"), corpus)
+    assert _missing_codes(report) == {("L055", recording.url("emoji"), f"/annotations/{index}")}
+
+
 def _id_given_to_another(recording: Recording, name: str, annotation: int, author: int, year: int) -> list[Any]:
     """The export of a server restored from a backup made before ``annotation`` (or of another server):
     an annotation by the author of ``author``, without one region, made in ``year``, has its id."""

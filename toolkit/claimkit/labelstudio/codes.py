@@ -280,7 +280,8 @@ ANNOTATION_REMOVED = _conversion(
     skip) in a task the export still has leaves the file at this pull. It is reported so that a
     deletion never passes unnoticed; the earlier version stays in the corpus's git history. An
     annotation whose whole task is gone is kept instead (L054), and so is one saved after the
-    export's task last changed: the export predates it (L055).""",
+    export's task last changed: the export predates it (L055). A gold deleted in Label Studio is
+    reported too (at `/gold`) when another annotation's ground truth replaces it.""",
     "Nothing if it was deleted on purpose; otherwise restore the file from git and have the annotation redone.",
 )
 
@@ -380,15 +381,17 @@ EXPORT_PREDATES_ANNOTATION = _conversion(
     "L055",
     "export-predates-annotation",
     Severity.WARNING,
-    """An annotation the document file holds is missing from an export made before it was last saved.
+    """An annotation (or the gold) the document file holds is missing from an export made before it was last saved.
 
     Label Studio changes a task whenever one of its annotations is made, saved or deleted (the Data
     Manager's "Delete annotations" too), so an export whose task last changed before the file's
-    annotation was saved cannot know that annotation: the server was restored from a backup made
-    before it, or an older export was imported (`claimkit ls import backup.json`). The file's copy may
-    be the only one left, so it is kept, and every pull says so. Once the task changes again on the
-    server (a new annotation, a deletion), a missing annotation can no longer be told from a deleted
-    one, and it is removed as L046 says: pull before annotators go on.""",
+    annotation was saved (made, for a file that records no later save) cannot know that annotation:
+    the server was restored from a backup made before it, or an older export was imported (`claimkit
+    ls import backup.json`). The file's copy may be the only one left, so it is kept, and every pull
+    says so; a gold stays the gold, and a ground truth of that export joins the annotations. Once
+    the task changes again on the server (an annotation made or deleted, a prediction pushed), a
+    missing annotation can no longer be told from a deleted one and leaves the file as L046 says:
+    pull before annotators go on and before `claimkit ls push` adds predictions.""",
     "Pull from the server that holds the annotation, or import the latest export; if the server was "
     "restored from a backup, have the annotation redone there (the file keeps it meanwhile), or delete "
     "it from the file if it is not wanted.",

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -38,6 +37,7 @@ from claimkit.labelstudio.local import (
     pull_key,
     reused_in_export,
 )
+from claimkit.labelstudio.missing import TaskTimes, gold_predated, kept_missing, missing_issues, task_times
 from claimkit.labelstudio.quarantine import Pending
 from claimkit.labelstudio.tasks import (
     Converted,
@@ -136,39 +136,11 @@ def _recorded_versions(existing: DocumentFile | None, converted: list[Converted]
     return converted
 
 
-def _task_times(outcomes: list[TaskOutcome]) -> dict[object, datetime | None]:
-    """Each task of the export and when the server last changed it (the latest of the exports that
-    hold it; ``None`` when one of them does not say)."""
-    times: dict[object, datetime | None] = {}
-    for outcome in outcomes:
-        known = outcome.task_id in times
-        earlier, now = times.get(outcome.task_id), outcome.updated_at
-        times[outcome.task_id] = None if (known and earlier is None) or now is None else max(earlier or now, now)
-    return times
-
-
-def _predates(annotation: Annotation, tasks: dict[object, datetime | None]) -> bool:
-    """Whether the export's copy of the annotation's task is older than the annotation's last save:
-    then the export cannot know the annotation (a deletion changes the task; a restored backup or an
-    old export predates it)."""
-    changed = tasks.get(annotation.origin.task) if annotation.origin else None
-    return changed is not None and annotation.updated_at is not None and annotation.updated_at > changed
-
-
-def _kept_missing(annotation: Annotation, present: set[int | None], tasks: dict[object, datetime | None]) -> bool:
-    """Whether the file's copy of an annotation the export may not hold stays: its task is not in the
-    export (L054), or is there as it was before the annotation was saved (L055)."""
-    origin = annotation.origin
-    if origin is None:
-        return False
-    return origin.task not in tasks or (origin.annotation not in present and _predates(annotation, tasks))
-
-
 def _annotations(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    tasks: dict[object, datetime | None],
+    tasks: TaskTimes,
     ground_truth: bool = False,
 ) -> list[Annotation]:
     """The annotators' annotations of the new file: those of other origins as they were, then the
@@ -183,43 +155,10 @@ def _annotations(
         origin = annotation.origin
         if origin is None or origin.project not in projects:
             others.append(annotation)
-        elif origin.annotation in set_aside or _kept_missing(annotation, present, tasks):
+        elif origin.annotation in set_aside or kept_missing(annotation, present, tasks):
             earlier.append(annotation)
     pulled = [c.annotation for c in converted if not c.failed and (ground_truth or not c.ground_truth)]
     return others + sorted(earlier + pulled, key=lambda a: (a.origin.annotation or 0) if a.origin else 0)
-
-
-def _removed(
-    existing: DocumentFile | None,
-    projects: set[object],
-    converted: list[Converted],
-    tasks: dict[object, datetime | None],
-    where: str,
-) -> list[Issue]:
-    """L046 for every annotation of the pulled projects that the file held and the export no longer
-    has, in a task it still has (``tasks``); L054 for those whose task is gone and L055 for those the
-    export's task predates (both kept)."""
-    present = {c.ls_id for c in converted}
-    issues = []
-    for index, annotation in enumerate(existing.annotations if existing else []):
-        origin = annotation.origin
-        if origin is None or origin.project not in projects or origin.annotation in present:
-            continue
-        number, who = origin.annotation, annotation.annotator
-        if origin.task not in tasks:
-            message = f"annotation {number} by {who} came from task {origin.task}, which the export does not have; kept"
-            issues.append(codes.TASK_GONE.issue(message, file=where, pointer=f"/annotations/{index}"))
-        elif _predates(annotation, tasks):
-            changed = tasks[origin.task]
-            message = (
-                f"annotation {number} by {who} (saved {annotation.updated_at:%Y-%m-%d %H:%M:%S}) is not in the export, "
-                f"whose task {origin.task} last changed at {changed:%Y-%m-%d %H:%M:%S}: the export predates it; kept"
-            )
-            issues.append(codes.EXPORT_PREDATES_ANNOTATION.issue(message, file=where, pointer=f"/annotations/{index}"))
-        else:
-            message = f"annotation {number} by {who} is no longer in the export; it is removed"
-            issues.append(codes.ANNOTATION_REMOVED.issue(message, file=where))
-    return issues
 
 
 def _gold(
@@ -266,13 +205,17 @@ def _settled(
     existing: DocumentFile | None,
     projects: set[object],
     converted: list[Converted],
-    tasks: dict[object, datetime | None],
+    tasks: TaskTimes,
     where: str,
 ) -> tuple[Annotation | None, list[Annotation], list[Issue]] | Issue:
     """The gold and the annotators' annotations of the new file, and what deciding the gold met
     (L048, L049); the issue alone when the document is left as it was (L016)."""
     kept = _annotations(existing, projects, converted, tasks)
     reviewed = [c for c in converted if c.ground_truth and not c.failed]
+    if reviewed and gold_predated(existing, projects, converted, tasks):
+        # the export predates the file's gold: it stays (L055), the export's ground truth is an annotation
+        kept_gold = existing.gold if existing else None
+        return kept_gold, _annotations(existing, projects, converted, tasks, ground_truth=True), []
     gold = _gold(reviewed, kept, existing, where)
     if isinstance(gold, Issue):
         return gold
@@ -304,15 +247,16 @@ def merge_document(
     projects = {o.project for o in outcomes} | (pulled or set())
     existing, reused = detach_reused(existing, projects, converted, outcomes[0].where)
     reused += reused_in_export(converted, outcomes[0].where)
-    tasks = _task_times(outcomes)
+    tasks = task_times(outcomes)
     settled = _settled(existing, projects, converted, tasks, outcomes[0].where)
     if isinstance(settled, Issue):
         merged.issues.append(settled)
         return merged
     gold, kept, decided = settled
     merged.issues += reused + decided
-    merged.issues += _removed(existing, projects, converted, tasks, outcomes[0].where)
-    merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
+    merged.issues += missing_issues(existing, projects, converted, tasks, kept, outcomes[0].where)
+    if not gold_predated(existing, projects, converted, tasks):  # L055 said so already
+        merged.issues += _gold_left(existing, projects, converted, outcomes[0].where)
     merged.issues += edited_in_file(existing, converted, gold, outcomes[0].where)
     merged.file = _file(document, kept, gold, existing)
     merged.pending = [pending for o in outcomes for pending in o.pending]
