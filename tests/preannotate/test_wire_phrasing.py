@@ -167,6 +167,16 @@ SPEAKERS = [
         ("وكالة موديز للتصنيف الائتماني", SourceKind.ORGANIZATION, "analyst_opinion"),
         id="a-rating-agency-is-no-news-agency",
     ),
+    pytest.param(
+        "وقالت الناطقة باسم البيت الأبيض كارين جان بيير إن الرئيس سيزور المنطقة.",
+        ("كارين جان بيير", SourceKind.GOVERNMENT, "official_statement"),
+        id="the-white-house-speaks-for-the-government",
+    ),
+    pytest.param(
+        "وأعلن الكرملين أن بوتين سيزور الصين.",
+        ("الكرملين", SourceKind.GOVERNMENT, "official_statement"),
+        id="the-kremlin",
+    ),
 ]
 
 

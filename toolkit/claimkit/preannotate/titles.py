@@ -147,6 +147,10 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
 #: Intergovernmental bodies named by several words, none of which says so alone (guidelines §2: the
 #: Arab League, the EU, the UN's agencies): the World Bank, the African Union, the OIC, the GCC, the
 #: IAEA (its وكالة would make it media), the international courts (a national court is government).
+#: Seats of government named for it in news copy (البيت الأبيض، الكرملين، الإليزيه، قصر بعبدا).
+_GOVERNMENT_SEATS = tuple(
+    _keys(name) for name in ("بيت أبيض", "كرملين", "إليزيه", "داونينغ ستريت", "قصر بعبدا", "سراي حكومي", "قصر مرادية")
+)
 _INTERGOVERNMENTAL_NAMES = tuple(
     _keys(name)
     for name in (
@@ -186,6 +190,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
     if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):
         return SourceKind.INTERGOVERNMENTAL
+    if any(name <= words for name in _GOVERNMENT_SEATS):
+        return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
     found = next((kind for kind, keywords in _KINDS if words & keywords), None)
     if found is None:
         return None if reports else personal
