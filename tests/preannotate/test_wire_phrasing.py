@@ -177,6 +177,11 @@ SPEAKERS = [
         ("الكرملين", SourceKind.GOVERNMENT, "official_statement"),
         id="the-kremlin",
     ),
+    pytest.param(
+        "واعتبرت هيئة الدفاع أن الحكم سياسي بامتياز.",
+        ("هيئة الدفاع", SourceKind.OTHER, "analyst_opinion"),
+        id="defence-counsel-is-no-military",
+    ),
 ]
 
 
@@ -512,6 +517,23 @@ REVIEWED = [
         id="last-year-is-no-speaker",
     ),
 ]
+# Found by probing a court report (Rabat): whom a call addresses, defence counsel, rights activists.
+COURT = [
+    pytest.param(
+        "وأعربت المنظمة عن قلقها، داعية السلطات المغربية إلى الإفراج الفوري عنه.",
+        [("المنظمة", "قلقها"), ("المنظمة", "الإفراج الفوري عنه")],
+        id="calling-on-the-authorities-to",
+    ),
+    pytest.param(
+        "وحذرت المنظمة الحكومة من مغبة التصعيد.", [("المنظمة", "مغبة التصعيد")], id="warning-the-government-of"
+    ),
+    pytest.param(
+        "وتؤكد الحكومة حرصها على إعادة بناء العلاقات.",
+        [("الحكومة", "حرصها على إعادة بناء العلاقات")],
+        id="a-plain-object-before-its-preposition-stays",
+    ),
+]
+REVIEWED += COURT
 
 
 @pytest.mark.parametrize(("text", "expected"), REVIEWED)
@@ -519,6 +541,12 @@ def test_reviewed_wire_phrasing(text: str, expected: list[tuple[str | None, str]
     proposal = _proposal(text)
     sources = {s.id: s.mentions[0].text for s in proposal.sources}
     assert [(sources.get(c.source) if c.source else None, c.text) for c in proposal.claims] == expected
+
+
+def test_rights_activists_are_described_and_no_comment_is_read_across_a_word() -> None:
+    proposal = _proposal("ويرى حقوقيون أن القضية تعكس تراجعاً في حرية الصحافة. ولم يصدر أي تعليق رسمي من وزارة العدل.")
+    assert [(s.mentions[0].text, s.naming) for s in proposal.sources] == [("حقوقيون", "unnamed_described")]
+    assert [(c.polarity, c.content_type) for c in proposal.claims][-1] == ("negative", "non_comment")
 
 
 def test_a_relay_whose_subject_comes_first_leaves_nothing_to_the_outlet() -> None:

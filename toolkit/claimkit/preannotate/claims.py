@@ -42,6 +42,7 @@ ADJUNCT_STARTS = (
     | TIMES
 )
 _ADJUNCT_WINDOW = 12
+_ADDRESSEE_WORDS = 3  # دعا السلطات المغربية إلى …
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
 _OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
@@ -147,8 +148,23 @@ def _object(
             return None
     if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
         return tokens[k + 1].start, "claim-object"
+    addressed = prepositions and "" not in objects  # أكد حرصها على …: the plain object comes first
+    if addressed and (after := _after_addressee(reader, k, prepositions)) is not None:
+        return after, "claim-object"  # داعية السلطات المغربية إلى الإفراج عنه
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"
+    return None
+
+
+def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> int | None:
+    """Where the object starts after whom the verb addresses (دعا السلطات المغربية إلى …، حذر الحكومة
+    من …): the verb's preposition within three words, in one stretch."""
+    tokens = reader.tokens
+    for m in range(k + 1, min(k + _ADDRESSEE_WORDS + 1, len(tokens) - 1)):
+        if reader.broken(m):
+            return None
+        if reader.key(m) in prepositions and not reader.broken(m + 1):
+            return tokens[m + 1].start
     return None
 
 

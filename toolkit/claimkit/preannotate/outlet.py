@@ -124,7 +124,8 @@ class OutletVoice:
         words = list(self.reader.words(*span))[:6]
         keys = [self.reader.key(token.index, "وف") for token in words]
         comments = comment_forms()
-        return any(k in NEGATIONS and any(c in comments for c in keys[i + 1 : i + 3]) for i, k in enumerate(keys))
+        # لم تعلق دمشق، لم يصدر أي تعليق: the comment within three words of the negation
+        return any(k in NEGATIONS and any(c in comments for c in keys[i + 1 : i + 4]) for i, k in enumerate(keys))
 
     def _rumour(self, words: list[Token], end: int) -> bool:
         """يأتي ذلك وسط تداول غير رسمي لأخبار حول …: the vague report is the source, certainty possible."""

@@ -115,6 +115,8 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     token = reader.tokens[k]
     if addressee(token.key) and phrase.descriptor:
         return False  # مسؤول لوكالة فرانس برس: who was told, not more of the speaker
+    if phrase.descriptor and _second_body(reader, k):
+        return False  # حذرت المنظمة الحكومة من …: whom she warned, not more of the speaker
     if _descriptive(token) or token.definite or token.key == "باسم":
         return True
     if not phrase.descriptor:
@@ -133,6 +135,12 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     return (
         token.key.startswith("ل") and head in BODIES and nxt is not None and nxt.definite and not reader.broken(k + 1)
     )
+
+
+def _second_body(reader: Reader, k: int) -> bool:
+    """A definite body right after another: two noun phrases (المنظمة الحكومة), not one."""
+    token, previous = reader.tokens[k], reader.tokens[k - 1]
+    return token.definite and previous.definite and bare(token.key) in BODIES and bare(previous.key) in BODIES
 
 
 def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:

@@ -91,7 +91,7 @@ VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير مع
 #: Heads that describe the speaker without naming them (شهود عيان، مسؤولون روس، أحد السكان).
 DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
-    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان"
+    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين"
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -148,6 +148,8 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
 #: Arab League, the EU, the UN's agencies): the World Bank, the African Union, the OIC, the GCC, the
 #: IAEA (its وكالة would make it media), the international courts (a national court is government).
 #: Seats of government named for it in news copy (البيت الأبيض، الكرملين، الإليزيه، قصر بعبدا).
+#: Defence counsel (هيئة الدفاع، فريق الدفاع): lawyers, not the military that دفاع otherwise names.
+_DEFENCE_COUNSEL = tuple(_keys(name) for name in ("هيئة دفاع", "فريق دفاع", "محامو دفاع", "محامي دفاع"))
 _GOVERNMENT_SEATS = tuple(
     _keys(name) for name in ("بيت أبيض", "كرملين", "إليزيه", "داونينغ ستريت", "قصر بعبدا", "سراي حكومي", "قصر مرادية")
 )
@@ -190,6 +192,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
     if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):
         return SourceKind.INTERGOVERNMENTAL
+    if any(name <= words for name in _DEFENCE_COUNSEL):
+        return SourceKind.OTHER
     if any(name <= words for name in _GOVERNMENT_SEATS):
         return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
     found = next((kind for kind, keywords in _KINDS if words & keywords), None)
