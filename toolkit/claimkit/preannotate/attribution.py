@@ -142,10 +142,12 @@ class Attributor:
             return
         speaker = known if mention is None else self.book.add(mention)
         after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
-        start = min(hit.start, content.spans[0][0])
-        if mention is not None and mention.start < hit.start:  # وكان الجيش قد أعلن: from كان on
-            start = min(start, clause_opening(self.reader, mention))
+        start = min(self._opening(hit, mention), content.spans[0][0])
         self._commit(hit, speaker, content, start=start, end=after_speaker)
+
+    def _opening(self, hit: CueHit, mention: Mention | None) -> int:
+        """Where an attribution opens: at its cue, or at a speaker before it (وكان الجيش قد أعلن: at كان)."""
+        return hit.start if mention is None else min(hit.start, clause_opening(self.reader, mention))
 
     def _object_not_name(self, hit: CueHit, mention: Mention) -> tuple[Mention, int]:
         """When the first reading left no content, the speaker's name ends before its last word with ب:
@@ -227,8 +229,7 @@ class Attributor:
         outer_speaker = known if mention is None else self.book.add(mention)
         relay_start = reader.tokens[k].start
         outer_content = Content([trim(reader.text, relay_start, content.end)], False, content.end, "claim-relay")
-        opening = hit.start if mention is None else min(hit.start, clause_opening(reader, mention))
-        outer = self._commit(hit, outer_speaker, outer_content, start=opening)
+        outer = self._commit(hit, outer_speaker, outer_content, start=self._opening(hit, mention))
         inner = self._commit(
             inner_cue, self.book.add(inner_mention), content, start=relay_start, cue=inner_cue is not None
         )
