@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from claimkit.preannotate.according import after_phrase, marker_ahead, opens_sentence
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.claims import (
     Content,
     certainty,
     complement,
     content_at,
+    content_opens,
     inside_marks,
     polarity,
     split,
@@ -19,7 +21,7 @@ from claimkit.preannotate.claims import (
 )
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, verb_forms
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
@@ -33,10 +35,6 @@ __all__ = ["Attributor"]
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
-#: Marks that open a cue's content when they follow it (وأضاف: «…»).
-_OPENS_CONTENT = frozenset(':«"“')
-#: The longest quotation after a cue that may be its speaker's name (وقال "المرصد السوري لحقوق الإنسان" إن).
-_QUOTED_NAME_CHARS = 48
 
 
 class Attributor:
@@ -63,7 +61,7 @@ class Attributor:
 
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
-        speaker_next = hit.kind == "verb" and not self._content_opens(hit.after)
+        speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
         b_object = hit.form is not None and "ب" in hit.form.verb.object_after
         mention = read_mention(self.reader, hit.after, "source-subject", b_object=b_object) if speaker_next else None
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
@@ -76,20 +74,6 @@ class Attributor:
             return None, self.book.recent(hit.start, feminine), hit.after
         before = self._subject_before(hit) if hit.kind == "verb" and mention is None else None
         return before, None, hit.after
-
-    def _content_opens(self, k: int) -> bool:
-        """وأضاف: «…»: a colon or a quotation mark right after the cue opens the content, not a speaker;
-        but a short quotation followed by أن/إن or في is the speaker's name (وقال "المرصد السوري" إن …)."""
-        reader = self.reader
-        if k >= len(reader.tokens) or not any(char in reader.gap(k) for char in _OPENS_CONTENT):
-            return False
-        gap = reader.gap(k)
-        mark = reader.tokens[k].start - len(gap) + max(gap.rfind(char) for char in _OPENS_CONTENT)
-        region = None if ":" in gap else reader.quote_at(mark)
-        if region is None or region[1] - region[0] > _QUOTED_NAME_CHARS:
-            return True
-        after = reader.token_at(region[1])
-        return not (reader.key(after, "ف") in COMPLEMENTIZERS or reader.key(after) == "في")
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
@@ -243,40 +227,15 @@ class Attributor:
         if mention is None or not self._plausible(mention):
             return
         sentence = reader.sentence_of(hit.start)
-        content = self._content(mention.end_token, (), sentence, hit) if self._marker_ahead(mention) else None
-        if content is None and self._opens_sentence(hit, sentence):
-            content = self._after_phrase(mention, sentence)
+        content = self._content(mention.end_token, (), sentence, hit) if marker_ahead(self.reader, mention) else None
+        if content is None and opens_sentence(self.reader, hit, sentence):
+            content = after_phrase(self.reader, mention, sentence)
         if content is None or not content.spans:
             content = self._clause_before(hit, sentence)
         if content is None or not content.spans:
             return
         start, end = min(hit.start, content.spans[0][0]), reader.tokens[mention.end_token - 1].end
         self._commit(hit, self.book.add(mention), content, start=start, end=end)  # …، وفق ما أفادت الوزارة
-
-    def _marker_ahead(self, mention: Mention) -> bool:
-        """Whether أنّ/إنّ follows the phrase (جاء في بيان الوزارة أن), before any other verb or clause."""
-        reader = self.reader
-        for k in range(mention.end_token, min(mention.end_token + 8, len(reader.tokens))):
-            key = reader.key(k, "ف")
-            if key in COMPLEMENTIZERS:
-                return True
-            if key in RELATIVES or key in verb_forms() or (reader.broken(k) and "،" not in reader.gap(k)):
-                return False
-        return False
-
-    def _opens_sentence(self, hit: CueHit, sentence: tuple[int, int]) -> bool:
-        first = self.reader.token_at(sentence[0])
-        return hit.first <= first + 1
-
-    def _after_phrase(self, mention: Mention, sentence: tuple[int, int]) -> Content | None:
-        reader = self.reader
-        k = mention.end_token
-        if k < len(reader.tokens) and reader.key(k, "ف") in COMPLEMENTIZERS:
-            k += 1
-        if k >= len(reader.tokens) or reader.tokens[k].start >= sentence[1]:
-            return None
-        spans = split(reader, reader.tokens[k].start, sentence[1])
-        return Content(spans, False, sentence[1], "claim-after-according-to") if spans else None
 
     def _clause_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
         # After what attributions explained: the furthest end of a stretch consumed before the cue.

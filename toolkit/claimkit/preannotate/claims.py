@@ -10,39 +10,31 @@ from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
 from claimkit.preannotate.arabic import normalize, strip_clitic
-from claimkit.preannotate.attached import after_attached_b
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, CONNECTIVES, TIMES, WEEKDAYS
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNECTIVES
+from claimkit.preannotate.objects import plain_object
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.preannotate.titles import addressee
 from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
 from claimkit.taxonomy import Certainty, Polarity
 
-__all__ = ["Content", "certainty", "complement", "content_at", "inside_marks", "polarity", "split", "trim"]
+__all__ = [
+    "Content",
+    "certainty",
+    "complement",
+    "content_at",
+    "content_opens",
+    "inside_marks",
+    "polarity",
+    "split",
+    "trim",
+]
 
 #: Words that open an adjunct between the speaker and the content (في تصريح لـ، خلال مؤتمر، اليوم).
-ADJUNCT_STARTS = (
-    frozenset(
-        [
-            "في",
-            "خلال",
-            "ل",
-            "عبر",
-            "امام",
-            "علي",
-            "العام",  # أعلنت الوزارة العام الماضي أن … (a title's العام is read with the speaker)
-            "اثناء",
-            "عقب",
-            "بعد",
-            "ضمن",
-            "لدي",
-            "منذ",
-        ]
-    )
-    | WEEKDAYS
-    | TIMES
-)
 _ADJUNCT_WINDOW = 12
-_ADDRESSEE_WORDS = 3  # دعا السلطات المغربية إلى …
+#: Marks that open a cue's content when they follow it (وأضاف: «…»).
+_OPENS_CONTENT = frozenset(':«"“')
+#: The longest quotation after a cue that may be its speaker's name (وقال "المرصد السوري لحقوق الإنسان" إن).
+_QUOTED_NAME_CHARS = 48
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
 _OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
@@ -88,6 +80,20 @@ def _marker(reader: Reader, k: int, prepositions: tuple[str, ...], quotes: bool 
     return None
 
 
+def content_opens(reader: Reader, k: int) -> bool:
+    """وأضاف: «…»: a colon or a quotation mark right after the cue opens the content, not a speaker;
+    but a short quotation followed by أن/إن or في is the speaker's name (وقال "المرصد السوري" إن …)."""
+    if k >= len(reader.tokens) or not any(char in reader.gap(k) for char in _OPENS_CONTENT):
+        return False
+    gap = reader.gap(k)
+    mark = reader.tokens[k].start - len(gap) + max(gap.rfind(char) for char in _OPENS_CONTENT)
+    region = None if ":" in gap else reader.quote_at(mark)
+    if region is None or region[1] - region[0] > _QUOTED_NAME_CHARS:
+        return True
+    after = reader.token_at(region[1])
+    return not (reader.key(after, "ف") in COMPLEMENTIZERS or reader.key(after) == "في")
+
+
 def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> tuple[int, str] | None:
     """Where the content of a cue starts, given the first token after the speaker (or the cue).
 
@@ -105,7 +111,7 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
         found = _marker(reader, after, prepositions)
         if found is not None:
             return found, "claim-complement"
-        return _object(reader, after, objects, prepositions, limit)
+        return plain_object(reader, after, objects, prepositions, limit)
     if k < len(tokens) and (
         "،" in reader.gap(k) or "," in reader.gap(k) or reader.key(k) in ADJUNCT_STARTS or addressee(reader.key(k))
     ):
@@ -115,7 +121,7 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
             found = _marker(reader, m, (), quotes=False)
             if found is not None:
                 return found, "claim-complement"
-    return _object(reader, k, objects, prepositions, limit)
+    return plain_object(reader, k, objects, prepositions, limit)
 
 
 def _after_commas(reader: Reader, k: int, limit: int) -> int:
@@ -132,55 +138,6 @@ def _after_commas(reader: Reader, k: int, limit: int) -> int:
         if reader.broken(m):
             return k
     return k
-
-
-def _object(
-    reader: Reader, k: int, objects: tuple[str, ...], prepositions: tuple[str, ...], limit: int
-) -> tuple[int, str] | None:
-    tokens = reader.tokens
-    if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
-        return None
-    if "ب" in prepositions and (after_b := after_attached_b(reader, k)) is not None:
-        return after_b, "claim-object"  # طالب المتظاهرون بإسقاط الحكومة
-    if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
-        k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
-        if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
-            return None
-    if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
-        return tokens[k + 1].start, "claim-object"
-    addressed = prepositions and "" not in objects  # أكد حرصها على …: the plain object comes first
-    if addressed and (after := _after_addressee(reader, k, prepositions)) is not None:
-        return after, "claim-object"  # داعية السلطات المغربية إلى الإفراج عنه
-    if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
-        return tokens[k].start, "claim-object"
-    return None
-
-
-def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> int | None:
-    """Where the object starts after whom the verb addresses (دعا السلطات المغربية إلى …، حذر الحكومة
-    من …): the verb's preposition within three words, in one stretch."""
-    tokens = reader.tokens
-    for m in range(k + 1, min(k + _ADDRESSEE_WORDS + 1, len(tokens) - 1)):
-        if reader.broken(m):
-            return None
-        if reader.key(m) in prepositions and not reader.broken(m + 1):
-            return tokens[m + 1].start
-    return None
-
-
-def _after_adjunct(reader: Reader, k: int) -> int:
-    """The token after a short adjunct: a preposition, its noun and the noun's adjectives."""
-    tokens = reader.tokens
-    if k + 1 >= len(tokens) or reader.broken(k + 1):
-        return k
-    noun, m = tokens[k + 1], k + 2
-    while m < len(tokens) and m - k < 5 and not reader.broken(m):
-        token = tokens[m]
-        adjective = token.definite if noun.definite else token.key.endswith(("ي", "يه")) and not token.definite
-        if not adjective:
-            break
-        m += 1
-    return m
 
 
 def content_at(reader: Reader, start: int, stop: int) -> Content | None:

@@ -273,3 +273,27 @@ _YEARS = frozenset({"العام", "السنه"})
 def time_at(keys: tuple[str, str]) -> bool:
     """Whether a token (its key and the next token's key) opens a time: أمس، الشهر، العام الماضي."""
     return keys[0] in TIMES or (keys[0] in _YEARS and keys[1] in TIME_QUALIFIERS)
+
+
+#: Words that open an adjunct between a cue (and its speaker) and the content (في بيان، اليوم، أمس).
+ADJUNCT_STARTS = (
+    frozenset(
+        [
+            "في",
+            "خلال",
+            "ل",
+            "عبر",
+            "امام",
+            "علي",
+            "العام",  # أعلنت الوزارة العام الماضي أن … (a title's العام is read with the speaker)
+            "اثناء",
+            "عقب",
+            "بعد",
+            "ضمن",
+            "لدي",
+            "منذ",
+        ]
+    )
+    | WEEKDAYS
+    | TIMES
+)

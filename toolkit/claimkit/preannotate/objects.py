@@ -1,0 +1,89 @@
+"""A cue's plain object, when no أنّ/إنّ, colon or quotation opens its content (تؤكد الحكومة حرصها على
+…، أشار إلى الأهمية …): after an adjunct, after whom the verb addresses (دعا السلطات إلى …), or written as
+one word with its ب (طالب، رحب، ندد، أشاد، تعهد، هدد، وعد … meet it as بإسقاط الحكومة، بالاتفاق)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from claimkit.preannotate.arabic import normalize
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS
+from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.titles import PLACES, bare
+
+__all__ = ["plain_object"]
+
+#: Words that begin with ب but are prepositions of their own, not ب + an object.
+_NOT_OBJECTS = frozenset(
+    normalize(word) for word in ("بعد", "بين", "بشأن", "بسبب", "بحسب", "بدون", "برغم", "بالرغم", "بينما", "بأن", "بان")
+)
+#: The most words of whom a verb addresses before its preposition (دعا السلطات المغربية إلى …).
+_ADDRESSEE_WORDS = 3
+#: Adverbs with ب that may stand between the verb (and its speaker) and the object (ندد بشدة بالهجوم).
+_ADVERBS = frozenset(normalize(word) for word in ("بشدة", "بقوة", "بحزم", "بدوره", "بدورها", "بدورهم", "بدوري"))
+
+
+def _after_attached_b(reader: Reader, k: int) -> int | None:
+    """Where the object starts when token ``k`` (or the one after a ب-adverb) is ب + a word: after ب.
+    ``None`` for a preposition of its own (بعد، بين …), a place (بغداد، بيروت) or a short word."""
+    if reader.key(k) in _ADVERBS and k + 1 < len(reader.tokens) and not reader.broken(k + 1):
+        k += 1
+    token = reader.tokens[k]
+    key = token.key
+    if not key.startswith("ب") or len(key) < 4 or key in _NOT_OBJECTS or bare(key) in PLACES:
+        return None
+    at = token.start + 1
+    while at < token.end and unicodedata.combining(reader.text[at]):
+        at += 1  # بِـ: the vowel mark goes with ب
+    return at
+
+
+def plain_object(
+    reader: Reader, k: int, objects: tuple[str, ...], prepositions: tuple[str, ...], limit: int
+) -> tuple[int, str] | None:
+    """Where the plain object of a cue starts from token ``k`` on (``objects``: the prepositions the
+    verb takes, ``""`` for none), and its rule; ``None`` when none does before ``limit``."""
+    tokens = reader.tokens
+    if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
+        return None
+    if "ب" in prepositions and (after_b := _after_attached_b(reader, k)) is not None:
+        return after_b, "claim-object"  # طالب المتظاهرون بإسقاط الحكومة
+    if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
+        k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
+        if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
+            return None
+    if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
+        return tokens[k + 1].start, "claim-object"
+    addressed = prepositions and "" not in objects  # أكد حرصها على …: the plain object comes first
+    if addressed and (after := _after_addressee(reader, k, prepositions)) is not None:
+        return after, "claim-object"  # داعية السلطات المغربية إلى الإفراج عنه
+    if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
+        return tokens[k].start, "claim-object"
+    return None
+
+
+def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> int | None:
+    """Where the object starts after whom the verb addresses (دعا السلطات المغربية إلى …، حذر الحكومة
+    من …): the verb's preposition within three words, in one stretch."""
+    tokens = reader.tokens
+    for m in range(k + 1, min(k + _ADDRESSEE_WORDS + 1, len(tokens) - 1)):
+        if reader.broken(m):
+            return None
+        if reader.key(m) in prepositions and not reader.broken(m + 1):
+            return tokens[m + 1].start
+    return None
+
+
+def _after_adjunct(reader: Reader, k: int) -> int:
+    """The token after a short adjunct: a preposition, its noun and the noun's adjectives."""
+    tokens = reader.tokens
+    if k + 1 >= len(tokens) or reader.broken(k + 1):
+        return k
+    noun, m = tokens[k + 1], k + 2
+    while m < len(tokens) and m - k < 5 and not reader.broken(m):
+        token = tokens[m]
+        adjective = token.definite if noun.definite else token.key.endswith(("ي", "يه")) and not token.definite
+        if not adjective:
+            break
+        m += 1
+    return m
