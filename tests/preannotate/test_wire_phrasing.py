@@ -444,8 +444,18 @@ def test_after_amma_the_topic_speaks_not_the_previous_speaker() -> None:
 REVIEWED = [
     pytest.param(
         "وطالب المتظاهرون خلال تجمعهم في بيروت بإسقاط الحكومة.",
-        [(None, "وطالب المتظاهرون خلال تجمعهم في بيروت بإسقاط الحكومة")],
-        id="a-b-word-after-an-adjunct-is-no-object",
+        [("المتظاهرون", "إسقاط الحكومة")],
+        id="a-b-object-after-an-adjunct-and-a-place",
+    ),
+    pytest.param(
+        "وطالبت جمعية الرحمة للتنمية الصحية الجهات المانحة بزيادة التمويل.",
+        [("جمعية الرحمة للتنمية الصحية", "زيادة التمويل")],
+        id="a-b-object-after-whom-the-demand-addresses",
+    ),
+    pytest.param(
+        "وأعلنت وزارة الصحة العامة والسكان أن الحالات ارتفعت.",
+        [("وزارة الصحة العامة والسكان", "الحالات ارتفعت")],
+        id="population-in-a-ministry-name",
     ),
     pytest.param(
         "وقتل طالب بالرصاص الحي خلال تظاهرة في بغداد أمس.",
@@ -537,7 +547,40 @@ COURT = [
         id="a-plain-object-before-its-preposition-stays",
     ),
 ]
-REVIEWED += COURT + RELAYS
+# What held-out round 3 missed (its frozen run is in docs/preannotate.md), generalized.
+ROUND3 = [
+    pytest.param(
+        "ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف إلى وقف فوري لإطلاق النار.",
+        [("بعثة الأمم المتحدة للدعم في ليبيا", "وقف فوري لإطلاق النار")],
+        id="whom-a-call-addresses-after-the-speaker",
+    ),
+    pytest.param(
+        "ودعت جمعية المستهلك المصري الحكومة إلى تشديد الرقابة.",
+        [("جمعية المستهلك المصري", "تشديد الرقابة")],
+        id="the-government-addressed-after-a-body-name",
+    ),
+    pytest.param(
+        "وزارة الداخلية في حكومة الوحدة الوطنية أعلنت أن الاشتباكات توقفت.",
+        [("وزارة الداخلية في حكومة الوحدة الوطنية", "الاشتباكات توقفت")],
+        id="a-ministry-of-a-government",
+    ),
+    pytest.param(
+        "وأعلنت وزارة الداخلية في بيان أن الاشتباكات توقفت.",
+        [("وزارة الداخلية", "الاشتباكات توقفت")],
+        id="in-a-statement-is-no-affiliation",
+    ),
+    pytest.param(
+        "وقال مسؤول أمني طلب عدم الكشف عن هويته إن الخلاف اندلع بسبب نقطة تفتيش.",
+        [("مسؤول أمني", "الخلاف اندلع بسبب نقطة تفتيش")],
+        id="anonymity-requested-without-commas",
+    ),
+    pytest.param(
+        "وقال المتحدث باسم مجلس الوزراء إن الحكومة سترفع المخصصات.",
+        [("المتحدث باسم مجلس الوزراء", "الحكومة سترفع المخصصات")],
+        id="the-cabinet",
+    ),
+]
+REVIEWED += COURT + RELAYS + ROUND3
 
 
 @pytest.mark.parametrize(("text", "expected"), REVIEWED)

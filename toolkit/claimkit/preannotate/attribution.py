@@ -62,8 +62,8 @@ class Attributor:
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
         speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
-        b_object = hit.form is not None and "ب" in hit.form.verb.object_after
-        mention = read_mention(self.reader, hit.after, "source-subject", b_object=b_object) if speaker_next else None
+        objects = hit.form.verb.object_after if hit.form is not None else ()
+        mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
         if hit.kind == "verb" and mention is None and opens_with_topic(self.reader, hit):
@@ -119,9 +119,9 @@ class Attributor:
             return
         objects = hit.form.verb.object_after if hit.form is not None else ()
         content = self._content(k, objects, sentence, hit)
-        if (content is None or not content.spans) and mention is not None and "ب" in objects:
-            mention, k = self._object_not_name(hit, mention)  # تعهد الرئيس بمحاسبة …
-            content = self._content(k, objects, sentence, hit)
+        needs_preposition = any(objects) and "" not in objects  # طالب ب، دعا إلى، تعهد ب: not أكد حرصها
+        if (content is None or not content.spans) and mention is not None and needs_preposition:
+            mention, content = self._shorter_speaker(hit, mention, objects, sentence)
         if content is None or not content.spans:
             return
         speaker = known if mention is None else self.book.add(mention)
@@ -133,14 +133,18 @@ class Attributor:
         """Where an attribution opens: at its cue, or at a speaker before it (وكان الجيش قد أعلن: at كان)."""
         return hit.start if mention is None else min(hit.start, clause_opening(self.reader, mention))
 
-    def _object_not_name(self, hit: CueHit, mention: Mention) -> tuple[Mention, int]:
-        """When the first reading left no content, the speaker's name ends before its last word with ب:
-        the object (تعهد الرئيس بمحاسبة المسؤولين → الرئيس; ندد بنيامين نتنياهو بقرار المحكمة → بنيامين
-        نتنياهو). Read again up to there."""
-        words = range(self.reader.token_at(mention.start), mention.end_token)
-        cut = next((k for k in reversed(words) if self.reader.key(k).startswith("ب") and k > hit.after), None)
-        again = read_mention(self.reader, hit.after, "source-subject", until=cut) if cut is not None else None
-        return (again, again.end_token) if again is not None else (mention, mention.end_token)
+    def _shorter_speaker(
+        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int]
+    ) -> tuple[Mention, Content | None]:
+        """When the speaker's phrase left no content, the longest shorter phrase that does: the rest is
+        the verb's object (تعهد الرئيس بمحاسبة المسؤولين; ندد بنيامين نتنياهو بقرار المحكمة, where the
+        name opens with ب too) or whom it addresses (دعت بعثة الأمم المتحدة جميع الأطراف إلى …)."""
+        for cut in reversed(range(hit.after + 1, mention.end_token)):
+            again = read_mention(self.reader, hit.after, "source-subject", until=cut)
+            content = self._content(again.end_token, objects, sentence, hit) if again is not None else None
+            if again is not None and content is not None and content.spans:
+                return again, content
+        return mention, None
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
 from claimkit.preannotate.arabic import normalize, strip_clitic
-from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNECTIVES
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS, ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS, CONNECTIVES
 from claimkit.preannotate.objects import plain_object
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.preannotate.titles import addressee
@@ -37,7 +37,7 @@ _OPENS_CONTENT = frozenset(':«"“')
 _QUOTED_NAME_CHARS = 48
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
-_OPENING_WORD = re.compile(r"(\w+)(?:\s+|$)")
+_OPENING_WORD = re.compile(r"([\w\u064B-\u065F\u0670]+)(?:\s+|$)")  # with its marks: آنّ، أنَّ
 _LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن"))
 _SENTENCE_END = re.compile(r"[.!?؟۔]+(?=[\s\"”»]|$)")
 _CLAUSE_AFTER_F = ("ال", "ان", "قد", "لا", "لم", "لن", "هو", "هي", "هذا", "هذه", "ذلك")
@@ -102,6 +102,7 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
     (تؤكد الحكومة حرصها على …, أشار إلى الأهمية).
     """
     prepositions = tuple(p for p in objects if p)
+    k = _after_anonymity(reader, k, limit)  # مسؤول أمني طلب عدم الكشف عن هويته إن …
     found = _marker(reader, k, prepositions)
     if found is not None:
         return found, "claim-complement"
@@ -122,6 +123,20 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
             if found is not None:
                 return found, "claim-complement"
     return plain_object(reader, k, objects, prepositions, limit)
+
+
+def _after_anonymity(reader: Reader, k: int, limit: int) -> int:
+    """The token after a source's request for anonymity right after it (طلب عدم الكشف عن هويته، فضّل
+    عدم ذكر اسمه، رفض الكشف عن اسمه), else ``k``: it stands between the speaker and the content."""
+    tokens = reader.tokens
+    if k >= len(tokens) or reader.key(k, "و") not in ANONYMITY_VERBS:
+        return k
+    for m in range(k + 1, min(k + 6, len(tokens))):
+        if tokens[m].start >= limit or reader.broken(m):
+            return k
+        if reader.key(m) in ANONYMITY_ENDS:
+            return m + 1
+    return k
 
 
 def _after_commas(reader: Reader, k: int, limit: int) -> int:

@@ -265,6 +265,10 @@ WEEKDAYS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "ال�
 #: Words of a time after a cue (أكد الوزير أمس أن …، أعلنت الوزارة الشهر الماضي أن …): neither its
 #: speaker nor its content. (العام only with الماضي, المقبل …: الأمين العام is a title.)
 TIMES = frozenset({"اليوم", "امس", "يوم", "مساء", "صباح", "الاسبوع", "الشهر", "الليله"})
+#: A source's request for anonymity (مسؤول طلب عدم الكشف عن هويته): its verbs (never part of the
+#: speaker's phrase), and the words it ends with.
+ANONYMITY_VERBS = frozenset(normalize(word) for word in ("طلب", "طالبا", "فضل", "مفضلا", "رفض", "رافضا"))
+ANONYMITY_ENDS = frozenset(normalize(word) for word in ("اسمه", "اسمها", "هويته", "هويتها", "اسمهم", "هويتهم"))
 #: What makes العام or السنة a time (العام الماضي، السنة المقبلة).
 TIME_QUALIFIERS = frozenset({"الماضي", "الماضيه", "المقبل", "المقبله", "الجاري", "الحالي", "الحاليه"})
 _YEARS = frozenset({"العام", "السنه"})

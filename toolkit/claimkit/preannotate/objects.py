@@ -71,6 +71,8 @@ def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> i
             return None
         if reader.key(m) in prepositions and not reader.broken(m + 1):
             return tokens[m + 1].start
+        if "ب" in prepositions and (after_b := _after_attached_b(reader, m)) is not None:
+            return after_b  # طالبت الجمعية الجهات المانحة بزيادة التمويل
     return None
 
 

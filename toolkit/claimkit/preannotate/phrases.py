@@ -4,7 +4,15 @@
 from __future__ import annotations
 
 from claimkit.preannotate.arabic import Token, normalize
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, TIMES, WEEKDAYS, time_at, verb_forms
+from claimkit.preannotate.lexicon import (
+    ANONYMITY_VERBS,
+    COMPLEMENTIZERS,
+    RELATIVES,
+    TIMES,
+    WEEKDAYS,
+    time_at,
+    verb_forms,
+)
 from claimkit.preannotate.mentions import Mention, Phrase, head_kind, mention_from
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import (
@@ -81,7 +89,15 @@ _STOPS = (
     )
     | WEEKDAYS
     | TIMES
+    | ANONYMITY_VERBS
     | NAMED_AS
+)
+#: Documents a body speaks in (أعلنت الوزارة في بيان): never the body's affiliation.
+_DOCUMENTS = frozenset(normalize(word) for word in ("بيان", "تقرير", "تصريح", "رسالة", "مؤتمر", "منشور", "تغريدة"))
+#: Whom a call or a demand is addressed to (دعت … الحكومة إلى، طالبت … الجهات المانحة بـ).
+_ADDRESSEES = frozenset(
+    bare(normalize(word))
+    for word in ("السلطات", "الحكومة", "الجهات", "الأطراف", "المجتمع", "المواطنين", "الدول", "المانحين")
 )
 _PLAIN_STOPS = frozenset({"على", "إلى"})  # as written: على is a preposition, علي a name
 _MAX_DESCRIPTOR = 7
@@ -97,18 +113,29 @@ def _descriptive(token: Token) -> bool:
     return key in TITLES or key in BODIES or key in VAGUE_HEADS or key in DESCRIBED_HEADS
 
 
-def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, b_object: bool = False) -> int:
+def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, objects: tuple[str, ...] = ()) -> int:
     tokens, k = reader.tokens, j
     while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
         token = tokens[k]
-        if (k > j and reader.broken(k)) or _stop(token) or (b_object and token.key.startswith("بال")):
-            break  # رحب الوزير بالاتفاق: the verb's object, not more of the speaker
+        if (k > j and reader.broken(k)) or _stop(token) or (k > j and _object_of(reader, k, objects)):
+            break  # رحب الوزير بالاتفاق، طالبت الجمعية الجهات المانحة بـ: the verb's object or addressee
         if _continues_descriptor(reader, k, phrase):
             phrase.descriptor.append(k)
             k += 1
             continue
         break
     return k
+
+
+def _object_of(reader: Reader, k: int, objects: tuple[str, ...]) -> bool:
+    """Whether token ``k`` opens the object of the verb before (``objects``: its prepositions): a
+    definite word with ب (بالاتفاق) when it takes ب, or, when it needs a preposition, whom it addresses
+    after a definite word (طالبت جمعية المستهلك المصري الحكومة بـ …; رئيس الحكومة is one phrase)."""
+    key = reader.tokens[k].key
+    if "ب" in objects and key.startswith("بال"):
+        return True
+    addressing = any(objects) and "" not in objects
+    return addressing and reader.tokens[k - 1].definite and bare(key) in _ADDRESSEES
 
 
 def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
@@ -147,11 +174,13 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث, لحزب الله after الأمين العام: where a
     described speaker belongs."""
     tokens = reader.tokens
-    if head_kind(reader, phrase) not in ("vague", "title") or k >= len(tokens) or reader.broken(k):
+    if head_kind(reader, phrase) not in ("vague", "title", "body") or k >= len(tokens) or reader.broken(k):
         return k
     key = tokens[k].key
     if key not in AFFILIATION_PREPOSITIONS and not lam_body(key):
         return k  # (لحزب الله، لوزارة الخارجية: a body with its لـ, then its name)
+    if head_kind(reader, phrase) == "body" and (key != "في" or bare(reader.key(k + 1)) in _DOCUMENTS):
+        return k  # وزارة الداخلية في حكومة الوحدة: its government; في بيان: where it said so
     taken, m = [k], k + 1
     while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
         token = tokens[m]
@@ -167,11 +196,11 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     return m
 
 
-def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, b_object: bool = False) -> int:
+def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects: tuple[str, ...] = ()) -> int:
     tokens = reader.tokens
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
-        if b_object and token.key.startswith("بال"):
+        if "ب" in objects and token.key.startswith("بال"):
             break  # رحب الرئيس بشار الأسد بالاتفاق: the verb's object, not a name
         if phrase.name and reader.in_compound_name(k):
             phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
@@ -268,16 +297,23 @@ def _skip_parenthetical(reader: Reader, k: int) -> int:
 
 
 def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
-    reader: Reader, j: int, rule: str, *, bare_name: bool = True, b_object: bool = False, until: int | None = None
+    reader: Reader,
+    j: int,
+    rule: str,
+    *,
+    bare_name: bool = True,
+    objects: tuple[str, ...] = (),
+    until: int | None = None,
 ) -> Mention | None:
     """The speaker's noun phrase starting at token ``j``, or ``None`` when none starts there.
-    ``b_object``: the verb before takes an object with ب (رحب ب، طالب ب), so the phrase ends before a
-    word with ب and the article (بالاتفاق): the object. (A name may open with ب: بشار، بنيامين.)
+    ``objects``: the prepositions of the verb before (:attr:`~claimkit.preannotate.lexicon.Verb.object_after`):
+    the phrase ends before its object with ب and the article (رحب الوزير بالاتفاق; a name may open with
+    ب: بشار، بنيامين) and before whom a verb that needs its preposition addresses (دعت الجمعية الحكومة إلى).
     ``until``: the phrase ends before that token."""
     if j >= len(reader.tokens) or _stop(reader.tokens[j]) or time_at((reader.key(j), reader.key(j + 1))):
         return None  # وكان قد أعلن العام الماضي أن …: when, not who
     phrase = Phrase()
-    k = _read_descriptor(reader, j, phrase, b_object=b_object)
+    k = _read_descriptor(reader, j, phrase, objects=objects)
     k = _read_affiliation(reader, k, phrase)
     titled = any(bare(reader.tokens[i].key) in TITLES for i in phrase.descriptor)
     if phrase.descriptor and reader.key(k) in NAMED_AS and not reader.broken(k):
@@ -285,7 +321,7 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
     elif phrase.descriptor and reader.key(k, "و") in NAMED_AS and reader.gap(k).strip() in ("،", ","):
         k, titled = k + 1, True  # أحد سكان المخيم، ويدعى أبو محمد، …: the name between commas
     if titled or (not phrase.descriptor and bare_name):
-        k = _read_name(reader, k, phrase, 4 if titled else 3, b_object=b_object)
+        k = _read_name(reader, k, phrase, 4 if titled else 3, objects=objects)
     quoted = None
     if phrase.descriptor and _open_body(reader, phrase) and not titled:
         quoted = _quoted_name(reader, k, phrase)
@@ -303,7 +339,8 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
 def _cut(phrase: Phrase, until: int, k: int) -> int:
     """The phrase without its words from token ``until`` on; returns the token after it."""
     phrase.descriptor = [i for i in phrase.descriptor if i < until]
-    phrase.affiliation = [i for i in phrase.affiliation if i < until]
+    affiliation = [i for i in phrase.affiliation if i < until]
+    phrase.affiliation = affiliation if len(affiliation) > 1 else []  # its preposition alone is none
     phrase.name = [i for i in phrase.name if i < until]
     return min(k, until)
 

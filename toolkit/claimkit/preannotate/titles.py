@@ -83,7 +83,7 @@ BODIES = _keys(
     "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
     "جامعة برلمان سفارة خارجية داخلية دفاع إدارة مفوضية لجنة ائتلاف مديرية محافظة بلدية شرطة كرملين "
     "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة مصرف بنك غرفة "
-    "صندوق تقرير دراسة"
+    "صندوق تقرير دراسة بعثة"
 )
 
 #: Heads of unnamed sources; with a description they are unnamed-described, else anonymous.
@@ -151,7 +151,8 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
 #: Defence counsel (هيئة الدفاع، فريق الدفاع): lawyers, not the military that دفاع otherwise names.
 _DEFENCE_COUNSEL = tuple(_keys(name) for name in ("هيئة دفاع", "فريق دفاع", "محامو دفاع", "محامي دفاع"))
 _GOVERNMENT_SEATS = tuple(
-    _keys(name) for name in ("بيت أبيض", "كرملين", "إليزيه", "داونينغ ستريت", "قصر بعبدا", "سراي حكومي", "قصر مرادية")
+    _keys(name)
+    for name in ("بيت أبيض", "كرملين", "إليزيه", "داونينغ ستريت", "قصر بعبدا", "سراي حكومي", "قصر مرادية", "مجلس وزراء")
 )
 _INTERGOVERNMENTAL_NAMES = tuple(
     _keys(name)
@@ -196,7 +197,10 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.OTHER
     if any(name <= words for name in _GOVERNMENT_SEATS):
         return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
-    found = next((kind for kind, keywords in _KINDS if words & keywords), None)
+    heads = {bare(key) for key in keys[:2]}  # witnesses are the phrase's head: أحد سكان الحي، شهود عيان
+    found = next(
+        (kind for kind, keywords in _KINDS if (heads if kind is SourceKind.WITNESS else words) & keywords), None
+    )  # وزارة الصحة العامة والسكان: سكان inside a body's name says nothing of witnesses
     if found is None:
         return None if reports else personal
     if found is SourceKind.OFFICIAL_DOCUMENT:  # بيان صادر عن حركة حماس: the movement's, not an official one
