@@ -21,7 +21,7 @@ from claimkit.preannotate.claims import (
 )
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, needs_preposition
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
@@ -119,8 +119,7 @@ class Attributor:
             return
         objects = hit.form.verb.object_after if hit.form is not None else ()
         content = self._content(k, objects, sentence, hit)
-        needs_preposition = any(objects) and "" not in objects  # طالب ب، دعا إلى، تعهد ب: not أكد حرصها
-        if (content is None or not content.spans) and mention is not None and needs_preposition:
+        if (content is None or not content.spans) and mention is not None and needs_preposition(objects):
             mention, content = self._shorter_speaker(hit, mention, objects, sentence)
         if content is None or not content.spans:
             return

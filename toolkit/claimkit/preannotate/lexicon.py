@@ -22,6 +22,9 @@ from claimkit.taxonomy import Certainty, ContentType
 
 __all__ = [
     "ACCORDING_TO",
+    "ADJUNCT_STARTS",
+    "ANONYMITY_ENDS",
+    "ANONYMITY_VERBS",
     "COMMENT_VERBS",
     "COMPLEMENTIZERS",
     "CONNECTIVES",
@@ -29,12 +32,16 @@ __all__ = [
     "LEFT_OUT",
     "OUTLET_FORMULAS",
     "RELATIVES",
+    "TIMES",
+    "TIME_QUALIFIERS",
     "VERBS",
     "WEEKDAYS",
     "Form",
     "Verb",
     "comment_forms",
     "entry_of",
+    "needs_preposition",
+    "time_at",
     "verb_forms",
 ]
 
@@ -50,6 +57,13 @@ class Verb:
     needs: tuple[str, ...] = ()  # a word that must follow within a few words (نقل ... عن)
     participle: bool = True  # whether its accusative participle (مضيفاً) is a cue too (مصر is Egypt)
     present: bool = True  # whether its present forms are cues (يُدعى "is called" looks like يدّعي)
+
+
+def needs_preposition(objects: tuple[str, ...]) -> bool:
+    """Whether a verb with these :attr:`Verb.object_after` takes its object only after a preposition
+    (طالب ب، دعا إلى، حذر من): then a noun right after it (and its speaker) is whom it addresses, not
+    the object, as in أكد حرصها على …."""
+    return any(objects) and "" not in objects
 
 
 #: Prepositions that introduce a plain object.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from claimkit.preannotate.arabic import normalize
-from claimkit.preannotate.lexicon import ADJUNCT_STARTS
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS, needs_preposition
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import PLACES, bare
 
@@ -54,8 +54,7 @@ def plain_object(
             return None
     if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
         return tokens[k + 1].start, "claim-object"
-    addressed = prepositions and "" not in objects  # أكد حرصها على …: the plain object comes first
-    if addressed and (after := _after_addressee(reader, k, prepositions)) is not None:
+    if needs_preposition(objects) and (after := _after_addressee(reader, k, prepositions)) is not None:
         return after, "claim-object"  # داعية السلطات المغربية إلى الإفراج عنه
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"

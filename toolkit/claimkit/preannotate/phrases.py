@@ -10,6 +10,7 @@ from claimkit.preannotate.lexicon import (
     RELATIVES,
     TIMES,
     WEEKDAYS,
+    needs_preposition,
     time_at,
     verb_forms,
 )
@@ -26,6 +27,7 @@ from claimkit.preannotate.titles import (
     addressee,
     bare,
     lam_body,
+    speaker_word,
 )
 
 __all__ = ["read_mention"]
@@ -109,8 +111,7 @@ def _stop(token: Token) -> bool:
 
 
 def _descriptive(token: Token) -> bool:
-    key = bare(token.key)
-    return key in TITLES or key in BODIES or key in VAGUE_HEADS or key in DESCRIBED_HEADS
+    return speaker_word(token.key)
 
 
 def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, objects: tuple[str, ...] = ()) -> int:
@@ -134,8 +135,7 @@ def _object_of(reader: Reader, k: int, objects: tuple[str, ...]) -> bool:
     key = reader.tokens[k].key
     if "ب" in objects and key.startswith("بال"):
         return True
-    addressing = any(objects) and "" not in objects
-    return addressing and reader.tokens[k - 1].definite and bare(key) in _ADDRESSEES
+    return needs_preposition(objects) and reader.tokens[k - 1].definite and bare(key) in _ADDRESSEES
 
 
 def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
@@ -262,12 +262,12 @@ def _quoted_name(reader: Reader, k: int, phrase: Phrase) -> tuple[int, int] | No
     """صحيفة "هآرتس"، قناة «الجزيرة»: a body's name in quotation marks (up to four words). Returns the
     token after it and the end of its closing mark."""
     tokens = reader.tokens
-    if k >= len(tokens) or reader.gap(k).strip() not in _OPENING_MARKS or not reader.gap(k).strip():
+    if k >= len(tokens) or reader.gap(k).strip() not in _OPENING_MARKS:
         return None
     for m in range(k, min(k + 4, len(tokens))):
         after = reader.gap(m + 1) if m + 1 < len(tokens) else reader.text[tokens[m].end :]
         closing = after.lstrip()[:1]
-        if closing in _CLOSING_MARKS and closing:
+        if closing in _CLOSING_MARKS:
             phrase.descriptor += list(range(k, m + 1))
             return m + 1, tokens[m].end + after.index(closing) + 1
         if m > k and reader.broken(m):
@@ -278,7 +278,7 @@ def _quoted_name(reader: Reader, k: int, phrase: Phrase) -> tuple[int, int] | No
 def _adjectives(reader: Reader, k: int, phrase: Phrase) -> int:
     """صحيفة "واشنطن بوست" الأمريكية: definite adjectives after a quoted name belong to the phrase."""
     while k < len(reader.tokens) and reader.tokens[k].definite and not _stop(reader.tokens[k]):
-        if reader.gap(k).strip() not in ('"', "»", "”", ""):
+        if reader.gap(k).strip() not in _CLOSING_MARKS | {""}:
             break
         phrase.descriptor.append(k)
         k += 1

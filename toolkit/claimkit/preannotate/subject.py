@@ -11,7 +11,7 @@ from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
-from claimkit.preannotate.titles import BODIES, DESCRIBED_HEADS, TITLES, VAGUE_HEADS, bare
+from claimkit.preannotate.titles import speaker_word
 
 __all__ = ["clause_opening", "opens_with_topic", "subject_before"]
 
@@ -32,16 +32,15 @@ def subject_before(reader: Reader, hit: CueHit, plausible: Callable[[Mention], b
     end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
-        if reader.broken(k + 1) and k + 1 <= end - 1:
-            return None
+        if k + 1 < end and reader.broken(k + 1):
+            return None  # punctuation inside the subject
         kana = reader.key(k, "و") in _KANA
         if kana or k == opening:
-            mention = read_mention(reader, k + 1 if kana else k, "source-before-verb")
-            if mention is None or mention.end_token != end or not _names_a_speaker(mention):
+            start = k + 1 if kana else k
+            mention = read_mention(reader, start, "source-before-verb")
+            if mention is None or mention.end_token != end or not _names_a_speaker(mention) or not plausible(mention):
                 return None
-            if not plausible(mention):
-                return None
-            mention.phrase_start = reader.tokens[k + 1 if kana else k].start
+            mention.phrase_start = reader.tokens[start].start
             return _without_conjunction(reader, mention)
     return None
 
@@ -69,8 +68,7 @@ def _names_a_speaker(mention: Mention) -> bool:
     if mention.name_keys:
         return True
     head = mention.keys[0] if mention.keys else ""
-    heads = {bare(head), bare(head[1:])} if head.startswith("و") else {bare(head)}
-    return any(h in TITLES or h in BODIES or h in VAGUE_HEADS or h in DESCRIBED_HEADS for h in heads)
+    return speaker_word(head) or (head.startswith("و") and speaker_word(head[1:]))
 
 
 def _without_conjunction(reader: Reader, mention: Mention) -> Mention:

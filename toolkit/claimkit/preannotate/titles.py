@@ -24,6 +24,7 @@ __all__ = [
     "VAGUE_HEADS",
     "bare",
     "kind_of",
+    "speaker_word",
     "title_kind",
 ]
 
@@ -180,6 +181,12 @@ def title_kind(keys: Sequence[str]) -> SourceKind | None:
         if kind is not None:
             return kind
     return None
+
+
+def speaker_word(key: str) -> bool:
+    """Whether a word (its key) names or describes a speaker: a title, a body, a vague or described head."""
+    word = bare(key)
+    return word in TITLES or word in BODIES or word in VAGUE_HEADS or word in DESCRIBED_HEADS
 
 
 def kind_of(keys: Sequence[str]) -> SourceKind | None:
