@@ -15,10 +15,10 @@ from typing import Any
 from claimkit.agreement.gamma import GammaTally
 from claimkit.agreement.matching import Match, units
 from claimkit.agreement.reading import Reading, read
-from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_cells
+from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_counts
 from claimkit.agreement.structure import STRUCTURE
 from claimkit.agreement.tally import CATEGORIES, FIELDS, NO_CLAIM, PairFigures, compare
-from claimkit.agreement.tokens import role_coincidences
+from claimkit.agreement.tokens import role_counts
 from claimkit.model import Annotation, DocumentFile
 
 __all__ = [
@@ -154,8 +154,8 @@ class AgreementAccumulator:
         for (_, found), reading, (matches, _, _), weight in zip(compared, readings, paired, weights, strict=True):
             self._reliability(found, reading, matches, weight)
         for (file, _), reading, weight in zip(compared, readings, weights, strict=True):
-            cells, tokens = role_coincidences(file.document.text, [reading[n].layers() for n in sorted(reading)])
-            self.tokens.add(cells, tokens, weight)
+            counts, tokens = role_counts(file.document.text, [reading[n].layers() for n in sorted(reading)])
+            self.tokens.add(counts, tokens, weight)
         for (file, found), (matches, same, total) in zip(compared, paired, strict=True):
             self._annotators(found)
             if self.gamma is not None:
@@ -189,7 +189,7 @@ class AgreementAccumulator:
         weights: Any,
     ) -> None:
         """This document's units as coincidences of each field (units with 2+ values only)."""
-        cells: list[dict[tuple[str, str], float]] = [defaultdict(float) for _ in FIELDS]
+        cells: list[dict[tuple[int, str, str], int]] = [defaultdict(int) for _ in FIELDS]
         pairable = 0
         for unit in units(found, matches):
             if len(unit.members) < 2:
@@ -227,13 +227,15 @@ class AgreementAccumulator:
 
 
 @lru_cache(maxsize=4096)
-def _field_cells(labels: tuple[tuple[str, str, str], ...]) -> tuple[tuple[int, tuple[str, str], float], ...]:
-    """The coincidence cells of one unit, field by field (position in :data:`FIELDS`), given each
-    member's labels; remembered: units repeat the same few label tuples."""
+def _field_cells(labels: tuple[tuple[str, str, str], ...]) -> tuple[tuple[int, tuple[int, str, str], int], ...]:
+    """The coincidences of one unit (:data:`~claimkit.agreement.stats.Counts`), field by field
+    (position in :data:`FIELDS`), given each member's labels; remembered: units repeat the same few
+    label tuples."""
+    pairs = len(labels) - 1
     return tuple(
-        (position, cell, value)
+        (position, (pairs, *cell), count)
         for position in range(len(FIELDS))
-        for cell, value in unit_cells(tuple(row[position] for row in labels))
+        for cell, count in unit_counts(tuple(row[position] for row in labels))
     )
 
 

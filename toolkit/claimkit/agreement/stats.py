@@ -23,6 +23,7 @@ from typing import Any
 __all__ = [
     "BOOTSTRAP_SAMPLES",
     "Coincidence",
+    "Counts",
     "Estimate",
     "alpha",
     "alpha_with_interval",
@@ -33,6 +34,7 @@ __all__ = [
     "nominal_alpha",
     "unit_cells",
     "unit_coincidences",
+    "unit_counts",
 ]
 
 BOOTSTRAP_SAMPLES = 1000
@@ -142,16 +144,23 @@ def unit_coincidences(values: Sequence[str]) -> dict[tuple[str, str], float]:
     """One unit's contribution to the coincidence matrix: every ordered pair of its values,
     weighted ``1 / (m - 1)`` for ``m`` values (an unpairable unit contributes nothing)."""
     found: dict[tuple[str, str], float] = defaultdict(float)
-    if len(values) < 2:
-        return found
-    for i, j in permutations(range(len(values)), 2):
-        found[(values[i], values[j])] += 1 / (len(values) - 1)
+    for cell, count in unit_counts(tuple(values)):
+        found[cell] += count / (len(values) - 1)
     return found
 
 
 @lru_cache(maxsize=4096)
+def unit_counts(values: tuple[str, ...]) -> tuple[tuple[tuple[str, str], int], ...]:
+    """How many ordered pairs of one unit's values fall in each cell (each weighs ``1 / (m - 1)``
+    for ``m`` values), remembered: units repeat the same few label tuples."""
+    found: Counter[tuple[str, str]] = Counter()
+    for i, j in permutations(range(len(values)), 2):
+        found[(values[i], values[j])] += 1
+    return tuple(found.items())
+
+
 def unit_cells(values: tuple[str, ...]) -> tuple[tuple[tuple[str, str], float], ...]:
-    """:func:`unit_coincidences` as items, remembered: units repeat the same few label tuples."""
+    """:func:`unit_coincidences` as items."""
     return tuple(unit_coincidences(values).items())
 
 
@@ -174,60 +183,100 @@ def document_weights(doc_id: str, seed: int = 0, samples: int = BOOTSTRAP_SAMPLE
     return np.random.default_rng([seed, zlib.crc32(doc_id.encode("utf-8"))]).poisson(1.0, samples).astype(float)
 
 
+#: One document's coincidences as whole numbers: ``(d, left, right) -> n``, ``n`` ordered pairs of
+#: values ``(left, right)`` in units of ``d + 1`` values, each pair weighing ``1 / d``.
+Counts = Mapping[tuple[int, str, str], int]
+
+
 class Coincidence:
     """A nominal coincidence matrix accumulated per document, with its bootstrap replicates.
 
-    The replicates are kept cell by cell (``K × K × samples``), so that a document adds to each of its
-    cells one contiguous row, all in one NumPy operation."""
+    Kept exact: a unit of ``m`` values adds every ordered pair of them with weight ``1 / (m - 1)``, so
+    the accumulator counts pairs per ``d = m - 1`` (:data:`Counts`), and the replicates sum those
+    counts times Poisson weights, which are whole numbers too. Sums of whole numbers below 2**53 are
+    exact whatever their order, so the figures are the same to the last bit however documents come:
+    in another order, one by one or in batches. That lets a batch of documents add its replicates as
+    one matrix product (documents × cells by documents × replicates). Each cell of the matrix is made
+    only when an estimate is asked, as the sum over ``d`` (ascending) of ``count / d``, with the
+    labels in sorted order.
+    """
+
+    #: Documents held before their replicates are added together.
+    BATCH = 64
 
     def __init__(self, samples: int = BOOTSTRAP_SAMPLES) -> None:
         import numpy as np
 
-        self.labels: dict[str, int] = {}
-        self.total: Any = np.zeros((4, 4))
-        self.replicates: Any = np.zeros((4, 4, samples))
+        self.samples = samples
+        self.slots: dict[tuple[int, str, str], int] = {}  # a cell of one divisor -> its row below
+        self.total: Any = np.zeros(16)
+        self.replicates: Any = np.zeros((16, samples))
+        self.pending: list[tuple[list[int], list[int], Any]] = []  # each document's slots, counts, weights
         self.units = 0
         self.documents = 0
 
-    def _index(self, label: str) -> int:
+    def _slot(self, key: tuple[int, str, str]) -> int:
         import numpy as np
 
-        if label not in self.labels:
-            size = len(self.labels)
-            if size == self.total.shape[0]:
-                grow = ((0, size), (0, size))
-                self.total = np.pad(self.total, grow)
-                self.replicates = np.pad(self.replicates, (*grow, (0, 0)))
-            self.labels[label] = size
-        return self.labels[label]
+        found = self.slots.get(key)
+        if found is None:
+            found = self.slots[key] = len(self.slots)
+            if found == len(self.total):
+                self.total = np.concatenate((self.total, np.zeros_like(self.total)))
+                self.replicates = np.concatenate((self.replicates, np.zeros_like(self.replicates)))
+        return found
 
-    def add(self, cells: Mapping[tuple[str, str], float], units: int, weights: Any) -> None:
-        """Add one document: its coincidence cells, its pairable units, its bootstrap weights."""
-        import numpy as np
-
+    def add(self, counts: Counts, units: int, weights: Any) -> None:
+        """Add one document: its coincidences (:data:`Counts`), its pairable units, its bootstrap weights."""
         if not units:
             return
         self.units += units
         self.documents += 1
-        if not cells:
+        if counts:
+            self.pending.append(([self._slot(key) for key in counts], list(counts.values()), weights))
+            if len(self.pending) >= self.BATCH:
+                self._flush()
+
+    def _flush(self) -> None:
+        import numpy as np
+
+        if not self.pending:
             return
-        found = sorted(cells.items())
-        # New labels are numbered cell by cell, left then right, as adding the cells one by one does:
-        # the numbering orders the sums of nominal_alpha, so another order moves its last bits.
-        at = [(self._index(left), self._index(right)) for (left, right), _ in found]
-        rows, columns = [i for i, _ in at], [j for _, j in at]
-        values = np.array([value for _, value in found])
-        self.total[rows, columns] += values  # the cells are distinct: one addition each, as one by one
-        self.replicates[rows, columns] += np.multiply.outer(values, weights)
+        counts = np.zeros((len(self.pending), len(self.slots)))
+        for row, (slots, values, _) in enumerate(self.pending):
+            counts[row, slots] = values
+        weights = np.stack([weights for _, _, weights in self.pending])
+        self.total[: len(self.slots)] += counts.sum(axis=0)
+        self.replicates[: len(self.slots)] += counts.T @ weights  # whole numbers: exact in any order
+        self.pending.clear()
+
+    def matrices(self) -> tuple[list[str], Any, Any]:
+        """The labels (sorted), the coincidence matrix (``K × K``) and its replicates (``samples × K × K``)."""
+        import numpy as np
+
+        self._flush()
+        labels = sorted({label for _, left, right in self.slots for label in (left, right)})
+        index = {label: number for number, label in enumerate(labels)}
+        total, replicates = np.zeros((len(labels),) * 2), np.zeros((self.samples, len(labels), len(labels)))
+        for divisor in sorted({d for d, _, _ in self.slots}):
+            cells = [(slot, index[left], index[right]) for (d, left, right), slot in self.slots.items() if d == divisor]
+            slots, rows, columns = (list(column) for column in zip(*cells, strict=True))
+            part, part_replicates = np.zeros_like(total), np.zeros_like(replicates)
+            part[rows, columns] = self.total[slots]
+            part_replicates[:, rows, columns] = self.replicates[slots].T
+            total += part / divisor
+            replicates += part_replicates / divisor
+        return labels, total, replicates
 
     def estimate(self) -> Estimate:
         """Alpha with its 95% percentile interval (none below two documents)."""
         import numpy as np
 
-        value = float(nominal_alpha(self.total))
+        _, total, replicates = self.matrices()
+        value = float(nominal_alpha(total)) if total.size else math.nan
         if math.isnan(value):
             return Estimate(None, units=self.units)
-        samples = nominal_alpha(np.ascontiguousarray(np.moveaxis(self.replicates, -1, 0)))
+        samples = nominal_alpha(replicates)
         samples = samples[~np.isnan(samples)]
         if self.documents < 2 or samples.size == 0:
             return Estimate(value, units=self.units)

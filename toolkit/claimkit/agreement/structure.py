@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from claimkit.agreement.matching import Match, assign, assigned, exact_count, overlapping
-from claimkit.agreement.reading import Bounds, Reading
+from claimkit.agreement.reading import Reading
 from claimkit.agreement.stats import f1
 
 __all__ = ["STRUCTURE", "Tally", "bcubed", "structure_figures", "structure_tally"]
@@ -79,24 +79,21 @@ _LINKS_A = ("source_link_a", "cue_link_a", "parent_link_a")  # keys of reading.l
 _LINKS_B = ("source_link_b", "cue_link_b", "parent_link_b")
 
 
-def _overlap(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a or () for s2, e2 in b or ())
-
-
 def _same_parent(a: int | None, b: int | None, partner: dict[int, int]) -> bool:
     return a is not None and b is not None and partner.get(a) == b
 
 
-def _links(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally) -> None:
-    """Links each side draws, and the links a matched pair of claims agrees on: the same speaker,
-    overlapping cues, parents matched to each other."""
+def _links(left: Reading, right: Reading, matches: Sequence[Match], same_speaker: Sequence[bool], tally: Tally) -> None:
+    """Links each side draws, and the links a matched pair of claims agrees on: the same speaker
+    (``same_speaker``, of each match: mentions that overlap, or no source on either side; a link
+    needs a source), overlapping cues, parents matched to each other."""
     for keys, reading in ((_LINKS_A, left), (_LINKS_B, right)):
         for key, links in zip(keys, reading.link_counts, strict=True):
             tally[key] += links
     partner = {m.left: m.right for m in matches}
     source = cue = parent = 0
-    for i, j in ((m.left, m.right) for m in matches):
-        source += bool(left.sources[i] and right.sources[j] and _overlap(left.speakers[i], right.speakers[j]))
+    for (i, j, _), same in zip(matches, same_speaker, strict=True):
+        source += same and left.sources[i] is not None
         a, b = left.cue_spans[i], right.cue_spans[j]
         cue += a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
         parent += _same_parent(left.parents[i], right.parents[j], partner)
@@ -105,10 +102,13 @@ def _links(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally
     tally["parent_link"] += parent
 
 
-def structure_tally(left: Reading, right: Reading, matches: Sequence[Match], tally: Tally) -> None:
-    """Add one document's structural tallies of a pair (``matches``: their overlap claim matches)."""
+def structure_tally(
+    left: Reading, right: Reading, matches: Sequence[Match], tally: Tally, same_speaker: Sequence[bool]
+) -> None:
+    """Add one document's structural tallies of a pair (``matches``: their overlap claim matches;
+    ``same_speaker``: whether each has the same speaker on both sides, see :func:`_links`)."""
     _spans(left, right, tally)
-    _links(left, right, matches, tally)
+    _links(left, right, matches, same_speaker, tally)
 
 
 def structure_figures(tally: Tally) -> dict[str, float | None]:

@@ -85,16 +85,20 @@ def _same_speaker(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) ->
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def _matched(pair: PairFigures, left: Reading, right: Reading, matches: list[Match]) -> list[tuple[str, str]]:
-    """Labels and sources of matched claims; returns their confusion cells (both directions)."""
+def _matched(
+    pair: PairFigures, left: Reading, right: Reading, matches: list[Match]
+) -> tuple[list[tuple[str, str]], list[bool]]:
+    """Labels and sources of matched claims; returns their confusion cells (both directions) and
+    whether each match has the same speaker on both sides."""
     lefts, rights = [m.left for m in matches], [m.right for m in matches]
     speakers = map(left.speakers.__getitem__, lefts), map(right.speakers.__getitem__, rights)
-    pair.same_source += sum(map(_same_speaker, *speakers))
+    same_speaker = list(map(_same_speaker, *speakers))
+    pair.same_source += sum(same_speaker)
     for position, name in enumerate(FIELDS):
         mine, theirs = left.columns[position], right.columns[position]
         pair.labels[name].update(zip(map(mine.__getitem__, lefts), map(theirs.__getitem__, rights), strict=True))
     cells = zip(map(left.categories.__getitem__, lefts), map(right.categories.__getitem__, rights), strict=True)
-    return [cell for x, y in cells for cell in ((x, y), (y, x))]
+    return [cell for x, y in cells for cell in ((x, y), (y, x))], same_speaker
 
 
 def _unmatched(left: Reading, right: Reading, matches: list[Match], confusion: list[tuple[str, str]]) -> None:
@@ -143,9 +147,9 @@ def compare(pair: PairFigures, left: Reading, right: Reading) -> tuple[list[Matc
     compete = competing(candidates)
     matches = assign(candidates, len(left.spans), len(right.spans), compete)
     pair.overlap += len(matches)
-    confusion = _matched(pair, left, right, matches)
+    confusion, same_speaker = _matched(pair, left, right, matches)
     _unmatched(left, right, matches, confusion)
     _per_category(pair, left, right, candidates, compete)
-    structure_tally(left, right, matches, pair.structure)
+    structure_tally(left, right, matches, pair.structure, same_speaker)
     same_category = sum(left.categories[m.left] == right.categories[m.right] for m in matches)
     return matches, same_category, confusion

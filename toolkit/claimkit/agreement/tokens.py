@@ -22,7 +22,16 @@ from typing import Any
 from claimkit.agreement.reading import Bounds
 from claimkit.model import Annotation
 
-__all__ = ["LABELS", "TOKEN", "Layers", "layers", "role_coincidences", "token_coincidences", "token_labels"]
+__all__ = [
+    "LABELS",
+    "TOKEN",
+    "Layers",
+    "layers",
+    "role_coincidences",
+    "role_counts",
+    "token_coincidences",
+    "token_labels",
+]
 
 LABELS = ("none", "content", "cue", "source")  # index = precedence: a higher role wins
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -146,6 +155,14 @@ def token_coincidences(text: str, annotations: Mapping[str, Annotation]) -> tupl
 
 def role_coincidences(text: str, annotations: Sequence[Layers]) -> tuple[dict[tuple[str, str], float], int]:
     """:func:`token_coincidences` of annotations given by their :func:`layers` (in annotator order)."""
+    counts, tokens = role_counts(text, annotations)
+    return {(left, right): count / pairs for (pairs, left, right), count in counts.items()}, tokens
+
+
+def role_counts(text: str, annotations: Sequence[Layers]) -> tuple[dict[tuple[int, str, str], int], int]:
+    """:func:`role_coincidences` as whole numbers (:data:`~claimkit.agreement.stats.Counts`): how
+    many ordered pairs of one token's ratings fall in each cell, each weighing ``1 / (m - 1)`` for
+    ``m`` annotators; and the number of tokens."""
     import numpy as np
 
     labels = _token_roles(text, annotations)
@@ -154,9 +171,9 @@ def role_coincidences(text: str, annotations: Sequence[Layers]) -> tuple[dict[tu
         return {}, 0
     cells_of = np.arange(labels.shape[0])[:, None] * len(LABELS) + labels  # (token, label) of each rating
     counts = np.bincount(cells_of.ravel(), minlength=labels.shape[0] * len(LABELS)).reshape(-1, len(LABELS))
-    counts = counts.astype(float)
-    matrix = (counts.T @ counts - np.diag(counts.sum(axis=0))) / (raters - 1)
+    matrix = (counts.T @ counts - np.diag(counts.sum(axis=0))).tolist()
+    pairs = raters - 1
     cells = {
-        (LABELS[i], LABELS[j]): value for i, row in enumerate(matrix.tolist()) for j, value in enumerate(row) if value
+        (pairs, LABELS[i], LABELS[j]): value for i, row in enumerate(matrix) for j, value in enumerate(row) if value
     }
     return cells, int(labels.shape[0])
