@@ -4,18 +4,10 @@
 from __future__ import annotations
 
 from claimkit.preannotate.arabic import Token, normalize
-from claimkit.preannotate.lexicon import (
-    ANONYMITY_VERBS,
-    COMPLEMENTIZERS,
-    RELATIVES,
-    TIMES,
-    WEEKDAYS,
-    needs_preposition,
-    time_at,
-    verb_forms,
-)
+from claimkit.preannotate.lexicon import needs_preposition, time_at
 from claimkit.preannotate.mentions import Mention, Phrase, head_kind, mention_from
 from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.stops import ends_phrase
 from claimkit.preannotate.titles import (
     AFFILIATION_PREPOSITIONS,
     BODIES,
@@ -39,61 +31,6 @@ _OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
 #: A document "issued" by a body (بيان صادر عن الجيش).
 _ISSUED = frozenset(["صادر", "صادره"])
 
-_STOPS = (
-    COMPLEMENTIZERS
-    | RELATIVES
-    | frozenset(
-        [
-            "الي",
-            "عن",
-            "في",
-            "من",
-            "خلال",
-            "ل",
-            "امام",
-            "عبر",
-            "حول",
-            "بشان",
-            "منذ",
-            "بعد",
-            "قبل",
-            "عقب",
-            "ظهر",
-            "مع",
-            "و",
-            "ف",
-            "قد",
-            "فقد",  # أما الوزير محمد معيط فقد أكد: the topic ends there
-            "لقد",
-            "هو",
-            "هي",
-            "كما",
-            "حيث",
-            "عندما",
-            "بعدما",
-            "ضمن",
-            "اثناء",
-            "لدي",
-            "وفقا",
-            "بحسب",
-            "حسب",
-            "نقلا",
-            "انه",
-            "ان",
-            "لا",
-            "لم",
-            "لن",
-            "ما",
-            "قوله",
-            "قولها",
-            "قولهم",
-        ]
-    )
-    | WEEKDAYS
-    | TIMES
-    | ANONYMITY_VERBS
-    | NAMED_AS
-)
 #: Documents a body speaks in (أعلنت الوزارة في بيان): never the body's affiliation.
 _DOCUMENTS = frozenset(normalize(word) for word in ("بيان", "تقرير", "تصريح", "رسالة", "مؤتمر", "منشور", "تغريدة"))
 #: Whom a call or a demand is addressed to (دعت … الحكومة إلى، طالبت … الجهات المانحة بـ).
@@ -101,13 +38,7 @@ _ADDRESSEES = frozenset(
     bare(normalize(word))
     for word in ("السلطات", "الحكومة", "الجهات", "الأطراف", "المجتمع", "المواطنين", "الدول", "المانحين")
 )
-_PLAIN_STOPS = frozenset({"على", "إلى"})  # as written: على is a preposition, علي a name
 _MAX_DESCRIPTOR = 7
-
-
-def _stop(token: Token) -> bool:
-    key = token.key
-    return key in _STOPS or token.plain in _PLAIN_STOPS or key in verb_forms() or not key.isalpha()
 
 
 def _descriptive(token: Token) -> bool:
@@ -118,7 +49,7 @@ def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, objects: tuple[s
     tokens, k = reader.tokens, j
     while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
         token = tokens[k]
-        if (k > j and reader.broken(k)) or _stop(token) or (k > j and _object_of(reader, k, objects)):
+        if (k > j and reader.broken(k)) or ends_phrase(token) or (k > j and _object_of(reader, k, objects)):
             break  # رحب الوزير بالاتفاق، طالبت الجمعية الجهات المانحة بـ: the verb's object or addressee
         if _continues_descriptor(reader, k, phrase):
             phrase.descriptor.append(k)
@@ -182,7 +113,7 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
     if head_kind(reader, phrase) == "body" and (key != "في" or bare(reader.key(k + 1)) in _DOCUMENTS):
         return k  # وزارة الداخلية في حكومة الوحدة: its government; في بيان: where it said so
     taken, m = [k], k + 1
-    while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not _stop(tokens[m]):
+    while m < len(tokens) and len(taken) < 6 and not reader.broken(m) and not ends_phrase(tokens[m]):
         token = tokens[m]
         previous = tokens[m - 1]  # مركز جسور: an indefinite body takes its name; وزارة الخارجية is whole
         after_body = bare(previous.key) in BODIES and not previous.definite and m - 1 != k
@@ -206,7 +137,7 @@ def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, object
             phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
             k += 2
             continue
-        if reader.broken(k) or _stop(token) or _descriptive(token):
+        if reader.broken(k) or ends_phrase(token) or _descriptive(token):
             break
         if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
             break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
@@ -238,7 +169,7 @@ def _continues_issuer(reader: Reader, k: int, first: int) -> bool:
     if token.definite or _descriptive(token):
         return True
     named = k == first + 1 and bare(previous.key) in BODIES and not previous.definite
-    return named and not _stop(token)
+    return named and not ends_phrase(token)
 
 
 def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
@@ -247,7 +178,7 @@ def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
     issued = _issued_by(reader, k, phrase)
     if issued != k:
         return issued
-    while k < len(tokens) and taken < 3 and not reader.broken(k) and not _stop(tokens[k]):
+    while k < len(tokens) and taken < 3 and not reader.broken(k) and not ends_phrase(tokens[k]):
         phrase.descriptor.append(k)
         k, taken = k + 1, taken + 1
         if bare(tokens[k - 1].key) in PLACES:
@@ -277,7 +208,7 @@ def _quoted_name(reader: Reader, k: int, phrase: Phrase) -> tuple[int, int] | No
 
 def _adjectives(reader: Reader, k: int, phrase: Phrase) -> int:
     """صحيفة "واشنطن بوست" الأمريكية: definite adjectives after a quoted name belong to the phrase."""
-    while k < len(reader.tokens) and reader.tokens[k].definite and not _stop(reader.tokens[k]):
+    while k < len(reader.tokens) and reader.tokens[k].definite and not ends_phrase(reader.tokens[k]):
         if reader.gap(k).strip() not in _CLOSING_MARKS | {""}:
             break
         phrase.descriptor.append(k)
@@ -310,7 +241,7 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
     the phrase ends before its object with ب and the article (رحب الوزير بالاتفاق; a name may open with
     ب: بشار، بنيامين) and before whom a verb that needs its preposition addresses (دعت الجمعية الحكومة إلى).
     ``until``: the phrase ends before that token."""
-    if j >= len(reader.tokens) or _stop(reader.tokens[j]) or time_at((reader.key(j), reader.key(j + 1))):
+    if j >= len(reader.tokens) or ends_phrase(reader.tokens[j]) or time_at((reader.key(j), reader.key(j + 1))):
         return None  # وكان قد أعلن العام الماضي أن …: when, not who
     phrase = Phrase()
     k = _read_descriptor(reader, j, phrase, objects=objects)
