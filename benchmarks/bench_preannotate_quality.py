@@ -4,7 +4,7 @@
 
 Three sets, measured with the same code as `claimkit preannotate --evaluate` (span matching of
 claimkit.agreement): the seed article (the issue's targets), the seven pattern articles the rules
-were developed on (tests/preannotate/cases), and six held-out articles written with the rules frozen
+were developed on (tests/preannotate/cases), and the held-out articles, each round written with the rules frozen
 (tests/preannotate/heldout; their first, frozen runs are in docs/preannotate.md).
 """
 

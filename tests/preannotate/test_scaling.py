@@ -126,7 +126,7 @@ def _next_cue_start(attributor: attribution.Attributor, hit: attribution.CueHit,
         pending = hit.end < other.start < limit and not attributor.reader.is_consumed(other.start, other.end)
         opening = attributor._viable(other) if pending else None
         if opening is not None:
-            return attributor._before_separator(opening)
+            return attributor._before_separator(attributor._before_connective(opening))
     return limit
 
 

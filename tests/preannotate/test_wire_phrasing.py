@@ -580,7 +580,50 @@ ROUND3 = [
         id="the-cabinet",
     ),
 ]
-REVIEWED += COURT + RELAYS + ROUND3
+#: What held-out round 4 (frozen at 1.15.0) missed, generalized in 1.16.0; new sentences, not its own.
+ROUND4 = [
+    pytest.param(
+        "وقال مدير الدفاع المدني في المحافظة، خالد يوسف، إن فرق الإنقاذ انتشلت ثلاث جثث.",
+        [("خالد يوسف", "فرق الإنقاذ انتشلت ثلاث جثث")],
+        id="a-name-between-commas-after-the-title",
+    ),
+    pytest.param(
+        "ويرى الخبير في الشؤون النفطية بمعهد الدراسات الاستراتيجية، سعيد حسن البدري، أن الأسعار ستنخفض.",
+        [("سعيد حسن البدري", "الأسعار ستنخفض")],
+        id="a-name-after-an-unread-affiliation-ending-with-a-title-word",
+    ),
+    pytest.param(
+        "وقال المتحدث باسم المفوضية في الأردن، علي منصور، في مؤتمر صحفي، إن عدد اللاجئين ارتفع.",
+        [("علي منصور", "عدد اللاجئين ارتفع")],
+        id="a-name-then-the-occasion-between-commas",
+    ),
+    pytest.param(
+        "وقال الوزير محمد علي، اليوم الأحد، إن المفاوضات مستمرة.",
+        [("محمد علي", "المفاوضات مستمرة")],
+        id="a-time-between-commas-is-no-name",
+    ),
+    pytest.param(
+        "وقال مسؤول في الوزارة، طلب عدم الكشف عن هويته لأنه غير مخول بالحديث إلى الصحافة، إن الاتفاق سيوقع غداً.",
+        [("مسؤول في الوزارة", "الاتفاق سيوقع غداً")],
+        id="anonymity-with-its-reason",
+    ),
+    pytest.param(
+        "وقال مصدر في إحدى الشركات النفطية، طلب عدم الكشف عن هويته، إن الإنتاج توقف.",
+        [("مصدر في إحدى الشركات النفطية", "الإنتاج توقف")],
+        id="one-of-the-companies",
+    ),
+    pytest.param(
+        "وكانت الوزارة قد اتهمت الشركة بتزوير الوثائق، فيما نفت الشركة ذلك.",
+        [("الوزارة", "الشركة بتزوير الوثائق"), ("الشركة", "ذلك")],
+        id="the-pluperfect-subject-accuses-and-the-next-attribution-keeps-its-connective",
+    ),
+    pytest.param(
+        "ودعت الهيئة، في رسالة وجهتها إلى الوزراء الأسبوع الماضي، إلى وقف التوظيف.",
+        [("الهيئة", "وقف التوظيف")],
+        id="the-preposition-after-an-adjunct-between-commas-that-holds-another",
+    ),
+]
+REVIEWED += COURT + RELAYS + ROUND3 + ROUND4
 
 
 @pytest.mark.parametrize(("text", "expected"), REVIEWED)
@@ -758,3 +801,28 @@ def test_a_correspondent_says_where_from_not_who(text: str, mention: str, naming
     (source,) = _proposal(text).sources
     assert ([m.text for m in source.mentions], source.naming) == ([mention], naming)
     assert source.role or source.affiliation or naming is SourceNaming.NAMED  # N005: the description is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "وقال الكاتب العام لوزارة الصحة، أحمد بناني، إن الوباء تراجع.", "government", id="secretary-general"
+        ),
+        pytest.param("وقال الكاتب الصحفي أحمد بناني إن الوباء تراجع.", "journalist", id="a-writer"),
+        pytest.param("وانتقد النائب المستقل سامر علي خطة الحكومة.", "government", id="a-member-of-parliament"),
+        pytest.param("وقال مصدر في إحدى المنظمات الإنسانية إن المساعدات وصلت.", "organization", id="organizations"),
+    ],
+)
+def test_office_words_give_the_kind(text: str, kind: str) -> None:
+    """الكاتب العام is the secretary-general (his ministry's kind), not a writer; a member of parliament
+    speaking as such is government (guidelines §2); a plural of a body word names bodies."""
+    assert [s.kind for s in _proposal(text).sources] == [kind]
+
+
+def test_a_feminine_verb_after_a_plural_body_continues_the_body() -> None:
+    """قوات (a plural) takes a feminine verb: وقالت continues it, not the feminine الوزارة before it."""
+    text = "وأكدت الوزارة أن الطريق مفتوح. ونفت قوات المعارضة أن تكون قد أغلقته، وقالت إن الجيش أغلقه."
+    proposal = _proposal(text)
+    sources = {s.id: s.mentions[0].text for s in proposal.sources}
+    assert [(sources.get(c.source or ""), c.text) for c in proposal.claims][-1] == ("قوات المعارضة", "الجيش أغلقه")

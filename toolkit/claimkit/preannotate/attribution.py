@@ -35,6 +35,8 @@ __all__ = ["Attributor"]
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
+#: Connectives that join a second attribution to the sentence (…، فيما نفت الحركة أن …).
+_JOINING = frozenset(normalize(word) for word in ("فيما", "بينما", "كما"))
 
 
 class Attributor:
@@ -61,6 +63,9 @@ class Attributor:
 
     def _speaker(self, hit: CueHit) -> tuple[Mention | None, Entity | None, int]:
         """The speaker's new mention (or the known speaker it continues) and the token after it."""
+        pluperfect = self._pluperfect(hit)  # وكانت الحكومة قد اتهمت قوات …: what follows is the object
+        if pluperfect is not None:
+            return pluperfect, None, hit.after
         speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
         objects = hit.form.verb.object_after if hit.form is not None else ()
         mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
@@ -148,6 +153,11 @@ class Attributor:
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)
 
+    def _pluperfect(self, hit: CueHit) -> Mention | None:
+        if hit.kind != "verb" or hit.continued:
+            return None
+        return subject_before(self.reader, hit, self._plausible, after_kana=True)
+
     def _content(self, k: int, objects: tuple[str, ...], sentence: tuple[int, int], hit: CueHit) -> Content | None:
         stop = self._next_cue_start(hit, sentence[1])
         found = complement(self.reader, k, objects, stop)
@@ -170,8 +180,17 @@ class Attributor:
                 break
             opening = None if self.reader.is_consumed(other.start, other.end) else self._viable(other)
             if opening is not None:
-                return self._before_separator(opening)
+                return self._before_separator(self._before_connective(opening))
         return limit
+
+    def _before_connective(self, offset: int) -> int:
+        """…، فيما نفت الحركة: the connective that joins the next attribution goes with it."""
+        reader = self.reader
+        index = reader.token_at(offset)
+        at_word = 0 < index < len(reader.tokens) and reader.tokens[index].start == offset
+        if at_word and not reader.broken(index) and reader.key(index - 1) in _JOINING:
+            return reader.tokens[index - 1].start
+        return offset
 
     def _viable(self, hit: CueHit) -> int | None:
         """Where the attribution of a later cue that will likely be kept opens (the cue with its و, or the
@@ -179,6 +198,9 @@ class Attributor:
         opening = self.reader.tokens[hit.first].start  # …، وأضاف: the و goes with the cue
         if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
             return opening
+        pluperfect = self._pluperfect(hit)
+        if pluperfect is not None:
+            return clause_opening(self.reader, pluperfect)
         rule = "source-according-to" if hit.kind == "according" else "source-subject"
         mention = read_mention(self.reader, hit.after, rule)
         if mention is not None and self._plausible(mention):

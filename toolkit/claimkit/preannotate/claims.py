@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
+from claimkit.preannotate.adjuncts import after_anonymity, after_commas
 from claimkit.preannotate.arabic import normalize, strip_clitic
-from claimkit.preannotate.lexicon import ADJUNCT_STARTS, ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS, CONNECTIVES
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNECTIVES
 from claimkit.preannotate.objects import plain_object
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.preannotate.titles import addressee
@@ -102,12 +103,12 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
     (تؤكد الحكومة حرصها على …, أشار إلى الأهمية).
     """
     prepositions = tuple(p for p in objects if p)
-    k = _after_anonymity(reader, k, limit)  # مسؤول أمني طلب عدم الكشف عن هويته إن …
+    k = after_anonymity(reader, k, limit)  # مسؤول أمني طلب عدم الكشف عن هويته إن …
     found = _marker(reader, k, prepositions)
     if found is not None:
         return found, "claim-complement"
     tokens = reader.tokens
-    after = _after_commas(reader, k, limit)  # أعلن المصرف، اليوم الاثنين، عن …
+    after = after_commas(reader, k, limit)  # أعلن المصرف، اليوم الاثنين، عن …
     if after != k:
         found = _marker(reader, after, prepositions)
         if found is not None:
@@ -122,37 +123,9 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
             found = _marker(reader, m, (), quotes=False)
             if found is not None:
                 return found, "claim-complement"
+            if reader.key(m) in prepositions and ("،" in reader.gap(m) or "," in reader.gap(m)):
+                return plain_object(reader, m, objects, prepositions, limit)  # دعت، في دورية …، إلى منع …
     return plain_object(reader, k, objects, prepositions, limit)
-
-
-def _after_anonymity(reader: Reader, k: int, limit: int) -> int:
-    """The token after a source's request for anonymity right after it (طلب عدم الكشف عن هويته، فضّل
-    عدم ذكر اسمه، رفض الكشف عن اسمه), else ``k``: it stands between the speaker and the content."""
-    tokens = reader.tokens
-    if k >= len(tokens) or reader.key(k, "و") not in ANONYMITY_VERBS:
-        return k
-    for m in range(k + 1, min(k + 6, len(tokens))):
-        if tokens[m].start >= limit or reader.broken(m):
-            return k
-        if reader.key(m) in ANONYMITY_ENDS:
-            return m + 1
-    return k
-
-
-def _after_commas(reader: Reader, k: int, limit: int) -> int:
-    """The token after a short stretch between two commas that follows the speaker, else ``k``."""
-    tokens = reader.tokens
-    if k >= len(tokens) or ("،" not in reader.gap(k) and "," not in reader.gap(k)):
-        return k
-    for m in range(k + 1, min(k + 6, len(tokens))):
-        if tokens[m].start >= limit:
-            return k
-        gap = reader.gap(m)
-        if "،" in gap or "," in gap:
-            return m
-        if reader.broken(m):
-            return k
-    return k
 
 
 def content_at(reader: Reader, start: int, stop: int) -> Content | None:

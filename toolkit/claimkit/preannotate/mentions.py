@@ -155,7 +155,7 @@ def _resolved_keys(reader: Reader, indices: list[int]) -> tuple[str, ...]:
 def _feminine(head: str, phrase: Phrase) -> bool | None:
     if head in VAGUE_HEADS or head in DESCRIBED_HEADS:
         return None
-    return head.endswith("ه") if phrase.descriptor else False
+    return head.endswith(("ه", "ات")) if phrase.descriptor else False  # قوات الدعم السريع نفت: plurals too
 
 
 def _key(key: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from claimkit.preannotate.arabic import Token, normalize
 from claimkit.preannotate.lexicon import needs_preposition, time_at
 from claimkit.preannotate.mentions import Mention, Phrase, head_kind, mention_from
+from claimkit.preannotate.names import appositive_name, read_name
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.stops import ends_phrase
 from claimkit.preannotate.titles import (
@@ -24,10 +25,6 @@ from claimkit.preannotate.titles import (
 
 __all__ = ["read_mention"]
 
-#: Nouns that open what a speaker denied, confirmed or announced (نفى … وجود، أكد … صحة، أعلن … مقتل),
-#: and words no name holds: they end a name read after a title.
-_OBJECT_WORDS = "وجود عدم صحة وقوع حدوث تعرض مقتل إصابة سقوط نية أي كل بعض جميع استعداد رفض دعم قرب"
-_OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
 #: A document "issued" by a body (بيان صادر عن الجيش).
 _ISSUED = frozenset(["صادر", "صادره"])
 
@@ -39,6 +36,8 @@ _ADDRESSEES = frozenset(
     for word in ("السلطات", "الحكومة", "الجهات", "الأطراف", "المجتمع", "المواطنين", "الدول", "المانحين")
 )
 _MAX_DESCRIPTOR = 7
+#: "One of" before a definite plural (مصدر في إحدى المنظمات الإغاثية): part of an affiliation.
+_ONE_OF = frozenset({"احد", "احدي"})
 
 
 def _descriptive(token: Token) -> bool:
@@ -117,7 +116,8 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
         token = tokens[m]
         previous = tokens[m - 1]  # مركز جسور: an indefinite body takes its name; وزارة الخارجية is whole
         after_body = bare(previous.key) in BODIES and not previous.definite and m - 1 != k
-        if not (token.definite or _descriptive(token) or after_body or bare(token.key) in PLACES):
+        one_of = m == k + 1 and token.key in _ONE_OF and m + 1 < len(tokens) and tokens[m + 1].definite
+        if not (token.definite or _descriptive(token) or after_body or one_of or bare(token.key) in PLACES):
             break
         taken.append(m)
         m += 1
@@ -125,27 +125,6 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
         return k
     phrase.affiliation = taken
     return m
-
-
-def _read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects: tuple[str, ...] = ()) -> int:
-    tokens = reader.tokens
-    while k < len(tokens) and len(phrase.name) < limit:
-        token = tokens[k]
-        if "ب" in objects and token.key.startswith("بال"):
-            break  # رحب الرئيس بشار الأسد بالاتفاق: the verb's object, not a name
-        if phrase.name and reader.in_compound_name(k):
-            phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
-            k += 2
-            continue
-        if reader.broken(k) or ends_phrase(token) or _descriptive(token):
-            break
-        if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
-            break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
-        if token.key in _OBJECT_NOUNS:
-            break  # نفى المتحدث باسم الحكومة وجود أي خلافات: what he denied, not his name
-        phrase.name.append(k)
-        k += 1
-    return k
 
 
 def _issued_by(reader: Reader, k: int, phrase: Phrase) -> int:
@@ -251,8 +230,10 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
         k, titled = k + 1, True
     elif phrase.descriptor and reader.key(k, "و") in NAMED_AS and reader.gap(k).strip() in ("،", ","):
         k, titled = k + 1, True  # أحد سكان المخيم، ويدعى أبو محمد، …: the name between commas
-    if titled or (not phrase.descriptor and bare_name):
-        k = _read_name(reader, k, phrase, 4 if titled else 3, objects=objects)
+    elif phrase.descriptor and head_kind(reader, phrase) != "body":
+        k = appositive_name(reader, k, phrase)  # الباحث بمركز النيلين للدراسات، أحمد عثمان الأمين، أن
+    if not phrase.name and (titled or (not phrase.descriptor and bare_name)):
+        k = read_name(reader, k, phrase, 4 if titled else 3, objects=objects)
     quoted = None
     if phrase.descriptor and _open_body(reader, phrase) and not titled:
         quoted = _quoted_name(reader, k, phrase)

@@ -25,16 +25,23 @@ _FAQAD = normalize("فقد")
 _SUBJECT_WORDS = 8
 
 
-def subject_before(reader: Reader, hit: CueHit, plausible: Callable[[Mention], bool]) -> Mention | None:
+def subject_before(
+    reader: Reader, hit: CueHit, plausible: Callable[[Mention], bool], *, after_kana: bool = False
+) -> Mention | None:
     """The subject before the verb of ``hit``: the phrase must fill the words between كان (or the
     start of the sentence) and the verb (قد aside), unbroken by punctuation, and name a speaker
-    (``plausible`` says whether a bare name is one)."""
+    (``plausible`` says whether a bare name is one). ``after_kana``: only the subject of a
+    pluperfect (وكانت الحكومة قد اتهمت …), which is the verb's whatever follows it."""
     end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
         if k + 1 < end and reader.broken(k + 1):
             return None  # punctuation inside the subject
         kana = reader.key(k, "و") in _KANA
+        if after_kana and not (kana and reader.key(k, "و") != _AMMA):
+            if k == opening:
+                return None
+            continue
         if kana or k == opening:
             start = k + 1 if kana else k
             mention = read_mention(reader, start, "source-before-verb")

@@ -121,7 +121,8 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
     (
         SourceKind.ORGANIZATION,
         _keys(
-            "مدني هلال صليب مرصد منظمة جمعية حزب شركة نقابة ائتلاف حركة فصيل اتحاد غرف غرفة "
+            "مدني هلال صليب مرصد منظمة منظمات جمعية جمعيات حزب أحزاب شركة شركات نقابة نقابات ائتلاف حركة فصيل "
+            "فصائل اتحاد غرف غرفة "
             "تصنيف ائتماني موديز فيتش"  # وكالة موديز للتصنيف الائتماني: a rating agency, no news agency
         ),
     ),
@@ -141,7 +142,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         SourceKind.GOVERNMENT,
         _keys(
             "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
-            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي"
+            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نائب نواب برلماني برلمانية"
         ),
     ),
 )
@@ -174,10 +175,27 @@ _FORMER = _keys("سابق سابقة متقاعد متقاعدة")
 _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, SourceKind.OTHER}
 
 
+#: A title word that names an office when عام follows it: الكاتب العام (the secretary-general, in the
+#: Maghreb) is no writer; his kind is his body's (الكاتب العام لوزارة التجهيز).
+_OFFICE_BEFORE_GENERAL = _keys("كاتب كاتبة")
+_GENERAL = _keys("عام عامة")
+
+
+def _titles(keys: Sequence[str]) -> list[str]:
+    """The words of ``keys`` (bare) without those that only name an office with the next (الكاتب العام)."""
+    words = [bare(key) for key in keys]
+    following = [*words[1:], ""]
+    return [
+        word
+        for word, after in zip(words, following, strict=True)
+        if not (word in _OFFICE_BEFORE_GENERAL and after in _GENERAL)
+    ]
+
+
 def title_kind(keys: Sequence[str]) -> SourceKind | None:
     """The kind given by the last personal title (المحلل in الكاتب الصحفي والمحلل السياسي)."""
-    for key in reversed(keys):
-        kind = TITLES.get(bare(key))
+    for word in reversed(_titles(keys)):
+        kind = TITLES.get(word)
         if kind is not None:
             return kind
     return None
@@ -195,7 +213,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
     reports = bool(keys) and bare(keys[0]) in VAGUE_HEADS  # تقارير صحفية: press reports, not a journalist
     if personal in _PERSONAL and not reports:
         return None if reports else personal
-    words = {bare(key) for key in keys}
+    words = set(_titles(keys))
+    words |= {word[1:] for word in words if word.startswith("ل")}  # الكاتب العام لوزارة التجهيز: a ministry
     if words & _FORMER and words & TITLES.keys():
         return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
     if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):

@@ -1,0 +1,77 @@
+"""A speaker's name in the text: after a title (الوزير محمد علي) or between commas after a
+description (الكاتب العام لوزارة التجهيز، عبد العزيز الزروالي، …), up to the words no name holds."""
+
+from __future__ import annotations
+
+from claimkit.preannotate.arabic import normalize
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
+from claimkit.preannotate.mentions import Phrase
+from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.stops import ends_phrase
+from claimkit.preannotate.titles import addressee, speaker_word
+
+__all__ = ["appositive_name", "read_name"]
+
+#: Nouns that open what a speaker denied, confirmed or announced (نفى … وجود، أكد … صحة، أعلن … مقتل),
+#: and words no name holds: they end a name read after a title.
+_OBJECT_WORDS = "وجود عدم صحة وقوع حدوث تعرض مقتل إصابة سقوط نية أي كل بعض جميع استعداد رفض دعم قرب"
+_OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
+#: Words of a description the reader may leave unread before an appositive name (في السودان، للدراسات).
+_UNREAD_DESCRIPTION = 6
+
+
+def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects: tuple[str, ...] = ()) -> int:
+    tokens = reader.tokens
+    while k < len(tokens) and len(phrase.name) < limit:
+        token = tokens[k]
+        if "ب" in objects and token.key.startswith("بال"):
+            break  # رحب الرئيس بشار الأسد بالاتفاق: the verb's object, not a name
+        if phrase.name and reader.in_compound_name(k):
+            phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
+            k += 2
+            continue
+        if reader.broken(k) or ends_phrase(token) or speaker_word(token.key):
+            break
+        if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
+            break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
+        if token.key in _OBJECT_NOUNS:
+            break  # نفى المتحدث باسم الحكومة وجود أي خلافات: what he denied, not his name
+        phrase.name.append(k)
+        k += 1
+    return k
+
+
+def appositive_name(reader: Reader, k: int, phrase: Phrase) -> int:
+    """A person's name between commas after what describes them (الكاتب العام لوزارة التجهيز والماء،
+    عبد العزيز الزروالي، …; المتحدث باسم البرنامج في السودان، محمد جمال الدين، في بيان): two to four
+    words, the first neither with the article nor a title, none a stop or a time, after the description
+    (what of it was not read: a few words without punctuation, no verb and no أن/إن); returns the
+    token after the name."""
+    tokens = reader.tokens
+    start = _comma_after_description(reader, k)
+    if start is None or start >= len(tokens) or tokens[start].definite:
+        return k
+    end = start
+    while end < len(tokens) and end - start < 4 and (end == start or not reader.broken(end)):
+        token = tokens[end]
+        if ends_phrase(token) or addressee(token.key) or token.key in _OBJECT_NOUNS:
+            return k
+        if end == start and speaker_word(token.key):
+            return k  # المتحدث، رئيس الوفد، …: another description (أحمد عثمان الأمين: a name)
+        end += 1
+    if end - start < 2 or end >= len(tokens) or reader.gap(end).strip() not in ("،", ","):
+        return k
+    phrase.descriptor += range(k, start)  # what was left unread describes the speaker (في السودان)
+    phrase.name = list(range(start, end))
+    return end
+
+
+def _comma_after_description(reader: Reader, k: int) -> int | None:
+    """The token after the comma that ends a speaker's description at ``k`` or a few words later."""
+    for m in range(k, min(k + _UNREAD_DESCRIPTION + 1, len(reader.tokens))):
+        if reader.gap(m).strip() in ("،", ","):
+            return m
+        key = reader.key(m, "و")
+        if (m > k and reader.broken(m)) or key in COMPLEMENTIZERS or key in verb_forms():
+            return None
+    return None
