@@ -3,7 +3,7 @@ reason (، طلب عدم الكشف عن هويته لأنه غير مخول ب�
 
 from __future__ import annotations
 
-from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS
+from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS
 from claimkit.preannotate.reader import Reader
 
 __all__ = ["after_anonymity", "after_commas"]
@@ -29,17 +29,16 @@ def after_anonymity(reader: Reader, k: int, limit: int) -> int:
 def _after_reason(reader: Reader, k: int, m: int, limit: int) -> int:
     """After a request for anonymity between commas (``k``: its first word, ``m``: the word after it),
     the token after the closing comma when a reason fills the rest (، طلب عدم الكشف عن هويته لأنه غير
-    مخول بالتصريح، إن …), else ``m``."""
+    مخول بالتصريح، إن …), else ``m``: not when the content follows at once, its comma left out
+    (، طلب عدم الكشف عن هويته إن الجيش سيطر على البلدة، وقتل …)."""
     tokens = reader.tokens
     if not ("،" in reader.gap(k) or "," in reader.gap(k)) or m >= len(tokens) or reader.broken(m):
         return m
-    for n in range(m + 1, min(m + _REASON_WORDS, len(tokens))):
-        if tokens[n].start >= limit:
-            return m
-        gap = reader.gap(n).strip()
+    for n in range(m, min(m + _REASON_WORDS, len(tokens))):
+        gap = reader.gap(n).strip() if n > m else ""
         if gap in ("،", ","):
-            return n
-        if gap:
+            return n  # the comma that closes the reason
+        if gap or tokens[n].start >= limit or reader.key(n, "ف") in COMPLEMENTIZERS:
             return m
     return m
 

@@ -117,14 +117,17 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
     if k < len(tokens) and (
         "،" in reader.gap(k) or "," in reader.gap(k) or reader.key(k) in ADJUNCT_STARTS or addressee(reader.key(k))
     ):
+        between_commas = "،" in reader.gap(k) or "," in reader.gap(k)
         for m in range(k + 1, min(k + _ADJUNCT_WINDOW, len(tokens))):
             if tokens[m].start >= limit:
                 break
             found = _marker(reader, m, (), quotes=False)
             if found is not None:
                 return found, "claim-complement"
-            if reader.key(m) in prepositions and ("،" in reader.gap(m) or "," in reader.gap(m)):
+            if reader.key(m) in prepositions and between_commas and ("،" in reader.gap(m) or "," in reader.gap(m)):
                 return plain_object(reader, m, objects, prepositions, limit)  # دعت، في دورية …، إلى منع …
+            if reader.broken(m):
+                between_commas = False  # the adjunct has ended: a later "، إلى" is inside the content
     return plain_object(reader, k, objects, prepositions, limit)
 
 

@@ -8,7 +8,7 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.mentions import Phrase
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.stops import ends_phrase
-from claimkit.preannotate.titles import addressee, speaker_word
+from claimkit.preannotate.titles import addressee, bare, speaker_word
 
 __all__ = ["appositive_name", "read_name"]
 
@@ -18,6 +18,17 @@ _OBJECT_WORDS = "وجود عدم صحة وقوع حدوث تعرض مقتل إص
 _OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
 #: Words of a description the reader may leave unread before an appositive name (في السودان، للدراسات).
 _UNREAD_DESCRIPTION = 6
+#: Words that open a place, a time, a manner or a counterpart between commas, never a name.
+_NOT_NAMES_WORDS = (
+    "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب مطلع منتصف أواخر أوائل نهاية بداية عشية قبيل بعيد إثر "
+    "بحضور بدوره بدورها بدورهم أيضا ردا نظيره نظيرته نظراءه موظف موظفة"
+)
+_NOT_NAMES = frozenset(bare(normalize(word)) for word in _NOT_NAMES_WORDS.split())
+#: Words of a status that describe, never name (متقاعد، سابق).
+_STATUS = frozenset(bare(normalize(word)) for word in ["سابق", "سابقة", "متقاعد", "متقاعدة"])
+#: Occasions of a statement (في مؤتمر صحفي، في كلمة، في تغريدة): what follows them is no name.
+_OCCASION_WORDS = "مؤتمر كلمة خطاب تغريدة تصريح تصريحات بيان مقابلة حديث لقاء اجتماع جلسة رسالة منشور اتصال زيارة"
+_OCCASIONS = frozenset(bare(normalize(word)) for word in _OCCASION_WORDS.split())
 
 
 def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects: tuple[str, ...] = ()) -> int:
@@ -41,21 +52,24 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
     return k
 
 
-def appositive_name(reader: Reader, k: int, phrase: Phrase) -> int:
+def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool = False) -> int:
     """A person's name between commas after what describes them (الكاتب العام لوزارة التجهيز والماء،
     عبد العزيز الزروالي، …; المتحدث باسم البرنامج في السودان، محمد جمال الدين، في بيان): two to four
     words, the first neither with the article nor a title, none a stop or a time, after the description
-    (what of it was not read: a few words without punctuation, no verb and no أن/إن); returns the
-    token after the name."""
+    (what of it was not read: a few words without punctuation, no verb, no أن/إن and no occasion:
+    في مؤتمر صحفي …، بحضور السفراء، is no name; nothing unread when the verb ``addressed`` someone:
+    دعا الرئيس نظيره الروسي، فلاديمير بوتين، إلى …); returns the token after the name."""
     tokens = reader.tokens
     start = _comma_after_description(reader, k)
-    if start is None or start >= len(tokens) or tokens[start].definite:
+    if start is None or start >= len(tokens) or tokens[start].definite or (addressed and start != k):
+        return k
+    if any(bare(tokens[m].key) in _OCCASIONS for m in range(k, start)) or not _may_open_a_name(tokens[start].key):
         return k
     end = start
     while end < len(tokens) and end - start < 4 and (end == start or not reader.broken(end)):
         token = tokens[end]
-        if ends_phrase(token) or addressee(token.key) or token.key in _OBJECT_NOUNS:
-            return k
+        if ends_phrase(token) or addressee(token.key) or token.key in _OBJECT_NOUNS or bare(token.key) in _STATUS:
+            return k  # ، موظف حكومي متقاعد،: a second description
         if end == start and speaker_word(token.key):
             return k  # المتحدث، رئيس الوفد، …: another description (أحمد عثمان الأمين: a name)
         end += 1
@@ -64,6 +78,13 @@ def appositive_name(reader: Reader, k: int, phrase: Phrase) -> int:
     phrase.descriptor += range(k, start)  # what was left unread describes the speaker (في السودان)
     phrase.name = list(range(start, end))
     return end
+
+
+def _may_open_a_name(key: str) -> bool:
+    """Not a place, a time or a manner (، شمال قطاع غزة، / ، عشية الانتخابات، / ، بدوره، / ، مرتدياً
+    الزي العسكري،): no name opens with these words, nor with an accusative participle (مـ…ـاً)."""
+    word = bare(key)
+    return word not in _NOT_NAMES and not (word.startswith("م") and word.endswith("ا") and len(word) >= 5)
 
 
 def _comma_after_description(reader: Reader, k: int) -> int | None:

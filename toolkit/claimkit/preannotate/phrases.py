@@ -231,7 +231,7 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
     elif phrase.descriptor and reader.key(k, "و") in NAMED_AS and reader.gap(k).strip() in ("،", ","):
         k, titled = k + 1, True  # أحد سكان المخيم، ويدعى أبو محمد، …: the name between commas
     elif phrase.descriptor and head_kind(reader, phrase) != "body":
-        k = appositive_name(reader, k, phrase)  # الباحث بمركز النيلين للدراسات، أحمد عثمان الأمين، أن
+        k = appositive_name(reader, k, phrase, addressed=needs_preposition(objects))  # الباحث …، أحمد عثمان، أن
     if not phrase.name and (titled or (not phrase.descriptor and bare_name)):
         k = read_name(reader, k, phrase, 4 if titled else 3, objects=objects)
     quoted = None

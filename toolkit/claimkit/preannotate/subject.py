@@ -38,7 +38,8 @@ def subject_before(
         if k + 1 < end and reader.broken(k + 1):
             return None  # punctuation inside the subject
         kana = reader.key(k, "و") in _KANA
-        if after_kana and not (kana and reader.key(k, "و") != _AMMA):
+        opens = kana and reader.key(k, "و") != _AMMA and (k == opening or reader.key(k) != reader.key(k, "و"))
+        if after_kana and not opens:  # وكانت الحكومة قد اتهمت …, not المشروع الذي كانت الحكومة قد أعلنت عنه
             if k == opening:
                 return None
             continue

@@ -142,7 +142,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         SourceKind.GOVERNMENT,
         _keys(
             "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
-            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نائب نواب برلماني برلمانية"
+            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نواب برلماني برلمانية"
         ),
     ),
 )
@@ -179,6 +179,8 @@ _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, Sour
 #: Maghreb) is no writer; his kind is his body's (الكاتب العام لوزارة التجهيز).
 _OFFICE_BEFORE_GENERAL = _keys("كاتب كاتبة")
 _GENERAL = _keys("عام عامة")
+_DEPUTY = bare(normalize("نائب"))
+_CLERICAL = _keys("بطريركي بطريركية رسولي أسقفي كنيسة مطران أبرشية")
 
 
 def _titles(keys: Sequence[str]) -> list[str]:
@@ -190,6 +192,12 @@ def _titles(keys: Sequence[str]) -> list[str]:
         for word, after in zip(words, following, strict=True)
         if not (word in _OFFICE_BEFORE_GENERAL and after in _GENERAL)
     ]
+
+
+def _member_of_parliament(words: set[str]) -> bool:
+    """النائب المستقل سامر علي: نائب with no other title (نائب المدير: a deputy, the office decides) and
+    not a church's (النائب البطريركي، الرسولي) is a member of parliament (guidelines §2: government)."""
+    return _DEPUTY in words and not (words & (TITLES.keys() - {_DEPUTY})) and not words & _CLERICAL
 
 
 def title_kind(keys: Sequence[str]) -> SourceKind | None:
@@ -227,6 +235,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
     found = next(
         (kind for kind, keywords in _KINDS if (heads if kind is SourceKind.WITNESS else words) & keywords), None
     )  # وزارة الصحة العامة والسكان: سكان inside a body's name says nothing of witnesses
+    if found is None and _member_of_parliament(words):
+        return SourceKind.GOVERNMENT
     if found is None:
         return None if reports else personal
     if found is SourceKind.OFFICIAL_DOCUMENT:  # بيان صادر عن حركة حماس: the movement's, not an official one
