@@ -101,9 +101,13 @@ def _naming(reader: Reader, phrase: Phrase) -> SourceNaming:
     head = reader.tokens[phrase.descriptor[0]]
     kind = head_kind(reader, phrase)
     if bare(head.key) in VAGUE_HEADS:
-        described = phrase.affiliation or any(
-            reader.tokens[i].key not in _VAGUE_ADJECTIVES and not reader.tokens[i].definite
-            for i in phrase.descriptor[1:]
+        described = (
+            phrase.affiliation
+            or any(
+                (reader.tokens[i].key not in _VAGUE_ADJECTIVES and not reader.tokens[i].definite)
+                or bare(reader.tokens[i].key) in BODIES  # a body gives the source its kind (N004)
+                for i in phrase.descriptor[1:]
+            )
         )
         return SourceNaming.UNNAMED_DESCRIBED if described else SourceNaming.ANONYMOUS
     if kind == "vague" or bare(head.key) in SHARED_TITLES:

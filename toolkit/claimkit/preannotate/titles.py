@@ -222,7 +222,6 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
     if personal in _PERSONAL and not reports:
         return None if reports else personal
     words = set(_titles(keys))
-    words |= {word[1:] for word in words if word.startswith("ل")}  # الكاتب العام لوزارة التجهيز: a ministry
     if words & _FORMER and words & TITLES.keys():
         return SourceKind.ANALYST  # a former official or a retired officer comments (guidelines §2)
     if any(name <= words for name in _INTERGOVERNMENTAL_NAMES):
