@@ -900,3 +900,71 @@ def test_a_name_after_whom_a_call_addresses_is_not_the_speakers() -> None:
     """ودعا الرئيس الأمريكي نظيره الروسي، فلاديمير بوتين، إلى …: Putin is addressed, not speaking."""
     text = "ودعا الرئيس الأمريكي نظيره الروسي، فلاديمير بوتين، إلى وقف الحرب."
     assert "فلاديمير بوتين" not in [m.text for s in _proposal(text).sources for m in s.mentions]
+
+
+#: اتهم X Y بـ …: whom the speaker accuses is part of the accusation, never of the speaker's name.
+ACCUSED = [
+    pytest.param(
+        "واتهمت الحكومة المسلحين بعرقلة وصول المساعدات إلى المخيمات.",
+        [("الحكومة", "المسلحين بعرقلة وصول المساعدات إلى المخيمات")],
+        id="one-word-speaker",
+    ),
+    pytest.param(
+        "واتهمت وزارة الداخلية العراقية المسلحين بعرقلة وصول المساعدات.",
+        [("وزارة الداخلية العراقية", "المسلحين بعرقلة وصول المساعدات")],
+        id="a-body-with-its-adjective",
+    ),
+    pytest.param(
+        "واتهمت منظمة العفو الدولية السلطات باعتقال الصحفيين تعسفيا.",
+        [("منظمة العفو الدولية", "السلطات باعتقال الصحفيين تعسفيا")],
+        id="a-named-organization",
+    ),
+]
+REVIEWED += ACCUSED
+
+#: …، فيما يُتوقع أن …: a clause joined with its own certainty marker is a claim of its own.
+HEDGED_CLAUSES = [
+    pytest.param(
+        "وقال المتحدث باسم الوزارة إن الأسعار ستنخفض، فيما يُتوقع أن ترتفع الواردات الشهر المقبل.",
+        [("المتحدث باسم الوزارة", "الأسعار ستنخفض"), (None, "يُتوقع أن ترتفع الواردات الشهر المقبل")],
+        id="after-a-verb-the-outlets",
+    ),
+    pytest.param(
+        "وتبلغ النفقات العامة نحو 12.5 مليار دينار، فيما يُتوقع أن يبلغ العجز نحو 2.2 مليار دينار، وفقاً لوزارة المالية.",
+        [
+            ("وزارة المالية", "وتبلغ النفقات العامة نحو 12.5 مليار دينار"),
+            ("وزارة المالية", "يُتوقع أن يبلغ العجز نحو 2.2 مليار دينار"),
+        ],
+        id="before-according-to-the-same-source",
+    ),
+    pytest.param(
+        "وارتفعت الأسعار بنسبة عشرة في المئة، بينما من المرجح أن تواصل الارتفاع.",
+        [(None, "وارتفعت الأسعار بنسبة عشرة في المئة"), (None, "من المرجح أن تواصل الارتفاع")],
+        id="the-outlets-own-without-the-connective",
+    ),
+    pytest.param(
+        "وقال الوزير إن الأسعار سترتفع، كما توقع صندوق النقد الدولي.",
+        [("الوزير", "الأسعار سترتفع"), (None, "كما توقع صندوق النقد الدولي")],
+        id="kama-is-as-not-a-joined-clause",
+    ),
+]
+REVIEWED += HEDGED_CLAUSES
+
+
+@pytest.mark.parametrize(
+    ("text", "certainties"),
+    [
+        pytest.param(
+            "وقال المتحدث باسم الوزارة إن الأسعار ستنخفض، فيما يُتوقع أن ترتفع الواردات الشهر المقبل.",
+            ["certain", "probable"],
+            id="expected",
+        ),
+        pytest.param(
+            "وأكد الوزير أن المفاوضات مستمرة، بينما من المرجح أن تتأجل الجولة المقبلة.",
+            ["certain", "probable"],
+            id="likely",
+        ),
+    ],
+)
+def test_a_joined_clause_has_its_own_certainty(text: str, certainties: list[str]) -> None:
+    assert [c.certainty for c in _proposal(text).claims] == certainties

@@ -21,7 +21,9 @@ from claimkit.preannotate.claims import (
 )
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, Form, needs_preposition
+from claimkit.preannotate.joined import before_separator, hedged_limit, hedged_pieces
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, JOINING, RELATIVES, Form, needs_preposition
+from claimkit.preannotate.objects import attached_b
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
@@ -35,8 +37,6 @@ __all__ = ["Attributor"]
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
-#: Connectives that join a second attribution to the sentence (…، فيما نفت الحركة أن …).
-_JOINING = frozenset(normalize(word) for word in ("فيما", "بينما", "كما"))
 
 
 class Attributor:
@@ -126,6 +126,8 @@ class Attributor:
         content = self._content(k, objects, sentence, hit)
         if (content is None or not content.spans) and mention is not None and needs_preposition(objects):
             mention, content = self._shorter_speaker(hit, mention, objects, sentence)
+        elif content is not None and mention is not None and self._took_whom(hit, mention.end_token, content):
+            mention, content = self._shorter_speaker(hit, mention, objects, sentence, whom=True)
         if content is None or not content.spans:
             return
         speaker = known if mention is None else self.book.add(mention)
@@ -138,17 +140,30 @@ class Attributor:
         return hit.start if mention is None else min(hit.start, clause_opening(self.reader, mention))
 
     def _shorter_speaker(
-        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int]
+        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int], whom: bool = False
     ) -> tuple[Mention, Content | None]:
         """When the speaker's phrase left no content, the longest shorter phrase that does: the rest is
         the verb's object (تعهد الرئيس بمحاسبة المسؤولين; ندد بنيامين نتنياهو بقرار المحكمة, where the
-        name opens with ب too) or whom it addresses (دعت بعثة الأمم المتحدة جميع الأطراف إلى …)."""
+        name opens with ب too) or whom it addresses (دعت بعثة الأمم المتحدة جميع الأطراف إلى …).
+        ``whom``: the phrase took whom the verb names (:meth:`_took_whom`); the shorter phrase must
+        leave it to the content (اتهمت الحكومة المسلحين بـ …: the accused are part of the accusation)."""
         for cut in reversed(range(hit.after + 1, mention.end_token)):
             again = read_mention(self.reader, hit.after, "source-subject", until=cut)
             content = self._content(again.end_token, objects, sentence, hit) if again is not None else None
-            if again is not None and content is not None and content.spans:
+            if again is None or content is None or not content.spans:
+                continue
+            if not whom or not self._took_whom(hit, again.end_token, content):
                 return again, content
-        return mention, None
+        return (mention, None) if not whom else (mention, self._content(mention.end_token, objects, sentence, hit))
+
+    def _took_whom(self, hit: CueHit, k: int, content: Content) -> bool:
+        """Whether the content of a verb that names whom it concerns before ب (اتهم X Y بـ …) opens with
+        that ب right after the speaker (token ``k``): then the speaker's phrase swallowed Y."""
+        verb = hit.form.verb if hit.form is not None else None
+        reader = self.reader
+        if verb is None or not verb.names_whom or not content.spans or k >= len(reader.tokens):
+            return False
+        return content.spans[0][0] == reader.tokens[k].start and attached_b(reader, k) is not None
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)
@@ -175,6 +190,7 @@ class Attributor:
         return None
 
     def _next_cue_start(self, hit: CueHit, limit: int) -> int:
+        limit = hedged_limit(self.reader, hit.end, limit)
         for other in self.hits[bisect_right(self._hit_starts, hit.end) :]:
             if other.start >= limit:
                 break
@@ -188,7 +204,7 @@ class Attributor:
         reader = self.reader
         index = reader.token_at(offset)
         at_word = 0 < index < len(reader.tokens) and reader.tokens[index].start == offset
-        if at_word and not reader.broken(index) and reader.key(index - 1) in _JOINING:
+        if at_word and not reader.broken(index) and reader.key(index - 1) in JOINING:
             return reader.tokens[index - 1].start
         return offset
 
@@ -209,11 +225,7 @@ class Attributor:
         return clause_opening(self.reader, before) if before is not None else None
 
     def _before_separator(self, offset: int) -> int:
-        text = self.reader.text
-        end = offset
-        while end > 0 and text[end - 1] in " ،,":
-            end -= 1
-        return end
+        return before_separator(self.reader.text, offset)
 
     def _relay(self, hit: CueHit, mention: Mention | None, known: Entity | None, k: int) -> bool:
         """ذكرت الوكالة نقلاً عن مصدر أن …، نقلت الصحيفة عن دبلوماسي قوله إن …: a claim inside a claim (§6)."""
@@ -268,7 +280,7 @@ class Attributor:
         span = trim(self.reader.text, start, hit.start)
         if len(list(self.reader.words(*span))) < 3:
             return None
-        return Content([span], False, hit.end, "claim-before-according-to")
+        return Content(hedged_pieces(self.reader, span), False, hit.end, "claim-before-according-to")
 
     def _commit(  # noqa: PLR0913 - keyword-only: the span of the claim to commit
         self,

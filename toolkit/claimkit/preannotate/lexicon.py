@@ -57,6 +57,7 @@ class Verb:
     needs: tuple[str, ...] = ()  # a word that must follow within a few words (نقل ... عن)
     participle: bool = True  # whether its accusative participle (مضيفاً) is a cue too (مصر is Egypt)
     present: bool = True  # whether its present forms are cues (يُدعى "is called" looks like يدّعي)
+    names_whom: bool = False  # its object names whom it concerns, then ب (اتهم الجيش المسلحين بـ …)
 
 
 def needs_preposition(objects: tuple[str, ...]) -> bool:
@@ -91,7 +92,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("دعو", "فعَل يفعُل", "دعا", object_after=(_TO,), needs=(_TO,)),
     Verb("طلب", "فاعل", "طالب", object_after=("ب",), needs=("ب",)),
     Verb("حذر", "فعّل", "حذر", object_after=(_FROM,), needs=(_FROM, "ان")),
-    Verb("وهم", "افتعل", "اتهم", object_after=("",), participle=False),
+    Verb("وهم", "افتعل", "اتهم", object_after=("",), participle=False, names_whom=True),
     Verb("نقد", "افتعل", "انتقد", object_after=("",)),
     Verb("ندد", "فعّل", "ندد", object_after=("ب",)),
     Verb("دين", "أفعل", "أدان", object_after=("",), participle=False),
@@ -271,6 +272,11 @@ OUTLET_FORMULAS: tuple[tuple[str, ...], ...] = tuple(
 
 #: Words after a comma that start a new assertion (the claim is split there).
 CONNECTIVES = frozenset({"كذلك", "كما", "فيما", "بينما", "لكن", "لكنه", "لكنها", "غير", "الا", "بيد"})
+#: Connectives that join a second clause to a sentence (…، فيما نفت الحركة أن …، بينما يُتوقع أن …).
+JOINING = frozenset({"فيما", "بينما", "كما"})
+#: Of those, the ones that open a clause of its own with a certainty marker (…، فيما يُتوقع أن …);
+#: not كما, which also means "as" (…، كما توقع صندوق النقد).
+WHILE = frozenset({"فيما", "بينما"})
 
 #: Relative pronouns: "... لنجار الذي يرى أن" makes the preceding source the speaker.
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
