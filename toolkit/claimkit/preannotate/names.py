@@ -29,10 +29,21 @@ _STATUS = frozenset(bare(normalize(word)) for word in ["سابق", "سابقة",
 #: Occasions of a statement (في مؤتمر صحفي، في كلمة، في تغريدة): what follows them is no name.
 _OCCASION_WORDS = "مؤتمر كلمة خطاب تغريدة تصريح تصريحات بيان مقابلة حديث لقاء اجتماع جلسة رسالة منشور اتصال زيارة"
 _OCCASIONS = frozenset(bare(normalize(word)) for word in _OCCASION_WORDS.split())
+#: Titles a field of study may follow (أستاذ علم الاجتماع، الباحث في …).
+_ACADEMIC_WORDS = "أستاذ أستاذة باحث باحثة خبير خبيرة متخصص متخصصة مختص مختصة"
+_ACADEMIC = frozenset(bare(normalize(word)) for word in _ACADEMIC_WORDS.split())
 
 
 def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects: tuple[str, ...] = ()) -> int:
     tokens = reader.tokens
+    if (
+        not phrase.name
+        and phrase.descriptor
+        and _academic(reader, phrase.descriptor[-1])
+        and _field_of_study(reader, k)
+    ):
+        phrase.descriptor += [k, k + 1]  # أستاذ علم الاجتماع سامي بلحاج: his field, then his name
+        k += 2
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
         if "ب" in objects and token.key.startswith("بال"):
@@ -41,8 +52,14 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
             phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
             k += 2
             continue
+        if phrase.name and reader.key(k - 1) == "عبد" and not reader.broken(k):
+            phrase.name.append(k)  # عبد الأمير، عبد الرحمن: one name, though الأمير is a title
+            k += 1
+            continue
         if reader.broken(k) or ends_phrase(token) or speaker_word(token.key):
             break
+        if token.key.startswith("ف") and reader.key(k, "ف") in verb_forms():
+            break  # أما رئيسة الجمعية سنية القلال فقالت: the verb of the topic, not a name
         if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
             break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
         if token.key in _OBJECT_NOUNS:
@@ -50,6 +67,24 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
         phrase.name.append(k)
         k += 1
     return k
+
+
+def _academic(reader: Reader, k: int) -> bool:
+    """Whether token ``k`` is a title a field of study follows (أستاذ، الباحث، خبير، المتخصص)."""
+    return bare(reader.key(k)) in _ACADEMIC
+
+
+def _field_of_study(reader: Reader, k: int) -> bool:
+    """Whether ``علم`` + a word with the article opens at token ``k`` (علم الاجتماع، علم النفس): a
+    professor's field after his title, never his name."""
+    tokens = reader.tokens
+    return (
+        k + 1 < len(tokens)
+        and reader.key(k) == "علم"
+        and tokens[k + 1].definite
+        and not reader.broken(k)
+        and not reader.broken(k + 1)
+    )
 
 
 def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool = False) -> int:
@@ -63,7 +98,7 @@ def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool =
     start = _comma_after_description(reader, k)
     if start is None or start >= len(tokens) or tokens[start].definite or (addressed and start != k):
         return k
-    if any(bare(tokens[m].key) in _OCCASIONS for m in range(k, start)) or not _may_open_a_name(tokens[start].key):
+    if _occasion_between(reader, k, start) or not _may_open_a_name(tokens[start].key):
         return k
     end = start
     while end < len(tokens) and end - start < 4 and (end == start or not reader.broken(end)):
@@ -80,6 +115,12 @@ def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool =
     return end
 
 
+def _occasion_between(reader: Reader, k: int, end: int) -> bool:
+    """Whether an occasion word (في مؤتمر صحفي، في اجتماع) is among tokens ``[k, end)``; not a field of
+    study (أستاذ علم الاجتماع: no meeting)."""
+    return any(bare(reader.key(m)) in _OCCASIONS and not _field_of_study(reader, m - 1) for m in range(k, end))
+
+
 def _may_open_a_name(key: str) -> bool:
     """Not a place, a time or a manner (، شمال قطاع غزة، / ، عشية الانتخابات، / ، بدوره، / ، مرتدياً
     الزي العسكري،): no name opens with these words, nor with an accusative participle (مـ…ـاً)."""
@@ -93,6 +134,7 @@ def _comma_after_description(reader: Reader, k: int) -> int | None:
         if reader.gap(m).strip() in ("،", ","):
             return m
         key = reader.key(m, "و")
-        if (m > k and reader.broken(m)) or key in COMPLEMENTIZERS or key in verb_forms():
+        bracketed = set(reader.gap(m)) <= set(" ()")  # منظمة الأغذية والزراعة (فاو) في الصومال، …
+        if (m > k and reader.broken(m) and not bracketed) or key in COMPLEMENTIZERS or key in verb_forms():
             return None
     return None

@@ -97,6 +97,8 @@ class SourceBook:
                 return entity
             if mention.generic and entity.name.split() and bare(_key(entity.name.split()[0])) == mention.generic:
                 return entity
+            if mention.generic and person and bare(person[-1]) == mention.generic:
+                return entity  # حيدر الساعدي … وأضاف الساعدي: a surname with the article, alone
         return None
 
     def _canonical(self, mention: Mention) -> str:

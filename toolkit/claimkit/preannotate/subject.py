@@ -21,8 +21,9 @@ _KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما"))
 _AMMA = normalize("أما")
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
 _FAQAD = normalize("فقد")
-#: The most words between كان (or the start of the sentence) and the verb.
-_SUBJECT_WORDS = 8
+#: The most words between كان (or the start of the sentence) and the verb (a title, its body and a name
+#: between commas: أما رئيسة جمعية أولياء التلاميذ بولاية صفاقس، سنية القلال، فقالت).
+_SUBJECT_WORDS = 10
 
 
 def subject_before(
@@ -35,8 +36,8 @@ def subject_before(
     end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
-        if k + 1 < end and reader.broken(k + 1):
-            return None  # punctuation inside the subject
+        if k + 1 < end and reader.broken(k + 1) and reader.gap(k + 1).strip() not in ("،", ","):
+            return None  # punctuation inside the subject (commas: a name between them, read below)
         kana = reader.key(k, "و") in _KANA
         opens = kana and reader.key(k, "و") != _AMMA and (k == opening or reader.key(k) != reader.key(k, "و"))
         if after_kana and not opens:  # وكانت الحكومة قد اتهمت …, not المشروع الذي كانت الحكومة قد أعلنت عنه
