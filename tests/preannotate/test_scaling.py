@@ -21,7 +21,7 @@ from claimkit.loading import load_documents
 from claimkit.model import Document, Furniture, text_sha256
 from claimkit.preannotate import attribution, mentions, outlet, sources
 from claimkit.preannotate.annotate import propose
-from claimkit.preannotate.joined import hedged_limit, hedged_pieces
+from claimkit.preannotate.joined import hedged_pieces
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import TITLES, bare
 from claimkit.taxonomy import FurnitureKind
@@ -123,7 +123,6 @@ def _clause_before(
 
 
 def _next_cue_start(attributor: attribution.Attributor, hit: attribution.CueHit, limit: int) -> int:
-    limit = hedged_limit(attributor.reader, hit.end, limit)
     for other in attributor.hits:
         pending = hit.end < other.start < limit and not attributor.reader.is_consumed(other.start, other.end)
         opening = attributor._viable(other) if pending else None

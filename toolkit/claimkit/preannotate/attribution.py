@@ -21,9 +21,9 @@ from claimkit.preannotate.claims import (
 )
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.found import Found, FoundClaim, FoundCue, content_type_of
-from claimkit.preannotate.joined import before_separator, hedged_limit, hedged_pieces
+from claimkit.preannotate.joined import before_separator, hedged_pieces
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, JOINING, RELATIVES, Form, needs_preposition
-from claimkit.preannotate.objects import attached_b
+from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
@@ -126,11 +126,12 @@ class Attributor:
         content = self._content(k, objects, sentence, hit)
         if (content is None or not content.spans) and mention is not None and needs_preposition(objects):
             mention, content = self._shorter_speaker(hit, mention, objects, sentence)
-        elif content is not None and mention is not None and self._took_whom(hit, mention.end_token, content):
-            mention, content = self._shorter_speaker(hit, mention, objects, sentence, whom=True)
+        elif content is not None and mention is not None and self._took_whom(hit, mention, content):
+            mention, content = self._without_whom(hit, mention, objects, sentence, content)
         if content is None or not content.spans:
             return
-        speaker = known if mention is None else self.book.add(mention)
+        feminine = hit.form.feminine if hit.form is not None else None
+        speaker = known if mention is None else self.book.add(mention, feminine)
         after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
         start = min(self._opening(hit, mention), content.spans[0][0])
         self._commit(hit, speaker, content, start=start, end=after_speaker)
@@ -140,30 +141,33 @@ class Attributor:
         return hit.start if mention is None else min(hit.start, clause_opening(self.reader, mention))
 
     def _shorter_speaker(
-        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int], whom: bool = False
+        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int]
     ) -> tuple[Mention, Content | None]:
         """When the speaker's phrase left no content, the longest shorter phrase that does: the rest is
         the verb's object (تعهد الرئيس بمحاسبة المسؤولين; ندد بنيامين نتنياهو بقرار المحكمة, where the
-        name opens with ب too) or whom it addresses (دعت بعثة الأمم المتحدة جميع الأطراف إلى …).
-        ``whom``: the phrase took whom the verb names (:meth:`_took_whom`); the shorter phrase must
-        leave it to the content (اتهمت الحكومة المسلحين بـ …: the accused are part of the accusation)."""
+        name opens with ب too) or whom it addresses (دعت بعثة الأمم المتحدة جميع الأطراف إلى …)."""
         for cut in reversed(range(hit.after + 1, mention.end_token)):
             again = read_mention(self.reader, hit.after, "source-subject", until=cut)
             content = self._content(again.end_token, objects, sentence, hit) if again is not None else None
-            if again is None or content is None or not content.spans:
-                continue
-            if not whom or not self._took_whom(hit, again.end_token, content):
+            if again is not None and content is not None and content.spans:
                 return again, content
-        return (mention, None) if not whom else (mention, self._content(mention.end_token, objects, sentence, hit))
+        return mention, None
 
-    def _took_whom(self, hit: CueHit, k: int, content: Content) -> bool:
-        """Whether the content of a verb that names whom it concerns before ب (اتهم X Y بـ …) opens with
-        that ب right after the speaker (token ``k``): then the speaker's phrase swallowed Y."""
+    def _took_whom(self, hit: CueHit, mention: Mention, content: Content) -> bool:
         verb = hit.form.verb if hit.form is not None else None
-        reader = self.reader
-        if verb is None or not verb.names_whom or not content.spans or k >= len(reader.tokens):
+        if verb is None or not verb.names_whom or not content.spans or mention.end_token <= hit.after + 1:
             return False
-        return content.spans[0][0] == reader.tokens[k].start and attached_b(reader, k) is not None
+        return swallowed_whom(self.reader, mention.end_token, content.spans[0][0])
+
+    def _without_whom(
+        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int], content: Content
+    ) -> tuple[Mention, Content]:
+        """The speaker without its last word, which the content keeps (see :meth:`_took_whom`)."""
+        again = read_mention(self.reader, hit.after, "source-subject", until=mention.end_token - 1)
+        shorter = self._content(again.end_token, objects, sentence, hit) if again is not None else None
+        if again is None or shorter is None or not shorter.spans:
+            return mention, content
+        return again, shorter
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)
@@ -177,7 +181,11 @@ class Attributor:
         stop = self._next_cue_start(hit, sentence[1])
         found = complement(self.reader, k, objects, stop)
         if found is not None:
-            return content_at(self.reader, found[0], stop)
+            content = content_at(self.reader, found[0], stop)
+            if content is None:
+                return None
+            pieces = [piece for span in content.spans for piece in hedged_pieces(self.reader, span)]
+            return Content(pieces, content.direct, content.end, content.rule)
         return self._quote_before(hit, sentence) if hit.kind == "verb" else None
 
     def _quote_before(self, hit: CueHit, sentence: tuple[int, int]) -> Content | None:
@@ -190,7 +198,6 @@ class Attributor:
         return None
 
     def _next_cue_start(self, hit: CueHit, limit: int) -> int:
-        limit = hedged_limit(self.reader, hit.end, limit)
         for other in self.hits[bisect_right(self._hit_starts, hit.end) :]:
             if other.start >= limit:
                 break

@@ -1,8 +1,9 @@
 """Clauses joined to a sentence with their own certainty (…، فيما يُتوقع أن …، بينما من المرجح أن …).
 
 A connective (فيما، بينما) after a comma that opens with a certainty marker of the guidelines' table
-(§5) joins a second assertion, hedged on its own: it is a claim of its own, without the connective, not
-the end of the claim before. Not كما, which also means "as" (…، كما توقع صندوق النقد الدولي).
+(§5) joins a second assertion, hedged on its own: it is a claim of its own (the same speaker's, or the
+outlet's in its own sentences), without the connective, not the end of the claim before. Not كما, which
+also means "as" (…، كما توقع صندوق النقد الدولي), and not inside a quotation (the speaker's own words).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from claimkit.lexicon import leading_marker
 from claimkit.preannotate.lexicon import WHILE
 from claimkit.preannotate.reader import Reader
 
-__all__ = ["after_connective", "before_separator", "hedged_limit", "hedged_pieces"]
+__all__ = ["after_connective", "before_separator", "hedged_pieces"]
+
+#: Quotation marks of both scripts.
+_MARKS = '"«»“”„'
 
 
 def before_separator(text: str, offset: int) -> int:
@@ -35,17 +39,16 @@ def _joined_hedge(reader: Reader, start: int, limit: int) -> int | None:
     return None
 
 
-def hedged_limit(reader: Reader, start: int, limit: int) -> int:
-    """Where the claim that runs from ``start`` ends, at the latest ``limit``: before a joined hedged clause."""
-    k = _joined_hedge(reader, start, limit)
-    return limit if k is None else before_separator(reader.text, reader.tokens[k].start)
-
-
 def hedged_pieces(reader: Reader, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """``span`` split before each joined hedged clause, the connectives left out: one claim each."""
+    """``span`` split before each joined hedged clause, the connectives left out: one claim each (a
+    quotation, or a span with a quotation mark, stays whole: the speaker's words are one claim)."""
+    if any(mark in reader.text[span[0] : span[1]] for mark in _MARKS) or reader.quotes.encloses(*span):
+        return [span]
     pieces, start = [], span[0]
     while (k := _joined_hedge(reader, start, span[1])) is not None:
-        pieces.append((start, before_separator(reader.text, reader.tokens[k].start)))
+        end = before_separator(reader.text, reader.tokens[k].start)
+        if end > start:  # a span may open with the connective itself
+            pieces.append((start, end))
         start = reader.tokens[k + 1].start
     return [*pieces, (start, span[1])]
 

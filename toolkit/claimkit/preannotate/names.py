@@ -21,7 +21,7 @@ _UNREAD_DESCRIPTION = 6
 #: Words that open a place, a time, a manner or a counterpart between commas, never a name.
 _NOT_NAMES_WORDS = (
     "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب مطلع منتصف أواخر أوائل نهاية بداية عشية قبيل بعيد إثر "
-    "بحضور بدوره بدورها بدورهم أيضا ردا نظيره نظيرته نظراءه موظف موظفة"
+    "بحضور بدوره بدورها بدورهم أيضا ردا نظيره نظيرته نظراءه موظف موظفة عدة مرة مرات مجددا مرارا تكرارا"
 )
 _NOT_NAMES = frozenset(bare(normalize(word)) for word in _NOT_NAMES_WORDS.split())
 #: Words of a status that describe, never name (متقاعد، سابق).
@@ -29,6 +29,8 @@ _STATUS = frozenset(bare(normalize(word)) for word in ["سابق", "سابقة",
 #: Occasions of a statement (في مؤتمر صحفي، في كلمة، في تغريدة): what follows them is no name.
 _OCCASION_WORDS = "مؤتمر كلمة خطاب تغريدة تصريح تصريحات بيان مقابلة حديث لقاء اجتماع جلسة رسالة منشور اتصال زيارة"
 _OCCASIONS = frozenset(bare(normalize(word)) for word in _OCCASION_WORDS.split())
+#: Names that open with علم (علم الدين، علم الهدى): no field of study.
+_NAMES_WITH_ALAM = frozenset(normalize(word) for word in ("الدين", "الهدى"))
 #: Titles a field of study may follow (أستاذ علم الاجتماع، الباحث في …).
 _ACADEMIC_WORDS = "أستاذ أستاذة باحث باحثة خبير خبيرة متخصص متخصصة مختص مختصة"
 _ACADEMIC = frozenset(bare(normalize(word)) for word in _ACADEMIC_WORDS.split())
@@ -42,8 +44,9 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
         and _academic(reader, phrase.descriptor[-1])
         and _field_of_study(reader, k)
     ):
-        phrase.descriptor += [k, k + 1]  # أستاذ علم الاجتماع سامي بلحاج: his field, then his name
-        k += 2
+        end = _field_end(reader, k)
+        phrase.descriptor += range(k, end)  # أستاذ علم الاجتماع سامي بلحاج: his field, then his name
+        k = end
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
         if "ب" in objects and token.key.startswith("بال"):
@@ -82,9 +85,20 @@ def _field_of_study(reader: Reader, k: int) -> bool:
         k + 1 < len(tokens)
         and reader.key(k) == "علم"
         and tokens[k + 1].definite
+        and tokens[k + 1].key not in _NAMES_WITH_ALAM
         and not reader.broken(k)
         and not reader.broken(k + 1)
     )
+
+
+def _field_end(reader: Reader, k: int) -> int:
+    """The token after a field of study at ``k`` and its adjectives (علم الاجتماع السياسي)."""
+    end = k + 2
+    while end < len(reader.tokens) and not reader.broken(end) and reader.tokens[end].definite:
+        if not reader.key(end).endswith(("ي", "يه")):
+            break
+        end += 1
+    return end
 
 
 def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool = False) -> int:

@@ -11,7 +11,7 @@ from claimkit.preannotate.lexicon import ADJUNCT_STARTS, needs_preposition
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import PLACES, bare
 
-__all__ = ["attached_b", "plain_object"]
+__all__ = ["attached_b", "plain_object", "swallowed_whom"]
 
 #: Words that begin with ب but are prepositions of their own, not ب + an object.
 _NOT_OBJECTS = frozenset(
@@ -88,3 +88,34 @@ def _after_adjunct(reader: Reader, k: int) -> int:
             break
         m += 1
     return m
+
+
+#: Prepositions a speaker's phrase may end with a noun after (المتحدث باسم …، مسؤولون في الوزارة).
+_PREPOSITIONS = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن", "في"))
+
+
+def swallowed_whom(reader: Reader, k: int, content_start: int) -> bool:
+    """Whether a speaker's phrase ending before token ``k`` took whom a verb like اتهم names before its
+    ب (اتهم X Y بـ …): the content opens with that ب at ``k``, and the phrase's last word has the
+    article and cannot be an adjective of the word before it, their gender or number differing
+    (اتهمت الحكومة المسلحين بـ، المتظاهرون الشرطة بـ، منظمة العفو الدولية السلطات بـ): not an
+    adjective of the speaker (الخارجية الهندية باكستان بـ، الجيش السوداني بارتكاب), nor a word of a
+    longer phrase (قوات الدعم السريع), nor a name opening with ب."""
+    if not 1 < k < len(reader.tokens) or content_start != reader.tokens[k].start or attached_b(reader, k) is None:
+        return False
+    whom, before = reader.tokens[k - 1].key, reader.tokens[k - 2].key
+    if not whom.startswith("ال") or before in _PREPOSITIONS:
+        return False
+    mine, theirs = _agreement(whom), _agreement(before)
+    # both known and different; a plural of things takes a feminine singular adjective (القوات المسلحة)
+    return None not in (mine, theirs) and mine != theirs and (theirs, mine) != ("fp", "fs")
+
+
+def _agreement(key: str) -> str | None:
+    """A word's gender and number from its ending, where it says: ``mp`` (المسلحين، المتظاهرون), ``fp``
+    (السلطات), ``fs`` (الحكومة); ``None`` for a masculine singular or a broken plural."""
+    if key.endswith(("ين", "ون")):
+        return "mp"
+    if key.endswith("ات"):
+        return "fp"
+    return "fs" if key.endswith("ه") else None

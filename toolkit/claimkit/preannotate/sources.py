@@ -14,7 +14,7 @@ from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.mentions import Mention, antecedent_of
 from claimkit.preannotate.phrases import read_mention
 from claimkit.preannotate.reader import Reader
-from claimkit.preannotate.titles import TITLES, bare, kind_of
+from claimkit.preannotate.titles import TITLES, bare, kind_of, speaker_word
 from claimkit.taxonomy import SourceKind, SourceNaming
 
 __all__ = ["Entity", "Mention", "SourceBook", "introduced", "read_mention"]
@@ -73,8 +73,9 @@ class SourceBook:
         # Every mention as (-start, entity, mention number): the latest first, then in book order.
         self._latest: list[tuple[int, int, int]] = []
 
-    def add(self, mention: Mention) -> Entity:
-        found = self.match(mention)
+    def add(self, mention: Mention, feminine: bool | None = None) -> Entity:
+        """The source of ``mention`` (a known one, or a new one); ``feminine`` as for :meth:`match`."""
+        found = self.match(mention, feminine)
         if found is None:
             found = Entity(f"s{len(self.entities) + 1}", [], self._canonical(mention))
             self.entities.append(found)
@@ -85,8 +86,9 @@ class SourceBook:
         self._texts[number].add(self.reader.text[mention.start : mention.end])
         return found
 
-    def match(self, mention: Mention) -> Entity | None:
-        """The known source this mention refers to, if any (the latest one first)."""
+    def match(self, mention: Mention, feminine: bool | None = None) -> Entity | None:
+        """The known source this mention refers to, if any (the latest one first); ``feminine``: the
+        gender of the verb it is the subject of, when known."""
         text = self.reader.text[mention.start : mention.end]
         for number in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[number]
@@ -97,9 +99,20 @@ class SourceBook:
                 return entity
             if mention.generic and entity.name.split() and bare(_key(entity.name.split()[0])) == mention.generic:
                 return entity
-            if mention.generic and person and bare(person[-1]) == mention.generic:
+            if self._surname_of(mention, person, entity, feminine):
                 return entity  # حيدر الساعدي … وأضاف الساعدي: a surname with the article, alone
         return None
+
+    @staticmethod
+    def _surname_of(mention: Mention, person: tuple[str, ...], entity: Entity, feminine: bool | None) -> bool:
+        """Whether a bare word with the article (الساعدي) is the surname of a named person met before:
+        the last word of the name (not of a name with عبد: عبد الملك, whose الملك is also the king's
+        title), no title itself (الشيخ، الأمير), and the verb agreeing with the person's gender."""
+        if not (mention.generic and len(person) > 1 and bare(person[-1]) == mention.generic):
+            return False
+        if person[-2] == "عبد" or speaker_word(mention.keys[0] if mention.keys else ""):
+            return False
+        return feminine is None or entity.feminine is None or entity.feminine == feminine
 
     def _canonical(self, mention: Mention) -> str:
         text = self.reader.text[mention.start : mention.end]

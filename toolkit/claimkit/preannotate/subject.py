@@ -11,7 +11,7 @@ from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
-from claimkit.preannotate.titles import speaker_word
+from claimkit.preannotate.titles import TITLES, bare, speaker_word
 
 __all__ = ["clause_opening", "opens_with_topic", "subject_before"]
 
@@ -35,9 +35,12 @@ def subject_before(
     pluperfect (وكانت الحكومة قد اتهمت …), which is the verb's whatever follows it."""
     end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
+    commas = False
     for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
-        if k + 1 < end and reader.broken(k + 1) and reader.gap(k + 1).strip() not in ("،", ","):
-            return None  # punctuation inside the subject (commas: a name between them, read below)
+        if k + 1 < end and reader.broken(k + 1):
+            if reader.gap(k + 1).strip() not in ("،", ","):
+                return None  # punctuation inside the subject (commas: a name between them, read below)
+            commas = True
         kana = reader.key(k, "و") in _KANA
         opens = kana and reader.key(k, "و") != _AMMA and (k == opening or reader.key(k) != reader.key(k, "و"))
         if after_kana and not opens:  # وكانت الحكومة قد اتهمت …, not المشروع الذي كانت الحكومة قد أعلنت عنه
@@ -49,6 +52,8 @@ def subject_before(
             mention = read_mention(reader, start, "source-before-verb")
             if mention is None or mention.end_token != end or not _names_a_speaker(mention) or not plausible(mention):
                 return None
+            if commas and not (mention.name_keys and bare(reader.key(start)) in TITLES):
+                return None  # between commas only a person's name after a title (not سكان الحي، رجالا ونساء،)
             mention.phrase_start = reader.tokens[start].start
             return _without_conjunction(reader, mention)
     return None
