@@ -11,7 +11,7 @@ from claimkit.preannotate.lexicon import ADJUNCT_STARTS, needs_preposition
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import PLACES, bare
 
-__all__ = ["attached_b", "plain_object", "swallowed_whom"]
+__all__ = ["plain_object", "swallowed_whom"]
 
 #: Words that begin with ب but are prepositions of their own, not ب + an object.
 _NOT_OBJECTS = frozenset(
@@ -23,7 +23,7 @@ _ADDRESSEE_WORDS = 3
 _ADVERBS = frozenset(normalize(word) for word in ("بشدة", "بقوة", "بحزم", "بدوره", "بدورها", "بدورهم", "بدوري"))
 
 
-def attached_b(reader: Reader, k: int) -> int | None:
+def _after_attached_b(reader: Reader, k: int) -> int | None:
     """Where the object starts when token ``k`` (or the one after a ب-adverb) is ب + a word: after ب.
     ``None`` for a preposition of its own (بعد، بين …), a place (بغداد، بيروت) or a short word."""
     if reader.key(k) in _ADVERBS and k + 1 < len(reader.tokens) and not reader.broken(k + 1):
@@ -46,7 +46,7 @@ def plain_object(
     tokens = reader.tokens
     if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
         return None
-    if "ب" in prepositions and (after_b := attached_b(reader, k)) is not None:
+    if "ب" in prepositions and (after_b := _after_attached_b(reader, k)) is not None:
         return after_b, "claim-object"  # طالب المتظاهرون بإسقاط الحكومة
     if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
         k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
@@ -70,7 +70,7 @@ def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> i
             return None
         if reader.key(m) in prepositions and not reader.broken(m + 1):
             return tokens[m + 1].start
-        if "ب" in prepositions and (after_b := attached_b(reader, m)) is not None:
+        if "ب" in prepositions and (after_b := _after_attached_b(reader, m)) is not None:
             return after_b  # طالبت الجمعية الجهات المانحة بزيادة التمويل
     return None
 
@@ -101,7 +101,9 @@ def swallowed_whom(reader: Reader, k: int, content_start: int) -> bool:
     (اتهمت الحكومة المسلحين بـ، المتظاهرون الشرطة بـ، منظمة العفو الدولية السلطات بـ): not an
     adjective of the speaker (الخارجية الهندية باكستان بـ، الجيش السوداني بارتكاب), nor a word of a
     longer phrase (قوات الدعم السريع), nor a name opening with ب."""
-    if not 1 < k < len(reader.tokens) or content_start != reader.tokens[k].start or attached_b(reader, k) is None:
+    if not 1 < k < len(reader.tokens) or content_start != reader.tokens[k].start:
+        return False
+    if _after_attached_b(reader, k) is None:
         return False
     whom, before = reader.tokens[k - 1].key, reader.tokens[k - 2].key
     if not whom.startswith("ال") or before in _PREPOSITIONS:
