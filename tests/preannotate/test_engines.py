@@ -117,3 +117,47 @@ def test_an_id_given_to_two_rows_is_reported(tmp_path: Path, fmt: str, capsys: p
     assert [row["id"] for row in output_rows(out)] == [first["id"], second["id"], first["id"], first["id"]]
     assert main(["preannotate", *map(str, shards), "--out", str(out), "--jobs", "1"]) == 0
     assert "Found 2 issues (2 warnings) among 4 rows." in capsys.readouterr().out.splitlines()
+
+
+def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
+    """A shard with what real files hold: a byte order mark, an article whose text holds U+2028 and
+    U+0085 (a JSON string keeps them unescaped), a line that is not UTF-8, a blank line, a line that is
+    not JSON, a row without text, CRLF line ends. Returns the ids proposed for and the refusals' (code,
+    line) pairs."""
+    first, second, third = _articles()[:3]
+    if path.suffix == ".parquet":
+        rows = [first, {"id": "no-text", "text": None}, second, {"id": None, "text": "نص"}, third]
+        pq.write_table(pa.Table.from_pylist([{k: r.get(k) for k in ("id", "text", "outlet")} for r in rows]), path)
+        return [first["id"], second["id"], third["id"]], [("P003", 2), ("P003", 4)]
+    separated = {**second, "text": str(second["text"]).replace("\n", "\u2028", 1).replace(" ", "\x85", 1)}
+
+    def line(row: dict[str, object], end: str = "\n") -> bytes:
+        return (json.dumps(row, ensure_ascii=False, default=str) + end).encode("utf-8")
+
+    lines = [b"\xef\xbb\xbf" + line(first), line(separated), b'{"id": "x", "text": "\xff"}\n', b"\n"]
+    lines += [b"not json\n", line({"id": 7}, "\r\n"), line(third, "\r\n")]
+    path.write_bytes(b"".join(lines))
+    return [first["id"], second["id"], third["id"]], [("P003", 3), ("P003", 5), ("P003", 6)]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_hostile_shards_give_the_same_rows_on_both_engines_and_refusals_name_their_line(
+    tmp_path: Path, ray_engine: Engine, fmt: str
+) -> None:
+    """Lines end at \\n only on both engines (Ray's read_text also split at U+2028 and U+0085, breaking
+    a valid article in two), and every refused row is located by its line or row number."""
+    (tmp_path / "in").mkdir()
+    ids, refusals = _hostile_shard(tmp_path / "in" / f"hostile.{fmt}")
+    shards = [tmp_path / "in" / f"hostile.{fmt}"]
+    local = LocalEngine(jobs=2)
+    try:
+        local.propose_shards(shards, tmp_path / "local", fmt)
+    finally:
+        local.close()
+    ray_engine.propose_shards(shards, tmp_path / "ray", fmt)
+    local_rows, ray_rows = list(output_rows(tmp_path / "local")), list(output_rows(tmp_path / "ray"))
+    assert local_rows == ray_rows
+    assert [row["id"] for row in local_rows if row["proposal"]] == ids
+    found = [json.loads(row["issues"]) for row in local_rows if not row["proposal"]]
+    assert [(i["code"], i["location"]["line"]) for issues in found for i in issues] == refusals
+    assert all(i["location"]["file"] == f"hostile.{fmt}" for issues in found for i in issues)

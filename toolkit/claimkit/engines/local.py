@@ -39,9 +39,10 @@ def _ordered(
         yield pending.popleft().result()
 
 
-def _jsonl_batches(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8") as handle:
-        batch: list[str] = []
+def _jsonl_batches(path: Path) -> Iterator[list[bytes]]:
+    """The shard's lines as bytes, split at ``\\n`` only; :func:`propose_lines` decodes each."""
+    with path.open("rb") as handle:
+        batch: list[bytes] = []
         for line in handle:
             batch.append(line)
             if len(batch) >= BATCH:
@@ -51,11 +52,19 @@ def _jsonl_batches(path: Path) -> Iterator[list[str]]:
             yield batch
 
 
-def _propose_lines(job: tuple[list[str], str]) -> list[dict[str, Any]]:
+def _numbered(batches: Iterator[list[T]], where: str) -> Iterator[tuple[list[T], str, int]]:
+    """Each batch with the shard's name and the number of its first line or row (from 1)."""
+    first = 1
+    for batch in batches:
+        yield batch, where, first
+        first += len(batch)
+
+
+def _propose_lines(job: tuple[list[bytes], str, int]) -> list[dict[str, Any]]:
     return propose_lines(*job)
 
 
-def _propose_rows(job: tuple[list[dict[str, Any]], str]) -> list[dict[str, Any]]:
+def _propose_rows(job: tuple[list[dict[str, Any]], str, int]) -> list[dict[str, Any]]:
     return propose_rows(*job)
 
 
@@ -118,8 +127,8 @@ class LocalEngine:
         if shard_format(shard) == "parquet":
             from claimkit.release.shards import read_parquet_rows
 
-            return _propose_rows, ((rows, where) for rows in read_parquet_rows(shard, BATCH))
-        return _propose_lines, ((lines, where) for lines in _jsonl_batches(shard))
+            return _propose_rows, _numbered(read_parquet_rows(shard, BATCH), where)
+        return _propose_lines, _numbered(_jsonl_batches(shard), where)
 
     def close(self) -> None:
         if self._pool is not None:

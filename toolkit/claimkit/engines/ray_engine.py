@@ -52,16 +52,64 @@ def _table(rows: list[dict[str, Any]]) -> Any:
 
 def _jsonl_batch(batch: dict[str, Any]) -> Any:
     rows = []
-    for line, path in zip(_values(batch["text"]), _values(batch["path"]), strict=True):
-        rows += propose_lines([line], Path(path).name)
+    for number, line, path in zip(*(_values(batch[name]) for name in ("line", "bytes", "path")), strict=True):
+        rows += propose_lines([line], Path(path).name, number)
     return _table(rows)
+
+
+def _numbered_lines() -> Any:
+    """A Ray Data source of JSON Lines shards: a row per line, with its number (from 1) and its bytes.
+
+    ``ray.data.read_text`` splits with ``str.splitlines``, which also breaks at U+2028, U+0085 and
+    form feeds: characters a JSON string holds unescaped (``ensure_ascii=False`` writes them as they
+    are). A valid article holding one became two broken rows under Ray, and a shard that was not
+    UTF-8 failed as a whole. Here lines end at ``\\n`` only, as for the local engine, and each line
+    is decoded on its own (:func:`~claimkit.preannotate.apply.propose_lines`)."""
+    import pyarrow as pa
+    from ray.data.datasource import FileBasedDatasource
+
+    class NumberedLines(FileBasedDatasource):  # type: ignore[misc]
+        def _read_stream(self, f: Any, path: str) -> Iterator[Any]:  # noqa: ARG002 - Ray's signature
+            lines = f.readall().split(b"\n")
+            if lines and not lines[-1]:
+                lines.pop()  # the end of the last line, not a line
+            numbers = pa.array(range(1, len(lines) + 1), pa.int64())
+            yield pa.table({"line": numbers, "bytes": pa.array(lines, pa.binary())})
+
+    return NumberedLines
+
+
+#: The column :func:`_numbered_rows` adds to each Parquet row: its number in its shard.
+_ROW_NUMBER = "\x00claimkit row number"
+
+
+def _numbered_rows() -> Any:
+    """A Ray Data source of Parquet shards: their rows, each with its number in its shard (from 1),
+    which ``ray.data.read_parquet`` does not give, so a refused row is located as the local engine
+    locates it. Each shard is read by one task, a record batch at a time (memory stays flat)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from ray.data.datasource import FileBasedDatasource
+
+    class NumberedRows(FileBasedDatasource):  # type: ignore[misc]
+        def _open_input_source(self, filesystem: Any, path: str, **_: Any) -> Any:
+            return filesystem.open_input_file(path)  # Parquet needs random access, not a stream
+
+        def _read_stream(self, f: Any, path: str) -> Iterator[Any]:  # noqa: ARG002 - Ray's signature
+            first = 1
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=BATCH):
+                numbers = pa.array(range(first, first + batch.num_rows), pa.int64())
+                yield pa.Table.from_batches([batch]).append_column(_ROW_NUMBER, numbers)
+                first += batch.num_rows
+
+    return NumberedRows
 
 
 def _parquet_batch(batch: dict[str, Any]) -> Any:
     rows = []
     for row in _rows(batch):
-        where = Path(row.pop("path")).name
-        rows += propose_rows([row], where)
+        where, number = Path(row.pop("path")).name, row.pop(_ROW_NUMBER)
+        rows += propose_rows([row], where, number)
     return _table(rows)
 
 
@@ -114,10 +162,10 @@ class RayEngine:
     def propose_shards(self, shards: Sequence[Path], out: Path, fmt: str) -> ShardSummary:
         names = [str(shard) for shard in shards]
         if all(shard.suffix == ".parquet" for shard in shards):
-            dataset = ray.data.read_parquet(names, include_paths=True)
+            dataset = ray.data.read_datasource(_numbered_rows()(names, include_paths=True))
             function = _parquet_batch
         else:
-            dataset = ray.data.read_text(names, include_paths=True)
+            dataset = ray.data.read_datasource(_numbered_lines()(names, include_paths=True))
             function = _jsonl_batch
         proposals = dataset.map_batches(function, batch_format="numpy", batch_size=BATCH)
         with Staging(out) as staging:

@@ -4,6 +4,7 @@ proposal row. Both are pure functions of their input, so every engine runs exact
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,25 +96,31 @@ def _too_large(path: str, text: str) -> FileOutcome | None:
     return FileOutcome(path, "failed", issues=[PROPOSAL_INVALID.issue(message, file=path, pointer="/predictions")])
 
 
-def _row_problem(where: str, message: str) -> dict[str, Any]:
-    issue = SHARD_ROW_INVALID.issue(message, file=where)
-    return {"issues": json.dumps([issue.to_dict()], ensure_ascii=False)}
+def _issues_json(issues: list[Issue], line: int | None) -> str:
+    """The issues of one shard row, located at its line (a JSON Lines line, a Parquet row number)."""
+    located = [i.located(line=line) if line is not None and i.location.line is None else i for i in issues]
+    return json.dumps([i.to_dict() for i in located], ensure_ascii=False)
 
 
-def propose_row(row: dict[str, Any], where: str = "") -> dict[str, Any]:
-    """A proposal row (see :data:`ROW_FIELDS`) for one article row of a shard."""
+def _row_problem(where: str, message: str, line: int | None) -> dict[str, Any]:
+    return {"issues": _issues_json([SHARD_ROW_INVALID.issue(message, file=where)], line)}
+
+
+def propose_row(row: dict[str, Any], where: str = "", line: int | None = None) -> dict[str, Any]:
+    """A proposal row (see :data:`ROW_FIELDS`) for one article row of a shard; ``line`` locates its
+    issues (the line of a JSON Lines shard, the row number of a Parquet one, counted from 1)."""
     base: dict[str, Any] = dict.fromkeys(ROW_FIELDS)
     base.update(id=row.get("id") if isinstance(row.get("id"), str) else None, generator=NAME, version=VERSION)
     if not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
         shown = json.dumps(row, ensure_ascii=False, default=str)[:60]
-        return {**base, **_row_problem(where, f"the row needs a string id and a string text: {shown}")}
+        return {**base, **_row_problem(where, f"the row needs a string id and a string text: {shown}", line)}
     metadata = {key: row.get(key) for key in ("id", "title", "outlet", "language", "published", "url", "license")}
     metadata["language"] = metadata["language"] or "ar"
     metadata["outlet"] = metadata["outlet"] or "unknown"
     metadata["title"] = metadata["title"] or detect_furniture(row["text"])[1] or row["id"]
     result = ingest_text(row["text"], metadata, where=where)
     if result.file is None:
-        return {**base, "issues": json.dumps([i.to_dict() for i in result.issues], ensure_ascii=False)}
+        return {**base, "issues": _issues_json(result.issues, line)}
     proposal = propose(result.file.document)
     return {
         **base,
@@ -134,24 +141,40 @@ def preannotate_files(paths: list[str], dry_run: bool = False) -> list[FileOutco
     return [preannotate_file(path, dry_run=dry_run, busy=busy) for path in paths]
 
 
-def propose_rows(rows: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
-    """Proposal rows for a batch of article rows."""
-    return [propose_row(row, where) for row in rows]
+def propose_rows(rows: list[dict[str, Any]], where: str, first: int | None = None) -> list[dict[str, Any]]:
+    """Proposal rows for a batch of article rows; ``first``: the row number of the first, when known."""
+    return [propose_row(row, where, None if first is None else first + n) for n, row in enumerate(rows)]
 
 
-def propose_lines(lines: list[str], where: str) -> list[dict[str, Any]]:
-    """Proposal rows for a batch of JSON Lines (a line that is not a JSON object gets P003)."""
+def propose_lines(lines: Sequence[bytes | str], where: str, first: int | None = None) -> list[dict[str, Any]]:
+    """Proposal rows for a batch of JSON Lines, as read from the shard (bytes, split at ``\\n`` only:
+    a U+2028 inside a JSON string is content, not a line break); a line that is not UTF-8, not JSON
+    or not an object gets P003, a blank line nothing. ``first``: the number of the first line, when known."""
     out = []
-    for line in lines:
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            problem = _row_problem(where, f"not JSON ({error.msg}): {line.strip()[:60]}")
-            out.append({**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION, **problem})
-            continue
-        if not isinstance(row, dict):
-            row = {}
-        out.append(propose_row(row, where))
+    for n, raw in enumerate(lines):
+        line = None if first is None else first + n
+        row, problem = _parsed(raw, line)
+        if problem is not None:
+            refused = {**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION}
+            out.append({**refused, **_row_problem(where, problem, line)})
+        elif row is not None:
+            out.append(propose_row(row, where, line))
     return out
+
+
+def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, str | None]:
+    """One line's row (``{}`` for JSON that is not an object), or why it has none; neither when blank.
+    A byte order mark before the first line is not content."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return None, f"not UTF-8: byte 0x{raw[error.start]:02x} at byte {error.start + 1} of the line"
+    text = raw.removeprefix("\ufeff") if line == 1 else raw
+    if not text.strip():
+        return None, None
+    try:
+        row = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, f"not JSON ({error.msg}): {text.strip()[:60]}"
+    return row if isinstance(row, dict) else {}, None

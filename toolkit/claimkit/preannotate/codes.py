@@ -42,11 +42,14 @@ SHARD_ROW_INVALID = declare(
     "shard-row-invalid",
     Severity.ERROR,
     Scope.INPUT,
-    """A row of a JSONL or Parquet shard is not an article: no string `id` or `text`, or bad metadata.
+    """A row of a JSONL or Parquet shard is not an article: not JSON, no string `id` or `text`, bad metadata.
 
-    Each row needs `id` (a lowercase slug) and `text`; `title`, `outlet`, `language` (default `ar`),
-    `published`, `url` and `license` are optional. The row gets no proposal; the others go on.""",
-    "Fix the row in the shard (the location names the shard, the message the row) and run again.",
+    A JSON Lines line must be UTF-8 and a JSON object. Each row needs `id` (a lowercase slug) and
+    `text`; `title`, `outlet`, `language` (default `ar`), `published`, `url` and `license` are
+    optional. The row gets no proposal; the others go on. The location is the shard and the row's
+    line (JSON Lines: lines end at `\\n` only, so a U+2028 in a string is content) or its row
+    number (Parquet), counted from 1.""",
+    "Fix the row at that line or row of the shard and run again.",
 )
 NO_PROPOSAL = declare(
     "P004",
