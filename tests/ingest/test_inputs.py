@@ -49,6 +49,23 @@ def test_gzipped_jsonl_and_a_json_array(tmp_path: Path, ingest: Ingest) -> None:
     _check_rows(tmp_path / "out2")
 
 
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_line_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, ingest: Ingest, packed: bool) -> None:
+    """A crawler's broken byte in line 2 (a BOM before line 1, a U+2028 in a text: both fine): F002 names
+    the line and the column, the lines before it are written, and no line after it."""
+    lines = [json.dumps({**row, "body": f"{row['body']}\u2028سطر"}, ensure_ascii=False).encode() for row in ROWS]
+    broken = lines[1].replace("سياسة".encode(), b"\xff\xfe", 1)
+    raw = b"\xef\xbb\xbf" + lines[0] + b"\n" + broken + b"\n" + lines[2] + b"\n"
+    path = tmp_path / ("news.jsonl.gz" if packed else "news.jsonl")
+    path.write_bytes(gzip.compress(raw) if packed else raw)
+    code, report = ingest(str(path), *MAPPING)
+    found = [(i["code"], i["location"]["line"], i["location"]["column"]) for i in report["issues"]]
+    column = broken.decode("utf-8", "surrogateescape").index("\udcff") + 1
+    assert (code, found) == (1, [("F002", 2, column)])
+    assert sorted(written(tmp_path / "out")) == ["art-0"]
+    assert written(tmp_path / "out")["art-0"]["text"] == f"{BODIES[0]}\u2028سطر"
+
+
 @pytest.mark.parametrize(("name", "delimiter"), [("news.csv", ","), ("news.tsv", "\t")])
 def test_csv_and_tsv(tmp_path: Path, ingest: Ingest, name: str, delimiter: str) -> None:
     with open(tmp_path / name, "w", encoding="utf-8-sig", newline="") as stream:  # Excel writes a BOM

@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -83,10 +84,25 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def _open_text(path: Path) -> IO[str]:
+def _open_text(path: Path, errors: str = "strict") -> IO[str]:
     if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding=_ENCODING, newline="")
-    return open(path, encoding=_ENCODING, newline="")
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding=_ENCODING, errors=errors, newline="")
+    return open(path, encoding=_ENCODING, errors=errors, newline="")
+
+
+#: What ``surrogateescape`` decodes a byte that is not UTF-8 to (valid UTF-8 never decodes to these).
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _not_utf8(line: str, number: int, path: Path) -> Unread | None:
+    """F002 at the first byte of a JSON Lines line (read with ``surrogateescape``) that is not UTF-8."""
+    found = _ESCAPED_BYTE.search(line)
+    if found is None:
+        return None
+    byte, column = ord(found.group()) - 0xDC00, found.start() + 1
+    message = f"line {number} is not UTF-8 (byte 0x{byte:02x} at column {column}): it and the rest were not read"
+    issue = NOT_UTF8.issue(message, file=str(path), line=number, column=column, hint=encoding_hint(_head(path)))
+    return Unread(issue)
 
 
 def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
@@ -148,10 +164,14 @@ class Line:
 
 
 def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:  # noqa: ARG001
+    """The records of a JSON Lines file; one that is not UTF-8 ends the file at its line (F002)."""
     where = str(path)
     number = 0
-    with _open_text(path) as stream:
+    with _open_text(path, "surrogateescape") as stream:
         for line_number, line in enumerate(stream, start=1):
+            if (problem := _not_utf8(line, line_number, path)) is not None:
+                yield problem
+                return
             if not line.strip():
                 continue
             number += 1
