@@ -161,3 +161,43 @@ def test_hostile_shards_give_the_same_rows_on_both_engines_and_refusals_name_the
     found = [json.loads(row["issues"]) for row in local_rows if not row["proposal"]]
     assert [(i["code"], i["location"]["line"]) for issues in found for i in issues] == refusals
     assert all(i["location"]["file"] == f"hostile.{fmt}" for issues in found for i in issues)
+
+
+def _damaged(path: Path) -> Path:
+    """A Parquet shard whose footer is sound and whose third row group's data is not (a bad disk
+    block): found only while reading."""
+    rows = [{"id": f"row-{n}", "text": str(_articles()[n % 3]["text"]), "outlet": "x"} for n in range(200)]
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=50, compression="zstd")
+    damaged = bytearray(path.read_bytes())
+    start = pq.ParquetFile(path).metadata.row_group(2).column(1).data_page_offset
+    damaged[start : start + 16] = b"\xff" * 16  # the page header
+    path.write_bytes(bytes(damaged))
+    return path
+
+
+@pytest.mark.usefixtures("ray_engine")
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_shards_that_cannot_be_read_are_coded_never_an_internal_error(
+    tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """P007: a file that is not Parquet (a truncated download) is left out and the other shards go on;
+    damage found while reading stops the run with the code, the previous output left as it was."""
+    shards = tmp_path / "in"
+    shards.mkdir()
+    (shards / "broken.parquet").write_bytes(b"PAR1 half a download")
+    _write(shards / "good.parquet", _articles()[:2])
+    out = tmp_path / "out"
+    args = ["preannotate", str(shards), "--out", str(out), "--engine", engine, "--jobs", "2", "--format", "json"]
+    assert main(args) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["file"]) for i in found["issues"]] == [("P007", "broken.parquet")]
+    (written,) = out.iterdir()  # local names it after the shard, Ray numbers its parts
+    assert written.name == ("good.proposals.parquet" if engine == "local" else "part-00000.proposals.parquet")
+    assert found["summary"]["proposals"] == 2
+    (shards / "broken.parquet").unlink()
+    _damaged(shards / "damaged.parquet")
+    before = written.read_bytes()
+    assert main(args) == 1
+    assert "P007 shard-unreadable: damaged.parquet: damaged Parquet data" in capsys.readouterr().err
+    assert list(out.iterdir()) == [written]
+    assert written.read_bytes() == before

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from claimkit.errors import DataError, UsageError
 from claimkit.issues import Issue, Report
 from claimkit.loading import find_document_files, load_documents
 from claimkit.reporters import emit, render
+
+if TYPE_CHECKING:
+    from claimkit.engines.base import Engine, ShardSummary
 
 __all__ = ["evaluate", "preannotate"]
 
@@ -89,7 +92,7 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     out: TextIO,
 ) -> int:
     from claimkit.engines import find_shards, get_engine
-    from claimkit.engines.base import shard_format
+    from claimkit.engines.base import shard_format, shard_problem
     from claimkit.engines.outputs import row_issues, rows_by_file
     from claimkit.preannotate.codes import SHARDS_NEED_OUT
 
@@ -97,12 +100,10 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
         raise UsageError(SHARDS_NEED_OUT, "shards of articles need --out DIR")
     shards = find_shards(paths)
     target = output_format or shard_format(shards[0])
-    runner = get_engine(engine, jobs=jobs, address=address)
-    try:
-        summary = runner.propose_shards(shards, Path(out_dir), target)
-    finally:
-        runner.close()
-    report = Report(files_checked=summary.rows, unit="row")
+    problems = {shard: issue for shard in shards if (issue := shard_problem(shard)) is not None}
+    readable = [shard for shard in shards if shard not in problems]
+    summary = _propose(readable, Path(out_dir), target, partial(get_engine, engine, jobs=jobs, address=address))
+    report = Report(list(problems.values()), files_checked=summary.rows, unit="row")
     first_of: dict[str, str] = {}  # article id -> the proposal file of its first row
     for path, row in rows_by_file(Path(out_dir), ["id", "issues"] if target == "parquet" else None):
         report.extend(row_issues(row))
@@ -118,6 +119,20 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
         summary={"engine": engine, **counts, "outputs": summary.outputs},
     )
     return report.exit_code()
+
+
+def _propose(shards: list[Path], out: Path, target: str, start: Callable[[], Engine]) -> ShardSummary:
+    """The run of the engine ``start`` gives over the readable shards; none readable: no run, and
+    ``out`` is left as it was."""
+    from claimkit.engines.base import ShardSummary
+
+    if not shards:
+        return ShardSummary(outputs=[])
+    runner = start()
+    try:
+        return runner.propose_shards(shards, out, target)
+    finally:
+        runner.close()
 
 
 def _repeated_id(row_id: Any, where: str, first_of: dict[str, str]) -> list[Issue]:

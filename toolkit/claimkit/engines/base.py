@@ -9,9 +9,19 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from claimkit.errors import UsageError
-from claimkit.preannotate.codes import UNSUPPORTED_SHARD
+from claimkit.issues import Issue
+from claimkit.preannotate.codes import SHARD_UNREADABLE, UNSUPPORTED_SHARD
 
-__all__ = ["ENGINES", "FORMATS", "Engine", "ShardSummary", "find_shards", "output_path", "shard_format"]
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "Engine",
+    "ShardSummary",
+    "find_shards",
+    "output_path",
+    "shard_format",
+    "shard_problem",
+]
 
 ENGINES = ("local", "ray")
 FORMATS = ("jsonl", "parquet")
@@ -67,6 +77,22 @@ def find_shards(paths: Iterable[str]) -> list[Path]:
     if len(formats) > 1:
         raise UsageError(UNSUPPORTED_SHARD, "mix of JSON Lines and Parquet shards; give one format per run")
     return found
+
+
+def shard_problem(path: Path) -> Issue | None:
+    """P007 for a shard that cannot be read (checked before a run: a Parquet file by its footer)."""
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as error:
+        return SHARD_UNREADABLE.issue(f"cannot read: {error.strerror}", file=path.name)
+    if shard_format(path) != "parquet":
+        return None
+    from claimkit.release.shards import parquet_problem
+
+    if (problem := parquet_problem(path)) is None:
+        return None
+    return SHARD_UNREADABLE.issue(f"not a readable Parquet file: {problem}", file=path.name)
 
 
 def output_path(out: Path, shard: Path, fmt: str) -> Path:

@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 
 from claimkit.engines.base import BATCH, BatchFunction, ShardSummary, batches, cpu_count, output_path, shard_format
 from claimkit.engines.outputs import Staging, summarize
+from claimkit.errors import DataError
 from claimkit.preannotate.apply import ROW_FIELDS, propose_lines, propose_rows
+from claimkit.preannotate.codes import SHARD_UNREADABLE
 
 __all__ = ["LocalEngine"]
 
@@ -58,6 +60,17 @@ def _numbered(batches: Iterator[list[T]], where: str) -> Iterator[tuple[list[T],
     for batch in batches:
         yield batch, where, first
         first += len(batch)
+
+
+def _parquet_batches(shard: Path) -> Iterator[list[dict[str, Any]]]:
+    """The rows of a Parquet shard; damage found while reading stops the run with P007 (the previous
+    output stays: see :class:`~claimkit.engines.outputs.Staging`)."""
+    from claimkit.release.shards import DamagedShardError, read_parquet_rows
+
+    try:
+        yield from read_parquet_rows(shard, BATCH)
+    except DamagedShardError as error:
+        raise DataError(SHARD_UNREADABLE, str(error)) from None
 
 
 def _propose_lines(job: tuple[list[bytes], str, int]) -> list[dict[str, Any]]:
@@ -125,9 +138,7 @@ class LocalEngine:
     def _jobs(self, shard: Path) -> tuple[Callable[[Any], list[dict[str, Any]]], Iterator[Any]]:
         where = shard.name
         if shard_format(shard) == "parquet":
-            from claimkit.release.shards import read_parquet_rows
-
-            return _propose_rows, _numbered(read_parquet_rows(shard, BATCH), where)
+            return _propose_rows, _numbered(_parquet_batches(shard), where)
         return _propose_lines, _numbered(_jsonl_batches(shard), where)
 
     def close(self) -> None:

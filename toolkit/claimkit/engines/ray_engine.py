@@ -18,9 +18,10 @@ from typing import Any
 from claimkit.engines.base import BATCH, BatchFunction, ShardSummary, cpu_count
 from claimkit.engines.local import FILE_BATCH
 from claimkit.engines.outputs import Staging, summarize
-from claimkit.errors import ConfigError, ConnectionFailed
+from claimkit.errors import ConfigError, ConnectionFailed, DataError
 from claimkit.preannotate.apply import ROW_FIELDS, propose_lines, propose_rows
-from claimkit.preannotate.codes import ENGINE_FAILED, ENGINE_UNAVAILABLE
+from claimkit.preannotate.codes import ENGINE_FAILED, ENGINE_UNAVAILABLE, SHARD_UNREADABLE
+from claimkit.release.shards import ROW_NUMBER, DamagedShardError
 
 try:
     import ray
@@ -65,42 +66,31 @@ def _numbered_lines() -> Any:
     are). A valid article holding one became two broken rows under Ray, and a shard that was not
     UTF-8 failed as a whole. Here lines end at ``\\n`` only, as for the local engine, and each line
     is decoded on its own (:func:`~claimkit.preannotate.apply.propose_lines`)."""
-    import pyarrow as pa
     from ray.data.datasource import FileBasedDatasource
+
+    from claimkit.release.shards import numbered_lines
 
     class NumberedLines(FileBasedDatasource):  # type: ignore[misc]
         def _read_stream(self, f: Any, path: str) -> Iterator[Any]:  # noqa: ARG002 - Ray's signature
-            lines = f.readall().split(b"\n")
-            if lines and not lines[-1]:
-                lines.pop()  # the end of the last line, not a line
-            numbers = pa.array(range(1, len(lines) + 1), pa.int64())
-            yield pa.table({"line": numbers, "bytes": pa.array(lines, pa.binary())})
+            yield numbered_lines(f.readall())
 
     return NumberedLines
-
-
-#: The column :func:`_numbered_rows` adds to each Parquet row: its number in its shard.
-_ROW_NUMBER = "\x00claimkit row number"
 
 
 def _numbered_rows() -> Any:
     """A Ray Data source of Parquet shards: their rows, each with its number in its shard (from 1),
     which ``ray.data.read_parquet`` does not give, so a refused row is located as the local engine
     locates it. Each shard is read by one task, a record batch at a time (memory stays flat)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
     from ray.data.datasource import FileBasedDatasource
+
+    from claimkit.release.shards import numbered_row_tables
 
     class NumberedRows(FileBasedDatasource):  # type: ignore[misc]
         def _open_input_source(self, filesystem: Any, path: str, **_: Any) -> Any:
             return filesystem.open_input_file(path)  # Parquet needs random access, not a stream
 
-        def _read_stream(self, f: Any, path: str) -> Iterator[Any]:  # noqa: ARG002 - Ray's signature
-            first = 1
-            for batch in pq.ParquetFile(f).iter_batches(batch_size=BATCH):
-                numbers = pa.array(range(first, first + batch.num_rows), pa.int64())
-                yield pa.Table.from_batches([batch]).append_column(_ROW_NUMBER, numbers)
-                first += batch.num_rows
+        def _read_stream(self, f: Any, path: str) -> Iterator[Any]:
+            yield from numbered_row_tables(f, Path(path).name, BATCH)
 
     return NumberedRows
 
@@ -108,7 +98,7 @@ def _numbered_rows() -> Any:
 def _parquet_batch(batch: dict[str, Any]) -> Any:
     rows = []
     for row in _rows(batch):
-        where, number = Path(row.pop("path")).name, row.pop(_ROW_NUMBER)
+        where, number = Path(row.pop("path")).name, row.pop(ROW_NUMBER)
         rows += propose_rows([row], where, number)
     return _table(rows)
 
@@ -134,6 +124,8 @@ class RayEngine:
         context.print_on_execution_start = False
         logging.getLogger("ray").setLevel(logging.WARNING)
         logging.getLogger("ray.data").setLevel(logging.WARNING)
+        # Ray Data warns on every run that the progress bars are off: our choice, not news for the user.
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
 
     def _start(self, address: str | None) -> None:
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
@@ -170,10 +162,14 @@ class RayEngine:
         proposals = dataset.map_batches(function, batch_format="numpy", batch_size=BATCH)
         with Staging(out) as staging:
             written = staging.folder / "ray"
-            if fmt == "parquet":
-                proposals.write_parquet(str(written))
-            else:
-                proposals.write_json(str(written), force_ascii=False)
+            try:
+                if fmt == "parquet":
+                    proposals.write_parquet(str(written))
+                else:
+                    proposals.write_json(str(written), force_ascii=False)
+            except DamagedShardError as error:  # a Ray task's error is also an instance of its cause
+                cause = str(error.args[0] if error.args else error)
+                raise DataError(SHARD_UNREADABLE, cause.splitlines()[0]) from None
             _rename(written, staging.folder, fmt)
         return summarize(out, fmt)
 

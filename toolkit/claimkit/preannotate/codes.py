@@ -14,6 +14,7 @@ __all__ = [
     "PROPOSAL_INVALID",
     "SHARDS_NEED_OUT",
     "SHARD_ROW_INVALID",
+    "SHARD_UNREADABLE",
     "UNSUPPORTED_SHARD",
     "WITHOUT_GOLD",
 ]
@@ -84,6 +85,18 @@ DUPLICATE_ROW_ID = declare(
     row, the message the file of the first.""",
     "Give each article its own id (for example a slug of the outlet and the article's URL), or drop the "
     "duplicate row, and run again.",
+)
+SHARD_UNREADABLE = declare(
+    "P007",
+    "shard-unreadable",
+    Severity.ERROR,
+    Scope.INPUT,
+    """A shard cannot be read: not a Parquet file (a truncated download, another format) or not readable.
+
+    The shards that can be read are proposed for; this one gets no output file. A Parquet file whose
+    footer is sound but whose data is damaged is found only while it is read: then the run stops with
+    this code and the previous output is left as it was.""",
+    "Download or export the shard again (a Parquet file ends with the bytes `PAR1`), or leave it out.",
 )
 
 ENGINE_UNAVAILABLE = declare_command(

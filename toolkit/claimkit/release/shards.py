@@ -13,7 +13,27 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["PROPOSAL_SCHEMA", "ParquetRowWriter", "proposal_table", "read_parquet_rows", "read_rows_from"]
+__all__ = [
+    "PROPOSAL_SCHEMA",
+    "ROW_NUMBER",
+    "DamagedShardError",
+    "ParquetRowWriter",
+    "numbered_lines",
+    "numbered_row_tables",
+    "parquet_problem",
+    "proposal_table",
+    "read_parquet_rows",
+    "read_rows_from",
+]
+
+#: The column :func:`numbered_row_tables` adds to each row: its number in its shard (from 1).
+ROW_NUMBER = "\x00claimkit row number"
+
+
+class DamagedShardError(Exception):
+    """A Parquet file whose footer is sound and whose data is not, found while reading it (one
+    message argument: it crosses process boundaries, as a Ray task's error does)."""
+
 
 #: The columns of a proposal row (see claimkit.preannotate.apply.ROW_FIELDS), typed once for every writer.
 PROPOSAL_SCHEMA = pa.schema(
@@ -37,13 +57,52 @@ def proposal_table(rows: Sequence[dict[str, Any]]) -> Any:
     return pa.Table.from_pylist(list(rows), schema=PROPOSAL_SCHEMA)
 
 
+def parquet_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as Parquet (its footer and schema), or ``None`` when it can."""
+    try:
+        with pq.ParquetFile(path) as parquet:
+            parquet.schema_arrow  # noqa: B018 - reading the schema is the check
+    except (OSError, pa.ArrowException) as error:
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    return None
+
+
 def read_parquet_rows(
     path: Path, batch_size: int = 256, columns: list[str] | None = None
 ) -> Iterator[list[dict[str, Any]]]:
-    """The rows of a Parquet file, ``batch_size`` at a time (never the whole file in memory)."""
+    """The rows of a Parquet file, ``batch_size`` at a time (never the whole file in memory);
+    :class:`DamagedShardError` for data found damaged."""
     with pq.ParquetFile(path) as parquet:
-        for batch in parquet.iter_batches(batch_size=batch_size, columns=columns):
+        for batch in _checked(parquet.iter_batches(batch_size=batch_size, columns=columns), path.name):
             yield batch.to_pylist()
+
+
+def _checked(batches: Iterator[Any], name: str) -> Iterator[Any]:
+    try:
+        yield from batches
+    except (OSError, pa.ArrowException) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DamagedShardError(f"{name}: damaged Parquet data: {reason}") from None
+
+
+def numbered_row_tables(source: Any, name: str, batch_size: int) -> Iterator[Any]:
+    """The rows of a Parquet file (``source``: an open random-access file) as Arrow tables of
+    ``batch_size`` rows, each row with its number in the file (column :data:`ROW_NUMBER`)."""
+    first = 1
+    for batch in _checked(pq.ParquetFile(source).iter_batches(batch_size=batch_size), name):
+        numbers = pa.array(range(first, first + batch.num_rows), pa.int64())
+        yield pa.Table.from_batches([batch]).append_column(ROW_NUMBER, numbers)
+        first += batch.num_rows
+
+
+def numbered_lines(data: bytes) -> Any:
+    """The lines of a JSON Lines file as an Arrow table: ``line`` (its number, from 1) and ``bytes``.
+    Lines end at ``\\n`` only: U+2028, U+0085 and form feeds are content (``str.splitlines`` would
+    break there), and each line is decoded on its own later."""
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the end of the last line, not a line
+    return pa.table({"line": pa.array(range(1, len(lines) + 1), pa.int64()), "bytes": pa.array(lines, pa.binary())})
 
 
 def read_rows_from(path: Path) -> list[dict[str, Any]]:
