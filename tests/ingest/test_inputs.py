@@ -66,6 +66,23 @@ def test_a_line_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, inge
     assert written(tmp_path / "out")["art-0"]["text"] == f"{BODIES[0]}\u2028سطر"
 
 
+def test_a_csv_row_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, ingest: Ingest) -> None:
+    """The same in a CSV file: F002 at the first line of the row (a quoted field spans two lines here)."""
+    path = tmp_path / "news.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(ROWS[0]))
+        writer.writeheader()
+        writer.writerows([{**ROWS[0], "body": ROWS[0]["body"] + "\nسطر ثان"}, ROWS[1], ROWS[2]])
+    path.write_bytes(path.read_bytes().replace(TITLES[1].encode(), TITLES[1].encode() + b"\xe1", 1))
+    code, report = ingest(str(path), *MAPPING)
+    lines = path.read_bytes().split(b"\n")
+    broken = next(n for n, line in enumerate(lines, start=1) if b"\xe1," in line)
+    found = [(i["code"], i["location"]["line"]) for i in report["issues"]]
+    assert (code, found) == (1, [("F002", broken)])
+    assert lines[broken - 1].startswith(b"art-1,")  # the row's first line (the first row spans several)
+    assert sorted(written(tmp_path / "out")) == ["art-0"]
+
+
 @pytest.mark.parametrize(("name", "delimiter"), [("news.csv", ","), ("news.tsv", "\t")])
 def test_csv_and_tsv(tmp_path: Path, ingest: Ingest, name: str, delimiter: str) -> None:
     with open(tmp_path / name, "w", encoding="utf-8-sig", newline="") as stream:  # Excel writes a BOM

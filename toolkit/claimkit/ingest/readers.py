@@ -105,6 +105,17 @@ def _not_utf8(line: str, number: int, path: Path) -> Unread | None:
     return Unread(issue)
 
 
+def _row_not_utf8(row: dict[str, Any], number: int, line: int, path: Path) -> Unread | None:
+    """F002 at the first line of a CSV row (read with ``surrogateescape``) that holds a byte that is not UTF-8."""
+    values = [v for value in row.values() for v in (value if isinstance(value, list) else [value]) if v]
+    found = next((m for v in values if (m := _ESCAPED_BYTE.search(v)) is not None), None)
+    if found is None:
+        return None
+    byte = ord(found.group()) - 0xDC00
+    message = f"row {number} (from line {line}) is not UTF-8 (byte 0x{byte:02x}): it and the rest were not read"
+    return Unread(NOT_UTF8.issue(message, file=str(path), line=line, hint=encoding_hint(_head(path))))
+
+
 def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     """Metadata from ``<file>.meta.json`` next to a text file, when there is one."""
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
@@ -205,9 +216,12 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
 
 def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[Item]:
     where = str(path)
-    with _open_text(path) as stream:
+    with _open_text(path, "surrogateescape") as stream:
         reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA)
         header = list(reader.fieldnames or [])
+        if (problem := _not_utf8(delimiter.join(header), 1, path)) is not None:
+            yield problem
+            return
         if repeated := sorted({name for name in header if header.count(name) > 1}):
             message = f"the header names the column {repeated[0]!r} twice: a reader keeps only the last value"
             yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=1))
@@ -218,6 +232,9 @@ def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[It
             return
         start = reader.line_num + 1
         for number, row in enumerate(reader, start=1):
+            if (problem := _row_not_utf8(row, number, start, path)) is not None:
+                yield problem
+                return
             yield _row(row, where, number, start)
             start = reader.line_num + 1
 
