@@ -66,6 +66,25 @@ def test_a_line_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, inge
     assert written(tmp_path / "out")["art-0"]["text"] == f"{BODIES[0]}\u2028سطر"
 
 
+def test_nesting_too_deep_for_the_parser_is_a_refused_record(tmp_path: Path, ingest: Ingest) -> None:
+    """A line (or a JSON array, or a sidecar) nested deeper than Python's parser goes: a coded refusal,
+    never an internal error (I006 for a record, I002 for a sidecar); the others are written."""
+    deep = "[" * 100_000 + "]" * 100_000
+    path = jsonl(tmp_path / "news.jsonl", ROWS[:1])
+    path.write_text(path.read_text(encoding="utf-8") + '{"id": "deep", "body": ' + deep + "}\n", encoding="utf-8")
+    code, report = ingest(str(path), *MAPPING)
+    assert (code, [(i["code"], i["location"]["line"]) for i in report["issues"]]) == (1, [("I006", 2)])
+    assert sorted(written(tmp_path / "out")) == ["art-0"]
+    array = tmp_path / "news.json"
+    array.write_text(deep, encoding="utf-8")
+    assert (ingest(str(array), *MAPPING, out=tmp_path / "out2")[1]["issues"][0]["code"]) == "I006"
+    text = tmp_path / "texts" / "article.txt"
+    text.parent.mkdir()
+    text.write_text("عنوان\n\nنص.", encoding="utf-8")
+    text.with_name("article.txt.meta.json").write_text(deep, encoding="utf-8")
+    assert codes(ingest(str(text.parent), out=tmp_path / "out3")[1]) == ["I002"]
+
+
 def test_a_csv_row_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, ingest: Ingest) -> None:
     """The same in a CSV file: F002 at the first line of the row (a quoted field spans two lines here)."""
     path = tmp_path / "news.csv"

@@ -122,8 +122,8 @@ def test_an_id_given_to_two_rows_is_reported(tmp_path: Path, fmt: str, capsys: p
 def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
     """A shard with what real files hold: a byte order mark, an article whose text holds U+2028 and
     U+0085 (a JSON string keeps them unescaped), a line that is not UTF-8, a blank line, a line that is
-    not JSON, a row without text, CRLF line ends. Returns the ids proposed for and the refusals' (code,
-    line) pairs."""
+    not JSON, a row without text, CRLF line ends, nesting too deep for Python's parser. Returns the ids
+    proposed for and the refusals' (code, line) pairs."""
     first, second, third = _articles()[:3]
     if path.suffix == ".parquet":
         rows = [first, {"id": "no-text", "text": None}, second, {"id": None, "text": "نص"}, third]
@@ -136,8 +136,9 @@ def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
 
     lines = [b"\xef\xbb\xbf" + line(first), line(separated), b'{"id": "x", "text": "\xff"}\n', b"\n"]
     lines += [b"not json\n", line({"id": 7}, "\r\n"), line(third, "\r\n")]
+    lines += [b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"]  # Python's parser gives up
     path.write_bytes(b"".join(lines))
-    return [first["id"], second["id"], third["id"]], [("P003", 3), ("P003", 5), ("P003", 6)]
+    return [first["id"], second["id"], third["id"]], [("P003", 3), ("P003", 5), ("P003", 6), ("P003", 8)]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])

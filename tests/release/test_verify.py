@@ -109,6 +109,8 @@ def test_a_missing_or_broken_manifest_is_found(built: Path) -> None:
     assert ("V008", "manifest.json") in _found(built)
     manifest.write_text("{not json", encoding="utf-8")
     assert _found(built) == {("V002", "manifest.json")}
+    manifest.write_text('{"files": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")  # RecursionError
+    assert _found(built) == {("V002", "manifest.json")}
     manifest.unlink()
     assert _found(built) == {("V001", "manifest.json")}
 

@@ -36,7 +36,7 @@ def _text(path: Path) -> str | None:
     try:
         document = json.loads(path.read_bytes())["document"]
         text = document["text"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return text if isinstance(text, str) else None
 

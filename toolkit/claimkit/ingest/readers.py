@@ -90,6 +90,9 @@ def _open_text(path: Path, errors: str = "strict") -> IO[str]:
     return open(path, encoding=_ENCODING, errors=errors, newline="")
 
 
+#: Why Python's JSON parser gave up (``RecursionError``): hostile input, never a crash.
+_TOO_DEEP = "arrays or objects nested deeper than the JSON parser allows"
+
 #: What ``surrogateescape`` decodes a byte that is not UTF-8 to (valid UTF-8 never decodes to these).
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
@@ -125,6 +128,8 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
+    except RecursionError:
+        return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {_TOO_DEEP}", file=str(sidecar)))
     if not isinstance(data, dict):
         return {}, Unread(INVALID_METADATA.issue("the sidecar must hold a JSON object", file=str(sidecar)))
     return data, None
@@ -172,6 +177,9 @@ class Line:
         except json.JSONDecodeError as error:
             message = f"line {self.line} is not JSON (column {error.colno}): {error.msg.removesuffix(' at')}"
             return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line, column=error.colno))
+        except RecursionError:
+            message = f"line {self.line} is not a record: {_TOO_DEEP}"
+            return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line))
 
 
 def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:  # noqa: ARG001
@@ -209,6 +217,9 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
         except json.JSONDecodeError as error:
             message = f"not JSON: {error.msg}"
             yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
+            return
+        except RecursionError:
+            yield Unread(UNREADABLE_RECORD.issue(f"not records: {_TOO_DEEP}", file=where))
             return
     for number, row in enumerate(rows, start=1):
         yield _record(row, where, number, number)

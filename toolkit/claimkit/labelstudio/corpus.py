@@ -190,7 +190,7 @@ def _pending_task(path: Path) -> Any:
     """The task a quarantine file was set aside from (``None`` when it does not say)."""
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return found.get("task") if isinstance(found, dict) else None
 

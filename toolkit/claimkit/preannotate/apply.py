@@ -177,4 +177,6 @@ def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, 
         row = json.loads(text)
     except json.JSONDecodeError as error:
         return None, f"not JSON ({error.msg}): {text.strip()[:60]}"
+    except RecursionError:
+        return None, "not an article: arrays or objects nested deeper than the JSON parser allows"
     return row if isinstance(row, dict) else {}, None

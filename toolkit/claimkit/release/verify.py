@@ -107,7 +107,7 @@ def _entries(folder: Path) -> dict[str, dict[str, Any]] | Issue:
     try:
         files = json.loads(path.read_bytes())["files"]
         valid = all(isinstance(e["sha256"], str) and isinstance(e["bytes"], int) for e in files.values())
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         valid = False
     if not valid:
         return MANIFEST_INVALID.issue(f"{path} is not a claimkit release manifest", file=str(path))
