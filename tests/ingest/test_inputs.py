@@ -66,6 +66,23 @@ def test_a_line_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, inge
     assert written(tmp_path / "out")["art-0"]["text"] == f"{BODIES[0]}\u2028سطر"
 
 
+def test_a_text_of_invisible_characters_is_refused_and_control_characters_are_flagged(
+    tmp_path: Path, ingest: Ingest
+) -> None:
+    """A file of two byte order marks (the first is not content, the second would be the whole text), or
+    of format marks only, is an empty text (F004); a NUL in a text is flagged (D012), the text kept."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "boms.txt").write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf")
+    (folder / "marks.txt").write_text("\u200f\u200b\n\u2066\u2069\n", encoding="utf-8")
+    (folder / "nul.txt").write_text("عنوان\n\nنص الخبر\x00 كما وصل.", encoding="utf-8")
+    code, report = ingest(str(folder))
+    found = sorted((i["code"], Path(i["location"]["file"]).name) for i in report["issues"])
+    assert (code, found) == (1, [("D012", "nul.txt"), ("F004", "boms.txt"), ("F004", "marks.txt")])
+    (document,) = written(tmp_path / "out").values()  # the id of a text file: its name and a hash
+    assert document["text"] == "عنوان\n\nنص الخبر\x00 كما وصل."
+
+
 def test_nesting_too_deep_for_the_parser_is_a_refused_record(tmp_path: Path, ingest: Ingest) -> None:
     """A line (or a JSON array, or a sidecar) nested deeper than Python's parser goes: a coded refusal,
     never an internal error (I006 for a record, I002 for a sidecar); the others are written."""

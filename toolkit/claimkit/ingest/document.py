@@ -8,6 +8,7 @@ drawn on it unnoticed (rule C005).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -61,12 +62,19 @@ def _published(value: Any, where: str | None) -> date | Issue | None:
 def _text_problem(text: str, where: str | None) -> Issue | None:
     if not text.strip():
         return EMPTY_FILE.issue("the text is empty", file=where)
+    if not any(map(_visible, text)):
+        return EMPTY_FILE.issue("the text holds only invisible characters (byte order marks, format marks)", file=where)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         message = f"a lone surrogate U+{ord(text[error.start]):04X} at offset {error.start} cannot be written as UTF-8"
         return INVALID_TEXT.issue(message, file=where, pointer="/document/text")
     return None
+
+
+def _visible(char: str) -> bool:
+    """Not a space, a format character (U+FEFF, U+200B, bidi marks: ``Cf``) nor a control character."""
+    return not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc")
 
 
 def _metadata_problem(metadata: Mapping[str, Any], title: str | None, reason: str, where: str | None) -> Issue | None:

@@ -99,6 +99,33 @@ def bidi_control_character(ctx: DocumentContext) -> Iterator[Finding]:
         yield Finding("/document/text", f"invisible {name} at offset {offset}")
 
 
+#: C0 and C1 control characters other than tab and the line breaks (LF, CR).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@rule(
+    "D012",
+    "control-character",
+    Severity.WARNING,
+    Scope.DOCUMENT,
+    fix="Remove the characters from the source (they are not text: a damaged file or a bad conversion), then "
+    "re-ingest: offsets are counted on the text as it is, so it cannot be cleaned after annotation.",
+)
+def control_character(ctx: DocumentContext) -> Iterator[Finding]:
+    """The text holds a control character (U+0000-U+001F other than tab and line breaks, U+007F-U+009F).
+
+    Control characters are not text: they come from damaged files and bad conversions (a NUL from a
+    binary read, U+0085 or U+0096 from Windows-1252 read as Latin-1). Annotators cannot see them, and
+    PostgreSQL, which a Label Studio server may store its tasks in, cannot hold U+0000 in text.
+    Reported once per text, at the first.
+    """
+    found = _CONTROL.search(ctx.document.text)
+    if found is not None:
+        count = len(_CONTROL.findall(ctx.document.text))
+        where = f"U+{ord(found.group()):04X} at offset {found.start()}"
+        yield Finding("/document/text", f"a control character, {where} ({count} in all)")
+
+
 #: An HTML tag (<p>, </p>, <br/>, <a href=...>) or character reference (&nbsp; &quot; &#1575;).
 _MARKUP = re.compile(
     r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#x[0-9A-Fa-f]{2,5});"
