@@ -105,8 +105,10 @@ def test_a_hand_edited_export_is_converted_where_it_can_be(tmp_path: Path) -> No
         (b'{"id": 1, "data": {}}', "object.json"),
         (b"", "empty.json"),
         (b"\x1f\x8b\x08\x00garbage", "garbage.json.gz"),
+        # ijson gives each event its path: an item so nested took memory by the square of the depth
+        (b"[" * 20_000 + b"]" * 20_000, "nested.json"),
     ],
-    ids=["not-json", "an-object", "empty", "bad-gzip"],
+    ids=["not-json", "an-object", "empty", "bad-gzip", "nested-too-deep"],
 )
 def test_an_unreadable_export_is_refused_and_nothing_written(content: bytes, name: str, tmp_path: Path) -> None:
     (tmp_path / name).write_bytes(content)

@@ -147,7 +147,7 @@ LOSSY_EXPORT_FORMAT = declare_command(
 UNREADABLE_EXPORT = declare_command(
     "E211",
     "unreadable-export",
-    "An export file cannot be read: missing, not a file, not gzip, not JSON, or cut short.",
+    "An export file cannot be read: missing, not a file, not gzip, not JSON, cut short, or nested too deep.",
     "Check the path, download the export again (Export → JSON) and import the whole file.",
 )
 TARGET_NOT_WRITABLE = declare_command(

@@ -20,9 +20,14 @@ import ijson
 
 from claimkit.errors import LOSSY_EXPORT_FORMAT, UNREADABLE_EXPORT, UsageError
 
-__all__ = ["ExportFile", "open_exports"]
+__all__ = ["MAX_DEPTH", "ExportFile", "open_exports"]
 
 _GZIP = b"\x1f\x8b"
+#: Deeper than a Label Studio export goes (8 levels: tasks, a task, its annotations, one, its results,
+#: one, its value, a list of labels), with room for what later versions add.
+MAX_DEPTH = 64
+_OPENING = frozenset({"start_map", "start_array"})
+_CLOSING = frozenset({"end_map", "end_array"})
 _LOSSY_SUFFIXES = {".csv": "CSV", ".tsv": "TSV", ".conll": "CONLL", ".conll2003": "CONLL", ".txt": "CONLL"}
 
 
@@ -68,6 +73,7 @@ class ExportFile:
         first = self._first_bytes()
         if first != b"[":
             raise self._wrong_shape(first)
+        self._check_depth()
         items = self.tasks()
         try:
             item = next(items, None)
@@ -75,6 +81,24 @@ class ExportFile:
             items.close()
         if isinstance(item, dict) and "data" not in item and "annotations" not in item:
             raise _refuse_lossy(self.path, "JSON-MIN")
+
+    def _check_depth(self) -> None:
+        """Refuse nesting deeper than any export has (:data:`MAX_DEPTH`), in one pass of the parser's
+        plain events, before any item is built: ijson gives every event its path from the root, so
+        building an item nested 100,000 deep took memory by the square of the depth (a 200 KB file
+        was killed for want of memory), and the tasks are read only after this pass."""
+        depth = 0
+        with self._open() as handle:
+            try:
+                for event, _ in ijson.basic_parse(handle):
+                    if event in _OPENING:
+                        depth += 1
+                        if depth > MAX_DEPTH:
+                            raise _unreadable(self.path, f"nested deeper than {MAX_DEPTH} levels: not an export")
+                    elif event in _CLOSING:
+                        depth -= 1
+            except (ijson.JSONError, ijson.IncompleteJSONError, OSError, EOFError, UnicodeDecodeError) as error:
+                raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
 
     def _first_bytes(self) -> bytes:
         with self._open() as handle:
