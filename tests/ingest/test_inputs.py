@@ -84,13 +84,16 @@ def test_a_text_of_invisible_characters_is_refused_and_control_characters_are_fl
 
 
 def test_nesting_too_deep_for_the_parser_is_a_refused_record(tmp_path: Path, ingest: Ingest) -> None:
-    """A line (or a JSON array, or a sidecar) nested deeper than Python's parser goes: a coded refusal,
+    """A line (or a JSON array, or a sidecar) nested deeper than Python's parser goes, or holding an
+    integer too long for it: a coded refusal,
     never an internal error (I006 for a record, I002 for a sidecar); the others are written."""
     deep = "[" * 100_000 + "]" * 100_000
     path = jsonl(tmp_path / "news.jsonl", ROWS[:1])
-    path.write_text(path.read_text(encoding="utf-8") + '{"id": "deep", "body": ' + deep + "}\n", encoding="utf-8")
+    big = '{"id": "big", "body": 1' + "0" * 5000 + "}\n"  # over Python's 4,300 digits
+    path.write_text(path.read_text(encoding="utf-8") + '{"id": "deep", "body": ' + deep + "}\n" + big, "utf-8")
     code, report = ingest(str(path), *MAPPING)
-    assert (code, [(i["code"], i["location"]["line"]) for i in report["issues"]]) == (1, [("I006", 2)])
+    found = [(i["code"], i["location"]["line"]) for i in report["issues"]]
+    assert (code, found) == (1, [("I006", 2), ("I006", 3)])
     assert sorted(written(tmp_path / "out")) == ["art-0"]
     array = tmp_path / "news.json"
     array.write_text(deep, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -122,7 +123,8 @@ def test_an_id_given_to_two_rows_is_reported(tmp_path: Path, fmt: str, capsys: p
 def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
     """A shard with what real files hold: a byte order mark, an article whose text holds U+2028 and
     U+0085 (a JSON string keeps them unescaped), a line that is not UTF-8, a blank line, a line that is
-    not JSON, a row without text, CRLF line ends, nesting too deep for Python's parser. Returns the ids
+    not JSON, a row without text, CRLF line ends, nesting too deep and an integer too long for Python's
+    parser. Returns the ids
     proposed for and the refusals' (code, line) pairs."""
     first, second, third = _articles()[:3]
     if path.suffix == ".parquet":
@@ -137,8 +139,10 @@ def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
     lines = [b"\xef\xbb\xbf" + line(first), line(separated), b'{"id": "x", "text": "\xff"}\n', b"\n"]
     lines += [b"not json\n", line({"id": 7}, "\r\n"), line(third, "\r\n")]
     lines += [b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"]  # Python's parser gives up
+    lines += [b'{"id": "big", "n": 1' + b"0" * 5000 + b"}\n"]  # over Python's 4,300 digits
     path.write_bytes(b"".join(lines))
-    return [first["id"], second["id"], third["id"]], [("P003", 3), ("P003", 5), ("P003", 6), ("P003", 8)]
+    refusals = [("P003", 3), ("P003", 5), ("P003", 6), ("P003", 8), ("P003", 9)]
+    return [first["id"], second["id"], third["id"]], refusals
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
@@ -202,3 +206,115 @@ def test_shards_that_cannot_be_read_are_coded_never_an_internal_error(
     assert "P007 shard-unreadable: damaged.parquet: damaged Parquet data" in capsys.readouterr().err
     assert list(out.iterdir()) == [written]
     assert written.read_bytes() == before
+
+
+_SHORT = "قال وزير الخارجية إن المحادثات كانت مثمرة، وأكد أن الجولة المقبلة ستعقد الشهر المقبل."
+
+
+def _many(path: Path, refused: set[int], published: object, section: object) -> list[int]:
+    """150 short articles with a row that is not one at each number in ``refused`` (a Parquet file in
+    row groups of 50; ``published`` a timestamp in nanoseconds, as pandas writes it, or a string, and
+    ``section`` a column the proposer does not read); returns the refusals' numbers."""
+    rows: list[dict[str, object]] = [
+        {"id": f"{path.stem}-{n}", "title": "عنوان", "text": _SHORT, "outlet": "وكالة", "published": published}
+        | {"section": section}
+        for n in range(1, 151)
+    ]
+    for n in refused:
+        rows[n - 1] = {**rows[n - 1], "text": None}
+    if path.suffix == ".parquet":
+        table = pa.Table.from_pylist(rows)
+        if isinstance(published, datetime):
+            table = table.set_column(4, "published", table.column("published").cast(pa.timestamp("ns", tz="UTC")))
+        pq.write_table(table, path, row_group_size=50)
+    else:
+        path.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows), "utf-8")
+    return sorted(refused)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_batches_row_groups_and_column_types_give_the_same_rows_on_both_engines(
+    tmp_path: Path, ray_engine: Engine, fmt: str
+) -> None:
+    """Refusals on both sides of a batch (64 rows) and of a row group (50) keep their numbers; a
+    timestamp column, and a column typed differently in two shards (Ray once refused the timestamp,
+    and could not merge the two), give the same rows as the local engine."""
+    (tmp_path / "in").mkdir()
+    stamp = datetime(2025, 10, 2, 9, 30, tzinfo=UTC)
+    expected = {
+        "a": _many(tmp_path / "in" / f"a.{fmt}", {1, 50, 51, 64, 65, 129, 150}, stamp, "سياسة"),
+        "b": _many(tmp_path / "in" / f"b.{fmt}", {2, 100}, "2025-10-03", 7),
+    }
+    shards = sorted((tmp_path / "in").iterdir())
+    local = LocalEngine(jobs=2)
+    try:
+        local.propose_shards(shards, tmp_path / "local", fmt)
+    finally:
+        local.close()
+    ray_engine.propose_shards(shards, tmp_path / "ray", fmt)
+    local_rows, ray_rows = list(output_rows(tmp_path / "local")), list(output_rows(tmp_path / "ray"))
+    assert local_rows == ray_rows
+    refusals: dict[str, list[int]] = {"a": [], "b": []}
+    for row in local_rows:
+        for issue in json.loads(row["issues"]):
+            refusals[Path(issue["location"]["file"]).stem].append(issue["location"]["line"])
+    assert refusals == expected
+    assert sum(1 for row in local_rows if row["proposal"]) == 300 - 9
+
+
+def _not_utf8(path: Path) -> Path:
+    """A Parquet file whose footer is sound and one of whose strings is not UTF-8 (a bad writer)."""
+    rows = [{"id": f"row-{n}", "text": "ZZZZ نص" if n == 3 else "نص", "outlet": "x"} for n in range(5)]
+    pq.write_table(pa.Table.from_pylist(rows), path, compression="none", use_dictionary=False)
+    path.write_bytes(path.read_bytes().replace(b"ZZZZ", b"Z\xffZZ"))  # the value and its statistics
+    return path
+
+
+@pytest.mark.usefixtures("ray_engine")
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_a_string_that_is_not_utf8_in_a_parquet_shard_is_p007(
+    tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shard = _not_utf8(tmp_path / "shard.parquet")
+    assert main(["preannotate", str(shard), "--out", str(tmp_path / "out"), "--engine", engine]) == 1
+    assert "P007 shard-unreadable: shard.parquet: damaged Parquet data" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("ray_engine")
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_shards_without_a_row_are_zero_rows(tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "in" / "blank.jsonl").write_bytes(b"\n\n")
+    args = ["preannotate", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", engine, "--format", "json"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["rows"] == 0
+
+
+def test_two_shards_of_one_name_are_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """a/x.jsonl and b/x.jsonl would both write x.proposals.jsonl: the second replaced the first."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        _write(tmp_path / folder / "x.jsonl", _articles()[:1])
+    out = tmp_path / "out"
+    assert main(["preannotate", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)]) == 2
+    assert "E605 shard-names-collide" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_run_with_no_readable_shard_reports_no_earlier_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output folder still holds an earlier run's refusals: they are not this run's."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.jsonl").write_text("not json\n", encoding="utf-8")
+    (second / "b.parquet").write_bytes(b"PAR1 half a download")
+    out = str(tmp_path / "out")
+    assert main(["preannotate", str(first), "--out", out, "--format", "json"]) == 1
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["P003"]
+    assert main(["preannotate", str(second), "--out", out, "--format", "json"]) == 1
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["P007"]

@@ -105,7 +105,8 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     summary = _propose(readable, Path(out_dir), target, partial(get_engine, engine, jobs=jobs, address=address))
     report = Report(list(problems.values()), files_checked=summary.rows, unit="row")
     first_of: dict[str, str] = {}  # article id -> the proposal file of its first row
-    for path, row in rows_by_file(Path(out_dir), ["id", "issues"] if target == "parquet" else None):
+    written = rows_by_file(Path(out_dir), ["id", "issues"] if target == "parquet" else None) if readable else ()
+    for path, row in written:  # with no shard readable, what --out holds is an earlier run's
         report.extend(row_issues(row))
         report.extend(_repeated_id(row.get("id"), path.name, first_of))
     counts = {"rows": summary.rows, "proposals": summary.proposals, "refused": summary.refused}

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from claimkit.errors import UsageError
 from claimkit.issues import Issue
-from claimkit.preannotate.codes import SHARD_UNREADABLE, UNSUPPORTED_SHARD
+from claimkit.preannotate.codes import SHARD_NAMES_COLLIDE, SHARD_UNREADABLE, UNSUPPORTED_SHARD
 
 __all__ = [
     "ENGINES",
@@ -76,7 +76,19 @@ def find_shards(paths: Iterable[str]) -> list[Path]:
     formats = {shard_format(path) for path in found}
     if len(formats) > 1:
         raise UsageError(UNSUPPORTED_SHARD, "mix of JSON Lines and Parquet shards; give one format per run")
+    _distinct_names(found)
     return found
+
+
+def _distinct_names(shards: list[Path]) -> None:
+    """Refuse two shards of one name (``a/x.jsonl``, ``b/x.jsonl``): the second's proposals would
+    replace the first's in ``x.proposals.jsonl``."""
+    first: dict[str, Path] = {}
+    for path in shards:
+        if path.stem in first and first[path.stem] != path:
+            message = f"{first[path.stem]} and {path} would both write {path.stem}.proposals.*"
+            raise UsageError(SHARD_NAMES_COLLIDE, message)
+        first.setdefault(path.stem, path)
 
 
 def shard_problem(path: Path) -> Issue | None:

@@ -8,6 +8,7 @@ both engines give the same rows in the same order. On a cluster, every node must
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import pickle
@@ -38,11 +39,6 @@ OBJECT_STORE_BUDGET = int(os.environ.get("CLAIMKIT_RAY_OBJECT_STORE", 256 * 1024
 
 def _values(column: Any) -> list[Any]:
     return column.tolist() if hasattr(column, "tolist") else list(column)
-
-
-def _rows(batch: dict[str, Any]) -> list[dict[str, Any]]:
-    names = list(batch)
-    return [dict(zip(names, values, strict=True)) for values in zip(*(_values(batch[n]) for n in names), strict=True)]
 
 
 def _table(rows: list[dict[str, Any]]) -> Any:
@@ -95,11 +91,12 @@ def _numbered_rows() -> Any:
     return NumberedRows
 
 
-def _parquet_batch(batch: dict[str, Any]) -> Any:
+def _parquet_batch(batch: Any) -> Any:
+    """Proposal rows for a block of :func:`~claimkit.release.shards.numbered_row_tables` (an Arrow table)."""
     rows = []
-    for row in _rows(batch):
-        where, number = Path(row.pop("path")).name, row.pop(ROW_NUMBER)
-        rows += propose_rows([row], where, number)
+    columns = (batch.column(name).to_pylist() for name in (ROW_NUMBER, "row", "path"))
+    for number, row, path in zip(*columns, strict=True):
+        rows += propose_rows([json.loads(row)], Path(path).name, number)
     return _table(rows)
 
 
@@ -155,11 +152,10 @@ class RayEngine:
         names = [str(shard) for shard in shards]
         if all(shard.suffix == ".parquet" for shard in shards):
             dataset = ray.data.read_datasource(_numbered_rows()(names, include_paths=True))
-            function = _parquet_batch
+            proposals = dataset.map_batches(_parquet_batch, batch_format="pyarrow", batch_size=BATCH)
         else:
             dataset = ray.data.read_datasource(_numbered_lines()(names, include_paths=True))
-            function = _jsonl_batch
-        proposals = dataset.map_batches(function, batch_format="numpy", batch_size=BATCH)
+            proposals = dataset.map_batches(_jsonl_batch, batch_format="numpy", batch_size=BATCH)
         with Staging(out) as staging:
             written = staging.folder / "ray"
             try:
@@ -179,7 +175,10 @@ class RayEngine:
 
 
 def _rename(written: Path, folder: Path, fmt: str) -> None:
-    """Ray's file names carry a run id; ours say what they hold and keep Ray's order."""
+    """Ray's file names carry a run id; ours say what they hold and keep Ray's order. Shards without
+    a row give Ray nothing to write, not even the folder."""
+    if not written.exists():
+        return
     for number, path in enumerate(sorted(written.iterdir())):
         os.replace(path, folder / f"part-{number:05d}.proposals.{fmt}")
     written.rmdir()

@@ -126,7 +126,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
         return {}, None
     try:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
         return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
     except RecursionError:
         return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {_TOO_DEEP}", file=str(sidecar)))
@@ -177,8 +177,9 @@ class Line:
         except json.JSONDecodeError as error:
             message = f"line {self.line} is not JSON (column {error.colno}): {error.msg.removesuffix(' at')}"
             return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line, column=error.colno))
-        except RecursionError:
-            message = f"line {self.line} is not a record: {_TOO_DEEP}"
+        except (ValueError, RecursionError) as error:  # 4,300 digits and more; nesting
+            why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
+            message = f"line {self.line} is not a record: {why}"
             return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line))
 
 
@@ -218,8 +219,9 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
             message = f"not JSON: {error.msg}"
             yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
             return
-        except RecursionError:
-            yield Unread(UNREADABLE_RECORD.issue(f"not records: {_TOO_DEEP}", file=where))
+        except (ValueError, RecursionError) as error:  # 4,300 digits and more; nesting
+            why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
+            yield Unread(UNREADABLE_RECORD.issue(f"not records: {why}", file=where))
             return
     for number, row in enumerate(rows, start=1):
         yield _record(row, where, number, number)

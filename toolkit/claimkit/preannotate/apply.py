@@ -11,6 +11,7 @@ from typing import Any
 
 from claimkit.errors import DataError
 from claimkit.ingest import detect_furniture, ingest_text
+from claimkit.ingest.records import json_safe
 from claimkit.issues import Issue, Severity
 from claimkit.loading import MAX_FILE_BYTES, load_file
 from claimkit.model import Annotation, DocumentFile
@@ -142,8 +143,9 @@ def preannotate_files(paths: list[str], dry_run: bool = False) -> list[FileOutco
 
 
 def propose_rows(rows: list[dict[str, Any]], where: str, first: int | None = None) -> list[dict[str, Any]]:
-    """Proposal rows for a batch of article rows; ``first``: the row number of the first, when known."""
-    return [propose_row(row, where, None if first is None else first + n) for n, row in enumerate(rows)]
+    """Proposal rows for a batch of article rows (Parquet: their values made JSON-safe, a timestamp an
+    ISO 8601 string, as ingest makes them); ``first``: the row number of the first, when known."""
+    return [propose_row(json_safe(row), where, None if first is None else first + n) for n, row in enumerate(rows)]
 
 
 def propose_lines(lines: Sequence[bytes | str], where: str, first: int | None = None) -> list[dict[str, Any]]:
@@ -177,6 +179,8 @@ def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, 
         row = json.loads(text)
     except json.JSONDecodeError as error:
         return None, f"not JSON ({error.msg}): {text.strip()[:60]}"
+    except ValueError as error:  # an integer of more than 4,300 digits (Python's limit)
+        return None, f"not an article: {error}"
     except RecursionError:
         return None, "not an article: arrays or objects nested deeper than the JSON parser allows"
     return row if isinstance(row, dict) else {}, None

@@ -13,6 +13,7 @@ __all__ = [
     "PREDICTION_UNREADABLE",
     "PROPOSAL_INVALID",
     "SHARDS_NEED_OUT",
+    "SHARD_NAMES_COLLIDE",
     "SHARD_ROW_INVALID",
     "SHARD_UNREADABLE",
     "UNSUPPORTED_SHARD",
@@ -128,4 +129,10 @@ NOTHING_TO_EVALUATE = declare_command(
     "nothing-to-evaluate",
     "`claimkit preannotate --evaluate` found no document with a gold annotation.",
     "Point it at document files with gold (the corpus, or tests/preannotate/cases).",
+)
+SHARD_NAMES_COLLIDE = declare_command(
+    "E605",
+    "shard-names-collide",
+    "Two shards have the same name in different folders: their proposals would go to one output file.",
+    "Rename one of them, or run once per folder with its own --out.",
 )

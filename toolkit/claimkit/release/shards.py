@@ -6,12 +6,15 @@ Data reads and writes Parquet itself, and uses :func:`proposal_table` for the sc
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from claimkit.ingest.records import json_safe
 
 __all__ = [
     "PROPOSAL_SCHEMA",
@@ -73,26 +76,32 @@ def read_parquet_rows(
     """The rows of a Parquet file, ``batch_size`` at a time (never the whole file in memory);
     :class:`DamagedShardError` for data found damaged."""
     with pq.ParquetFile(path) as parquet:
-        for batch in _checked(parquet.iter_batches(batch_size=batch_size, columns=columns), path.name):
-            yield batch.to_pylist()
+        yield from _rows_of(parquet.iter_batches(batch_size=batch_size, columns=columns), path.name)
 
 
-def _checked(batches: Iterator[Any], name: str) -> Iterator[Any]:
+def _rows_of(batches: Iterator[Any], name: str) -> Iterator[list[dict[str, Any]]]:
+    """Record batches as Python rows; damage found on the way (a bad page, a string that is not
+    UTF-8) is :class:`DamagedShardError`."""
     try:
-        yield from batches
-    except (OSError, pa.ArrowException) as error:
+        for batch in batches:
+            yield batch.to_pylist()
+    except (OSError, pa.ArrowException, UnicodeDecodeError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise DamagedShardError(f"{name}: damaged Parquet data: {reason}") from None
 
 
 def numbered_row_tables(source: Any, name: str, batch_size: int) -> Iterator[Any]:
     """The rows of a Parquet file (``source``: an open random-access file) as Arrow tables of
-    ``batch_size`` rows, each row with its number in the file (column :data:`ROW_NUMBER`)."""
+    ``batch_size`` rows: each row's number in the file (column :data:`ROW_NUMBER`) and the row as
+    JSON (``row``, values made JSON-safe as :func:`~claimkit.preannotate.apply.propose_rows` makes
+    them). One schema for every shard, whatever its columns' types: a read task may put the rows of
+    two shards in one block, and Arrow cannot merge a string column with an integer one."""
     first = 1
-    for batch in _checked(pq.ParquetFile(source).iter_batches(batch_size=batch_size), name):
-        numbers = pa.array(range(first, first + batch.num_rows), pa.int64())
-        yield pa.Table.from_batches([batch]).append_column(ROW_NUMBER, numbers)
-        first += batch.num_rows
+    for rows in _rows_of(pq.ParquetFile(source).iter_batches(batch_size=batch_size), name):
+        numbers = pa.array(range(first, first + len(rows)), pa.int64())
+        texts = pa.array([json.dumps(json_safe(row), ensure_ascii=False) for row in rows], pa.large_string())
+        yield pa.table({ROW_NUMBER: numbers, "row": texts})
+        first += len(rows)
 
 
 def numbered_lines(data: bytes) -> Any:

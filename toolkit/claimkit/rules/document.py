@@ -99,7 +99,7 @@ def bidi_control_character(ctx: DocumentContext) -> Iterator[Finding]:
         yield Finding("/document/text", f"invisible {name} at offset {offset}")
 
 
-#: C0 and C1 control characters other than tab and the line breaks (LF, CR).
+#: C0 and C1 control characters other than tab, LF and CR (U+0085, NEL, is one: a JSON Lines line ends at LF).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -112,7 +112,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
     "re-ingest: offsets are counted on the text as it is, so it cannot be cleaned after annotation.",
 )
 def control_character(ctx: DocumentContext) -> Iterator[Finding]:
-    """The text holds a control character (U+0000-U+001F other than tab and line breaks, U+007F-U+009F).
+    """The text holds a control character (U+0000-U+001F other than tab, LF and CR; U+007F-U+009F).
 
     Control characters are not text: they come from damaged files and bad conversions (a NUL from a
     binary read, U+0085 or U+0096 from Windows-1252 read as Latin-1). Annotators cannot see them, and
