@@ -105,6 +105,16 @@ def test_nesting_too_deep_for_the_parser_is_a_refused_record(tmp_path: Path, ing
     assert codes(ingest(str(text.parent), out=tmp_path / "out3")[1]) == ["I002"]
 
 
+def test_json_lines_named_json_with_a_bad_byte_at_the_start_is_located(tmp_path: Path, ingest: Ingest) -> None:
+    """A .json file is read as an array or as JSON Lines by its first characters: a bad byte among them
+    is located like any other (it was 'not UTF-8 after this point', without a line)."""
+    path = tmp_path / "news.json"
+    path.write_bytes(b'{"id": "art-0", "headline": "\xff"}\n')
+    code, report = ingest(str(path), *MAPPING)
+    found = [(i["code"], i["location"]["line"], i["location"]["column"]) for i in report["issues"]]
+    assert (code, found) == (2, [("F002", 1, 30)])  # 2: no record could be read at all
+
+
 def test_a_csv_row_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, ingest: Ingest) -> None:
     """The same in a CSV file: F002 at the first line of the row (a quoted field spans two lines here)."""
     path = tmp_path / "news.csv"

@@ -201,7 +201,7 @@ def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[It
 
 def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:
     """A JSON array of objects (parsed whole), or JSON Lines under a ``.json`` name."""
-    with _open_text(path) as stream:
+    with _open_text(path, "surrogateescape") as stream:  # a bad byte is found, with its line, below
         head = stream.read(1024).lstrip()
     if not head.startswith("["):
         yield from _read_jsonl(path, fields, lazy)
