@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimkit.codes import Scope, declare
 from claimkit.issues import Severity
 
-__all__ = ["EMPTY_ANNOTATION", "GAMMA_UNAVAILABLE"]
+__all__ = ["EMPTY_ANNOTATION", "GAMMA_UNAVAILABLE", "TOO_DENSE"]
 
 EMPTY_ANNOTATION = declare(
     "G001",
@@ -20,6 +20,22 @@ EMPTY_ANNOTATION = declare(
     whose every annotation is empty: an empty gold would claim the article has no claim at all.
     Skipped tasks never reach the corpus (`claimkit ls pull` reports them, L009).""",
     "Annotate the task in Label Studio (or delete the empty annotation if it was a mistake), then pull again.",
+)
+
+TOO_DENSE = declare(
+    "G002",
+    "too-dense-to-compare",
+    Severity.WARNING,
+    Scope.DOCUMENT,
+    """Two annotators' spans overlap so densely that matching them would not end; the document is left out.
+
+    By hand, a claim overlaps one or a few claims of another annotator. When the spans of one kind
+    (claims, cues or source mentions) of two annotators overlap in more than 64 pairs per span on
+    average, or would need an assignment of more than 4,000,000 cells, they were not drawn by hand (a
+    region labeled thousands of times: C004 lists the repeats), and matching them takes time and
+    memory by the square of their number: one such file took a release to gigabytes. The document is
+    left out of agreement and gets no gold, and says so with this code.""",
+    "Delete the repeated regions in Label Studio (C004 lists them), pull again, and run again.",
 )
 
 GAMMA_UNAVAILABLE = declare(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from claimkit.agreement.matching import match_claims
+from claimkit.agreement.matching import match_claims, too_dense
 from claimkit.agreement.report import annotators_of, is_empty
 from claimkit.model import Annotation, Claim, DocumentFile
 from claimkit.taxonomy import AdjudicationMethod
@@ -64,7 +64,7 @@ class HardCases:
     def add(self, file: DocumentFile) -> None:
         """Add the hard cases of one document (none when fewer than two annotators annotated it)."""
         found = {n: a for n, a in annotators_of(file).items() if not is_empty(a)}
-        if len(found) < 2:
+        if len(found) < 2 or too_dense(found) is not None:  # G002: not matched at all
             return
         cases = _decided(file, found) if _reviewed(file) else _conflicts(file)
         if cases:

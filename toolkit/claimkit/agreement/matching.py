@@ -28,7 +28,10 @@ from claimkit.agreement.reading import Bounds
 from claimkit.model import Annotation, Claim, Source, Span
 
 __all__ = [
+    "MAX_ASSIGNMENT_CELLS",
+    "MAX_OVERLAPS_PER_SPAN",
     "Match",
+    "TooDenseError",
     "Unit",
     "assign",
     "assigned",
@@ -41,6 +44,7 @@ __all__ = [
     "overlaps",
     "restricted",
     "same_source",
+    "too_dense",
     "units",
 ]
 
@@ -115,9 +119,11 @@ def overlaps(left: Sequence[Span], right: Sequence[Span]) -> dict[tuple[int, int
     return overlapping(_bounds(left), _bounds(right))
 
 
-def overlapping(left: Sequence[Bounds], right: Sequence[Bounds]) -> dict[tuple[int, int], float]:
+def overlapping(
+    left: Sequence[Bounds], right: Sequence[Bounds], limit: int | None = None
+) -> dict[tuple[int, int], float]:
     """:func:`overlaps` of ``(start, end)`` spans. A sweep over the right spans sorted by start, so
-    disjoint spans cost no comparison."""
+    disjoint spans cost no comparison; :class:`TooDenseError` once more than ``limit`` pairs overlap."""
     order = sorted(range(len(right)), key=lambda j: right[j][0])
     starts = [right[j][0] for j in order]
     reach = list(accumulate((right[j][1] for j in order), max))  # furthest end so far
@@ -131,7 +137,64 @@ def overlapping(left: Sequence[Bounds], right: Sequence[Bounds]) -> dict[tuple[i
                 shared = (a1 if a1 < b1 else b1) - (a0 if a0 > b0 else b0)
                 found[(i, j)] = shared / ((a1 if a1 > b1 else b1) - (a0 if a0 < b0 else b0)) if shared > 0 else 0.0
             k -= 1
+        if limit is not None and len(found) > limit:
+            raise TooDenseError(f"more than {limit:,} overlapping pairs among {len(left):,} and {len(right):,} spans")
     return found
+
+
+#: Overlapping pairs per span (on average, of two annotators' spans of one kind) beyond which spans
+#: were not drawn by hand: a claim overlaps one or a few claims of another annotator.
+MAX_OVERLAPS_PER_SPAN = 64
+#: The largest assignment (spans of one annotator × spans of the other) solved: 32 MB of weights.
+MAX_ASSIGNMENT_CELLS = 4_000_000
+
+
+class TooDenseError(ValueError):
+    """Spans that overlap too densely to be matched in bounded time and memory (see :func:`too_dense`)."""
+
+
+def _kinds(annotation: Annotation) -> dict[str, list[Bounds]]:
+    return {
+        "claims": _bounds(annotation.claims),
+        "cues": _bounds(annotation.cues),
+        "source mentions": [(m.start, m.end) for s in annotation.sources for m in s.mentions],
+    }
+
+
+def _sizes(annotation: Annotation) -> dict[str, int]:
+    """How many spans of each kind of :func:`_kinds` (counted, not read: every document pays this)."""
+    mentions = sum(len(s.mentions) for s in annotation.sources)
+    return {"claims": len(annotation.claims), "cues": len(annotation.cues), "source mentions": mentions}
+
+
+def too_dense(annotations: Mapping[str, Annotation]) -> str | None:
+    """Why the annotations of one document cannot be matched in bounded time and memory, or ``None``.
+
+    Matching two annotators costs the number of their spans that overlap (and a full assignment,
+    the product of their numbers, when candidates compete). By hand, a claim overlaps one or a few
+    claims of another annotator; a region labeled thousands of times overlaps thousands, and one
+    such file took a release to gigabytes. Checked before any figure is taken, in the time of the
+    sizes alone for every real document (only spans numerous enough to exceed the limits are swept)."""
+    sizes = {name: _sizes(a) for name, a in annotations.items()}
+    names = sorted(annotations)
+    for x, a in enumerate(names):
+        for b in names[x + 1 :]:
+            for kind, n in sizes[a].items():
+                m = sizes[b][kind]
+                cap = MAX_OVERLAPS_PER_SPAN * (n + m)
+                if n * m > MAX_ASSIGNMENT_CELLS:
+                    return f"{a} and {b}: {n:,} × {m:,} {kind}, over the {MAX_ASSIGNMENT_CELLS:,} an assignment takes"
+                if n * m > cap and (why := _denser_than(annotations[a], annotations[b], kind, cap)):
+                    return f"{a} and {b}: {kind} overlap too densely ({why})"
+    return None
+
+
+def _denser_than(left: Annotation, right: Annotation, kind: str, cap: int) -> str | None:
+    try:
+        overlapping(_kinds(left)[kind], _kinds(right)[kind], limit=cap)
+    except TooDenseError as error:
+        return str(error)
+    return None
 
 
 def restricted(

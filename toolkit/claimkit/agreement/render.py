@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from claimkit.agreement.codes import EMPTY_ANNOTATION
+from claimkit.agreement.codes import EMPTY_ANNOTATION, TOO_DENSE
 from claimkit.agreement.report import CATEGORIES, FIELDS, AgreementReport
 from claimkit.agreement.stats import Estimate
 from claimkit.agreement.structure import STRUCTURE
@@ -63,12 +63,17 @@ def _structure(report: AgreementReport) -> list[tuple[str, str]]:
 
 
 def notes(report: AgreementReport) -> list[str]:
-    """What was left out of agreement and why (one line per annotator)."""
-    return [
+    """What was left out of agreement and why (one line per annotator, one per document too dense)."""
+    empty = [
         f"{EMPTY_ANNOTATION.code} {EMPTY_ANNOTATION.name}: {name} submitted {len(docs)} empty annotation"
         f"{'s' if len(docs) != 1 else ''}, left out of agreement: {', '.join(docs)}"
         for name, docs in report.excluded.items()
     ]
+    dense = [
+        f"{TOO_DENSE.code} {TOO_DENSE.name}: {doc_id} left out of agreement: {why}"
+        for doc_id, why in report.too_dense.items()
+    ]
+    return empty + dense
 
 
 def _table(rows: list[tuple[str, str]]) -> list[str]:

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Any
 
 from claimkit.agreement.gamma import GammaTally
-from claimkit.agreement.matching import Match, units
+from claimkit.agreement.matching import Match, too_dense, units
 from claimkit.agreement.reading import Reading, read
 from claimkit.agreement.stats import Coincidence, Estimate, document_weights, f1, unit_counts
 from claimkit.agreement.structure import STRUCTURE
@@ -57,6 +57,7 @@ class AgreementReport:
     document_count: int = 0
     tokens: Estimate | None = None
     excluded: dict[str, list[str]] = field(default_factory=dict)  # annotator -> documents left empty
+    too_dense: dict[str, str] = field(default_factory=dict)  # document -> why it was left out (G002)
     gamma: dict[str, float | int | None] | None = None  # computed on request (claimkit agree --gamma)
 
     def mean(self, metric: str, category: str | None = None) -> float | None:
@@ -90,6 +91,7 @@ class AgreementReport:
             "alpha_attribution_tokens": self.tokens.to_dict() if self.tokens else None,
             "gamma": self.gamma,
             "excluded_empty": self.excluded,
+            "excluded_too_dense": self.too_dense,
             "pairs": [p.to_dict() for p in self.pairs],
             "confusion": {"labels": labels, "matrix": matrix},
             "per_annotator": self.annotators,
@@ -112,6 +114,7 @@ class AgreementAccumulator:
         self.coincidence = {name: Coincidence() for name in FIELDS}
         self.tokens = Coincidence()
         self.excluded: dict[str, list[str]] = defaultdict(list)
+        self.too_dense: dict[str, str] = {}  # document -> why (G002)
 
     def add(self, file: DocumentFile) -> list[str]:
         """Add one document (cheap when fewer than two annotators annotated it); returns the
@@ -134,7 +137,9 @@ class AgreementAccumulator:
                 self.excluded[name].append(file.document.id)
             left_out.append(empty)
             found = {name: a for name, a in found.items() if name not in empty}
-            if len(found) >= 2:
+            if len(found) >= 2 and (why := too_dense(found)) is not None:
+                self.too_dense[file.document.id] = why  # left out before any figure is taken
+            elif len(found) >= 2:
                 compared.append((file, found))
         if compared:
             self._documents(compared)
@@ -222,6 +227,7 @@ class AgreementAccumulator:
             document_count=self.count,
             tokens=self.tokens.estimate() if self.count else None,
             excluded={name: sorted(docs) for name, docs in sorted(self.excluded.items())},
+            too_dense=dict(sorted(self.too_dense.items())),
             gamma=self.gamma.to_dict() if self.gamma is not None else None,
         )
 

@@ -35,7 +35,7 @@ class AgreementSummary:
     def texts(self) -> tuple[str, str] | None:
         """(Markdown for the card, plain text for Croissant), or ``None`` when no document has 2+ annotators."""
         report = self._accumulator.report()
-        if not report.document_count and not report.excluded:
+        if not report.document_count and not report.excluded and not report.too_dense:
             return None
         return render_agreement(report, "markdown"), plain_summary(report)
 

@@ -47,7 +47,10 @@ class _Agreeing:
         self.report.extend(_duplicate_annotators(loaded))
         excluded = self.accumulator.add(loaded.file)
         self.report.extend(_empty_issues(loaded, excluded))
-        if self.hard_cases is not None:
+        why = self.accumulator.too_dense.get(loaded.file.document.id)
+        if why is not None:
+            self.report.extend(_dense_issues(loaded, why, "left out of agreement"))
+        elif self.hard_cases is not None:
             self.hard_cases.add(loaded.file)
 
 
@@ -88,6 +91,13 @@ def _empty_issues(loaded: Loaded, excluded: list[str], outcome: str = "left out 
         )
         for name in excluded
     ]
+
+
+def _dense_issues(loaded: Loaded, why: str, outcome: str) -> list[Issue]:
+    """G002 for a document whose annotations overlap too densely to be matched."""
+    from claimkit.agreement.codes import TOO_DENSE
+
+    return [TOO_DENSE.issue(f"{why}; {outcome}", file=str(loaded.path))]
 
 
 def _agreement_output(agreement: AgreementReport, state: _Agreeing, fmt: str) -> str:
@@ -263,6 +273,20 @@ def _invalid(merged: _Merged, loaded: Loaded) -> bool:
     return bool(errors)
 
 
+def _too_dense(merged: _Merged, loaded: Loaded) -> bool:
+    """Whether the annotations overlap too densely to be matched (G002): no gold is made."""
+    from claimkit.agreement.matching import too_dense
+    from claimkit.agreement.report import annotators_of, is_empty
+
+    assert loaded.file is not None
+    found = {name: a for name, a in annotators_of(loaded.file).items() if not is_empty(a)}
+    why = too_dense(found)
+    if why is not None:
+        merged.issues += _dense_issues(loaded, why, "no gold made from it")
+        merged.lines.append(f"{loaded.file.document.id}: not adjudicated, its annotations are too dense (below)")
+    return why is not None
+
+
 def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
     from claimkit.adjudicate import adjudicate as merge
 
@@ -274,7 +298,7 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
         if kept:
             merged.kept.append(loaded.file.document.id)
             merged.issues += _stale_gold(loaded)
-        skip = kept or _only_empty(merged, loaded) or _invalid(merged, loaded)
+        skip = kept or _only_empty(merged, loaded) or _invalid(merged, loaded) or _too_dense(merged, loaded)
         adjudicated = None if skip else merge(loaded.file, made_at=datetime.now(UTC))
         if adjudicated is not None:
             _record(merged, loaded, adjudicated, dry_run)
