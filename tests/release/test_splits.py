@@ -32,3 +32,32 @@ def test_unusable_split_ratios_in_pyproject_are_a_config_error(tmp_path: Path, r
     pyproject.write_text(f"[tool.claimkit.dataset]\nsplit_ratios = {ratios}\n", encoding="utf-8")
     with raises_code("E106", ConfigError):
         load_settings(pyproject)
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "languages = 5",
+        'languages = ["ar", 3]',
+        'name = "../../outside"',
+        'name = "my dataset"',
+        "name = 7",
+        'license = ["cc-by-4.0"]',
+        "split_salt = 1e400",
+        "description = { text = 'x' }",
+    ],
+)
+def test_values_of_the_wrong_type_or_form_are_a_config_error(tmp_path: Path, setting: str) -> None:
+    """Each was an internal error (a list where a license belongs), and a name with '..' put the release
+    folder outside --out."""
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(f"[tool.claimkit.dataset]\n{setting}\n", encoding="utf-8")
+    with raises_code("E106", ConfigError):
+        load_settings(pyproject)
+
+
+def test_a_name_of_letters_digits_and_separators_is_kept(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.claimkit.dataset]\nname = "news.claims-ar_2"\nlanguages = ["ar", "en"]\n', "utf-8")
+    settings = load_settings(pyproject)
+    assert (settings.name, settings.languages) == ("news.claims-ar_2", ("ar", "en"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +30,24 @@ class DatasetSettings:
         return self if ratios is None else replace(self, split_ratios=ratios)
 
 
+_TEXTS = ("name", "pretty_name", "description", "license", "homepage", "citation", "split_salt")
+#: A name the release folder and the Hub repository are made of: no path, no space.
+_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.)){0,95}")
+
+
+def _value_problem(values: dict[str, Any]) -> str | None:
+    """What is wrong with a value's type or form (the TOML may hold a number where a text belongs)."""
+    for key in _TEXTS:
+        if key in values and not isinstance(values[key], str):
+            return f"{key} must be a string, not {type(values[key]).__name__}"
+    if "name" in values and not _NAME.fullmatch(values["name"]):
+        return f"name {values['name']!r} must be letters, digits, '-', '_' or '.' (it names the release folder)"
+    languages = values.get("languages", [])
+    if not isinstance(languages, list) or not all(isinstance(code, str) and code for code in languages):
+        return "languages must be a list of language codes (strings)"
+    return None
+
+
 def load_settings(pyproject: Path) -> DatasetSettings:
     """The settings of the dataset built from this repository (defaults when the table is absent)."""
     if not pyproject.is_file():
@@ -46,6 +65,8 @@ def load_settings(pyproject: Path) -> DatasetSettings:
             f"unknown keys in [tool.claimkit.dataset]: {sorted(unknown)}",
             hint=f"known: {sorted(known)}",
         )
+    if problem := _value_problem(values):
+        raise ConfigError(INVALID_DATASET_CONFIG, f"{problem} in [tool.claimkit.dataset]")
     if "languages" in values:
         values["languages"] = tuple(values["languages"])
     if "split_ratios" in values and (problem := ratios_problem(values["split_ratios"])):
