@@ -77,7 +77,21 @@ def _visible(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc")
 
 
+def _not_text(metadata: Mapping[str, Any], where: str | None) -> Issue | None:
+    """I002 for a metadata value that is a list, an object or a truth value where text belongs: written as
+    text it would be made up (a title ``"['x']"``). A number is written as it reads (an id 5 is "5")."""
+    for key in ("id", "title", "outlet", "language", *_OPTIONAL):
+        value = metadata.get(key)
+        if value is None or isinstance(value, str) or type(value) in (int, float):
+            continue
+        message = f"{key} must be text, not {type(value).__name__} {value!r}"[:200]
+        return INVALID_METADATA.issue(message, file=where, pointer=f"/document/{key}")
+    return None
+
+
 def _metadata_problem(metadata: Mapping[str, Any], title: str | None, reason: str, where: str | None) -> Issue | None:
+    if (problem := _not_text(metadata, where)) is not None:
+        return problem
     missing = [name for name in ("id", "outlet", "language") if not metadata.get(name)]
     if title is None:
         missing.append(f"title ({reason})")
