@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from claimkit.ingest import ingest_text
 from claimkit.loading import load_file
 from tests.errors import raises_code
 from tests.ingest.conftest import BODIES, TITLES, Ingest, codes, jsonl, written
@@ -81,6 +84,21 @@ def test_a_text_of_invisible_characters_is_refused_and_control_characters_are_fl
     assert (code, found) == (1, [("D012", "nul.txt"), ("F004", "boms.txt"), ("F004", "marks.txt")])
     (document,) = written(tmp_path / "out").values()  # the id of a text file: its name and a hash
     assert document["text"] == "عنوان\n\nنص الخبر\x00 كما وصل."
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "kept"),
+    [("id", np.int64(5), "5"), ("id", 7, "7"), ("title", Decimal("2024"), "2024"), ("title", ["a", "b"], None)],
+)
+def test_metadata_of_numbers_is_text_and_of_lists_refused(key: str, value: object, kept: str | None) -> None:
+    """Numbers from Parquet or NumPy are written as they read; a list where text belongs is I002."""
+    metadata = {"id": "a1", "title": "عنوان", "outlet": "وكالة", "language": "ar", key: value}
+    result = ingest_text("عنوان\n\nقال الوزير إن الاجتماع انتهى.", metadata)
+    if kept is None:
+        found = [(i.code, i.location.pointer) for i in result.issues]
+        assert (result.file, found) == (None, [("I002", f"/document/{key}")])
+    else:
+        assert result.file is not None and getattr(result.file.document, key) == kept
 
 
 def test_nesting_too_deep_for_the_parser_is_a_refused_record(tmp_path: Path, ingest: Ingest) -> None:

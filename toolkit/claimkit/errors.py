@@ -77,7 +77,7 @@ PSEUDONYM_KEY_EXISTS = declare_command(
 INVALID_DATASET_CONFIG = declare_command(
     "E106",
     "invalid-dataset-config",
-    "The [tool.claimkit.dataset] settings cannot be read (not TOML, or unknown keys).",
+    "The [tool.claimkit.dataset] settings cannot be read (not TOML, unknown keys, a value of the wrong type or form).",
     "Fix the table in pyproject.toml; the README's release section lists its keys.",
 )
 UNKNOWN_PROJECT = declare_command(

@@ -115,6 +115,7 @@ class AgreementAccumulator:
         self.tokens = Coincidence()
         self.excluded: dict[str, list[str]] = defaultdict(list)
         self.too_dense: dict[str, str] = {}  # document -> why (G002)
+        self.dense_count = 0  # documents left out as too dense, two files of one id counted apart
 
     def add(self, file: DocumentFile) -> list[str]:
         """Add one document (cheap when fewer than two annotators annotated it); returns the
@@ -139,6 +140,7 @@ class AgreementAccumulator:
             found = {name: a for name, a in found.items() if name not in empty}
             if len(found) >= 2 and (why := too_dense(found)) is not None:
                 self.too_dense[file.document.id] = why  # left out before any figure is taken
+                self.dense_count += 1
             elif len(found) >= 2:
                 compared.append((file, found))
         if compared:

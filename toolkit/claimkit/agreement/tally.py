@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
-from claimkit.agreement.matching import Match, assign, competing, exact_count, overlapping, restricted
+from claimkit.agreement.matching import Match, assign, competing, exact_count, overlapping, restricted, spans_overlap
 from claimkit.agreement.reading import Bounds, Reading
 from claimkit.agreement.stats import f1, kappa_from_counts
 from claimkit.agreement.structure import Tally, structure_figures, structure_tally
@@ -17,6 +18,7 @@ from claimkit.taxonomy import ClaimCategory
 __all__ = ["CATEGORIES", "FIELDS", "NO_CLAIM", "PairFigures", "compare", "field_value", "labels_of", "source_kinds"]
 
 NO_CLAIM = "(no claim)"
+_FEW_PAIRS = 64  # mentions compared pair by pair up to this many pairs (as spans_overlap does)
 FIELDS = ("category", "certainty", "source_kind")
 CATEGORIES = [c.value for c in ClaimCategory]
 
@@ -78,11 +80,21 @@ class PairFigures:
         }
 
 
-def _same_speaker(a: tuple[Bounds, ...] | None, b: tuple[Bounds, ...] | None) -> bool:
-    """:func:`~claimkit.agreement.matching.same_source` of two claims, given their speakers' mentions."""
+Speaker = tuple[Bounds, ...] | None  # the mentions of a claim's source (None: no source)
+
+
+def _same_speaker(a: Speaker, b: Speaker, memo: dict[tuple[int, int], bool]) -> bool:
+    """:func:`~claimkit.agreement.matching.same_source` of two claims, given their speakers' mentions
+    (one tuple per source, shared by its claims: many mentions are compared once per pair of speakers,
+    remembered in ``memo`` by the tuples' identity, alive while one document is compared)."""
     if a is None or b is None:
         return a is None and b is None
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+    if len(a) * len(b) <= _FEW_PAIRS:
+        return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+    key = (id(a), id(b))
+    if key not in memo:
+        memo[key] = spans_overlap(a, b)
+    return memo[key]
 
 
 def _matched(
@@ -92,7 +104,7 @@ def _matched(
     whether each match has the same speaker on both sides."""
     lefts, rights = [m.left for m in matches], [m.right for m in matches]
     speakers = map(left.speakers.__getitem__, lefts), map(right.speakers.__getitem__, rights)
-    same_speaker = list(map(_same_speaker, *speakers))
+    same_speaker = list(map(_same_speaker, *speakers, repeat({})))
     pair.same_source += sum(same_speaker)
     for position, name in enumerate(FIELDS):
         mine, theirs = left.columns[position], right.columns[position]

@@ -45,10 +45,11 @@ class _Agreeing:
             return
         self.acceptance.add(loaded.file)
         self.report.extend(_duplicate_annotators(loaded))
+        dense_before = self.accumulator.dense_count
         excluded = self.accumulator.add(loaded.file)
         self.report.extend(_empty_issues(loaded, excluded))
-        why = self.accumulator.too_dense.get(loaded.file.document.id)
-        if why is not None:
+        if self.accumulator.dense_count > dense_before:  # this file, not another of the same id
+            why = self.accumulator.too_dense[loaded.file.document.id]
             self.report.extend(_dense_issues(loaded, why, "left out of agreement"))
         elif self.hard_cases is not None:
             self.hard_cases.add(loaded.file)

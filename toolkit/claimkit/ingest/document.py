@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from numbers import Number
 from typing import Any
 
 from pydantic import ValidationError
@@ -82,7 +83,7 @@ def _not_text(metadata: Mapping[str, Any], where: str | None) -> Issue | None:
     text it would be made up (a title ``"['x']"``). A number is written as it reads (an id 5 is "5")."""
     for key in ("id", "title", "outlet", "language", *_OPTIONAL):
         value = metadata.get(key)
-        if value is None or isinstance(value, str) or type(value) in (int, float):
+        if value is None or isinstance(value, str) or (isinstance(value, Number) and not isinstance(value, bool)):
             continue
         message = f"{key} must be text, not {type(value).__name__} {value!r}"[:200]
         return INVALID_METADATA.issue(message, file=where, pointer=f"/document/{key}")

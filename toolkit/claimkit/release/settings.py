@@ -41,7 +41,10 @@ def _value_problem(values: dict[str, Any]) -> str | None:
         if key in values and not isinstance(values[key], str):
             return f"{key} must be a string, not {type(values[key]).__name__}"
     if "name" in values and not _NAME.fullmatch(values["name"]):
-        return f"name {values['name']!r} must be letters, digits, '-', '_' or '.' (it names the release folder)"
+        return (
+            f"name {values['name']!r} must be letters, digits, '-', '_' or '.' (it names the release folder; "
+            "a Hub repository such as org/name is given with --push-to-hub)"
+        )
     languages = values.get("languages", [])
     if not isinstance(languages, list) or not all(isinstance(code, str) and code for code in languages):
         return "languages must be a list of language codes (strings)"
