@@ -120,6 +120,19 @@ def test_an_id_given_to_two_rows_is_reported(tmp_path: Path, fmt: str, capsys: p
     assert "Found 2 issues (2 warnings) among 4 rows." in capsys.readouterr().out.splitlines()
 
 
+def _on_both_engines(shards: list[Path], tmp_path: Path, fmt: str, ray_engine: Engine) -> list[dict[str, object]]:
+    """The proposal rows of both engines for ``shards``, which must be the same; the local engine's."""
+    local = LocalEngine(jobs=2)
+    try:
+        local.propose_shards(shards, tmp_path / "local", fmt)
+    finally:
+        local.close()
+    ray_engine.propose_shards(shards, tmp_path / "ray", fmt)
+    local_rows, ray_rows = list(output_rows(tmp_path / "local")), list(output_rows(tmp_path / "ray"))
+    assert local_rows == ray_rows
+    return local_rows
+
+
 def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
     """A shard with what real files hold: a byte order mark, an article whose text holds U+2028 and
     U+0085 (a JSON string keeps them unescaped), a line that is not UTF-8, a blank line, a line that is
@@ -153,15 +166,7 @@ def test_hostile_shards_give_the_same_rows_on_both_engines_and_refusals_name_the
     a valid article in two), and every refused row is located by its line or row number."""
     (tmp_path / "in").mkdir()
     ids, refusals = _hostile_shard(tmp_path / "in" / f"hostile.{fmt}")
-    shards = [tmp_path / "in" / f"hostile.{fmt}"]
-    local = LocalEngine(jobs=2)
-    try:
-        local.propose_shards(shards, tmp_path / "local", fmt)
-    finally:
-        local.close()
-    ray_engine.propose_shards(shards, tmp_path / "ray", fmt)
-    local_rows, ray_rows = list(output_rows(tmp_path / "local")), list(output_rows(tmp_path / "ray"))
-    assert local_rows == ray_rows
+    local_rows = _on_both_engines([tmp_path / "in" / f"hostile.{fmt}"], tmp_path, fmt, ray_engine)
     assert [row["id"] for row in local_rows if row["proposal"]] == ids
     found = [json.loads(row["issues"]) for row in local_rows if not row["proposal"]]
     assert [(i["code"], i["location"]["line"]) for issues in found for i in issues] == refusals
@@ -245,15 +250,7 @@ def test_batches_row_groups_and_column_types_give_the_same_rows_on_both_engines(
         "a": _many(tmp_path / "in" / f"a.{fmt}", {1, 50, 51, 64, 65, 129, 150}, stamp, "سياسة"),
         "b": _many(tmp_path / "in" / f"b.{fmt}", {2, 100}, "2025-10-03", 7),
     }
-    shards = sorted((tmp_path / "in").iterdir())
-    local = LocalEngine(jobs=2)
-    try:
-        local.propose_shards(shards, tmp_path / "local", fmt)
-    finally:
-        local.close()
-    ray_engine.propose_shards(shards, tmp_path / "ray", fmt)
-    local_rows, ray_rows = list(output_rows(tmp_path / "local")), list(output_rows(tmp_path / "ray"))
-    assert local_rows == ray_rows
+    local_rows = _on_both_engines(sorted((tmp_path / "in").iterdir()), tmp_path, fmt, ray_engine)
     refusals: dict[str, list[int]] = {"a": [], "b": []}
     for row in local_rows:
         for issue in json.loads(row["issues"]):
