@@ -28,6 +28,7 @@ from claimkit.agreement.reading import Bounds
 from claimkit.model import Annotation, Claim, Source, Span
 
 __all__ = [
+    "FEW_PAIRS",
     "MAX_ASSIGNMENT_CELLS",
     "MAX_OVERLAPS_PER_SPAN",
     "Match",
@@ -222,14 +223,14 @@ def _weights(left: int, right: int, candidates: dict[tuple[int, int], float]) ->
 
 
 #: Up to this many pairs of mentions, two speakers are compared pair by pair (what every real case is).
-_FEW_PAIRS = 64
+FEW_PAIRS = 64
 
 
 def spans_overlap(left: Sequence[Bounds], right: Sequence[Bounds]) -> bool:
     """Whether some span of ``left`` shares a character with some span of ``right``: pair by pair when
     they are few, else both sorted and swept once (a speaker of 2,000 mentions against another of
     2,000 took 4,000,000 comparisons for each claim of theirs)."""
-    if len(left) * len(right) <= _FEW_PAIRS:
+    if len(left) * len(right) <= FEW_PAIRS:
         return any(s1 < e2 and s2 < e1 for s1, e1 in left for s2, e2 in right)
     a, b = sorted(left), sorted(right)
     i = j = 0

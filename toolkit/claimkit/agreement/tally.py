@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from claimkit.agreement.matching import Match, assign, competing, exact_count, overlapping, restricted, spans_overlap
+from claimkit.agreement.matching import (
+    FEW_PAIRS,
+    Match,
+    assign,
+    competing,
+    exact_count,
+    overlapping,
+    restricted,
+    spans_overlap,
+)
 from claimkit.agreement.reading import Bounds, Reading
 from claimkit.agreement.stats import f1, kappa_from_counts
 from claimkit.agreement.structure import Tally, structure_figures, structure_tally
@@ -18,7 +27,6 @@ from claimkit.taxonomy import ClaimCategory
 __all__ = ["CATEGORIES", "FIELDS", "NO_CLAIM", "PairFigures", "compare", "field_value", "labels_of", "source_kinds"]
 
 NO_CLAIM = "(no claim)"
-_FEW_PAIRS = 64  # mentions compared pair by pair up to this many pairs (as spans_overlap does)
 FIELDS = ("category", "certainty", "source_kind")
 CATEGORIES = [c.value for c in ClaimCategory]
 
@@ -89,7 +97,7 @@ def _same_speaker(a: Speaker, b: Speaker, memo: dict[tuple[int, int], bool]) -> 
     remembered in ``memo`` by the tuples' identity, alive while one document is compared)."""
     if a is None or b is None:
         return a is None and b is None
-    if len(a) * len(b) <= _FEW_PAIRS:
+    if len(a) * len(b) <= FEW_PAIRS:  # as spans_overlap: few pairs need no memo
         return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
     key = (id(a), id(b))
     if key not in memo:
