@@ -1,12 +1,28 @@
 """What stands between a speaker and the content, between commas: a request for anonymity with its
-reason (، طلب عدم الكشف عن هويته لأنه غير مخول بالتصريح، إن …), a short adjunct (، اليوم الاثنين، عن …)."""
+reason (، طلب عدم الكشف عن هويته لأنه غير مخول بالتصريح، إن …), a short adjunct (، اليوم الاثنين، عن …);
+and, with or without commas, who speaks in turn (من جهته، بدوره، أيضاً: :func:`after_stance`)."""
 
 from __future__ import annotations
 
+from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS
 from claimkit.preannotate.reader import Reader
 
-__all__ = ["after_anonymity", "after_commas"]
+__all__ = ["after_anonymity", "after_commas", "after_stance", "stance_gender"]
+
+_PRONOUNS = {"ه": False, "ها": True, "هم": None, "هما": None, "هن": True}
+#: Who speaks in turn, in wire copy: "for his part" (من جهته، من جانبها), "in turn" (بدوره), "also"
+#: (أيضاً، كذلك، هو الآخر). Between the cue or the speaker and the content: neither speaker nor content.
+#: Keys of one or two words; the value is the gender of the pronoun that refers to the speaker (True:
+#: feminine; None: not said).
+_STANCE: dict[tuple[str, ...], bool | None] = {
+    **{("من", noun + suffix): gender for noun in ("جهت", "جانب") for suffix, gender in _PRONOUNS.items()},
+    **{("بدور" + suffix,): gender for suffix, gender in _PRONOUNS.items()},
+    ("ايضا",): None,
+    ("كذلك",): None,
+    ("هو", normalize("الآخر")): False,
+    ("هي", normalize("الأخرى")): True,
+}
 
 #: The longest reason given for anonymity (لأنه غير مخول بالتصريح لوسائل الإعلام).
 _REASON_WORDS = 10
@@ -57,3 +73,30 @@ def after_commas(reader: Reader, k: int, limit: int) -> int:
         if reader.broken(m):
             return k
     return k
+
+
+def _stance_at(reader: Reader, k: int) -> tuple[int, bool | None] | None:
+    """The token after a stance phrase at ``k`` (one stretch, no punctuation inside) and its gender."""
+    for length in (2, 1):
+        words = tuple(reader.key(m, "و") if m == k else reader.key(m) for m in range(k, k + length))
+        if words in _STANCE and not any(reader.broken(m) for m in range(k + 1, k + length)):
+            return k + length, _STANCE[words]
+    return None
+
+
+def after_stance(reader: Reader, k: int, limit: int | None = None) -> int:
+    """The token after who-speaks-in-turn words at ``k`` (وقال الوزير من جهته إن …، وأكد بدوره أن …),
+    else ``k``; not across punctuation after them unless a comma closes them (، من جهته، إن …)."""
+    found = _stance_at(reader, k)
+    if found is None or (limit is not None and reader.tokens[k].start >= limit):
+        return k
+    after = found[0]
+    if after < len(reader.tokens) and reader.broken(after) and reader.gap(after).strip() not in ("،", ","):
+        return k  # the sentence ends there: nothing follows that they stand before
+    return after
+
+
+def stance_gender(reader: Reader, k: int) -> bool | None:
+    """The gender its pronoun gives the speaker, when stance words stand at ``k`` (من جهتها: feminine)."""
+    found = _stance_at(reader, k)
+    return found[1] if found is not None else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claimkit.preannotate.according import after_phrase, marker_ahead, opens_sentence
+from claimkit.preannotate.adjuncts import after_stance, stance_gender
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.claims import (
     Content,
@@ -27,7 +28,7 @@ from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
-from claimkit.preannotate.titles import addressee
+from claimkit.preannotate.titles import addressee, told
 from claimkit.taxonomy import Certainty, ContentType, Polarity
 
 __all__ = ["Attributor"]
@@ -35,6 +36,8 @@ __all__ = ["Attributor"]
 
 #: Prepositions a cue's content may follow (حذر من أن، أشار إلى أن، شدد على أن، أعلن عن أن).
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
+#: Connectives of two words that join the next attribution (…، في حين قال المدير إن …): they go with it.
+_JOINING_PAIRS = frozenset({("في", "حين")})
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
 
@@ -66,6 +69,11 @@ class Attributor:
         pluperfect = self._pluperfect(hit)  # وكانت الحكومة قد اتهمت قوات …: what follows is the object
         if pluperfect is not None:
             return pluperfect, None, hit.after
+        if hit.kind == "verb" and (after := after_stance(self.reader, hit.after)) != hit.after:
+            return self._in_turn(hit, after)
+        reported = self._reported(hit)  # إن الشركة أبلغت الوزارة بأن …: the subject, not whom it told
+        if reported is not None:
+            return reported, None, hit.after
         speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
         objects = hit.form.verb.object_after if hit.form is not None else ()
         mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
@@ -79,6 +87,22 @@ class Attributor:
             return None, self.book.recent(hit.start, feminine), hit.after
         before = self._subject_before(hit) if hit.kind == "verb" and mention is None else None
         return before, None, hit.after
+
+    def _in_turn(self, hit: CueHit, after: int) -> tuple[Mention | None, Entity | None, int]:
+        """Who speaks in turn, when the words that say so follow the cue (وقال بدوره الوزير إن …، وأكد من
+        جهتها أن …): the speaker after them, else the subject before the verb, else the speaker their
+        pronoun refers to (the last one of its gender)."""
+        objects = hit.form.verb.object_after if hit.form is not None else ()
+        mention = read_mention(self.reader, after, "source-subject", objects=objects)
+        if mention is not None and self._plausible(mention):
+            return mention, None, mention.end_token
+        before = self._subject_before(hit)
+        if before is not None:
+            return before, None, after
+        feminine = stance_gender(self.reader, hit.after)
+        if feminine is None and hit.form is not None:
+            feminine = hit.form.feminine
+        return None, self.book.recent(hit.start, feminine), after
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
@@ -99,6 +123,7 @@ class Attributor:
 
     def _marker_next(self, k: int) -> bool:
         reader = self.reader
+        k = after_stance(reader, k)  # وقال عون من جهته إن …
         if k >= len(reader.tokens):
             return True
         if reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“'):
@@ -128,13 +153,15 @@ class Attributor:
             mention, content = self._shorter_speaker(hit, mention, objects, sentence)
         elif content is not None and mention is not None and self._took_whom(hit, mention, content):
             mention, content = self._without_whom(hit, mention, objects, sentence, content)
+        if content is not None and mention is not None and hit.form is not None and hit.form.verb.tells_whom:
+            mention = self._without_told(hit, mention)
         if content is None or not content.spans:
             return
         feminine = hit.form.feminine if hit.form is not None else None
         speaker = known if mention is None else self.book.add(mention, feminine)
         after_speaker = self.reader.tokens[mention.end_token - 1].end if mention is not None else hit.end
         start = min(self._opening(hit, mention), content.spans[0][0])
-        self._commit(hit, speaker, content, start=start, end=after_speaker)
+        self._nest(self._commit(hit, speaker, content, start=start, end=after_speaker))
 
     def _opening(self, hit: CueHit, mention: Mention | None) -> int:
         """Where an attribution opens: at its cue, or at a speaker before it (وكان الجيش قد أعلن: at كان)."""
@@ -169,8 +196,49 @@ class Attributor:
             return mention, content
         return again, shorter
 
+    def _without_told(self, hit: CueHit, mention: Mention) -> Mention:
+        """The speaker without whom it tells, when its phrase ran on into them (أبلغت الشركة الوطنية للغاز
+        الوزارة رسمياً بأن …، أبلغ المسؤول وكالة فرانس برس بأن …): cut before the last word that opens
+        a party, a medium or a counterpart, when what is left before it is a speaker's whole phrase."""
+        for cut in reversed(range(hit.after + 1, mention.end_token)):
+            if told(self.reader.key(cut)):
+                while cut - 1 > hit.after and told(self.reader.key(cut - 1)):
+                    cut -= 1  # وكالة فرانس برس: whom it tells from its first word
+                again = read_mention(self.reader, hit.after, "source-subject", until=cut)
+                if again is not None and again.end_token == cut:
+                    return again
+        return mention
+
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)
+
+    def _reported(self, hit: CueHit) -> Mention | None:
+        """The subject of a verb right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …): a speaker whom
+        another reports speaking; the attribution nests in the other's claim (:meth:`_nest`)."""
+        if hit.kind != "verb" or hit.continued:
+            return None
+        return subject_before(self.reader, hit, self._plausible, after_that=True)
+
+    def _nest(self, outer: list[FoundClaim]) -> None:
+        """A speaker reported speaking inside one claim (guidelines §6): the outer claim keeps the whole
+        reported content, and the reported attribution is an inner claim linked to it."""
+        if len(outer) != 1:
+            return
+        claim = outer[0]
+        for inner in self.hits[bisect_right(self._hit_starts, claim.start) :]:
+            if inner.start >= claim.end:
+                return
+            subject = self._reported(inner)
+            if subject is None or subject.start != claim.start:
+                continue
+            objects = inner.form.verb.object_after if inner.form is not None else ()
+            content = self._content(inner.after, objects, self.reader.sentence_of(inner.start), inner)
+            if content is None or not content.spans or content.spans[-1][1] > claim.end:
+                return
+            feminine = inner.form.feminine if inner.form is not None else None
+            for nested in self._commit(inner, self.book.add(subject, feminine), content, start=claim.start):
+                nested.parent = claim
+            return
 
     def _pluperfect(self, hit: CueHit) -> Mention | None:
         if hit.kind != "verb" or hit.continued:
@@ -213,6 +281,9 @@ class Attributor:
         at_word = 0 < index < len(reader.tokens) and reader.tokens[index].start == offset
         if at_word and not reader.broken(index) and reader.key(index - 1) in JOINING:
             return reader.tokens[index - 1].start
+        two = (reader.key(index - 2), reader.key(index - 1))  # …، في حين قال المدير
+        if at_word and index > 1 and two in _JOINING_PAIRS and not (reader.broken(index) or reader.broken(index - 1)):
+            return reader.tokens[index - 2].start
         return offset
 
     def _viable(self, hit: CueHit) -> int | None:
@@ -221,6 +292,8 @@ class Attributor:
         opening = self.reader.tokens[hit.first].start  # …، وأضاف: the و goes with the cue
         if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
             return opening
+        if self._reported(hit) is not None:
+            return None  # reported inside the claim before it, and nested there (:meth:`_nest`)
         pluperfect = self._pluperfect(hit)
         if pluperfect is not None:
             return clause_opening(self.reader, pluperfect)

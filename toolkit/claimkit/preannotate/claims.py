@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
-from claimkit.preannotate.adjuncts import after_anonymity, after_commas
+from claimkit.preannotate.adjuncts import after_anonymity, after_commas, after_stance
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNECTIVES
 from claimkit.preannotate.objects import plain_object
@@ -104,6 +104,7 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
     """
     prepositions = tuple(p for p in objects if p)
     k = after_anonymity(reader, k, limit)  # مسؤول أمني طلب عدم الكشف عن هويته إن …
+    k = after_stance(reader, k, limit)  # وقال الوزير من جهته إن …، انتقد بدوره أداء الحكومة
     found = _marker(reader, k, prepositions)
     if found is not None:
         return found, "claim-complement"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimkit.preannotate.arabic import normalize, strip_clitic
-from claimkit.preannotate.lexicon import ACCORDING_TO, OUTLET_FORMULAS, Form, verb_forms
+from claimkit.preannotate.lexicon import ACCORDING_TO, COMPLEMENTIZERS, OUTLET_FORMULAS, Form, verb_forms
 from claimkit.preannotate.reader import Reader
 
 __all__ = ["NEGATIONS", "CueHit", "find_cues", "formula_at"]
@@ -98,6 +98,8 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
         return None
     if not offset and reader.in_compound_name(index):
         return None  # أحمد ذكر الله: a name, not ذكر the cue
+    if _impersonal(reader, index, stripped[0] if offset and stripped is not None else token.key):
+        return None  # ويُتوقع أن …: a certainty marker (guidelines §5), no one expecting
     if form.verb.needs and not _followed_by(reader, index, form.verb.needs):
         return None
     kind = "participle" if form.tense == "participle" else "verb"
@@ -105,6 +107,16 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
         return None  # الهجوم كان متوقعاً: an adjective, no one reporting
     continued = bool(offset) or reader.key(index - 1, "و") == "كما"
     return CueHit(token.start + offset, token.end, index, index + 1, kind, form, continued)
+
+
+#: Present forms written as their passive (يُتوقع أن، يُرجح أن: it is expected, likely), which the
+#: guidelines read as certainty markers when no speaker stands between them and أن.
+_IMPERSONAL = frozenset(normalize(word) for word in ("يتوقع", "يرجح"))
+
+
+def _impersonal(reader: Reader, index: int, key: str) -> bool:
+    following = index + 1 < len(reader.tokens) and not reader.broken(index + 1)
+    return key in _IMPERSONAL and following and reader.key(index + 1) in COMPLEMENTIZERS
 
 
 def _negated(reader: Reader, index: int) -> bool:

@@ -58,6 +58,7 @@ class Verb:
     participle: bool = True  # whether its accusative participle (مضيفاً) is a cue too (مصر is Egypt)
     present: bool = True  # whether its present forms are cues (يُدعى "is called" looks like يدّعي)
     names_whom: bool = False  # its object names whom it concerns, then ب (اتهم الجيش المسلحين بـ …)
+    tells_whom: bool = False  # whom it tells comes before the content (أبلغ الوزير النواب بأن …)
 
 
 def needs_preposition(objects: tuple[str, ...]) -> bool:
@@ -106,7 +107,8 @@ VERBS: tuple[Verb, ...] = (
     Verb("هدد", "فعّل", "هدد", object_after=("ب",), needs=("ب",), participle=False),  # not من يهدد أمن البلاد
     Verb("عهد", "تفعّل", "تعهد", object_after=("ب",), participle=False),
     Verb("روي", "فعَل يفعِل", "روى", participle=False),
-    Verb("بلغ", "أفعل", "أبلغ", participle=False),
+    # يُبلغ (informs) is written as يَبلغ (reaches: يبلغ عدد السكان، في حين يبلغ الإنتاج), far more common; أبلغ X بأن …
+    Verb("بلغ", "أفعل", "أبلغ", object_after=("ب",), participle=False, present=False, tells_whom=True),
     Verb("ورد", "أفعل", "أورد", participle=False),
     Verb("نقل", "فعَل يفعُل", "نقل", needs=(_OF,), participle=False),
     Verb("حدث", "تفعّل", "تحدث", object_after=(_OF,), needs=(_OF,), participle=False),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from claimkit.preannotate.arabic import normalize
-from claimkit.preannotate.lexicon import ADJUNCT_STARTS, needs_preposition
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, needs_preposition
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.titles import PLACES, bare
 
@@ -70,6 +70,8 @@ def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> i
             return None
         if reader.key(m) in prepositions and not reader.broken(m + 1):
             return tokens[m + 1].start
+        if reader.key(m) in COMPLEMENTIZERS:
+            return tokens[m].end  # أبلغت الشركة الوزارة رسمياً بأن …: the content after بأن
         if "ب" in prepositions and (after_b := _after_attached_b(reader, m)) is not None:
             return after_b  # طالبت الجمعية الجهات المانحة بزيادة التمويل
     return None

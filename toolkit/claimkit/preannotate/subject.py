@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.cues import CueHit
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
 from claimkit.preannotate.titles import TITLES, bare, speaker_word
@@ -27,12 +28,18 @@ _SUBJECT_WORDS = 10
 
 
 def subject_before(
-    reader: Reader, hit: CueHit, plausible: Callable[[Mention], bool], *, after_kana: bool = False
+    reader: Reader,
+    hit: CueHit,
+    plausible: Callable[[Mention], bool],
+    *,
+    after_kana: bool = False,
+    after_that: bool = False,
 ) -> Mention | None:
     """The subject before the verb of ``hit``: the phrase must fill the words between كان (or the
     start of the sentence) and the verb (قد aside), unbroken by punctuation, and name a speaker
     (``plausible`` says whether a bare name is one). ``after_kana``: only the subject of a
-    pluperfect (وكانت الحكومة قد اتهمت …), which is the verb's whatever follows it."""
+    pluperfect (وكانت الحكومة قد اتهمت …), which is the verb's whatever follows it. ``after_that``:
+    only a subject right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …: a speaker reported speaking)."""
     end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     commas = False
@@ -41,7 +48,11 @@ def subject_before(
             if reader.gap(k + 1).strip() not in ("،", ","):
                 return None  # punctuation inside the subject (commas: a name between them, read below)
             commas = True
-        kana = reader.key(k, "و") in _KANA
+        if after_that and reader.key(k) not in COMPLEMENTIZERS:
+            if k == opening:
+                return None
+            continue
+        kana = after_that or reader.key(k, "و") in _KANA
         opens = kana and reader.key(k, "و") != _AMMA and (k == opening or reader.key(k) != reader.key(k, "و"))
         if after_kana and not opens:  # وكانت الحكومة قد اتهمت …, not المشروع الذي كانت الحكومة قد أعلنت عنه
             if k == opening:

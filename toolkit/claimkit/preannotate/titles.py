@@ -26,6 +26,7 @@ __all__ = [
     "kind_of",
     "speaker_word",
     "title_kind",
+    "told",
 ]
 
 
@@ -42,6 +43,15 @@ def bare(key: str) -> str:
     return key
 
 
+#: Trades and conditions of people who speak of what they see and live, one person each.
+_WITNESS_TRADES = (
+    "تاجر تاجرة بائع بائعة سائق سائقة صياد صيادة عامل عاملة مزارعة نازحة لاجئ لاجئة متظاهر متظاهرة ممرضة معلمة"
+)
+#: The same people, several at once (تجار، أحد الصيادين): heads that describe witnesses.
+_WITNESS_GROUPS = (
+    "تجار باعة سائقون سائقين صيادون صيادين عمال مزارعون مزارعين نازحون نازحين لاجئون لاجئين متظاهرون متظاهرين"
+)
+
 #: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
 TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
@@ -55,6 +65,8 @@ TITLES: dict[str, SourceKind | None] = {
     # A correspondent reports the news (أفاد مراسلنا، قال مراسل الجزيرة): media, not a journalist's view (§3).
     **dict.fromkeys(_keys("مراسل مراسلة مراسلنا مراسلتنا"), SourceKind.MEDIA),
     **dict.fromkeys(_keys("ناشط ناشطة شاهد مواطن مواطنة مزارع نازح طبيب طبيبة ممرض معلم"), SourceKind.WITNESS),
+    # People on the ground who tell what they live (guidelines §2: witness): trades and the displaced.
+    **dict.fromkeys(_keys(_WITNESS_TRADES), SourceKind.WITNESS),
     **dict.fromkeys(_keys("محام محامي محامية مدرب مدربة لاعب لاعبة فنان فنانة"), SourceKind.OTHER),
 }
 
@@ -71,6 +83,17 @@ def addressee(key: str) -> bool:
     if key.startswith("لل"):
         return key[2:] in ADDRESSEES
     return key.startswith("ل") and key[1:] in ADDRESSEES
+
+
+#: Whom one tells besides speakers, bodies and media (أبلغ الوزير النواب، أبلغت الوزارة نظيرتها).
+_TOLD = _keys("نواب مواطنين أهالي وفد وفود نظير نظيره نظيرته نظراءه صحفيين صحافيين")
+
+
+def told(key: str) -> bool:
+    """Whether a word opens whom a speaker tells (أبلغت الشركة الوزارة بأن …): a title, a body, a
+    described head, a medium, a counterpart (نظيره)."""
+    word = bare(key)
+    return speaker_word(key) or word in ADDRESSEES or word in _TOLD
 
 
 def lam_body(key: str) -> bool:
@@ -92,7 +115,7 @@ VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير مع
 #: Heads that describe the speaker without naming them (شهود عيان، مسؤولون روس، أحد السكان).
 DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
-    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين"
+    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين " + _WITNESS_GROUPS
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -137,7 +160,10 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
     ),
     (SourceKind.ANALYST, _keys("محلل محللون محللين خبير خبراء باحث أستاذ أكاديمي مراقبون مراقبين")),
     (SourceKind.JOURNALIST, _keys("صحفي صحافي إعلامي كاتب")),
-    (SourceKind.WITNESS, _keys("شاهد شهود سكان أهالي مواطن مواطنون ناشط ناشطون نازح عيان")),
+    (
+        SourceKind.WITNESS,
+        _keys(f"شاهد شهود سكان أهالي مواطن مواطنون ناشط ناشطون نازح عيان {_WITNESS_TRADES} {_WITNESS_GROUPS}"),
+    ),
     (
         SourceKind.GOVERNMENT,
         _keys(
