@@ -1237,3 +1237,68 @@ def test_it_is_expected_is_a_certainty_marker_not_the_last_speaker() -> None:
         (True, "probable"),
         (False, "probable"),
     ]
+
+
+#: What held-out round 6 (frozen at 1.19.0) missed, generalized in 1.20.0; new sentences, not its own.
+ROUND6 = [
+    pytest.param(
+        'وفي عمّان، أعربت وزارة الخارجية الأردنية عن "أسفها الشديد" لوقوع الحادث.',
+        [("وزارة الخارجية الأردنية", '"أسفها الشديد" لوقوع الحادث')],
+        id="a-quotation-opens-the-object",
+    ),
+    pytest.param(
+        "وأشادت النقابة بالاتفاق، ودعت في بيانها إلى تطبيقه فوراً.",
+        [("النقابة", "الاتفاق"), ("النقابة", "تطبيقه فوراً")],
+        id="the-preposition-after-an-adjunct-is-no-adjective",
+    ),
+    pytest.param(
+        "وقالت قيادة الجيش الثاني، في بيان اطلعت عليه الصحيفة، إن الوحدات عادت إلى ثكناتها.",
+        [("قيادة الجيش الثاني", "الوحدات عادت إلى ثكناتها")],
+        id="a-command-is-a-body",
+    ),
+    pytest.param(
+        "ونقلت صحيفة الشروق، نقلاً عن مسؤول في وزارة الري بمحافظة أسوان، أن منسوب المياه انخفض.",
+        [
+            ("صحيفة الشروق", "نقلاً عن مسؤول في وزارة الري بمحافظة أسوان، أن منسوب المياه انخفض"),
+            ("مسؤول في وزارة الري", "منسوب المياه انخفض"),
+        ],
+        id="a-relay-after-a-comma-and-words-left-unread",
+    ),
+    pytest.param(
+        "بلدية صفاقس، من جهتها، نفت أن تكون الشاحنات قد توقفت.",
+        [("بلدية صفاقس", "تكون الشاحنات قد توقفت")],
+        id="a-subject-and-who-speaks-in-turn-between-commas",
+    ),
+    pytest.param(
+        "أما سعاد المنصوري، المقيمة في حي التضامن منذ عشرين عاماً، فتقول إن الإيجارات تضاعفت.",
+        [("سعاد المنصوري", "الإيجارات تضاعفت")],
+        id="a-named-topic-and-its-description-between-commas",
+    ),
+    pytest.param(
+        "وأوضح المدير أن العمل استؤنف في المصنع، وأن الرواتب ستصرف الأسبوع المقبل.",
+        [("المدير", "العمل استؤنف في المصنع"), ("المدير", "الرواتب ستصرف الأسبوع المقبل")],
+        id="a-second-content-is-a-second-claim",
+    ),
+    pytest.param(
+        "وقال رئيس قسم الإعلام في الدفاع المدني، النقيب سامر الحلبي، إن فرق الإنقاذ وصلت.",
+        [("سامر الحلبي", "فرق الإنقاذ وصلت")],
+        id="a-rank-before-a-name-between-commas",
+    ),
+]
+REVIEWED += ROUND6
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("وتوقع الديوان الوطني للأرصاد الجوية أن تتساقط الأمطار.", "government", id="weather-office"),
+        pytest.param("وقالت المديرية العامة للحماية المدنية إن الحريق أخمد.", "government", id="civil-protection"),
+        pytest.param("وقالت مديرية التربية إن المدارس ستفتح.", "government", id="a-directorate"),
+        pytest.param(
+            "وقال المكلف بالإعلام في وزارة النقل إن الرحلات ستستأنف.", "government", id="charged-with-the-press"
+        ),
+        pytest.param("وقال الدفاع المدني السوري إن فرقه انتشلت الجثث.", "organization", id="the-white-helmets"),
+    ],
+)
+def test_civil_services_and_their_officers_are_government(text: str, kind: str) -> None:
+    assert [s.kind for s in _proposal(text).sources] == [kind]

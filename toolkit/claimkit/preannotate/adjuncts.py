@@ -5,10 +5,10 @@ and, with or without commas, who speaks in turn (من جهته، بدوره، أ
 from __future__ import annotations
 
 from claimkit.preannotate.arabic import normalize
-from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS
+from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.reader import Reader
 
-__all__ = ["after_anonymity", "after_commas", "after_stance", "stance_gender"]
+__all__ = ["after_anonymity", "after_commas", "after_stance", "stance_gender", "unread_then_that"]
 
 _PRONOUNS = {"ه": False, "ها": True, "هم": None, "هما": None, "هن": True}
 #: Who speaks in turn, in wire copy: "for his part" (من جهته، من جانبها), "in turn" (بدوره), "also"
@@ -24,6 +24,8 @@ _STANCE: dict[tuple[str, ...], bool | None] = {
     ("هي", normalize("الأخرى")): True,
 }
 
+#: The most words of a speaker's phrase left unread before "، أن" (لولاية تيزي وزو، أن …).
+_UNREAD_WORDS = 5
 #: The longest reason given for anonymity (لأنه غير مخول بالتصريح لوسائل الإعلام).
 _REASON_WORDS = 10
 
@@ -100,3 +102,21 @@ def stance_gender(reader: Reader, k: int) -> bool | None:
     """The gender its pronoun gives the speaker, when stance words stand at ``k`` (من جهتها: feminine)."""
     found = _stance_at(reader, k)
     return found[1] if found is not None else None
+
+
+def unread_then_that(reader: Reader, k: int, limit: int) -> int | None:
+    """Where the content opens when a few words the speaker's phrase left unread come before a comma
+    and أنّ/إنّ (نقلاً عن مصدر في محافظة الغابات لولاية تيزي وزو، أن …): after أنّ; ``None`` when a
+    verb, أنّ or other punctuation comes first (those words are then no part of the speaker)."""
+    tokens, forms = reader.tokens, verb_forms()
+    if k >= len(tokens) or reader.broken(k) or reader.key(k) in COMPLEMENTIZERS:
+        return None
+    for m in range(k, min(k + _UNREAD_WORDS + 1, len(tokens))):
+        if tokens[m].start >= limit:
+            return None
+        if m > k and reader.broken(m):
+            comma = reader.gap(m).strip() in ("،", ",")
+            return tokens[m].end if comma and reader.key(m) in COMPLEMENTIZERS else None
+        if reader.key(m) in COMPLEMENTIZERS or reader.key(m, "وف") in forms:
+            return None
+    return None

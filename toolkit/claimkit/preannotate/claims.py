@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
-from claimkit.preannotate.adjuncts import after_anonymity, after_commas, after_stance
+from claimkit.preannotate.adjuncts import after_anonymity, after_commas, after_stance, unread_then_that
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNECTIVES
 from claimkit.preannotate.objects import plain_object
@@ -39,7 +39,9 @@ _QUOTED_NAME_CHARS = 48
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
 _OPENING_WORD = re.compile(r"([\w\u064B-\u065F\u0670]+)(?:\s+|$)")  # with its marks: آنّ، أنَّ
-_LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن"))
+_LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن", "وأن", "وبأن"))
+#: A second content of the same cue after a comma (ويضيف أن المياه …، وأن الكهرباء …): a claim of its own.
+_SECOND_CONTENT = frozenset(normalize(word) for word in ("وأن", "وبأن"))
 _SENTENCE_END = re.compile(r"[.!?؟۔]+(?=[\s\"”»]|$)")
 _CLAUSE_AFTER_F = ("ال", "ان", "قد", "لا", "لم", "لن", "هو", "هي", "هذا", "هذه", "ذلك")
 _MIN_LEFT, _MIN_RIGHT = 4, 3
@@ -129,6 +131,9 @@ def complement(reader: Reader, k: int, objects: tuple[str, ...], limit: int) -> 
                 return plain_object(reader, m, objects, prepositions, limit)  # دعت، في دورية …، إلى منع …
             if reader.broken(m):
                 between_commas = False  # the adjunct has ended: a later "، إلى" is inside the content
+    unread = unread_then_that(reader, k, limit)  # … لولاية تيزي وزو، أن …
+    if unread is not None:
+        return unread, "claim-complement"
     return plain_object(reader, k, objects, prepositions, limit)
 
 
@@ -223,7 +228,7 @@ def _new_clause(reader: Reader, index: int) -> bool:
     if "،" not in gap and "," not in gap:
         return False
     key = reader.key(index)
-    if key in CONNECTIVES:
+    if key in CONNECTIVES or key in _SECOND_CONTENT:
         return True
     return key.startswith("ف") and key[1:].startswith(_CLAUSE_AFTER_F) and len(key) > 3
 

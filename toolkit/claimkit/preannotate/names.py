@@ -8,7 +8,7 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.mentions import Phrase
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.stops import ends_phrase
-from claimkit.preannotate.titles import addressee, bare, speaker_word
+from claimkit.preannotate.titles import BODIES, PLACES, TITLES, addressee, bare, speaker_word
 
 __all__ = ["appositive_name", "read_name"]
 
@@ -67,6 +67,8 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
             break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
         if token.key in _OBJECT_NOUNS:
             break  # نفى المتحدث باسم الحكومة وجود أي خلافات: what he denied, not his name
+        if token.key.startswith("ب") and (bare(token.key[1:]) in BODIES or bare(token.key[1:]) in PLACES):
+            break  # مسؤول في وزارة الري بمحافظة أسوان: where, not who
         phrase.name.append(k)
         k += 1
     return k
@@ -110,8 +112,10 @@ def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool =
     دعا الرئيس نظيره الروسي، فلاديمير بوتين، إلى …); returns the token after the name."""
     tokens = reader.tokens
     start = _comma_after_description(reader, k)
-    if start is None or start >= len(tokens) or tokens[start].definite or (addressed and start != k):
+    ranked = _past_rank(reader, start) if start is not None else start  # ، الملازم الأول نسيم بلقاسمي، …
+    if start is None or ranked is None or tokens[ranked].definite or (addressed and start != k):
         return k
+    start, rank = ranked, range(start, ranked)
     if _occasion_between(reader, k, start) or not _may_open_a_name(tokens[start].key):
         return k
     end = start
@@ -124,9 +128,28 @@ def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool =
         end += 1
     if end - start < 2 or end >= len(tokens) or reader.gap(end).strip() not in ("،", ","):
         return k
-    phrase.descriptor += range(k, start)  # what was left unread describes the speaker (في السودان)
+    phrase.descriptor += [m for m in range(k, start) if m not in rank]  # what was left unread (في السودان)
+    phrase.descriptor += rank
     phrase.name = list(range(start, end))
     return end
+
+
+#: Words that complete a rank (الملازم الأول، العقيد الركن).
+_RANK_WORDS = frozenset(normalize(word) for word in ("الأول", "الثاني", "الركن", "أول", "ثاني"))
+
+
+def _past_rank(reader: Reader, start: int) -> int | None:
+    """The token after a rank or a title that opens a name between commas (، الملازم الأول نسيم
+    بلقاسمي، / ، الدكتور سامي حداد،), else ``start``; ``None`` past the end."""
+    tokens = reader.tokens
+    if start >= len(tokens):
+        return None
+    if not (tokens[start].definite and bare(tokens[start].key) in TITLES):
+        return start
+    after = start + 1
+    if after < len(tokens) and not reader.broken(after) and reader.key(after) in _RANK_WORDS:
+        after += 1
+    return after if after < len(tokens) and not reader.broken(after) else start
 
 
 def _occasion_between(reader: Reader, k: int, end: int) -> bool:

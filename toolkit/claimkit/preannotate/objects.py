@@ -8,7 +8,7 @@ import unicodedata
 
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, needs_preposition
-from claimkit.preannotate.reader import Reader
+from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.preannotate.titles import PLACES, bare
 
 __all__ = ["plain_object", "swallowed_whom"]
@@ -52,12 +52,27 @@ def plain_object(
         k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
         if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
             return None
-    if reader.key(k) in prepositions and k + 1 < len(tokens) and not reader.broken(k + 1):
-        return tokens[k + 1].start, "claim-object"
+    if reader.key(k) in prepositions and (after := _object_start(reader, k + 1)) is not None:
+        return after, "claim-object"
     if needs_preposition(objects) and (after := _after_addressee(reader, k, prepositions)) is not None:
         return after, "claim-object"  # داعية السلطات المغربية إلى الإفراج عنه
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"
+    return None
+
+
+def _object_start(reader: Reader, k: int) -> int | None:
+    """Where an object starting at token ``k`` starts: the word, or a quotation mark that opens a
+    quotation of its first words (أعربت الوزارة عن "قلقها البالغ" إزاء …); ``None`` across other punctuation."""
+    if k >= len(reader.tokens):
+        return None
+    gap = reader.gap(k)
+    if not reader.broken(k):
+        return reader.tokens[k].start
+    marks = gap.strip()
+    if marks and all(char in OPENING_QUOTES for char in marks):
+        start = reader.tokens[k].start - len(gap) + gap.index(marks[0])
+        return start if reader.quote_at(start) is not None else None
     return None
 
 
@@ -68,8 +83,8 @@ def _after_addressee(reader: Reader, k: int, prepositions: tuple[str, ...]) -> i
     for m in range(k + 1, min(k + _ADDRESSEE_WORDS + 1, len(tokens) - 1)):
         if reader.broken(m):
             return None
-        if reader.key(m) in prepositions and not reader.broken(m + 1):
-            return tokens[m + 1].start
+        if reader.key(m) in prepositions and (after := _object_start(reader, m + 1)) is not None:
+            return after
         if reader.key(m) in COMPLEMENTIZERS:
             return tokens[m].end  # أبلغت الشركة الوزارة رسمياً بأن …: the content after بأن
         if "ب" in prepositions and (after_b := _after_attached_b(reader, m)) is not None:
@@ -86,7 +101,7 @@ def _after_adjunct(reader: Reader, k: int) -> int:
     while m < len(tokens) and m - k < 5 and not reader.broken(m):
         token = tokens[m]
         adjective = token.definite if noun.definite else token.key.endswith(("ي", "يه")) and not token.definite
-        if not adjective:
+        if not adjective or token.key in _PREPOSITIONS:  # ودعت في بيان إلى …: إلى ends in ي, no adjective
             break
         m += 1
     return m

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from claimkit.preannotate.adjuncts import after_stance
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.cues import CueHit
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS
+from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
 from claimkit.preannotate.titles import TITLES, bare, speaker_word
@@ -22,6 +23,8 @@ _KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما"))
 _AMMA = normalize("أما")
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
 _FAQAD = normalize("فقد")
+#: The most words that describe a topic's name between commas (أما أم خالد، العائدة من مخيم الزعتري، فتقول).
+_DESCRIPTION_WORDS = 8
 #: The most words between كان (or the start of the sentence) and the verb (a title, its body and a name
 #: between commas: أما رئيسة جمعية أولياء التلاميذ بولاية صفاقس، سنية القلال، فقالت).
 _SUBJECT_WORDS = 10
@@ -40,7 +43,7 @@ def subject_before(
     (``plausible`` says whether a bare name is one). ``after_kana``: only the subject of a
     pluperfect (وكانت الحكومة قد اتهمت …), which is the verb's whatever follows it. ``after_that``:
     only a subject right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …: a speaker reported speaking)."""
-    end = hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first
+    end = _before_stance(reader, hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first)
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     commas = False
     for k in range(end - 1, max(opening, end - _SUBJECT_WORDS) - 1, -1):
@@ -59,15 +62,50 @@ def subject_before(
                 return None
             continue
         if kana or k == opening:
-            start = k + 1 if kana else k
-            mention = read_mention(reader, start, "source-before-verb")
-            if mention is None or mention.end_token != end or not _names_a_speaker(mention) or not plausible(mention):
-                return None
-            if commas and not (mention.name_keys and bare(reader.key(start)) in TITLES):
-                return None  # between commas only a person's name after a title (not سكان الحي، رجالا ونساء،)
-            mention.phrase_start = reader.tokens[start].start
-            return _without_conjunction(reader, mention)
+            topic = kana and reader.key(k, "و") == _AMMA
+            return _subject_at(reader, k + 1 if kana else k, end, plausible, commas=commas, topic=topic)
     return None
+
+
+def _subject_at(  # noqa: PLR0913 - keyword-only: how the subject was met
+    reader: Reader, start: int, end: int, plausible: Callable[[Mention], bool], *, commas: bool, topic: bool
+) -> Mention | None:
+    """The subject from token ``start``, when it fills the words up to the verb at ``end`` (after أما,
+    a name may be followed by what describes it between commas) and names a speaker."""
+    mention = read_mention(reader, start, "source-before-verb")
+    if mention is None or not _names_a_speaker(mention) or not plausible(mention):
+        return None
+    if mention.end_token != end and not (topic and _described(reader, mention, end)):
+        return None
+    if commas and mention.end_token == end and not (mention.name_keys and bare(reader.key(start)) in TITLES):
+        return None  # between commas only a person's name after a title (not سكان الحي، رجالا ونساء،)
+    mention.phrase_start = reader.tokens[start].start
+    return _without_conjunction(reader, mention)
+
+
+def _described(reader: Reader, mention: Mention, end: int) -> bool:
+    """أما أم خالد، العائدة من مخيم الزعتري في الأردن، فتقول …: a name, then a few words between commas
+    that describe it (no verb, no أنّ) up to the verb at ``end``."""
+    first = mention.end_token
+    if not mention.name_keys or not 0 < end - first <= _DESCRIPTION_WORDS:
+        return False
+    if reader.gap(first).strip() not in ("،", ",") or reader.gap(end).strip() not in ("،", ","):
+        return False
+    forms = verb_forms()
+    inside = range(first, end)
+    return not any(
+        (m > first and reader.broken(m)) or reader.key(m) in COMPLEMENTIZERS or reader.key(m, "وف") in forms
+        for m in inside
+    )
+
+
+def _before_stance(reader: Reader, end: int) -> int:
+    """مديرية الصحة في حمص، من جانبها، حذرت …: the subject ends before who speaks in turn between commas."""
+    for length in (2, 1):
+        start = end - length
+        if start > 0 and after_stance(reader, start) == end and reader.gap(start).strip() in ("،", ","):
+            return start
+    return end
 
 
 def opens_with_topic(reader: Reader, hit: CueHit) -> bool:

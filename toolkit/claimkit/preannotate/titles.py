@@ -58,8 +58,9 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
     **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
     **dict.fromkeys(_keys("ضابط"), None),  # الضابط أحمد علي: named; ضابط رفيع: described (DESCRIBED_HEADS)
+    **dict.fromkeys(_keys("مكلف مكلفة"), None),  # المكلف بالإعلام في المديرية …: its press officer
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
-    **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير"), SourceKind.MILITARY),
+    **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير ملازم"), SourceKind.MILITARY),
     **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
     **dict.fromkeys(_keys("صحفي صحفية صحافي صحافية إعلامي إعلامية كاتب كاتبة"), SourceKind.JOURNALIST),
     # A correspondent reports the news (أفاد مراسلنا، قال مراسل الجزيرة): media, not a journalist's view (§3).
@@ -107,7 +108,7 @@ BODIES = _keys(
     "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
     "جامعة برلمان سفارة خارجية داخلية دفاع إدارة مفوضية لجنة ائتلاف مديرية محافظة بلدية شرطة كرملين "
     "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة مصرف بنك غرفة "
-    "صندوق تقرير دراسة بعثة"
+    "صندوق تقرير دراسة بعثة قيادة ديوان"
 )
 
 #: Heads of unnamed sources; with a description they are unnamed-described, else anonymous.
@@ -168,7 +169,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         SourceKind.GOVERNMENT,
         _keys(
             "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
-            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نواب برلماني برلمانية"
+            "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نواب برلماني برلمانية مديرية"
         ),
     ),
 )
@@ -200,6 +201,10 @@ _INTERGOVERNMENTAL_NAMES = tuple(
         "منظمة دولية هجرة",
     )
 )
+#: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
+_CIVIL_SERVICES = tuple(_keys(name) for name in ("أرصاد جوية", "حماية مدنية"))  # not الدفاع المدني السوري, an NGO
+#: Titles of an officer charged with a matter (المكلف بالإعلام): the matter says nothing of the kind.
+_CHARGED = _keys("مكلف مكلفة")
 #: A title held no more (الوزير السابق، اللواء المتقاعد): not official, an analyst when he comments.
 _FORMER = _keys("سابق سابقة متقاعد متقاعدة")
 _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, SourceKind.OTHER}
@@ -216,11 +221,11 @@ _CLERICAL = _keys("بطريركي بطريركية رسولي أسقفي كني�
 def _titles(keys: Sequence[str]) -> list[str]:
     """The words of ``keys`` (bare) without those that only name an office with the next (الكاتب العام)."""
     words = [bare(key) for key in keys]
-    following = [*words[1:], ""]
+    following, before = [*words[1:], ""], ["", *words[:-1]]
     return [
         word
-        for word, after in zip(words, following, strict=True)
-        if not (word in _OFFICE_BEFORE_GENERAL and after in _GENERAL)
+        for word, after, previous in zip(words, following, before, strict=True)
+        if not (word in _OFFICE_BEFORE_GENERAL and after in _GENERAL) and previous not in _CHARGED
     ]
 
 
@@ -258,7 +263,7 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.INTERGOVERNMENTAL
     if any(name <= words for name in _DEFENCE_COUNSEL):
         return SourceKind.OTHER
-    if any(name <= words for name in _GOVERNMENT_SEATS):
+    if any(name <= words for name in _GOVERNMENT_SEATS + _CIVIL_SERVICES):
         return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
     heads = {bare(key) for key in keys[:2]}  # witnesses are the phrase's head: أحد سكان الحي، شهود عيان
     found = next(
