@@ -10,6 +10,7 @@ from claimkit.preannotate.reader import Reader
 
 __all__ = ["after_anonymity", "after_commas", "after_stance", "stance_gender", "unread_then_that"]
 
+_SENTENCE_ENDS = frozenset(".!?؟;؛")
 _PRONOUNS = {"ه": False, "ها": True, "هم": None, "هما": None, "هن": True}
 #: Who speaks in turn, in wire copy: "for his part" (من جهته، من جانبها), "in turn" (بدوره), "also"
 #: (أيضاً، كذلك، هو الآخر). Between the cue or the speaker and the content: neither speaker nor content.
@@ -93,9 +94,9 @@ def after_stance(reader: Reader, k: int, limit: int | None = None) -> int:
     if found is None or (limit is not None and reader.tokens[k].start >= limit):
         return k
     after = found[0]
-    if after < len(reader.tokens) and reader.broken(after) and reader.gap(after).strip() not in ("،", ","):
+    if after < len(reader.tokens) and any(char in _SENTENCE_ENDS for char in reader.gap(after)):
         return k  # the sentence ends there: nothing follows that they stand before
-    return after
+    return after  # before a comma, a colon or a quotation mark too (وقال بدوره: «…»)
 
 
 def stance_gender(reader: Reader, k: int) -> bool | None:

@@ -28,7 +28,7 @@ from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
-from claimkit.preannotate.titles import addressee, told
+from claimkit.preannotate.titles import addressee, speaker_word, told
 from claimkit.taxonomy import Certainty, ContentType, Polarity
 
 __all__ = ["Attributor"]
@@ -38,6 +38,8 @@ __all__ = ["Attributor"]
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: Connectives of two words that join the next attribution (…، في حين قال المدير إن …): they go with it.
 _JOINING_PAIRS = frozenset({("في", "حين")})
+#: قد before a verb (وقد أبلغت، لقد أكد), read with it.
+_QAD = frozenset({"قد", "لقد"})
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
 
@@ -74,6 +76,8 @@ class Attributor:
         reported = self._reported(hit)  # إن الشركة أبلغت الوزارة بأن …: the subject, not whom it told
         if reported is not None:
             return reported, None, hit.after
+        if self._tells_inside(hit):
+            return None, None, hit.after
         speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
         objects = hit.form.verb.object_after if hit.form is not None else ()
         mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
@@ -90,11 +94,12 @@ class Attributor:
 
     def _in_turn(self, hit: CueHit, after: int) -> tuple[Mention | None, Entity | None, int]:
         """Who speaks in turn, when the words that say so follow the cue (وقال بدوره الوزير إن …، وأكد من
-        جهتها أن …): the speaker after them, else the subject before the verb, else the speaker their
-        pronoun refers to (the last one of its gender)."""
+        جهتها أن …): the speaker after them (not after a verb that takes an object: وانتقد بدوره الحكومة),
+        else the subject before the verb, else the speaker their pronoun refers to (the last one of its
+        gender)."""
         objects = hit.form.verb.object_after if hit.form is not None else ()
-        mention = read_mention(self.reader, after, "source-subject", objects=objects)
-        if mention is not None and self._plausible(mention):
+        mention = None if content_opens(self.reader, after) else read_mention(self.reader, after, "source-subject")
+        if mention is not None and self._plausible(mention) and self._speaks_before(mention, objects):
             return mention, None, mention.end_token
         before = self._subject_before(hit)
         if before is not None:
@@ -103,6 +108,20 @@ class Attributor:
         if feminine is None and hit.form is not None:
             feminine = hit.form.feminine
         return None, self.book.recent(hit.start, feminine), after
+
+    def _speaks_before(self, mention: Mention, objects: tuple[str, ...]) -> bool:
+        """Whether a phrase after who-speaks-in-turn words is the speaker, not the verb's object: the
+        content follows it (وأكدت من جهتها وزيرة البيئة أن …), or a speaker's phrase is followed by the
+        verb's preposition (ودعا من جانبه رئيس البرلمان إلى …، ورحب أيضاً الاتحاد الأفريقي بـ …); not
+        وانتقد بدوره وزارة الداخلية بسبب …، ودعا من جانبه المجتمع الدولي إلى …"""
+        k = mention.end_token
+        if self._marker_next(k):
+            return True
+        takes = [p for p in objects if p]
+        if not takes or not (mention.name_keys or (mention.keys and speaker_word(mention.keys[0]))):
+            return False
+        key = self.reader.key(k)
+        return key in takes or ("ب" in takes and key.startswith("ب") and len(key) > 3)
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
@@ -200,17 +219,28 @@ class Attributor:
         """The speaker without whom it tells, when its phrase ran on into them (أبلغت الشركة الوطنية للغاز
         الوزارة رسمياً بأن …، أبلغ المسؤول وكالة فرانس برس بأن …): cut before the last word that opens
         a party, a medium or a counterpart, when what is left before it is a speaker's whole phrase."""
+        reader = self.reader
+        named = range(mention.start, mention.end + 1) if mention.name_keys else range(0)
         for cut in reversed(range(hit.after + 1, mention.end_token)):
-            if told(self.reader.key(cut)):
-                while cut - 1 > hit.after and told(self.reader.key(cut - 1)):
-                    cut -= 1  # وكالة فرانس برس: whom it tells from its first word
-                again = read_mention(self.reader, hit.after, "source-subject", until=cut)
+            if told(reader.key(cut)) and _new_phrase(reader, cut, named):
+                again = read_mention(reader, hit.after, "source-subject", until=cut)
                 if again is not None and again.end_token == cut:
                     return again
         return mention
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)
+
+    def _tells_inside(self, hit: CueHit) -> bool:
+        """أبلغ inside a clause (إنه أبلغ الأطراف بـ …، أن روسيا أبلغت الولايات المتحدة بـ …): the noun
+        after it is whom it tells, and its speaker is not read after it; only a verb that opens its
+        clause (وأبلغت الحكومة البرلمان بأن …) is read with the speaker after it."""
+        if hit.form is None or not hit.form.verb.tells_whom or hit.continued:
+            return False
+        reader, first = self.reader, hit.first
+        if reader.key(first - 1, "وف") in _QAD and not reader.broken(first):
+            first -= 1  # وقد أبلغت الولايات المتحدة إسرائيل بأنها …: قد opens the clause with it
+        return first > reader.token_at(reader.sentence_of(hit.start)[0]) and not reader.broken(first)
 
     def _reported(self, hit: CueHit) -> Mention | None:
         """The subject of a verb right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …): a speaker whom
@@ -292,8 +322,8 @@ class Attributor:
         opening = self.reader.tokens[hit.first].start  # …، وأضاف: the و goes with the cue
         if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
             return opening
-        if self._reported(hit) is not None:
-            return None  # reported inside the claim before it, and nested there (:meth:`_nest`)
+        if self._reported(hit) is not None or self._tells_inside(hit):
+            return None  # reported inside the claim before it (nested there: :meth:`_nest`), or no cue
         pluperfect = self._pluperfect(hit)
         if pluperfect is not None:
             return clause_opening(self.reader, pluperfect)
@@ -400,3 +430,12 @@ class Attributor:
         claim.polarity = Polarity.NEGATIVE if denial else polarity(reader, *span)
         claim.content_type = content_type_of(claim, form)
         return claim
+
+
+def _new_phrase(reader: Reader, k: int, named: range) -> bool:
+    """Whether token ``k`` opens a noun phrase of its own rather than completing the one before (وزير
+    الخارجية، المتحدث باسم الشرطة: a word after a word without the article is in construct with it;
+    after a name (``named``: its offsets), a new phrase: الرئيس محمد علي النواب)."""
+    before = reader.tokens[k - 1]
+    nisba = before.key.endswith(("ي", "يه", "يون", "يين"))  # مسؤول أمريكي وكالة رويترز: an adjective ends it
+    return before.definite or before.key.startswith("لل") or before.end in named or nisba

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from claimkit.lexicon import leading_marker
 from claimkit.preannotate.adjuncts import after_anonymity, after_commas, after_stance, unread_then_that
-from claimkit.preannotate.arabic import normalize, strip_clitic
+from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNECTIVES
 from claimkit.preannotate.objects import plain_object
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
@@ -73,7 +73,10 @@ def _marker(reader: Reader, k: int, prepositions: tuple[str, ...], quotes: bool 
     if ":" in gap:
         return start + gap.index(":") + 1
     quote = next((i for i, char in enumerate(gap) if char in OPENING_QUOTES), None)
-    if quote is not None and k > 0 and quotes and reader.quote_at(start + quote) is not None:
+    if quote is not None and k > 0 and quotes and (region := reader.quote_at(start + quote)) is not None:
+        after = reader.token_at(region[1])
+        if region[1] - region[0] <= _QUOTED_NAME_CHARS and reader.key(after, "ف") in COMPLEMENTIZERS:
+            return reader.tokens[after].end  # أبلغ شهود عيان "رويترز" بأن …: a medium told, then the content
         return start + quote  # a mark that opens a quotation, not one that closes a quoted name
     key = reader.key(k, "ف")
     if key in COMPLEMENTIZERS:
@@ -223,24 +226,36 @@ def inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
-def _new_clause(reader: Reader, index: int) -> bool:
+def _new_clause(reader: Reader, index: int, second_content: bool) -> bool:
     gap = reader.gap(index)
     if "،" not in gap and "," not in gap:
         return False
     key = reader.key(index)
-    if key in CONNECTIVES or key in _SECOND_CONTENT:
+    if key in CONNECTIVES or (second_content and key in _SECOND_CONTENT):
         return True
     return key.startswith("ف") and key[1:].startswith(_CLAUSE_AFTER_F) and len(key) > 3
+
+
+def _second_contents(reader: Reader, words: list[Token]) -> list[bool]:
+    """Whether "، وأن" at each word opens a second content of the cue: only when the first content
+    follows the cue's أنّ and holds no أنّ of its own (قال إن من الضروري أن تتعاون الدول، وأن …: one claim)."""
+    if not words or reader.key(words[0].index - 1, "ف") not in COMPLEMENTIZERS:
+        return [False] * len(words)
+    found, inner = [], False
+    for token in words:
+        found.append(not inner)
+        inner = inner or token.key in COMPLEMENTIZERS
+    return found
 
 
 def _split_clauses(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:
     words = list(reader.words(start, end))
     cuts, previous = [], 0
-    for position, token in enumerate(words):
+    for position, (token, second) in enumerate(zip(words, _second_contents(reader, words), strict=True)):
         if (
             position - previous >= _MIN_LEFT
             and len(words) - position >= _MIN_RIGHT
-            and _new_clause(reader, token.index)
+            and _new_clause(reader, token.index, second)
         ):
             cuts.append(token.start)
             previous = position

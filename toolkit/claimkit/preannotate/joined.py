@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 from claimkit.lexicon import leading_marker
+from claimkit.preannotate.arabic import strip_clitic
 from claimkit.preannotate.lexicon import WHILE
 from claimkit.preannotate.reader import Reader
 
@@ -28,15 +29,29 @@ def before_separator(text: str, offset: int) -> int:
     return end
 
 
-def _joined_hedge(reader: Reader, start: int, limit: int) -> int | None:
-    """The connective (token) of the first joined hedged clause in ``[start, limit)``."""
-    for k in range(reader.token_at(start), len(reader.tokens) - 1):
-        if reader.tokens[k].start >= limit:
+def _joined_hedge(reader: Reader, start: int, limit: int) -> tuple[int, int] | None:
+    """Where the first joined hedged clause in ``[start, limit)`` begins, and where its own words
+    begin: after فيما/بينما (…، فيما يُتوقع أن …), or after the و written with the marker (…،
+    ويُتوقع أن …، ومن المرجح أن …)."""
+    tokens = reader.tokens
+    for k in range(reader.token_at(start), len(tokens) - 1):
+        if tokens[k].start >= limit:
             break
-        joined = reader.key(k) in WHILE and "،" in reader.gap(k) and not reader.broken(k + 1)
-        if joined and leading_marker(reader.text[reader.tokens[k + 1].start : limit]) is not None:
-            return k
+        if "،" not in reader.gap(k):
+            continue
+        if reader.key(k) in WHILE and not reader.broken(k + 1):
+            if leading_marker(reader.text[tokens[k + 1].start : limit]) is not None:
+                return tokens[k].start, tokens[k + 1].start
+        elif (words := _after_wa(reader, k)) is not None and leading_marker(reader.text[words:limit]) is not None:
+            return tokens[k].start, words
     return None
+
+
+def _after_wa(reader: Reader, k: int) -> int | None:
+    """The offset after the conjunction و that token ``k`` opens with, when it is one (ويُتوقع، ومن)."""
+    token = reader.tokens[k]
+    stripped = strip_clitic(token, "و")
+    return token.start + stripped[1] if stripped is not None else None
 
 
 def hedged_pieces(reader: Reader, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -45,11 +60,11 @@ def hedged_pieces(reader: Reader, span: tuple[int, int]) -> list[tuple[int, int]
     if any(mark in reader.text[span[0] : span[1]] for mark in _MARKS) or reader.quotes.encloses(*span):
         return [span]
     pieces, start = [], span[0]
-    while (k := _joined_hedge(reader, start, span[1])) is not None:
-        end = before_separator(reader.text, reader.tokens[k].start)
+    while (found := _joined_hedge(reader, start, span[1])) is not None:
+        end = before_separator(reader.text, found[0])
         if end > start:  # a span may open with the connective itself
             pieces.append((start, end))
-        start = reader.tokens[k + 1].start
+        start = found[1]
     return [*pieces, (start, span[1])]
 
 

@@ -91,7 +91,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("شدد", "فعّل", "شدد", object_after=(_ON,)),
     Verb("عرب", "أفعل", "أعرب", object_after=(_OF,), needs=(_OF,)),
     Verb("دعو", "فعَل يفعُل", "دعا", object_after=(_TO,), needs=(_TO,)),
-    Verb("طلب", "فاعل", "طالب", object_after=("ب",), needs=("ب",)),
+    Verb("طلب", "فاعل", "طالب", object_after=("ب",), needs=("ب", "بان")),  # طالب المحتجون بأن …
     Verb("حذر", "فعّل", "حذر", object_after=(_FROM,), needs=(_FROM, "ان")),
     Verb("وهم", "افتعل", "اتهم", object_after=("",), participle=False, names_whom=True),
     Verb("نقد", "افتعل", "انتقد", object_after=("",)),

@@ -170,8 +170,9 @@ def _key(key: str) -> str:
 def _affiliation(reader: Reader, indices: list[int]) -> str:
     """The affiliation's words without the preposition (في الوزارة → الوزارة; لحزب الله → حزب الله)."""
     first = reader.tokens[indices[0]]
-    if not lam_body(first.key):
-        return _text(reader, indices[1:])
+    attached = lam_body(first.key) or (first.key[:1] in ("ب", "ل") and len(first.key) > 3)  # بمحافظة أسوان
+    if not attached:
+        return _text(reader, indices[1:]) if len(indices) > 1 else first.text
     start = first.start + 1
     while start < first.end and unicodedata.combining(reader.text[start]):
         start += 1  # لِحزب: the ل's vowel mark goes with it

@@ -8,7 +8,8 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.mentions import Phrase
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.stops import ends_phrase
-from claimkit.preannotate.titles import BODIES, PLACES, TITLES, addressee, bare, speaker_word
+from claimkit.preannotate.titles import BODIES, PLACES, TITLES, addressee, bare, kind_of, speaker_word, title_kind
+from claimkit.taxonomy import SourceKind
 
 __all__ = ["appositive_name", "read_name"]
 
@@ -67,11 +68,36 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
             break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
         if token.key in _OBJECT_NOUNS:
             break  # نفى المتحدث باسم الحكومة وجود أي خلافات: what he denied, not his name
-        if token.key.startswith("ب") and (bare(token.key[1:]) in BODIES or bare(token.key[1:]) in PLACES):
-            break  # مسؤول في وزارة الري بمحافظة أسوان: where, not who
+        where = _where(reader, k)
+        if where != k:  # مسؤول في وزارة الري بمحافظة أسوان، القيادي بحركة النهضة رياض الشعيبي: where, not who
+            phrase.affiliation += range(k, where)
+            k = where
+            if phrase.name:
+                break
+            continue
         phrase.name.append(k)
         k += 1
     return k
+
+
+def _where(reader: Reader, k: int) -> int:
+    """The token after ب or لـ + a body or a place and the words of its name (بمحافظة أسوان، بحركة
+    النهضة، بمركز كارنيغي، بغزة، لولاية بجاية): where the speaker is, never their name; else ``k``."""
+    key = reader.key(k)
+    if key.startswith(("بال", "لل")):
+        word = bare(key)
+    elif key[:1] in ("ب", "ل") and len(key) > 3:
+        word = bare(key[1:])
+    else:
+        return k
+    if word not in BODIES and word not in PLACES:
+        return k
+    tokens, m, plain_allowed = reader.tokens, k + 1, word in BODIES  # بمركز كارنيغي: one word of a name
+    while m < len(tokens) and not reader.broken(m) and not ends_phrase(tokens[m]):
+        if not tokens[m].definite and not (plain_allowed and m == k + 1 and reader.key(m) not in verb_forms()):
+            break
+        m += 1
+    return m
 
 
 def _academic(reader: Reader, k: int) -> bool:
@@ -128,14 +154,28 @@ def appositive_name(reader: Reader, k: int, phrase: Phrase, *, addressed: bool =
         end += 1
     if end - start < 2 or end >= len(tokens) or reader.gap(end).strip() not in ("،", ","):
         return k
-    phrase.descriptor += [m for m in range(k, start) if m not in rank]  # what was left unread (في السودان)
-    phrase.descriptor += rank
+    # What was left unread describes the speaker (في السودان). A rank before the name gives the kind
+    # only when it is an office's and the description gives none (قائد الكتيبة، المقدم علي حسن:
+    # military; المتحدث باسم وزارة الصحة، الدكتور أشرف القدرة: the ministry's, no analyst).
+    phrase.descriptor += [m for m in range(k, start) if m not in rank]
+    if _office_rank(reader, phrase, rank):
+        phrase.descriptor += rank
     phrase.name = list(range(start, end))
     return end
 
 
+#: Kinds of ranks that stand for an office (اللواء، السفير), not a degree or a trade (الدكتور، المحامية).
+_OFFICE_KINDS = frozenset({SourceKind.MILITARY, SourceKind.DIPLOMATIC})
 #: Words that complete a rank (الملازم الأول، العقيد الركن).
 _RANK_WORDS = frozenset(normalize(word) for word in ("الأول", "الثاني", "الركن", "أول", "ثاني"))
+
+
+def _office_rank(reader: Reader, phrase: Phrase, rank: range) -> bool:
+    """Whether a rank before a name between commas gives the speaker's kind (see :func:`appositive_name`)."""
+    if not rank:
+        return False
+    described = kind_of([reader.tokens[i].key for i in phrase.descriptor + phrase.affiliation])
+    return described is None and title_kind([reader.key(rank[0])]) in _OFFICE_KINDS
 
 
 def _past_rank(reader: Reader, start: int) -> int | None:

@@ -9,7 +9,7 @@ from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.claims import certainty, polarity, split, trim
 from claimkit.preannotate.cues import NEGATIONS, formula_at
 from claimkit.preannotate.found import Found, FoundClaim, content_type_of
-from claimkit.preannotate.joined import after_connective
+from claimkit.preannotate.joined import after_connective, hedged_pieces
 from claimkit.preannotate.lexicon import comment_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, SourceBook
@@ -82,7 +82,8 @@ class OutletVoice:
         if self._rumour(words, end):
             return
         for span in split(reader, start, end):
-            self.found.claims.append(self._outlet_claim(after_connective(reader, span), rule))
+            for piece in hedged_pieces(reader, after_connective(reader, span)):  # …، ويُتوقع أن …: its own
+                self.found.claims.append(self._outlet_claim(piece, rule))
 
     def _occasion(self, words: list[Token], end: int) -> bool:
         """وفي مؤتمر صحفي عقده في دمشق، قال الوزير …: where the speaker spoke, right before the
