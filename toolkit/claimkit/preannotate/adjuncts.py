@@ -8,7 +8,7 @@ from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.reader import Reader
 
-__all__ = ["after_anonymity", "after_commas", "after_stance", "stance_gender", "unread_then_that"]
+__all__ = ["after_anonymity", "after_commas", "after_stance", "stance_ahead", "stance_gender", "unread_then_that"]
 
 _SENTENCE_ENDS = frozenset(".!?؟;؛")
 _PRONOUNS = {"ه": False, "ها": True, "هم": None, "هما": None, "هن": True}
@@ -97,6 +97,12 @@ def after_stance(reader: Reader, k: int, limit: int | None = None) -> int:
     if after < len(reader.tokens) and any(char in _SENTENCE_ENDS for char in reader.gap(after)):
         return k  # the sentence ends there: nothing follows that they stand before
     return after  # before a comma, a colon or a quotation mark too (وقال بدوره: «…»)
+
+
+def stance_ahead(reader: Reader, k: int) -> bool:
+    """Whether the stance words at ``k`` are من جهته / من جانبه, whose pronoun may point to a speaker
+    named after them (وأكد من جهته رئيس البرلمان …), unlike بدوره، أيضاً، كذلك (he, too)."""
+    return _stance_at(reader, k) is not None and reader.key(k, "و") == "من"
 
 
 def stance_gender(reader: Reader, k: int) -> bool | None:

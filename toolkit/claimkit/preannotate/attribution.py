@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claimkit.preannotate.according import after_phrase, marker_ahead, opens_sentence
-from claimkit.preannotate.adjuncts import after_stance, stance_gender
+from claimkit.preannotate.adjuncts import after_stance, stance_ahead, stance_gender
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.claims import (
     Content,
@@ -38,8 +38,8 @@ __all__ = ["Attributor"]
 _BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: Connectives of two words that join the next attribution (…، في حين قال المدير إن …): they go with it.
 _JOINING_PAIRS = frozenset({("في", "حين")})
-#: قد before a verb (وقد أبلغت، لقد أكد), read with it.
-_QAD = frozenset({"قد", "لقد"})
+#: The most words between أنّ and أبلغ for the verb to be inside the complement (أن روسيا أبلغت).
+_INSIDE_WORDS = 4
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
 
@@ -78,6 +78,10 @@ class Attributor:
             return reported, None, hit.after
         if self._tells_inside(hit):
             return None, None, hit.after
+        if hit.form is not None and hit.form.verb.tells_whom and not hit.continued:
+            told_by = self._subject_before(hit)  # الحكومة أبلغت النقابات بأن …: whom it tells follows
+            if told_by is not None:
+                return told_by, None, hit.after
         speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
         objects = hit.form.verb.object_after if hit.form is not None else ()
         mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
@@ -98,8 +102,9 @@ class Attributor:
         else the subject before the verb, else the speaker their pronoun refers to (the last one of its
         gender)."""
         objects = hit.form.verb.object_after if hit.form is not None else ()
-        mention = None if content_opens(self.reader, after) else read_mention(self.reader, after, "source-subject")
-        if mention is not None and self._plausible(mention) and self._speaks_before(mention, objects):
+        opens = content_opens(self.reader, after)
+        mention = None if opens else read_mention(self.reader, after, "source-subject", objects=objects)
+        if mention is not None and self._plausible(mention) and self._speaks_before(hit, mention, objects):
             return mention, None, mention.end_token
         before = self._subject_before(hit)
         if before is not None:
@@ -107,21 +112,45 @@ class Attributor:
         feminine = stance_gender(self.reader, hit.after)
         if feminine is None and hit.form is not None:
             feminine = hit.form.feminine
-        return None, self.book.recent(hit.start, feminine), after
+        recent = self.book.recent(hit.start, feminine)
+        if recent is None and mention is not None and self._then_content(mention, objects):
+            return mention, None, mention.end_token  # ودعا أيضاً رئيس البرلمان إلى …, no one before
+        return None, recent, after
 
-    def _speaks_before(self, mention: Mention, objects: tuple[str, ...]) -> bool:
-        """Whether a phrase after who-speaks-in-turn words is the speaker, not the verb's object: the
-        content follows it (وأكدت من جهتها وزيرة البيئة أن …), or a speaker's phrase is followed by the
-        verb's preposition (ودعا من جانبه رئيس البرلمان إلى …، ورحب أيضاً الاتحاد الأفريقي بـ …); not
-        وانتقد بدوره وزارة الداخلية بسبب …، ودعا من جانبه المجتمع الدولي إلى …"""
-        k = mention.end_token
-        if self._marker_next(k):
+    def _speaks_before(self, hit: CueHit, mention: Mention, objects: tuple[str, ...]) -> bool:
+        """Whether a phrase after who-speaks-in-turn words is the speaker, not the verb's object: of the
+        verb's gender, and the content follows it (وأكدت من جهتها وزيرة البيئة أن …), or, after من جهته /
+        من جانبه (which point ahead), a speaker's phrase is followed by the verb's preposition (ودعا من
+        جانبه رئيس البرلمان إلى …، ورحب من جهته الاتحاد الأفريقي بـ …); not وانتقد بدوره وزارة الداخلية
+        بسبب …، ودعا أيضاً الحكومة إلى …، ودعا من جانبه المجتمع الدولي إلى …"""
+        verb_feminine = hit.form.feminine if hit.form is not None else None
+        if None not in (verb_feminine, mention.feminine) and verb_feminine != mention.feminine:
+            return False  # وطالب بدوره الحكومة بـ …: a masculine verb, a feminine noun: its object
+        if self._content_next(mention.end_token):
             return True
-        takes = [p for p in objects if p]
-        if not takes or not (mention.name_keys or (mention.keys and speaker_word(mention.keys[0]))):
+        return stance_ahead(self.reader, hit.after) and self._then_content(mention, objects)
+
+    def _then_content(self, mention: Mention, objects: tuple[str, ...]) -> bool:
+        """Whether a speaker's phrase (a name, a title, a body) is followed by the content or by the
+        verb's preposition (رئيس البرلمان إلى …، الاتحاد الأفريقي بـ …)."""
+        k = mention.end_token
+        if not (mention.name_keys or (mention.keys and speaker_word(mention.keys[0]))):
             return False
-        key = self.reader.key(k)
+        if self._content_next(k):
+            return True
+        takes, key = [p for p in objects if p], self.reader.key(k)
         return key in takes or ("ب" in takes and key.startswith("ب") and len(key) > 3)
+
+    def _content_next(self, k: int) -> bool:
+        """Whether the content opens at token ``k``: أنّ/إنّ, a colon or a quotation mark, the verb's
+        preposition and أنّ (not the end of the sentence)."""
+        reader = self.reader
+        if k >= len(reader.tokens):
+            return False
+        gap = reader.gap(k)
+        if reader.key(k, "ف") in COMPLEMENTIZERS or any(char in gap for char in ':«"“'):
+            return True
+        return reader.key(k) in _BEFORE_MARKER and reader.key(k + 1, "ف") in COMPLEMENTIZERS
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or
@@ -222,7 +251,7 @@ class Attributor:
         reader = self.reader
         named = range(mention.start, mention.end + 1) if mention.name_keys else range(0)
         for cut in reversed(range(hit.after + 1, mention.end_token)):
-            if told(reader.key(cut)) and _new_phrase(reader, cut, named):
+            if told(reader.key(cut)) and not reader.key(cut).startswith("لل") and _new_phrase(reader, cut, named):
                 again = read_mention(reader, hit.after, "source-subject", until=cut)
                 if again is not None and again.end_token == cut:
                     return again
@@ -237,10 +266,13 @@ class Attributor:
         clause (وأبلغت الحكومة البرلمان بأن …) is read with the speaker after it."""
         if hit.form is None or not hit.form.verb.tells_whom or hit.continued:
             return False
-        reader, first = self.reader, hit.first
-        if reader.key(first - 1, "وف") in _QAD and not reader.broken(first):
-            first -= 1  # وقد أبلغت الولايات المتحدة إسرائيل بأنها …: قد opens the clause with it
-        return first > reader.token_at(reader.sentence_of(hit.start)[0]) and not reader.broken(first)
+        reader = self.reader
+        for m in range(hit.first - 1, max(hit.first - _INSIDE_WORDS, 0) - 1, -1):
+            if reader.broken(m + 1):
+                return False  # إنه أبلغ …: أنّ just before the verb or its subject, in one stretch
+            if reader.key(m, "و") in COMPLEMENTIZERS:
+                return True
+        return False
 
     def _reported(self, hit: CueHit) -> Mention | None:
         """The subject of a verb right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …): a speaker whom

@@ -231,7 +231,9 @@ def _new_clause(reader: Reader, index: int, second_content: bool) -> bool:
     if "،" not in gap and "," not in gap:
         return False
     key = reader.key(index)
-    if key in CONNECTIVES or (second_content and key in _SECOND_CONTENT):
+    if key in CONNECTIVES:
+        return True
+    if second_content and key in _SECOND_CONTENT:  # …، وأن الرواتب ستصرف (parallel), not …، وأن تنسحب
         return True
     return key.startswith("ف") and key[1:].startswith(_CLAUSE_AFTER_F) and len(key) > 3
 
@@ -241,11 +243,19 @@ def _second_contents(reader: Reader, words: list[Token]) -> list[bool]:
     follows the cue's أنّ and holds no أنّ of its own (قال إن من الضروري أن تتعاون الدول، وأن …: one claim)."""
     if not words or reader.key(words[0].index - 1, "ف") not in COMPLEMENTIZERS:
         return [False] * len(words)
+    opens_with_verb = _verb_like(words[0])
     found, inner = [], False
-    for token in words:
-        found.append(not inner)
+    for position, token in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else None
+        parallel = following is not None and _verb_like(following) == opens_with_verb
+        found.append(not inner and parallel)  # أن + a noun, وأن + a noun; أن تكون …، وأن تكون …
         inner = inner or token.key in COMPLEMENTIZERS
     return found
+
+
+def _verb_like(token: Token) -> bool:
+    """Whether a word after أنّ looks like a verb in the present or its negation (تنسحب، يعبروا، لا)."""
+    return token.key in _NEGATIONS or (not token.definite and token.key[:1] in "يت" and len(token.key) > 2)
 
 
 def _split_clauses(reader: Reader, start: int, end: int) -> list[tuple[int, int]]:

@@ -112,11 +112,17 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
 #: Present forms written as their passive (يُتوقع أن، يُرجح أن: it is expected, likely), which the
 #: guidelines read as certainty markers when no speaker stands between them and أن.
 _IMPERSONAL = frozenset(normalize(word) for word in ("يتوقع", "يرجح"))
+#: Particles after which a verb still opens its clause (كما يُتوقع أن …).
+_CLAUSE_PARTICLES = frozenset(normalize(word) for word in ("كما", "حيث", "إذ", "فيما", "بينما", "لكن"))
 
 
 def _impersonal(reader: Reader, index: int, key: str) -> bool:
+    """يُتوقع أن opening its clause (ويُتوقع أن …، …، ويرجح أن …، كما يُتوقع أن …); not after its subject
+    (وكان صندوق النقد يتوقع أن …، أما الوزير فيتوقع أن …)."""
     following = index + 1 < len(reader.tokens) and not reader.broken(index + 1)
-    return key in _IMPERSONAL and following and reader.key(index + 1) in COMPLEMENTIZERS
+    if key not in _IMPERSONAL or not following or reader.key(index + 1) not in COMPLEMENTIZERS:
+        return False
+    return index == 0 or reader.broken(index) or reader.key(index - 1, "و") in _CLAUSE_PARTICLES
 
 
 def _negated(reader: Reader, index: int) -> bool:

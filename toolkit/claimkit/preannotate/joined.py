@@ -9,6 +9,7 @@ also means "as" (…، كما توقع صندوق النقد الدولي), and 
 from __future__ import annotations
 
 import itertools
+import re
 
 from claimkit.lexicon import leading_marker
 from claimkit.preannotate.arabic import strip_clitic
@@ -17,6 +18,10 @@ from claimkit.preannotate.reader import Reader
 
 __all__ = ["after_connective", "before_separator", "hedged_pieces"]
 
+#: أنّ after a certainty marker (its marks and spaces before it).
+_THAT = re.compile(r"\s*[أإا][\u064B-\u065F]*ن[\u064B-\u065F]*(?=\s|$)")
+#: ما after a marker makes a frequency (غالباً ما، كثيراً ما), no hedge.
+_MA = re.compile(r"\s*ما(?=\s|$)")
 #: Quotation marks of both scripts.
 _MARKS = '"«»“”„'
 
@@ -42,9 +47,22 @@ def _joined_hedge(reader: Reader, start: int, limit: int) -> tuple[int, int] | N
         if reader.key(k) in WHILE and not reader.broken(k + 1):
             if leading_marker(reader.text[tokens[k + 1].start : limit]) is not None:
                 return tokens[k].start, tokens[k + 1].start
-        elif (words := _after_wa(reader, k)) is not None and leading_marker(reader.text[words:limit]) is not None:
+        elif (words := _after_wa(reader, k)) is not None and _hedge_then_that(reader.text[words:limit]):
             return tokens[k].start, words
     return None
+
+
+def _hedge_then_that(text: str) -> bool:
+    """Whether ``text`` opens with a certainty marker (قد يرتفع، ربما تستأنف، من المرجح أن، يُتوقع أن),
+    not a frequency (غالباً ما …) nor a verb with its subject (ينتظر الناخبون …: a verb-like marker
+    hedges only before أنّ)."""
+    match = leading_marker(text)
+    if match is None or _MA.match(text, match.end) is not None:
+        return False
+    words = text[match.start : match.end].split()
+    if len(words) == 1 and words[0][:1] in "يت":
+        return _THAT.match(text, match.end) is not None
+    return True
 
 
 def _after_wa(reader: Reader, k: int) -> int | None:

@@ -19,7 +19,7 @@ __all__ = ["clause_opening", "opens_with_topic", "subject_before"]
 
 #: Words the subject follows, before its verb: كان of the background pluperfect, أما of a topic
 #: (أما وزير المالية فقد أكد أن …).
-_KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما"))
+_KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما", "لكن"))
 _AMMA = normalize("أما")
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
 _FAQAD = normalize("فقد")
