@@ -88,8 +88,8 @@ def _stance_at(reader: Reader, k: int) -> tuple[int, bool | None] | None:
 
 
 def after_stance(reader: Reader, k: int, limit: int | None = None) -> int:
-    """The token after who-speaks-in-turn words at ``k`` (وقال الوزير من جهته إن …، وأكد بدوره أن …),
-    else ``k``; not across punctuation after them unless a comma closes them (، من جهته، إن …)."""
+    """The token after who-speaks-in-turn words at ``k`` (وقال الوزير من جهته إن …، وأكد بدوره أن …،
+    ، من جهته، إن …، وقال بدوره: «…»), else ``k``: not when the sentence ends after them."""
     found = _stance_at(reader, k)
     if found is None or (limit is not None and reader.tokens[k].start >= limit):
         return k

@@ -47,12 +47,12 @@ def _joined_hedge(reader: Reader, start: int, limit: int) -> tuple[int, int] | N
         if reader.key(k) in WHILE and not reader.broken(k + 1):
             if leading_marker(reader.text[tokens[k + 1].start : limit]) is not None:
                 return tokens[k].start, tokens[k + 1].start
-        elif (words := _after_wa(reader, k)) is not None and _hedge_then_that(reader.text[words:limit]):
+        elif (words := _after_wa(reader, k)) is not None and _opens_hedge(reader.text[words:limit]):
             return tokens[k].start, words
     return None
 
 
-def _hedge_then_that(text: str) -> bool:
+def _opens_hedge(text: str) -> bool:
     """Whether ``text`` opens with a certainty marker (قد يرتفع، ربما تستأنف، من المرجح أن، يُتوقع أن),
     not a frequency (غالباً ما …) nor a verb with its subject (ينتظر الناخبون …: a verb-like marker
     hedges only before أنّ)."""

@@ -18,7 +18,7 @@ from claimkit.preannotate.titles import TITLES, bare, speaker_word
 __all__ = ["clause_opening", "opens_with_topic", "subject_before"]
 
 #: Words the subject follows, before its verb: كان of the background pluperfect, أما of a topic
-#: (أما وزير المالية فقد أكد أن …).
+#: (أما وزير المالية فقد أكد أن …), لكن of a contrast (لكن الوزير أبلغ النواب بأن …).
 _KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما", "لكن"))
 _AMMA = normalize("أما")
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
