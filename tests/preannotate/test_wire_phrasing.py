@@ -1452,3 +1452,9 @@ REVIEWED += REVIEW_1_20 + REVIEW_1_20_SECOND
 )
 def test_a_rank_between_commas_leaves_the_kind_to_the_role(text: str, kind: str) -> None:
     assert [s.kind for s in _proposal(text).sources] == [kind]
+
+
+def test_is_considered_is_no_promise() -> None:
+    """يُعدّ (is considered) is written as يَعِد (promises): the present of وعد is no cue (round 7)."""
+    proposal = _proposal("ويعد المترو، الذي بلغت كلفته نحو 23 مليار دولار، أحد أكبر مشاريع النقل العام في المنطقة.")
+    assert (proposal.cues, [c.source for c in proposal.claims]) == ([], [None])

@@ -116,7 +116,8 @@ VERBS: tuple[Verb, ...] = (
     Verb("فتي", "أفعل", "أفتى", participle=False),
     Verb("بني", "تفعّل", "تبنى", object_after=("",), participle=False),
     Verb("شكك", "فعَل يفعُل", "تشك", object_after=("في",), needs=("في",), participle=False),
-    Verb("وعد", "فعَل يفعِل", "وعد", object_after=("ب",), participle=False),
+    # يَعِد (promises) is written as يُعدّ (is considered: ويعد المترو أحد أكبر المشاريع), far more common
+    Verb("وعد", "فعَل يفعِل", "وعد", object_after=("ب",), participle=False, present=False),
 )
 
 #: Forms of the cue table that are not proposed as cues, and why: each is also a common word that is
