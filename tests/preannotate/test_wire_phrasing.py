@@ -1458,3 +1458,29 @@ def test_is_considered_is_no_promise() -> None:
     """يُعدّ (is considered) is written as يَعِد (promises): the present of وعد is no cue (round 7)."""
     proposal = _proposal("ويعد المترو، الذي بلغت كلفته نحو 23 مليار دولار، أحد أكبر مشاريع النقل العام في المنطقة.")
     assert (proposal.cues, [c.source for c in proposal.claims]) == ([], [None])
+
+
+#: What held-out round 7 (frozen at 1.20.0) missed, generalized after it; new sentences, not its own.
+ROUND7 = [
+    pytest.param(
+        "وقالت المواطنة أم سامي الخطيب، وهي أم لخمسة أطفال، إن المياه لم تصل منذ أسبوع.",
+        [("أم سامي الخطيب", "المياه لم تصل منذ أسبوع")],
+        id="a-description-with-wa-huwa-after-the-name",
+    ),
+    pytest.param(
+        "بلدية نابلس من جهتها أعلنت أن الصهاريج ستعمل طوال الليل.",
+        [("بلدية نابلس", "الصهاريج ستعمل طوال الليل")],
+        id="a-subject-and-who-speaks-in-turn-without-commas",
+    ),
+    pytest.param(
+        "بلدية نابلس أعلنت تشغيل خمسة آبار جديدة.",
+        [("بلدية نابلس", "تشغيل خمسة آبار جديدة")],
+        id="a-subject-first-and-a-plain-object",
+    ),
+    pytest.param(
+        "وشرطة المرور، من جهتها، نفت وجود أي ازدحام.",
+        [("شرطة المرور", "وجود أي ازدحام")],
+        id="the-conjunction-is-no-part-of-the-subject",
+    ),
+]
+REVIEWED += ROUND7

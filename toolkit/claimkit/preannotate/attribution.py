@@ -85,6 +85,10 @@ class Attributor:
         speaker_next = hit.kind == "verb" and not content_opens(self.reader, hit.after)
         objects = hit.form.verb.object_after if hit.form is not None else ()
         mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
+        if mention is not None and hit.kind == "verb" and self._unknown_name(mention):
+            before = self._subject_before(hit)  # بلدية الخليل أعلنت تشغيل …: the subject, not a name after
+            if before is not None and self._opens_sentence(before):
+                return before, None, hit.after
         if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
             return mention, None, mention.end_token
         if hit.kind == "verb" and mention is None and opens_with_topic(self.reader, hit):
@@ -151,6 +155,18 @@ class Attributor:
         if reader.key(k, "ف") in COMPLEMENTIZERS or any(char in gap for char in ':«"“'):
             return True
         return reader.key(k) in _BEFORE_MARKER and reader.key(k + 1, "ف") in COMPLEMENTIZERS
+
+    def _opens_sentence(self, mention: Mention) -> bool:
+        """Whether a subject opens its sentence (with كان or أما before it, at most): not one inside a
+        relative clause (المشروع الذي كانت الحكومة قد أعلنت عنه)."""
+        reader = self.reader
+        opening = reader.token_at(reader.sentence_of(mention.start)[0])
+        return reader.token_at(clause_opening(reader, mention)) == opening
+
+    def _unknown_name(self, mention: Mention) -> bool:
+        """A bare name never met nor introduced before (تشغيل عشرة صهاريج read as one)."""
+        bare_name = mention.keys == mention.name_keys
+        return bare_name and self.book.match(mention) is None and introduced(self.reader, mention) is None
 
     def _plausible(self, mention: Mention) -> bool:
         """A bare name is a speaker when it is known already, introduced earlier with a title, or

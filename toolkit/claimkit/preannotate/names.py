@@ -22,7 +22,8 @@ _UNREAD_DESCRIPTION = 6
 #: Words that open a place, a time, a manner or a counterpart between commas, never a name.
 _NOT_NAMES_WORDS = (
     "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب مطلع منتصف أواخر أوائل نهاية بداية عشية قبيل بعيد إثر "
-    "بحضور بدوره بدورها بدورهم أيضا ردا نظيره نظيرته نظراءه موظف موظفة عدة مرة مرات مجددا مرارا تكرارا"
+    "بحضور بدوره بدورها بدورهم أيضا ردا نظيره نظيرته نظراءه موظف موظفة عدة مرة مرات مجددا مرارا تكرارا "
+    "وهو وهي وهم"  # ، وهو أب لسبعة أطفال،: a description of the speaker named before, no name
 )
 _NOT_NAMES = frozenset(bare(normalize(word)) for word in _NOT_NAMES_WORDS.split())
 #: Words of a status that describe, never name (متقاعد، سابق).

@@ -100,11 +100,14 @@ def _described(reader: Reader, mention: Mention, end: int) -> bool:
 
 
 def _before_stance(reader: Reader, end: int) -> int:
-    """مديرية الصحة في حمص، من جانبها، حذرت …: the subject ends before who speaks in turn between commas."""
+    """مديرية الصحة في حمص، من جانبها، حذرت …: the subject ends before who speaks in turn (between commas
+    or not: بلدية الخليل من جهتها أعلنت …)."""
     for length in (2, 1):
         start = end - length
-        if start > 0 and after_stance(reader, start) == end and reader.gap(start).strip() in ("،", ","):
-            return start
+        if start <= 0 or after_stance(reader, start) != end:
+            continue
+        if reader.gap(start).strip() in ("،", ",") or not reader.broken(start):
+            return start  # …، من جانبها، حذرت / بلدية الخليل من جهتها أعلنت
     return end
 
 
@@ -138,6 +141,6 @@ def _without_conjunction(reader: Reader, mention: Mention) -> Mention:
     """والجيش أعلن أن …: the mention starts after the conjunction, as a cue does."""
     token = reader.tokens[reader.token_at(mention.start)]
     stripped = strip_clitic(token, "و")
-    if stripped is not None and token.key.startswith("وال"):
+    if stripped is not None and (token.key.startswith("وال") or speaker_word(stripped[0])):  # وقوات الأمن
         mention.start = token.start + stripped[1]
     return mention
