@@ -7,8 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claimkit.preannotate.according import after_phrase, marker_ahead, opens_sentence
-from claimkit.preannotate.adjuncts import after_stance, stance_ahead, stance_gender
-from claimkit.preannotate.arabic import normalize
+from claimkit.preannotate.adjuncts import after_stance, stance_gender
 from claimkit.preannotate.claims import (
     Content,
     certainty,
@@ -28,18 +27,21 @@ from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
-from claimkit.preannotate.titles import addressee, speaker_word, told
+from claimkit.preannotate.titles import addressee
+from claimkit.preannotate.turns import (
+    BEFORE_MARKER,
+    speaks_before,
+    tells_inside,
+    then_content,
+    without_told,
+)
 from claimkit.taxonomy import Certainty, ContentType, Polarity
 
 __all__ = ["Attributor"]
 
 
-#: Prepositions a cue's content may follow (حذر من أن، أشار إلى أن، شدد على أن، أعلن عن أن).
-_BEFORE_MARKER = frozenset(normalize(word) for word in ("من", "إلى", "على", "عن"))
 #: Connectives of two words that join the next attribution (…، في حين قال المدير إن …): they go with it.
 _JOINING_PAIRS = frozenset({("في", "حين")})
-#: The most words between أنّ and أبلغ for the verb to be inside the complement (أن روسيا أبلغت).
-_INSIDE_WORDS = 4
 #: The most words of an addressee before the content (لوكالة فرانس برس إن).
 _ADDRESSEE_WORDS = 5
 
@@ -76,7 +78,7 @@ class Attributor:
         reported = self._reported(hit)  # إن الشركة أبلغت الوزارة بأن …: the subject, not whom it told
         if reported is not None:
             return reported, None, hit.after
-        if self._tells_inside(hit):
+        if tells_inside(self.reader, hit):
             return None, None, hit.after
         if hit.form is not None and hit.form.verb.tells_whom and not hit.continued:
             told_by = self._subject_before(hit)  # الحكومة أبلغت النقابات بأن …: whom it tells follows
@@ -108,7 +110,7 @@ class Attributor:
         objects = hit.form.verb.object_after if hit.form is not None else ()
         opens = content_opens(self.reader, after)
         mention = None if opens else read_mention(self.reader, after, "source-subject", objects=objects)
-        if mention is not None and self._plausible(mention) and self._speaks_before(hit, mention, objects):
+        if mention is not None and self._plausible(mention) and speaks_before(self.reader, hit, mention, objects):
             return mention, None, mention.end_token
         before = self._subject_before(hit)
         if before is not None:
@@ -117,44 +119,9 @@ class Attributor:
         if feminine is None and hit.form is not None:
             feminine = hit.form.feminine
         recent = self.book.recent(hit.start, feminine)
-        if recent is None and mention is not None and self._then_content(mention, objects):
+        if recent is None and mention is not None and then_content(self.reader, mention, objects):
             return mention, None, mention.end_token  # ودعا أيضاً رئيس البرلمان إلى …, no one before
         return None, recent, after
-
-    def _speaks_before(self, hit: CueHit, mention: Mention, objects: tuple[str, ...]) -> bool:
-        """Whether a phrase after who-speaks-in-turn words is the speaker, not the verb's object: of the
-        verb's gender, and the content follows it (وأكدت من جهتها وزيرة البيئة أن …), or, after من جهته /
-        من جانبه (which point ahead), a speaker's phrase is followed by the verb's preposition (ودعا من
-        جانبه رئيس البرلمان إلى …، ورحب من جهته الاتحاد الأفريقي بـ …); not وانتقد بدوره وزارة الداخلية
-        بسبب …، ودعا أيضاً الحكومة إلى …، ودعا من جانبه المجتمع الدولي إلى …"""
-        verb_feminine = hit.form.feminine if hit.form is not None else None
-        if None not in (verb_feminine, mention.feminine) and verb_feminine != mention.feminine:
-            return False  # وطالب بدوره الحكومة بـ …: a masculine verb, a feminine noun: its object
-        if self._content_next(mention.end_token):
-            return True
-        return stance_ahead(self.reader, hit.after) and self._then_content(mention, objects)
-
-    def _then_content(self, mention: Mention, objects: tuple[str, ...]) -> bool:
-        """Whether a speaker's phrase (a name, a title, a body) is followed by the content or by the
-        verb's preposition (رئيس البرلمان إلى …، الاتحاد الأفريقي بـ …)."""
-        k = mention.end_token
-        if not (mention.name_keys or (mention.keys and speaker_word(mention.keys[0]))):
-            return False
-        if self._content_next(k):
-            return True
-        takes, key = [p for p in objects if p], self.reader.key(k)
-        return key in takes or ("ب" in takes and key.startswith("ب") and len(key) > 3)
-
-    def _content_next(self, k: int) -> bool:
-        """Whether the content opens at token ``k``: أنّ/إنّ, a colon or a quotation mark, the verb's
-        preposition and أنّ (not the end of the sentence)."""
-        reader = self.reader
-        if k >= len(reader.tokens):
-            return False
-        gap = reader.gap(k)
-        if reader.key(k, "ف") in COMPLEMENTIZERS or any(char in gap for char in ':«"“'):
-            return True
-        return reader.key(k) in _BEFORE_MARKER and reader.key(k + 1, "ف") in COMPLEMENTIZERS
 
     def _opens_sentence(self, mention: Mention) -> bool:
         """Whether a subject opens its sentence (with كان or أما before it, at most): not one inside a
@@ -193,7 +160,7 @@ class Attributor:
         if reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“'):
             return True
         # حذر X من أن، أشار X إلى أن: the verb's preposition, and أنّ/إنّ right after it (not بعد أن …)
-        if reader.key(k) in _BEFORE_MARKER:
+        if reader.key(k) in BEFORE_MARKER:
             return not reader.broken(k + 1) and reader.key(k + 1, "ف") in COMPLEMENTIZERS
         # قال X للصحفيين إن، لوكالة فرانس برس إن: an addressee of a few words, then أنّ/إنّ
         if addressee(reader.key(k)):
@@ -218,7 +185,7 @@ class Attributor:
         elif content is not None and mention is not None and self._took_whom(hit, mention, content):
             mention, content = self._without_whom(hit, mention, objects, sentence, content)
         if content is not None and mention is not None and hit.form is not None and hit.form.verb.tells_whom:
-            mention = self._without_told(hit, mention)
+            mention = without_told(self.reader, hit, mention)
         if content is None or not content.spans:
             return
         feminine = hit.form.feminine if hit.form is not None else None
@@ -260,35 +227,8 @@ class Attributor:
             return mention, content
         return again, shorter
 
-    def _without_told(self, hit: CueHit, mention: Mention) -> Mention:
-        """The speaker without whom it tells, when its phrase ran on into them (أبلغت الشركة الوطنية للغاز
-        الوزارة رسمياً بأن …، أبلغ المسؤول وكالة فرانس برس بأن …): cut before the last word that opens
-        a party, a medium or a counterpart, when what is left before it is a speaker's whole phrase."""
-        reader = self.reader
-        named = range(mention.start, mention.end + 1) if mention.name_keys else range(0)
-        for cut in reversed(range(hit.after + 1, mention.end_token)):
-            if told(reader.key(cut)) and not reader.key(cut).startswith("لل") and _new_phrase(reader, cut, named):
-                again = read_mention(reader, hit.after, "source-subject", until=cut)
-                if again is not None and again.end_token == cut:
-                    return again
-        return mention
-
     def _subject_before(self, hit: CueHit) -> Mention | None:
         return subject_before(self.reader, hit, self._plausible)
-
-    def _tells_inside(self, hit: CueHit) -> bool:
-        """أبلغ inside a clause (إنه أبلغ الأطراف بـ …، أن روسيا أبلغت الولايات المتحدة بـ …): the noun
-        after it is whom it tells, and its speaker is not read after it; only a verb that opens its
-        clause (وأبلغت الحكومة البرلمان بأن …) is read with the speaker after it."""
-        if hit.form is None or not hit.form.verb.tells_whom or hit.continued:
-            return False
-        reader = self.reader
-        for m in range(hit.first - 1, max(hit.first - _INSIDE_WORDS, 0) - 1, -1):
-            if reader.broken(m + 1):
-                return False  # إنه أبلغ …: أنّ just before the verb or its subject, in one stretch
-            if reader.key(m, "و") in COMPLEMENTIZERS:
-                return True
-        return False
 
     def _reported(self, hit: CueHit) -> Mention | None:
         """The subject of a verb right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …): a speaker whom
@@ -370,7 +310,7 @@ class Attributor:
         opening = self.reader.tokens[hit.first].start  # …، وأضاف: the و goes with the cue
         if hit.kind == "participle" or (hit.kind == "verb" and hit.continued):
             return opening
-        if self._reported(hit) is not None or self._tells_inside(hit):
+        if self._reported(hit) is not None or tells_inside(self.reader, hit):
             return None  # reported inside the claim before it (nested there: :meth:`_nest`), or no cue
         pluperfect = self._pluperfect(hit)
         if pluperfect is not None:
@@ -478,12 +418,3 @@ class Attributor:
         claim.polarity = Polarity.NEGATIVE if denial else polarity(reader, *span)
         claim.content_type = content_type_of(claim, form)
         return claim
-
-
-def _new_phrase(reader: Reader, k: int, named: range) -> bool:
-    """Whether token ``k`` opens a noun phrase of its own rather than completing the one before (وزير
-    الخارجية، المتحدث باسم الشرطة: a word after a word without the article is in construct with it;
-    after a name (``named``: its offsets), a new phrase: الرئيس محمد علي النواب)."""
-    before = reader.tokens[k - 1]
-    nisba = before.key.endswith(("ي", "يه", "يون", "يين"))  # مسؤول أمريكي وكالة رويترز: an adjective ends it
-    return before.definite or before.key.startswith("لل") or before.end in named or nisba
