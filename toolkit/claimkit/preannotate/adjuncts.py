@@ -8,7 +8,15 @@ from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.lexicon import ANONYMITY_ENDS, ANONYMITY_VERBS, COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.reader import Reader
 
-__all__ = ["after_anonymity", "after_commas", "after_stance", "stance_ahead", "stance_gender", "unread_then_that"]
+__all__ = [
+    "STANCE_WORDS",
+    "after_anonymity",
+    "after_commas",
+    "after_stance",
+    "stance_ahead",
+    "stance_gender",
+    "unread_then_that",
+]
 
 _SENTENCE_ENDS = frozenset(".!?؟;؛")
 _PRONOUNS = {"ه": False, "ها": True, "هم": None, "هما": None, "هن": True}
@@ -24,6 +32,8 @@ _STANCE: dict[tuple[str, ...], bool | None] = {
     ("هو", normalize("الآخر")): False,
     ("هي", normalize("الأخرى")): True,
 }
+#: Those of one word (بدوره، أيضاً، كذلك): never a name, nor part of a speaker's phrase.
+STANCE_WORDS = frozenset(words[0] for words in _STANCE if len(words) == 1)
 
 #: The most words of a speaker's phrase left unread before "، أن" (لولاية تيزي وزو، أن …).
 _UNREAD_WORDS = 5

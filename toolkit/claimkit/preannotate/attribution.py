@@ -30,6 +30,7 @@ from claimkit.preannotate.subject import clause_opening, opens_with_topic, subje
 from claimkit.preannotate.titles import addressee
 from claimkit.preannotate.turns import (
     BEFORE_MARKER,
+    content_next,
     speaks_before,
     tells_inside,
     then_content,
@@ -157,11 +158,10 @@ class Attributor:
         k = after_stance(reader, k)  # وقال عون من جهته إن …
         if k >= len(reader.tokens):
             return True
-        if reader.key(k, "ف") in COMPLEMENTIZERS or any(c in reader.gap(k) for c in ':،,."«“'):
+        if content_next(reader, k) or any(c in reader.gap(k) for c in "،,."):
             return True
-        # حذر X من أن، أشار X إلى أن: the verb's preposition, and أنّ/إنّ right after it (not بعد أن …)
         if reader.key(k) in BEFORE_MARKER:
-            return not reader.broken(k + 1) and reader.key(k + 1, "ف") in COMPLEMENTIZERS
+            return False  # من، إلى … without أنّ after it: not where the content opens
         # قال X للصحفيين إن، لوكالة فرانس برس إن: an addressee of a few words, then أنّ/إنّ
         if addressee(reader.key(k)):
             for m in range(k + 1, min(k + _ADDRESSEE_WORDS, len(reader.tokens))):

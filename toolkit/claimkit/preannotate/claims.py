@@ -39,9 +39,9 @@ _QUOTED_NAME_CHARS = 48
 _STRIP_END = " \t\n" + "".join(EDGE_PUNCTUATION)
 _STRIP_START = " \t\n" + "".join(EDGE_PUNCTUATION)
 _OPENING_WORD = re.compile(r"([\w\u064B-\u065F\u0670]+)(?:\s+|$)")  # with its marks: آنّ، أنَّ
-_LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن", "وأن", "وبأن"))
 #: A second content of the same cue after a comma (ويضيف أن المياه …، وأن الكهرباء …): a claim of its own.
 _SECOND_CONTENT = frozenset(normalize(word) for word in ("وأن", "وبأن"))
+_LEADING_COMPLEMENTIZERS = frozenset(normalize(word) for word in ("أن", "إن", "أنّ", "إنّ", "بأن")) | _SECOND_CONTENT
 _SENTENCE_END = re.compile(r"[.!?؟۔]+(?=[\s\"”»]|$)")
 _CLAUSE_AFTER_F = ("ال", "ان", "قد", "لا", "لم", "لن", "هو", "هي", "هذا", "هذه", "ذلك")
 _MIN_LEFT, _MIN_RIGHT = 4, 3

@@ -3,6 +3,7 @@ description (الكاتب العام لوزارة التجهيز، عبد الع
 
 from __future__ import annotations
 
+from claimkit.preannotate.adjuncts import STANCE_WORDS
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.mentions import Phrase
@@ -22,10 +23,10 @@ _UNREAD_DESCRIPTION = 6
 #: Words that open a place, a time, a manner or a counterpart between commas, never a name.
 _NOT_NAMES_WORDS = (
     "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب مطلع منتصف أواخر أوائل نهاية بداية عشية قبيل بعيد إثر "
-    "بحضور بدوره بدورها بدورهم أيضا ردا نظيره نظيرته نظراءه موظف موظفة عدة مرة مرات مجددا مرارا تكرارا "
+    "بحضور ردا نظيره نظيرته نظراءه موظف موظفة عدة مرة مرات مجددا مرارا تكرارا "
     "وهو وهي وهم"  # ، وهو أب لسبعة أطفال،: a description of the speaker named before, no name
 )
-_NOT_NAMES = frozenset(bare(normalize(word)) for word in _NOT_NAMES_WORDS.split())
+_NOT_NAMES = frozenset(bare(normalize(word)) for word in _NOT_NAMES_WORDS.split()) | STANCE_WORDS
 #: Words of a status that describe, never name (متقاعد، سابق).
 _STATUS = frozenset(bare(normalize(word)) for word in ["سابق", "سابقة", "متقاعد", "متقاعدة"])
 #: Occasions of a statement (في مؤتمر صحفي، في كلمة، في تغريدة): what follows them is no name.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from claimkit.preannotate.adjuncts import STANCE_WORDS
 from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, needs_preposition
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
@@ -20,7 +21,7 @@ _NOT_OBJECTS = frozenset(
 #: The most words of whom a verb addresses before its preposition (دعا السلطات المغربية إلى …).
 _ADDRESSEE_WORDS = 3
 #: Adverbs with ب that may stand between the verb (and its speaker) and the object (ندد بشدة بالهجوم).
-_ADVERBS = frozenset(normalize(word) for word in ("بشدة", "بقوة", "بحزم", "بدوره", "بدورها", "بدورهم", "بدوري"))
+_ADVERBS = frozenset(normalize(word) for word in ("بشدة", "بقوة", "بحزم", "بدوري")) | STANCE_WORDS
 
 
 def _after_attached_b(reader: Reader, k: int) -> int | None:

@@ -4,6 +4,7 @@ apart; قال الوزير إن: the content begins)."""
 
 from __future__ import annotations
 
+from claimkit.preannotate.adjuncts import STANCE_WORDS
 from claimkit.preannotate.arabic import Token
 from claimkit.preannotate.lexicon import ANONYMITY_VERBS, COMPLEMENTIZERS, RELATIVES, TIMES, WEEKDAYS, verb_forms
 from claimkit.preannotate.titles import NAMED_AS
@@ -58,14 +59,9 @@ _STOPS = (
             "قوله",
             "قولها",
             "قولهم",
-            "بدوره",  # وقال الوزير بدوره إن: who speaks in turn (adjuncts.after_stance), no name
-            "بدورها",
-            "بدورهم",
-            "بدورهما",
-            "ايضا",
-            "كذلك",
         ]
     )
+    | STANCE_WORDS  # وقال الوزير بدوره إن: who speaks in turn (adjuncts.after_stance), no name
     | WEEKDAYS
     | TIMES
     | ANONYMITY_VERBS

@@ -54,7 +54,8 @@ def content_next(reader: Reader, k: int) -> bool:
     gap = reader.gap(k)
     if reader.key(k, "ف") in COMPLEMENTIZERS or any(char in gap for char in ':«"“'):
         return True
-    return reader.key(k) in BEFORE_MARKER and reader.key(k + 1, "ف") in COMPLEMENTIZERS
+    # حذر X من أن، أشار X إلى أن: the verb's preposition, and أنّ/إنّ right after it (not بعد أن …)
+    return reader.key(k) in BEFORE_MARKER and not reader.broken(k + 1) and reader.key(k + 1, "ف") in COMPLEMENTIZERS
 
 
 def tells_inside(reader: Reader, hit: CueHit) -> bool:
