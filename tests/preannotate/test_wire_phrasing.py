@@ -1484,3 +1484,81 @@ ROUND7 = [
     ),
 ]
 REVIEWED += ROUND7
+
+#: A contrast (إلا أن، بيد أن، غير أن) or a reason (لأن) before a subject and its cue opens a new
+#: attribution: it is not the previous speaker's content, and its words belong to no claim (1.21.0).
+CONTRASTS_AND_REASONS = [
+    pytest.param(
+        "وقال مسؤول في الوزارة إن المستشفى استقبل الجرحى، إلا أن مصادر طبية أكدت أن الأدوية نفدت.",
+        [("مسؤول في الوزارة", "المستشفى استقبل الجرحى"), ("مصادر طبية", "الأدوية نفدت")],
+        id="illa-anna-after-a-claim",
+    ),
+    pytest.param(
+        "وقال الوزير إن الحكومة لن تتراجع إلا أن النقابة أكدت أن الإضراب مستمر.",
+        [("الوزير", "الحكومة لن تتراجع"), ("النقابة", "الإضراب مستمر")],
+        id="illa-anna-without-a-comma",
+    ),
+    pytest.param(
+        "وقالت مصادر محلية إن الأسعار ارتفعت، بيد أن التجار أكدوا أن المخزون كاف.",
+        [("مصادر محلية", "الأسعار ارتفعت"), ("التجار", "المخزون كاف")],
+        id="bayda-anna",
+    ),
+    pytest.param(
+        "ارتفعت الأسعار في الأسواق، غير أن وزارة الاقتصاد أكدت أن المخزون كاف.",
+        [(None, "ارتفعت الأسعار في الأسواق"), ("وزارة الاقتصاد", "المخزون كاف")],
+        id="ghayra-anna-after-the-outlet",
+    ),
+    pytest.param(
+        "ورفض السكان العودة إلى منازلهم، لأن الجيش أعلن أن المنطقة ما زالت خطرة.",
+        [(None, "ورفض السكان العودة إلى منازلهم"), ("الجيش", "المنطقة ما زالت خطرة")],
+        id="a-reason-after-the-outlet",
+    ),
+    pytest.param(
+        "وأغلقت المدارس أبوابها لأن الوزارة أعلنت حالة الطوارئ.",
+        [(None, "وأغلقت المدارس أبوابها لأن الوزارة أعلنت حالة الطوارئ")],
+        id="a-reason-that-is-an-act-not-a-statement",
+    ),
+    pytest.param(
+        "وأعلن الجيش أنه سيطر على البلدة، إلا أنه أقر بأن المعارك مستمرة.",
+        [("الجيش", "سيطر على البلدة، إلا أنه أقر بأن المعارك مستمرة")],
+        id="illa-annahu-names-no-new-speaker",
+    ),
+    pytest.param(
+        "ووزارة الصحة أعلنت أن عدد المصابين ارتفع إلى 40 شخصاً.",
+        [("وزارة الصحة", "عدد المصابين ارتفع إلى 40 شخصاً")],
+        id="a-body-subject-with-its-wa",
+    ),
+    pytest.param(
+        "ووزير الخارجية أحمد عطاف أكد أن الجزائر ترفض التدخل.",
+        [("أحمد عطاف", "الجزائر ترفض التدخل")],
+        id="a-title-subject-with-its-wa",
+    ),
+    pytest.param(
+        "وقوات الأمن أعلنت أن المتظاهرين اعتدوا على الممتلكات.",
+        [("قوات الأمن", "المتظاهرين اعتدوا على الممتلكات")],
+        id="forces-subject-with-its-wa",
+    ),
+]
+REVIEWED += CONTRASTS_AND_REASONS
+
+
+def test_a_speaker_reported_in_a_reason_is_a_claim_inside_the_claim() -> None:
+    """قال الوزير إن … لأن البنك أكد أن …: the bank's claim is part of the minister's (guidelines §6)."""
+    text = "وقال الوزير إن الحكومة ستدفع الرواتب الشهر المقبل لأن البنك المركزي أكد أن الأموال متوفرة."
+    proposal = _proposal(text)
+    sources = {s.id: (s.mentions[0].text, s.kind) for s in proposal.sources}
+    claims = {c.id: c for c in proposal.claims}
+    found = [(sources[c.source], c.text, claims[c.parent].text if c.parent else None) for c in proposal.claims]
+    outer = "الحكومة ستدفع الرواتب الشهر المقبل لأن البنك المركزي أكد أن الأموال متوفرة"
+    assert found == [
+        (("الوزير", "government"), outer, None),
+        (("البنك المركزي", "government"), "الأموال متوفرة", outer),
+    ]
+
+
+def test_a_subject_read_without_its_wa_keeps_its_kind_and_span() -> None:
+    """ووزارة الصحة أعلنت: the mention is وزارة الصحة (no و), a government body, not a person's name."""
+    proposal = _proposal("ووزارة الصحة أعلنت أن عدد المصابين ارتفع إلى 40 شخصاً.")
+    assert [(s.mentions[0].text, s.mentions[0].start, s.kind, s.naming) for s in proposal.sources] == [
+        ("وزارة الصحة", 1, "government", "named")
+    ]

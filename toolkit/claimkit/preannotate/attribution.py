@@ -26,7 +26,7 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, JOINING, RELATIVES, Fo
 from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
-from claimkit.preannotate.subject import clause_opening, opens_with_topic, subject_before
+from claimkit.preannotate.subject import after_because, clause_opening, opens_with_topic, subject_before
 from claimkit.preannotate.titles import addressee
 from claimkit.preannotate.turns import (
     BEFORE_MARKER,
@@ -247,14 +247,14 @@ class Attributor:
             if inner.start >= claim.end:
                 return
             subject = self._reported(inner)
-            if subject is None or subject.start != claim.start:
+            if subject is None or not (subject.start == claim.start or after_because(self.reader, subject)):
                 continue
             objects = inner.form.verb.object_after if inner.form is not None else ()
             content = self._content(inner.after, objects, self.reader.sentence_of(inner.start), inner)
             if content is None or not content.spans or content.spans[-1][1] > claim.end:
                 return
             feminine = inner.form.feminine if inner.form is not None else None
-            for nested in self._commit(inner, self.book.add(subject, feminine), content, start=claim.start):
+            for nested in self._commit(inner, self.book.add(subject, feminine), content, start=subject.start):
                 nested.parent = claim
             return
 

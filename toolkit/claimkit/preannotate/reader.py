@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from copy import copy
 from dataclasses import dataclass, field
 
 from claimkit.model import Document
@@ -95,6 +96,15 @@ class Reader:
         token = self.tokens[index]
         stripped = strip_clitic(token, clitics) if clitics else None
         return stripped[0] if stripped else token.key
+
+    def with_token(self, token: Token) -> Reader:
+        """This reader with one word read differently (``token`` replaces the one at its index): the
+        text, sentences and what is consumed are shared; the look-ups about words are the view's own."""
+        view = copy(self)
+        view.tokens = [*self.tokens]
+        view.tokens[token.index] = token
+        view.memo, view._by_key, view._by_bare_key = {}, None, None
+        return view
 
     def gap(self, index: int) -> str:
         """Text between token ``index - 1`` and token ``index``."""

@@ -8,19 +8,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from claimkit.preannotate.adjuncts import after_stance
-from claimkit.preannotate.arabic import normalize, strip_clitic
+from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
 from claimkit.preannotate.titles import TITLES, bare, speaker_word
 
-__all__ = ["clause_opening", "opens_with_topic", "subject_before"]
+__all__ = ["after_because", "clause_opening", "opens_with_topic", "subject_before"]
 
 #: Words the subject follows, before its verb: كان of the background pluperfect, أما of a topic
 #: (أما وزير المالية فقد أكد أن …), لكن of a contrast (لكن الوزير أبلغ النواب بأن …).
 _KANA = frozenset(normalize(word) for word in ("كان", "كانت", "أما", "لكن"))
+#: Words of a contrast before أنّ that a new attribution opens with (…، إلا أن الطواقم الطبية أكدت أن …،
+#: بيد أن التجار أكدوا …، غير أن المعارضة رأت …): its subject follows أنّ, no one reports it.
+_BUT = frozenset(normalize(word) for word in ("إلا", "بيد", "غير"))
 _AMMA = normalize("أما")
+#: Words after which a speaker is reported speaking inside a claim: أنّ/إنّ, and لأنّ of a reason
+#: (أوضح أن الاجتماع تأجل لأن الوفد أبلغ الوزارة أن …: the delegation's claim is the spokesman's too).
+_BECAUSE = normalize("لأن")
+_REPORTING = COMPLEMENTIZERS | {_BECAUSE}
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
 _FAQAD = normalize("فقد")
 #: The most words that describe a topic's name between commas (أما أم خالد، العائدة من مخيم الزعتري، فتقول).
@@ -51,11 +58,12 @@ def subject_before(
             if reader.gap(k + 1).strip() not in ("،", ","):
                 return None  # punctuation inside the subject (commas: a name between them, read below)
             commas = True
-        if after_that and reader.key(k) not in COMPLEMENTIZERS:
-            if k == opening:
+        but = _but_that(reader, k)
+        if after_that and (reader.key(k) not in _REPORTING or but or not _reports_after(reader, k, hit)):
+            if k == opening or but:
                 return None
             continue
-        kana = after_that or reader.key(k, "و") in _KANA
+        kana = after_that or but or reader.key(k, "و") in _KANA
         opens = kana and reader.key(k, "و") != _AMMA and (k == opening or reader.key(k) != reader.key(k, "و"))
         if after_kana and not opens:  # وكانت الحكومة قد اتهمت …, not المشروع الذي كانت الحكومة قد أعلنت عنه
             if k == opening:
@@ -67,12 +75,23 @@ def subject_before(
     return None
 
 
+def _reports_after(reader: Reader, k: int, hit: CueHit) -> bool:
+    """After the لأنّ of a reason (token ``k``), a speaker only when أنّ opens what the verb says (… لأن
+    الجيش أعلن أن المنطقة خطرة; not لأن الوزارة أعلنت حالة الطوارئ: an act)."""
+    return reader.key(k) != _BECAUSE or reader.key(hit.after) in COMPLEMENTIZERS
+
+
+def _but_that(reader: Reader, k: int) -> bool:
+    """Whether token ``k`` is the أنّ of a contrast (إلا أن، بيد أن، غير أن), which opens a clause."""
+    return reader.key(k) == "ان" and reader.key(k - 1, "و") in _BUT and not reader.broken(k)
+
+
 def _subject_at(  # noqa: PLR0913 - keyword-only: how the subject was met
     reader: Reader, start: int, end: int, plausible: Callable[[Mention], bool], *, commas: bool, topic: bool
 ) -> Mention | None:
     """The subject from token ``start``, when it fills the words up to the verb at ``end`` (after أما,
     a name may be followed by what describes it between commas) and names a speaker."""
-    mention = read_mention(reader, start, "source-before-verb")
+    mention = read_mention(_without_wa(reader, start), start, "source-before-verb")
     if mention is None or not _names_a_speaker(mention) or not plausible(mention):
         return None
     if mention.end_token != end and not (topic and _described(reader, mention, end)):
@@ -81,6 +100,16 @@ def _subject_at(  # noqa: PLR0913 - keyword-only: how the subject was met
         return None  # between commas only a person's name after a title (not سكان الحي، رجالا ونساء،)
     mention.phrase_start = reader.tokens[start].start
     return _without_conjunction(reader, mention)
+
+
+def _without_wa(reader: Reader, start: int) -> Reader:
+    """ووزارة الصحة أعلنت أن …، وقوات الأمن أكدت: the reader with the word at ``start`` read without its
+    و when the word proper names a speaker (the phrase is read as وزارة الصحة, not as a name)."""
+    token = reader.tokens[start]
+    stripped = strip_clitic(token, "و")
+    if stripped is None or token.definite or speaker_word(token.key) or not speaker_word(stripped[0]):
+        return reader
+    return reader.with_token(Token(start, token.start + stripped[1], token.end, token.text[stripped[1] :], stripped[0]))
 
 
 def _described(reader: Reader, mention: Mention, end: int) -> bool:
@@ -120,11 +149,22 @@ def opens_with_topic(reader: Reader, hit: CueHit) -> bool:
     return opening and linked
 
 
+def after_because(reader: Reader, mention: Mention) -> bool:
+    """Whether a subject follows the لأنّ of a reason (… لأن الوفد أبلغ الوزارة أن …)."""
+    start = mention.start if mention.phrase_start is None else min(mention.start, mention.phrase_start)
+    return reader.key(reader.token_at(start) - 1) == _BECAUSE
+
+
 def clause_opening(reader: Reader, mention: Mention) -> int:
-    """Where a clause whose subject comes first opens: at كان before the subject, or the subject (its
-    title too: وكان وزير الخارجية أنتوني بلينكن قد أكد)."""
+    """Where a clause whose subject comes first opens: at كان before the subject, at the contrast or
+    the reason before it (إلا أن النقابة أكدت، لأن الجيش أعلن), or the subject (its title too: وكان
+    وزير الخارجية أنتوني بلينكن قد أكد)."""
     start = mention.start if mention.phrase_start is None else min(mention.start, mention.phrase_start)
     index = reader.token_at(start) - 1
+    if _but_that(reader, index):
+        return reader.tokens[index - 1].start
+    if reader.key(index) == _BECAUSE:
+        return reader.tokens[index].start  # ورفض السكان العودة، لأن الجيش أعلن أن …: the reason's clause
     return reader.tokens[index].start if reader.key(index, "و") in _KANA else start
 
 
