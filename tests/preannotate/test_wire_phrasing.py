@@ -1562,3 +1562,54 @@ def test_a_subject_read_without_its_wa_keeps_its_kind_and_span() -> None:
     assert [(s.mentions[0].text, s.mentions[0].start, s.kind, s.naming) for s in proposal.sources] == [
         ("وزارة الصحة", 1, "government", "named")
     ]
+
+
+#: A state speaks by its name or its capital's (guidelines §2.1: its government), when the verb agrees
+#: with it; whom أبلغ tells may take several words before the content (1.21.0).
+STATES_SPEAKING = [
+    pytest.param(
+        "وأبلغت إيران الوكالة الدولية للطاقة الذرية أنها ستسمح بدخول المفتشين.",
+        [("إيران", "government", "ستسمح بدخول المفتشين")],
+        id="a-state-tells-a-body-of-four-words",
+    ),
+    pytest.param(
+        "وأبلغت الحكومة الوكالة الدولية للطاقة الذرية أنها ستسمح بدخول المفتشين.",
+        [("الحكومة", "government", "ستسمح بدخول المفتشين")],
+        id="a-government-tells-a-body-of-four-words",
+    ),
+    pytest.param(
+        "وأعلنت دمشق أن الحدود ستفتح الأسبوع المقبل.",
+        [("دمشق", "government", "الحدود ستفتح الأسبوع المقبل")],
+        id="a-capital",
+    ),
+    pytest.param(
+        "وأكدت الولايات المتحدة أن قواتها ستبقى في العراق.",
+        [("الولايات المتحدة", "government", "قواتها ستبقى في العراق")],
+        id="a-state-of-two-words",
+    ),
+    pytest.param(
+        "وأعلن العراق أن الانتخابات ستجرى في موعدها.",
+        [("العراق", "government", "الانتخابات ستجرى في موعدها")],
+        id="a-state-with-a-masculine-verb",
+    ),
+    pytest.param(
+        "قال الرئيس السنغالي إن بلاده ستحمي صياديها. وطالب من جهته موريتانيا بالإفراج عن القوارب المحتجزة.",
+        [
+            ("الرئيس السنغالي", "government", "بلاده ستحمي صياديها"),
+            ("الرئيس السنغالي", "government", "الإفراج عن القوارب المحتجزة"),
+        ],
+        id="a-state-the-verb-does-not-agree-with-is-whom-it-calls-on",
+    ),
+    pytest.param(
+        "وقالت مصادر في دمشق إن الحدود ستفتح.",
+        [("مصادر في دمشق", "other", "الحدود ستفتح")],
+        id="a-capital-inside-a-phrase-says-nothing-of-the-kind",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATES_SPEAKING)
+def test_a_state_speaks_for_its_government(text: str, expected: list[tuple[str, str, str]]) -> None:
+    proposal = _proposal(text)
+    sources = {s.id: (s.mentions[0].text, s.kind) for s in proposal.sources}
+    assert [(*sources[c.source], c.text) for c in proposal.claims if c.source] == expected

@@ -27,7 +27,7 @@ from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
 from claimkit.preannotate.subject import after_because, clause_opening, opens_with_topic, subject_before
-from claimkit.preannotate.titles import addressee
+from claimkit.preannotate.titles import addressee, state, told
 from claimkit.preannotate.turns import (
     BEFORE_MARKER,
     content_next,
@@ -92,7 +92,7 @@ class Attributor:
             before = self._subject_before(hit)  # بلدية الخليل أعلنت تشغيل …: the subject, not a name after
             if before is not None and self._opens_sentence(before):
                 return before, None, hit.after
-        if mention is not None and (self._plausible(mention) or self._relays(hit, mention)):
+        if mention is not None and (self._plausible(mention, hit) or self._relays(hit, mention)):
             return mention, None, mention.end_token
         if hit.kind == "verb" and mention is None and opens_with_topic(self.reader, hit):
             return self._subject_before(hit), None, hit.after  # أما الوزير فقد أكد، أما الوزير فأكد
@@ -111,7 +111,7 @@ class Attributor:
         objects = hit.form.verb.object_after if hit.form is not None else ()
         opens = content_opens(self.reader, after)
         mention = None if opens else read_mention(self.reader, after, "source-subject", objects=objects)
-        if mention is not None and self._plausible(mention) and speaks_before(self.reader, hit, mention, objects):
+        if mention is not None and self._plausible(mention, hit) and speaks_before(self.reader, hit, mention, objects):
             return mention, None, mention.end_token
         before = self._subject_before(hit)
         if before is not None:
@@ -136,11 +136,12 @@ class Attributor:
         bare_name = mention.keys == mention.name_keys
         return bare_name and self.book.match(mention) is None and introduced(self.reader, mention) is None
 
-    def _plausible(self, mention: Mention) -> bool:
-        """A bare name is a speaker when it is known already, introduced earlier with a title, or
-        followed by the content."""
-        if mention.keys != mention.name_keys or self.book.match(mention) is not None:
-            return True
+    def _plausible(self, mention: Mention, hit: CueHit | None = None) -> bool:
+        """A bare name is a speaker when it is known already, names a state the verb of ``hit`` agrees
+        with, was introduced earlier with a title, or is followed by the content."""
+        feminine = hit.form.feminine if hit is not None and hit.form is not None else None
+        if mention.keys != mention.name_keys or self.book.match(mention) is not None or state(mention.keys, feminine):
+            return True  # قالت إيران، أبلغت واشنطن: a state speaks by its name
         earlier = introduced(self.reader, mention)
         if earlier is not None:
             mention.keys, mention.name_keys, mention.role = earlier.keys, earlier.name_keys, earlier.role
@@ -180,6 +181,8 @@ class Attributor:
             return
         objects = hit.form.verb.object_after if hit.form is not None else ()
         content = self._content(k, objects, sentence, hit)
+        if (content is None or not content.spans) and mention is not None and hit.form and hit.form.verb.tells_whom:
+            content = self._after_told(hit, mention, objects, sentence)
         if (content is None or not content.spans) and mention is not None and needs_preposition(objects):
             mention, content = self._shorter_speaker(hit, mention, objects, sentence)
         elif content is not None and mention is not None and self._took_whom(hit, mention, content):
@@ -211,6 +214,17 @@ class Attributor:
                 return again, content
         return mention, None
 
+    def _after_told(
+        self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int]
+    ) -> Content | None:
+        """أبلغت إيران الوكالة الدولية للطاقة الذرية أنها …: the content after whom the speaker tells,
+        when their phrase is a party, a body or a counterpart (never the content itself)."""
+        k = mention.end_token
+        if k >= len(self.reader.tokens) or self.reader.broken(k) or not told(self.reader.key(k)):
+            return None
+        whom = read_mention(self.reader, k, "source-subject", bare_name=False)
+        return self._content(whom.end_token, objects, sentence, hit) if whom is not None else None
+
     def _took_whom(self, hit: CueHit, mention: Mention, content: Content) -> bool:
         verb = hit.form.verb if hit.form is not None else None
         if verb is None or not verb.names_whom or not content.spans or mention.end_token <= hit.after + 1:
@@ -228,14 +242,14 @@ class Attributor:
         return again, shorter
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
-        return subject_before(self.reader, hit, self._plausible)
+        return subject_before(self.reader, hit, lambda mention: self._plausible(mention, hit))
 
     def _reported(self, hit: CueHit) -> Mention | None:
         """The subject of a verb right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …): a speaker whom
         another reports speaking; the attribution nests in the other's claim (:meth:`_nest`)."""
         if hit.kind != "verb" or hit.continued:
             return None
-        return subject_before(self.reader, hit, self._plausible, after_that=True)
+        return subject_before(self.reader, hit, lambda mention: self._plausible(mention, hit), after_that=True)
 
     def _nest(self, outer: list[FoundClaim]) -> None:
         """A speaker reported speaking inside one claim (guidelines §6): the outer claim keeps the whole
@@ -261,7 +275,7 @@ class Attributor:
     def _pluperfect(self, hit: CueHit) -> Mention | None:
         if hit.kind != "verb" or hit.continued:
             return None
-        return subject_before(self.reader, hit, self._plausible, after_kana=True)
+        return subject_before(self.reader, hit, lambda mention: self._plausible(mention, hit), after_kana=True)
 
     def _content(self, k: int, objects: tuple[str, ...], sentence: tuple[int, int], hit: CueHit) -> Content | None:
         stop = self._next_cue_start(hit, sentence[1])
@@ -317,7 +331,7 @@ class Attributor:
             return clause_opening(self.reader, pluperfect)
         rule = "source-according-to" if hit.kind == "according" else "source-subject"
         mention = read_mention(self.reader, hit.after, rule)
-        if mention is not None and self._plausible(mention):
+        if mention is not None and self._plausible(mention, hit):
             return opening
         before = self._subject_before(hit) if hit.kind == "verb" else None
         return clause_opening(self.reader, before) if before is not None else None

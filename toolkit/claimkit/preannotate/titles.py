@@ -20,11 +20,13 @@ __all__ = [
     "PLACES",
     "RUMOUR_WORDS",
     "SHARED_TITLES",
+    "STATES",
     "TITLES",
     "VAGUE_HEADS",
     "bare",
     "kind_of",
     "speaker_word",
+    "state",
     "title_kind",
     "told",
 ]
@@ -188,6 +190,21 @@ _GOVERNMENT_SEATS = tuple(
     _keys(name)
     for name in ("بيت أبيض", "كرملين", "إليزيه", "داونينغ ستريت", "قصر بعبدا", "سراي حكومي", "قصر مرادية", "مجلس وزراء")
 )
+#: States named for their governments, by their names or their capitals (قالت إيران، أعلنت دمشق،
+#: أبلغت واشنطن): a phrase that is only such a name speaks for the state (guidelines §2.1), in bare keys.
+_STATE_NAMES = _keys(
+    "سوريا سورية لبنان أردن عراق مصر سعودية قطر تركيا إيران روسيا إمارات كويت يمن ليبيا تونس جزائر "
+    "مغرب موريتانيا سودان بحرين عمان إسرائيل صين فرنسا ألمانيا بريطانيا أمريكا أميركا إسبانيا إيطاليا "
+    "أوكرانيا باكستان هند يابان دمشق بيروت بغداد قاهرة رياض دوحة أنقرة طهران موسكو واشنطن باريس لندن "
+    "برلين أبوظبي صنعاء طرابلس رباط خرطوم نواكشوط مسقط منامة بكين كييف"
+)
+#: States whose names take a masculine verb (أعلن العراق); the others and every capital take a feminine one.
+_MASCULINE_STATES = _keys("لبنان أردن عراق مغرب سودان يمن")
+STATES = frozenset(frozenset({name}) for name in _STATE_NAMES) | {
+    _keys("ولايات متحدة"),
+    _keys("كوريا شمالية"),
+    _keys("كوريا جنوبية"),
+}
 _INTERGOVERNMENTAL_NAMES = tuple(
     _keys(name)
     for name in (
@@ -249,6 +266,14 @@ def title_kind(keys: Sequence[str]) -> SourceKind | None:
     return None
 
 
+def state(keys: Sequence[str], feminine: bool | None = None) -> bool:
+    """Whether a phrase is only the name of a state or its capital (إيران، دمشق، الولايات المتحدة);
+    with ``feminine``, one a verb of that gender agrees with (قالت إيران، أعلن العراق; not طالب
+    موريتانيا بـ …, whom he called on)."""
+    words = frozenset(bare(normalize(key)) for key in keys)  # a source's name comes unnormalized
+    return words in STATES and (feminine is None or feminine != (words <= _MASCULINE_STATES))
+
+
 def speaker_word(key: str) -> bool:
     """Whether a word (its key) names or describes a speaker: a title, a body, a vague or described head."""
     word = bare(key)
@@ -268,7 +293,7 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.INTERGOVERNMENTAL
     if any(name <= words for name in _DEFENCE_COUNSEL):
         return SourceKind.OTHER
-    if any(name <= words for name in _GOVERNMENT_SEATS + _CIVIL_SERVICES):
+    if any(name <= words for name in _GOVERNMENT_SEATS + _CIVIL_SERVICES) or state(keys):
         return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
     heads = {bare(key) for key in keys[:2]}  # witnesses are the phrase's head: أحد سكان الحي، شهود عيان
     found = next(
