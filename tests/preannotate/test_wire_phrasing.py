@@ -1613,3 +1613,50 @@ def test_a_state_speaks_for_its_government(text: str, expected: list[tuple[str, 
     proposal = _proposal(text)
     sources = {s.id: (s.mentions[0].text, s.kind) for s in proposal.sources}
     assert [(*sources[c.source], c.text) for c in proposal.claims if c.source] == expected
+
+
+#: "According to" the figures a body published names the body (1.21.0); a trade without the article
+#: takes what it deals in (تاجر خضار), which is no name.
+FIGURES_AND_TRADES = [
+    pytest.param(
+        "ووفقاً لبيانات وزارة المالية، فإن العجز بلغ 3 مليارات دولار.",
+        [("وزارة المالية", "العجز بلغ 3 مليارات دولار")],
+        id="according-to-a-ministrys-data",
+    ),
+    pytest.param(
+        "بلغت قيمة الصادرات 12 مليار دولار، وفقاً لبيانات البنك المركزي.",
+        [("البنك المركزي", "بلغت قيمة الصادرات 12 مليار دولار")],
+        id="according-to-data-after-the-claim",
+    ),
+    pytest.param(
+        "وبحسب أرقام وزارة الصحة، ارتفع عدد الوفيات إلى 120.",
+        [("وزارة الصحة", "ارتفع عدد الوفيات إلى 120")],
+        id="according-to-a-ministrys-figures",
+    ),
+    pytest.param(
+        "ووفق تقديرات الأمم المتحدة، نزح أكثر من مليون شخص.",
+        [("الأمم المتحدة", "نزح أكثر من مليون شخص")],
+        id="according-to-un-estimates",
+    ),
+    pytest.param(
+        "وقال تاجر خضار إن الأسعار تضاعفت.",
+        [("تاجر خضار", "الأسعار تضاعفت")],
+        id="a-trade-and-what-it-deals-in",
+    ),
+    pytest.param(
+        "وقال سائق سيارة أجرة في القاهرة إن ارتفاع أسعار البنزين قضى على أرباحه.",
+        [("سائق سيارة أجرة في القاهرة", "ارتفاع أسعار البنزين قضى على أرباحه")],
+        id="a-trade-of-two-words-and-where",
+    ),
+    pytest.param(
+        "وقال تاجر الحبوب محمد عبدي إن سعر الذرة قفز.",
+        [("محمد عبدي", "سعر الذرة قفز")],
+        id="a-trade-with-the-article-then-a-name",
+    ),
+    pytest.param(
+        "وقال مزارع يدعى أبو أحمد إن المحصول تلف.",
+        [("أبو أحمد", "المحصول تلف")],
+        id="a-trade-then-is-called",
+    ),
+]
+REVIEWED += FIGURES_AND_TRADES

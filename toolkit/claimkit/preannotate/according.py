@@ -3,13 +3,28 @@ the content after أنّ/إنّ ahead of it, or the rest of the sentence it open
 
 from __future__ import annotations
 
+from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.claims import Content, split
 from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention
 
-__all__ = ["after_phrase", "marker_ahead", "opens_sentence"]
+__all__ = ["after_phrase", "issuer_at", "marker_ahead", "opens_sentence"]
+
+#: What a body publishes that "according to" may name before the body (وفقاً لبيانات وزارة المالية،
+#: بحسب أرقام وزارة الصحة، وفق تقديرات الأمم المتحدة): the body is the source.
+_FIGURES = frozenset(
+    normalize(word) for word in ("بيانات", "أرقام", "إحصاءات", "إحصائيات", "تقديرات", "معطيات", "سجلات", "حصيلة")
+)
+
+
+def issuer_at(reader: Reader, k: int) -> int:
+    """The token where the source of an "according to" phrase starts: after the figures a body
+    published (أرقام وزارة الصحة: the ministry), else ``k``."""
+    if reader.key(k) in _FIGURES and k + 1 < len(reader.tokens) and not reader.broken(k + 1):
+        return k + 1
+    return k
 
 
 def marker_ahead(reader: Reader, mention: Mention) -> bool:

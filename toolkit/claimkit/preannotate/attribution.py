@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from claimkit.preannotate.according import after_phrase, marker_ahead, opens_sentence
+from claimkit.preannotate.according import after_phrase, issuer_at, marker_ahead, opens_sentence
 from claimkit.preannotate.adjuncts import after_stance, stance_gender
 from claimkit.preannotate.claims import (
     Content,
@@ -372,7 +372,7 @@ class Attributor:
 
     def _according(self, hit: CueHit) -> None:
         reader = self.reader
-        mention = read_mention(reader, hit.after, "source-according-to")
+        mention = read_mention(reader, issuer_at(reader, hit.after), "source-according-to")
         if mention is None or not self._plausible(mention):
             return
         sentence = reader.sentence_of(hit.start)

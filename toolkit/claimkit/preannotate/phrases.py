@@ -17,6 +17,7 @@ from claimkit.preannotate.titles import (
     PLACES,
     TITLES,
     VAGUE_HEADS,
+    WITNESS_TRADES,
     addressee,
     bare,
     lam_body,
@@ -83,6 +84,9 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     previous = bare(reader.tokens[k - 1].key)
     if head in VAGUE_HEADS | DESCRIBED_HEADS and len(phrase.descriptor) < 3 and not first.definite:
         return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي (الضابط أحمد علي: a name follows)
+    indefinite = not (first.definite or reader.tokens[k - 1].definite)  # تاجر الحبوب محمد: a name follows
+    if head in WITNESS_TRADES and len(phrase.descriptor) < 3 and indefinite and token.key not in NAMED_AS:
+        return True  # تاجر خضار، سائق سيارة أجرة: what the trade deals in, not a name
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
     if previous in BODIES and not reader.tokens[k - 1].definite and k >= 2 and reader.key(k - 2) == "باسم":

@@ -23,6 +23,7 @@ __all__ = [
     "STATES",
     "TITLES",
     "VAGUE_HEADS",
+    "WITNESS_TRADES",
     "bare",
     "kind_of",
     "speaker_word",
@@ -48,6 +49,8 @@ def bare(key: str) -> str:
 #: Trades and conditions of people who speak of what they see and live, one person each.
 _WITNESS_TRADES = "تاجر تاجرة بائع بائعة سائق سائقة صياد صيادة مزارعة نازحة لاجئ لاجئة متظاهر متظاهرة ممرضة معلمة"
 #: The same people, several at once (تجار، أحد الصيادين): heads that describe witnesses.
+#: The trades, as keys: one without the article may take what it trades in (تاجر خضار، سائق أجرة).
+WITNESS_TRADES = _keys(_WITNESS_TRADES)
 _WITNESS_GROUPS = (
     "تجار باعة سائقون سائقين صيادون صيادين عمال مزارعون مزارعين نازحون نازحين لاجئون لاجئين متظاهرون متظاهرين"
 )
