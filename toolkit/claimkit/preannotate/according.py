@@ -9,8 +9,9 @@ from claimkit.preannotate.cues import CueHit
 from claimkit.preannotate.lexicon import COMPLEMENTIZERS, RELATIVES, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention
+from claimkit.preannotate.titles import PLACES, bare, speaker_word, state
 
-__all__ = ["after_phrase", "issuer_at", "marker_ahead", "opens_sentence"]
+__all__ = ["after_phrase", "in_place", "issuer_at", "marker_ahead", "opens_sentence"]
 
 #: What a body publishes that "according to" may name before the body (وفقاً لبيانات وزارة المالية،
 #: بحسب أرقام وزارة الصحة، وفق تقديرات الأمم المتحدة): the body is the source.
@@ -21,10 +22,18 @@ _FIGURES = frozenset(
 
 def issuer_at(reader: Reader, k: int) -> int:
     """The token where the source of an "according to" phrase starts: after the figures a body
-    published (أرقام وزارة الصحة: the ministry), else ``k``."""
-    if reader.key(k) in _FIGURES and k + 1 < len(reader.tokens) and not reader.broken(k + 1):
-        return k + 1
-    return k
+    published, when a body or a state follows them (أرقام وزارة الصحة: the ministry), else ``k``."""
+    if reader.key(k) not in _FIGURES or k + 1 >= len(reader.tokens) or reader.broken(k + 1):
+        return k
+    issuer = reader.key(k + 1)  # بيانات الربع الأول، أرقام غير رسمية: no body, the figures are the source
+    return k + 1 if speaker_word(issuer) or state([issuer]) else k
+
+
+def in_place(reader: Reader, hit: CueHit, mention: Mention) -> bool:
+    """Whether جاء في / ورد في is followed by a place, where something came, not a document that says it
+    (وقالت بائعة ورد في الرباط: a flower seller in Rabat)."""
+    places = all(bare(key) in PLACES for key in mention.keys)  # PLACES are bare keys
+    return reader.key(hit.after - 1) == "في" and bool(mention.keys) and (places or state(mention.keys))
 
 
 def marker_ahead(reader: Reader, mention: Mention) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from claimkit.preannotate.according import after_phrase, issuer_at, marker_ahead, opens_sentence
+from claimkit.preannotate.according import after_phrase, in_place, issuer_at, marker_ahead, opens_sentence
 from claimkit.preannotate.adjuncts import after_stance, stance_gender
 from claimkit.preannotate.claims import (
     Content,
@@ -26,7 +26,7 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, JOINING, RELATIVES, Fo
 from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
-from claimkit.preannotate.subject import after_because, clause_opening, opens_with_topic, subject_before
+from claimkit.preannotate.subject import after_because, after_contrast, clause_opening, opens_with_topic, subject_before
 from claimkit.preannotate.titles import addressee, state, told
 from claimkit.preannotate.turns import (
     BEFORE_MARKER,
@@ -90,7 +90,7 @@ class Attributor:
         mention = read_mention(self.reader, hit.after, "source-subject", objects=objects) if speaker_next else None
         if mention is not None and hit.kind == "verb" and self._unknown_name(mention):
             before = self._subject_before(hit)  # بلدية الخليل أعلنت تشغيل …: the subject, not a name after
-            if before is not None and self._opens_sentence(before):
+            if before is not None and (self._opens_sentence(before) or after_contrast(self.reader, before)):
                 return before, None, hit.after
         if mention is not None and (self._plausible(mention, hit) or self._relays(hit, mention)):
             return mention, None, mention.end_token
@@ -330,7 +330,8 @@ class Attributor:
         if pluperfect is not None:
             return clause_opening(self.reader, pluperfect)
         rule = "source-according-to" if hit.kind == "according" else "source-subject"
-        mention = read_mention(self.reader, hit.after, rule)
+        quoted = hit.kind == "verb" and content_opens(self.reader, hit.after)  # قال: "الوضع …": no speaker
+        mention = None if quoted else read_mention(self.reader, hit.after, rule)
         if mention is not None and self._plausible(mention, hit):
             return opening
         before = self._subject_before(hit) if hit.kind == "verb" else None
@@ -373,7 +374,7 @@ class Attributor:
     def _according(self, hit: CueHit) -> None:
         reader = self.reader
         mention = read_mention(reader, issuer_at(reader, hit.after), "source-according-to")
-        if mention is None or not self._plausible(mention):
+        if mention is None or not self._plausible(mention) or in_place(reader, hit, mention):
             return
         sentence = reader.sentence_of(hit.start)
         content = self._content(mention.end_token, (), sentence, hit) if marker_ahead(self.reader, mention) else None

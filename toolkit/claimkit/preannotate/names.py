@@ -9,7 +9,17 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.mentions import Phrase
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.stops import ends_phrase
-from claimkit.preannotate.titles import BODIES, PLACES, TITLES, addressee, bare, kind_of, speaker_word, title_kind
+from claimkit.preannotate.titles import (
+    BODIES,
+    PLACES,
+    TITLES,
+    addressee,
+    bare,
+    kind_of,
+    speaker_word,
+    state,
+    title_kind,
+)
 from claimkit.taxonomy import SourceKind
 
 __all__ = ["appositive_name", "read_name"]
@@ -39,6 +49,15 @@ _ACADEMIC_WORDS = "أستاذ أستاذة باحث باحثة خبير خبير
 _ACADEMIC = frozenset(bare(normalize(word)) for word in _ACADEMIC_WORDS.split())
 
 
+def _after_state(reader: Reader, k: int, phrase: Phrase) -> bool:
+    """Whether a name ends before token ``k``: a state after a title is whom the verb addresses (طالب الرئيس
+    اللبناني سوريا بـ …), and nothing follows a state's own name (أبلغت واشنطن حلفاءها)."""
+    if phrase.descriptor and not phrase.name and state([reader.key(k)]):
+        return True
+    joined = reader.key(k).startswith("و") and state([reader.key(k)])  # مصر وقطر: two states speak together
+    return bool(phrase.name) and state([reader.key(phrase.name[-1])]) and not joined
+
+
 def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects: tuple[str, ...] = ()) -> int:
     tokens = reader.tokens
     if (
@@ -62,7 +81,7 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
             phrase.name.append(k)  # عبد الأمير، عبد الرحمن: one name, though الأمير is a title
             k += 1
             continue
-        if reader.broken(k) or ends_phrase(token) or speaker_word(token.key):
+        if reader.broken(k) or ends_phrase(token) or speaker_word(token.key) or _after_state(reader, k, phrase):
             break
         if token.key.startswith("ف") and reader.key(k, "ف") in verb_forms():
             break  # أما رئيسة الجمعية سنية القلال فقالت: the verb of the topic, not a name

@@ -21,6 +21,10 @@ __all__ = ["OutletVoice"]
 _TOPIC_STARTS = frozenset(["حول", "عن", "في", "بشان", "ردا", "تعليقا", "خلال", "وحول", "وعن", "وفي", "وبشان"])
 _RUMOUR_LINKS = frozenset(["حول", "عن", "بشان", "تفيد", "تشير", "مفادها", "ان", "بان"])
 _MIN_OUTLET_WORDS = 4
+#: A shorter clause is the outlet's too when it opens its sentence and a contrast or a reason with an
+#: attribution of its own follows (وتراجعت الليرة، غير أن حاكم المصرف أكد …; وتأجلت الجلسة لأن …).
+_MIN_CLAUSE_WORDS = 2
+_TURNS = frozenset(normalize(word) for word in ("إلا", "غير", "بيد", "لأن"))
 #: A dateline that opens a paragraph: a place of one or two words (and an agency in brackets) before a
 #: dash, no digit (غزة - …، الدار البيضاء (رويترز) - …).
 _WORD = r"[^\s\d.،:؛()\-–—]+"
@@ -66,10 +70,22 @@ class OutletVoice:
             pieces.append((cursor, sentence[1]))
         return [trim(self.reader.text, s, e) for s, e in pieces]
 
+    def _clause_before_turn(self, words: list[Token]) -> bool:
+        """Whether the piece opens its sentence and what follows it is a contrast or a reason that an
+        attribution took (…، إلا أن …، لأن …): a whole clause, however short."""
+        reader = self.reader
+        if not words or reader.token_at(reader.sentence_of(words[0].start)[0]) != words[0].index:
+            return False
+        after = words[-1].index + 1
+        if reader.key(after, "و") not in _TURNS:
+            return False
+        return reader.is_consumed(reader.tokens[after].start, reader.tokens[after].end)
+
     def _outlet_piece(self, start: int, end: int) -> None:
         reader = self.reader
         words = list(reader.words(start, end))
-        if len(words) < _MIN_OUTLET_WORDS or reader.key(words[0].index, "و") in _TOPIC_STARTS - {"في"}:
+        least = _MIN_CLAUSE_WORDS if self._clause_before_turn(words) else _MIN_OUTLET_WORDS
+        if len(words) < least or reader.key(words[0].index, "و") in _TOPIC_STARTS - {"في"}:
             return
         if reader.key(words[0].index) in {"حول", "وحول", "بشان", "وبشان"} or self._occasion(words, end):
             return

@@ -84,8 +84,7 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     previous = bare(reader.tokens[k - 1].key)
     if head in VAGUE_HEADS | DESCRIBED_HEADS and len(phrase.descriptor) < 3 and not first.definite:
         return True  # مصدر عسكري، مسؤولون روس، أحد سكان حي (الضابط أحمد علي: a name follows)
-    indefinite = not (first.definite or reader.tokens[k - 1].definite)  # تاجر الحبوب محمد: a name follows
-    if head in WITNESS_TRADES and len(phrase.descriptor) < 3 and indefinite and token.key not in NAMED_AS:
+    if head in WITNESS_TRADES and len(phrase.descriptor) < 3 and _goods(reader, k, first):
         return True  # تاجر خضار، سائق سيارة أجرة: what the trade deals in, not a name
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
@@ -96,6 +95,16 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     return (
         token.key.startswith("ل") and head in BODIES and nxt is not None and nxt.definite and not reader.broken(k + 1)
     )
+
+
+def _goods(reader: Reader, k: int, trade: Token) -> bool:
+    """Whether token ``k`` after a trade without the article is what it deals in (تاجر خضار، سائق سيارة
+    أجرة) rather than a name: not after a definite word (تاجر الحبوب محمد عبدي), nor before one (تاجر
+    أحمد السيد), nor a word that introduces the name (مزارع يدعى)."""
+    if trade.definite or reader.tokens[k - 1].definite or reader.tokens[k].key in NAMED_AS:
+        return False
+    after = k + 1
+    return after >= len(reader.tokens) or reader.broken(after) or not reader.tokens[after].definite
 
 
 def _second_body(reader: Reader, k: int) -> bool:

@@ -15,7 +15,7 @@ from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
 from claimkit.preannotate.titles import TITLES, bare, speaker_word
 
-__all__ = ["after_because", "clause_opening", "opens_with_topic", "subject_before"]
+__all__ = ["after_because", "after_contrast", "clause_opening", "opens_with_topic", "subject_before"]
 
 #: Words the subject follows, before its verb: كان of the background pluperfect, أما of a topic
 #: (أما وزير المالية فقد أكد أن …), لكن of a contrast (لكن الوزير أبلغ النواب بأن …).
@@ -147,6 +147,13 @@ def opens_with_topic(reader: Reader, hit: CueHit) -> bool:
     opening = reader.key(reader.token_at(reader.sentence_of(hit.start)[0]), "و") == _AMMA
     linked = reader.tokens[hit.first].key.startswith("ف") or reader.key(hit.first - 1) == _FAQAD
     return opening and linked
+
+
+def after_contrast(reader: Reader, mention: Mention) -> bool:
+    """Whether a subject follows the أنّ of a contrast (…، إلا أن وزارة الداخلية أعلنت …): it opens a
+    clause as a sentence's first subject does."""
+    start = mention.start if mention.phrase_start is None else min(mention.start, mention.phrase_start)
+    return _but_that(reader, reader.token_at(start) - 1)
 
 
 def after_because(reader: Reader, mention: Mention) -> bool:

@@ -194,19 +194,20 @@ _GOVERNMENT_SEATS = tuple(
     for name in ("بيت أبيض", "كرملين", "إليزيه", "داونينغ ستريت", "قصر بعبدا", "سراي حكومي", "قصر مرادية", "مجلس وزراء")
 )
 #: States named for their governments, by their names or their capitals (قالت إيران، أعلنت دمشق،
-#: أبلغت واشنطن): a phrase that is only such a name speaks for the state (guidelines §2.1), in bare keys.
+#: أبلغت واشنطن): a phrase that is only such a name speaks for the state (guidelines §2.1). Keys as
+#: written, article included: الرياض is the capital, رياض a man's name.
 _STATE_NAMES = _keys(
-    "سوريا سورية لبنان أردن عراق مصر سعودية قطر تركيا إيران روسيا إمارات كويت يمن ليبيا تونس جزائر "
-    "مغرب موريتانيا سودان بحرين عمان إسرائيل صين فرنسا ألمانيا بريطانيا أمريكا أميركا إسبانيا إيطاليا "
-    "أوكرانيا باكستان هند يابان دمشق بيروت بغداد قاهرة رياض دوحة أنقرة طهران موسكو واشنطن باريس لندن "
-    "برلين أبوظبي صنعاء طرابلس رباط خرطوم نواكشوط مسقط منامة بكين كييف"
+    "سوريا سورية لبنان الأردن العراق مصر السعودية قطر تركيا إيران روسيا الإمارات الكويت اليمن ليبيا تونس "
+    "الجزائر المغرب موريتانيا السودان البحرين عمان إسرائيل الصين فرنسا ألمانيا بريطانيا أمريكا أميركا "
+    "إسبانيا إيطاليا أوكرانيا باكستان الهند اليابان دمشق بيروت بغداد القاهرة الرياض الدوحة أنقرة طهران "
+    "موسكو واشنطن باريس لندن برلين أبوظبي صنعاء طرابلس الرباط الخرطوم نواكشوط مسقط المنامة بكين كييف"
 )
 #: States whose names take a masculine verb (أعلن العراق); the others and every capital take a feminine one.
-_MASCULINE_STATES = _keys("لبنان أردن عراق مغرب سودان يمن")
+_MASCULINE_STATES = _keys("لبنان الأردن العراق المغرب السودان اليمن")
 STATES = frozenset(frozenset({name}) for name in _STATE_NAMES) | {
-    _keys("ولايات متحدة"),
-    _keys("كوريا شمالية"),
-    _keys("كوريا جنوبية"),
+    _keys("الولايات المتحدة"),
+    _keys("كوريا الشمالية"),
+    _keys("كوريا الجنوبية"),
 }
 _INTERGOVERNMENTAL_NAMES = tuple(
     _keys(name)
@@ -270,11 +271,17 @@ def title_kind(keys: Sequence[str]) -> SourceKind | None:
 
 
 def state(keys: Sequence[str], feminine: bool | None = None) -> bool:
-    """Whether a phrase is only the name of a state or its capital (إيران، دمشق، الولايات المتحدة);
-    with ``feminine``, one a verb of that gender agrees with (قالت إيران، أعلن العراق; not طالب
-    موريتانيا بـ …, whom he called on)."""
-    words = frozenset(bare(normalize(key)) for key in keys)  # a source's name comes unnormalized
-    return words in STATES and (feminine is None or feminine != (words <= _MASCULINE_STATES))
+    """Whether a phrase is only the name of a state or its capital, or of several (إيران، دمشق،
+    الولايات المتحدة، مصر وقطر); with ``feminine``, one a verb of that gender agrees with (قالت
+    إيران، أعلن العراق; not طالب موريتانيا بـ …, whom he called on)."""
+    words = frozenset(_state_word(normalize(key)) for key in keys)  # a source's name comes unnormalized
+    named = bool(words) and (words in STATES or all(frozenset({word}) in STATES for word in words))
+    return named and (feminine is None or feminine != (words <= _MASCULINE_STATES))
+
+
+def _state_word(key: str) -> str:
+    """The key without the و that joins a second state (مصر وقطر)."""
+    return key[1:] if key[:1] == "و" and key[1:] in _STATE_NAMES else key
 
 
 def speaker_word(key: str) -> bool:
