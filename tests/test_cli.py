@@ -221,6 +221,29 @@ def test_a_file_where_an_output_folder_should_be_is_a_coded_error(
     assert [(i["code"], i["severity"]) for i in report["issues"]] == [("E212", "error")]
 
 
+@pytest.mark.parametrize("output", ["the-input-file", "a-document-in-the-input-folder"])
+def test_agree_never_writes_its_side_files_over_its_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, output: str
+) -> None:
+    """`agree --hard-cases doc.json corpus/` once replaced a document file by Markdown (E005 now)."""
+    source = next((CASES / "C004" / "valid").glob("*.json"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(source, corpus / source.name)
+    target = corpus / (source.name if output == "the-input-file" else "hard-cases.json")
+    assert main(["agree", str(corpus), "--hard-cases", str(target), "--format", "json"]) == 2
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["E005"]
+    assert sorted(p.name for p in corpus.iterdir()) == [source.name]
+    assert (corpus / source.name).read_bytes() == source.read_bytes()
+
+
+def test_a_heatmap_is_a_png(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    args = ["agree", str(CASES / "C004"), "--heatmap", str(tmp_path / "confusion.txt"), "--format", "json"]
+    assert main(args) == 2
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["E006"]
+    assert not (tmp_path / "confusion.txt").exists()
+
+
 def test_schema_check_fails_on_a_stale_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(capsys, "schema", "--out", str(tmp_path))[0] == 0
     assert run(capsys, "schema", "--check", "--out", str(tmp_path))[0] == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -16,7 +17,7 @@ import pytest
 from claimkit.cli import main
 from claimkit.errors import ReleaseError
 from claimkit.release.build import build_release
-from claimkit.release.load import load_release
+from claimkit.release.load import LoadedConfig, card_metadata, first_claim, load_release
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.verify import verify_release
 from tests.errors import raises_code
@@ -160,3 +161,40 @@ def test_a_file_forged_in_the_manifest_but_not_in_sha256sums_is_found(built: Pat
     _forge_manifest(built, CLAIMS)
     assert (built / "SHA256SUMS").read_bytes() == published
     assert _found(built) == {("V009", "SHA256SUMS")}
+
+
+def test_a_manifest_that_lists_a_file_twice_is_invalid(built: Path) -> None:
+    """Which entry would count? The first, forged, or the last: neither is trusted (V002)."""
+    manifest = built / "manifest.json"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('"files": {', '"files": {"README.md": {"sha256": "00", "bytes": 1}, ', 1))
+    assert _found(built) == {("V002", "manifest.json")}
+
+
+@pytest.mark.parametrize("entry", ["named-pipe", "link-loop", "link-to-a-folder"])
+def test_links_and_pipes_added_to_a_release_are_extra(built: Path, tmp_path: Path, entry: str) -> None:
+    path = built / "data" / "extra"
+    if entry == "named-pipe":
+        os.mkfifo(path)
+    elif entry == "link-loop":
+        path.symlink_to(path)
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        path.symlink_to(tmp_path / "elsewhere")
+    assert _found(built) == {("V006", "extra")}
+
+
+def test_load_refuses_a_card_whose_metadata_is_not_yaml(built: Path) -> None:
+    readme = built / "README.md"
+    readme.write_text("---\nconfigs: [unclosed\n---\n" + readme.read_text(encoding="utf-8"), encoding="utf-8")
+    with raises_code("E310", ReleaseError):
+        card_metadata(built)
+    readme.write_text("---\nno end of the block\n", encoding="utf-8")
+    with raises_code("E310", ReleaseError):
+        card_metadata(built)
+
+
+def test_a_claims_table_without_the_columns_of_a_release_is_refused_when_shown() -> None:
+    """A forged release whose manifest matches: `claimkit load` says E310, not an internal KeyError."""
+    with raises_code("E310", ReleaseError):
+        first_claim(LoadedConfig("claims", {"train": 1}, {"x": None}, {"x": 1}))

@@ -43,6 +43,21 @@ CONFLICTING_OPTIONS = declare_command(
     "Options were given together that exclude each other, or one needs another.",
     "See the command's --help for which options go together.",
 )
+OUTPUT_OVERWRITES_INPUT = declare_command(
+    "E005",
+    "output-overwrites-input",
+    """An output path is one of the command's inputs, or a folder the command reads.
+
+    A release built into the corpus folder, or hard cases written over a document file, would destroy or
+    pollute what the command reads; nothing is written.""",
+    "Choose an output path outside the inputs (e.g. --out dist/, --hard-cases hard-cases.md).",
+)
+UNSUPPORTED_OUTPUT_FORMAT = declare_command(
+    "E006",
+    "unsupported-output-format",
+    "An output file's name asks for a format the option does not write (--heatmap writes PNG).",
+    "Name the file with the extension the option's --help gives (e.g. --heatmap confusion.png).",
+)
 # Configuration (exit 2).
 MISSING_SERVER_URL = declare_command(
     "E101", "missing-server-url", "No Label Studio URL was given.", "Pass --url or set LABEL_STUDIO_URL."

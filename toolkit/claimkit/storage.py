@@ -14,11 +14,18 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from claimkit.errors import CORPUS_BUSY, FILE_CHANGED_MEANWHILE, TARGET_NOT_WRITABLE, DataError
+from claimkit.errors import (
+    CORPUS_BUSY,
+    FILE_CHANGED_MEANWHILE,
+    OUTPUT_OVERWRITES_INPUT,
+    TARGET_NOT_WRITABLE,
+    DataError,
+    UsageError,
+)
 from claimkit.model import DocumentFile
 
 __all__ = [
@@ -28,11 +35,25 @@ __all__ = [
     "dump_json",
     "file_mode",
     "lock_folder",
+    "refuse_overwrite",
     "write_document_file",
 ]
 
 
 _UMASK_LOCK = threading.Lock()
+
+
+def refuse_overwrite(output: str | os.PathLike[str], inputs: Sequence[str | os.PathLike[str]], *, option: str) -> None:
+    """E005 when ``output`` (given as ``option``) is one of ``inputs``, a folder among them or inside one,
+    or a document file inside an input folder (it would be read as one next time)."""
+    target = Path(os.path.realpath(output))  # Path.resolve raises on a link loop; the write reports it (E212)
+    for given in inputs:
+        source = Path(os.path.realpath(given))
+        inside = source.is_dir() and target.is_relative_to(source)
+        if target == source or (inside and (target.suffix == ".json" or target.is_dir() or not target.suffix)):
+            raise UsageError(
+                OUTPUT_OVERWRITES_INPUT, f"{option} {output} would write over the input {given}", hint=None
+            )
 
 
 def _umask() -> int:

@@ -3,6 +3,7 @@ and the category confusion matrix as a PNG heatmap."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from claimkit.agreement.codes import EMPTY_ANNOTATION, TOO_DENSE
 from claimkit.agreement.report import CATEGORIES, FIELDS, AgreementReport
 from claimkit.agreement.stats import Estimate
 from claimkit.agreement.structure import STRUCTURE
+from claimkit.storage import atomic_write_bytes
 
 __all__ = ["REFERENCES", "notes", "plain_summary", "render_agreement", "write_heatmap"]
 
@@ -163,7 +165,8 @@ def write_heatmap(report: AgreementReport, path: Path) -> Path:
     _write_counts(axes, matrix)
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04)
     figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, metadata={"Software": None})
+    image_bytes = io.BytesIO()
+    figure.savefig(image_bytes, format="png", metadata={"Software": None})
     plt.close(figure)
+    atomic_write_bytes(path, image_bytes.getvalue())  # never a half-written image
     return path

@@ -69,6 +69,9 @@ _ENVIRONMENT = {
     errno.ENOTDIR,
     errno.EISDIR,
     errno.EEXIST,
+    errno.ELOOP,  # a symbolic link loop in the path
+    errno.ENAMETOOLONG,
+    errno.ENOENT,  # a path whose folder cannot be created (/proc/x)
 }
 
 

@@ -43,7 +43,7 @@ def _release_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", default="annotations")
     p.add_argument("--out", default="dist")
     p.add_argument("--records", default="releases", help="folder of the committed release records")
-    p.add_argument("--config", default="pyproject.toml", help="file with [tool.claimkit.dataset]")
+    p.add_argument("--config", help="file with [tool.claimkit.dataset] (default: pyproject.toml, if there is one)")
     p.add_argument("--splits", help="ratios, e.g. train=0.8,validation=0.1,test=0.1 (changing them is major)")
     p.add_argument("--notes", help="a line for the changelog")
     p.add_argument("--push-to-hub", metavar="REPO", help="push the built release to this Hub dataset repo and tag it")
@@ -72,7 +72,7 @@ def _add_diff(sub: Any) -> None:
     p.add_argument("new")
     p.add_argument("--records", default="releases")
     p.add_argument("--corpus", default="annotations")
-    p.add_argument("--config", default="pyproject.toml")
+    p.add_argument("--config", help="file with [tool.claimkit.dataset] (default: pyproject.toml, if there is one)")
     add_format(p, ("text", "json", "markdown"))
     p.set_defaults(run=_run_diff)
 

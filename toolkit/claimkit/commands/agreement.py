@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimkit import collector
-from claimkit.errors import REVIEWED_GOLD_KEPT, DataError
+from claimkit.errors import REVIEWED_GOLD_KEPT, UNSUPPORTED_OUTPUT_FORMAT, DataError, UsageError
 from claimkit.issues import Issue, Report, Severity
 from claimkit.loading import Loaded, load_files
 from claimkit.model import Annotation, DocumentFile
 from claimkit.reporters import printable, render, render_json
-from claimkit.storage import atomic_write_text, write_document_file
+from claimkit.storage import atomic_write_text, refuse_overwrite, write_document_file
 from claimkit.validate import Check, ValidationOptions, check_document
 
 if TYPE_CHECKING:
@@ -113,6 +113,15 @@ def _agreement_output(agreement: AgreementReport, state: _Agreeing, fmt: str) ->
     return with_acceptance_section(render_agreement(agreement, fmt), state.acceptance, fmt) + issues
 
 
+def _check_side_files(paths: Sequence[str], heatmap: str | None, hard_cases: str | None) -> None:
+    """Before any work: the side files are not inputs (E005), and the heatmap is a PNG (E006)."""
+    for option, output in (("--heatmap", heatmap), ("--hard-cases", hard_cases)):
+        if output:
+            refuse_overwrite(output, paths, option=option)
+    if heatmap and Path(heatmap).suffix.lower() != ".png":
+        raise UsageError(UNSUPPORTED_OUTPUT_FORMAT, f"--heatmap {heatmap}: the heatmap is written as PNG (.png)")
+
+
 def _side_files(agreement: AgreementReport, state: _Agreeing, heatmap: str | None, hard_cases: str | None) -> None:
     from claimkit.agreement.render import write_heatmap
 
@@ -138,6 +147,7 @@ def agree(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapt
     from claimkit.agreement.report import AgreementAccumulator
     from claimkit.preannotate.acceptance import AcceptanceTally
 
+    _check_side_files(paths, heatmap, hard_cases)
     state = _Agreeing(AgreementAccumulator(gamma=gamma), HardCases() if hard_cases else None, AcceptanceTally())
     with closing(collector.each_paused(load_files(paths))) as files:
         for loaded in files:

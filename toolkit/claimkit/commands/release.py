@@ -27,6 +27,11 @@ def _built_lines(result: BuildResult) -> list[str]:
     return lines
 
 
+def _config(given: str | None) -> tuple[Path, bool]:
+    """The settings file and whether it was named (then it must exist and hold the table)."""
+    return (Path(given), True) if given else (Path("pyproject.toml"), False)
+
+
 def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     version: str | None,
     *,
@@ -34,7 +39,7 @@ def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     corpus: str,
     out: str,
     records: str,
-    pyproject: str,
+    pyproject: str | None,
     splits: str | None,
     notes: str | None,
     push_to_hub: str | None,
@@ -45,12 +50,15 @@ def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     from claimkit.release.build import build_release
     from claimkit.release.settings import load_settings
     from claimkit.release.splits import parse_ratios
+    from claimkit.storage import refuse_overwrite
 
     if snapshot == (version is not None):
         raise UsageError(CONFLICTING_OPTIONS, "give a VERSION (e.g. 1.0.0) or --snapshot, not both")
     if push_to_hub and snapshot:
         raise UsageError(CONFLICTING_OPTIONS, "a snapshot is not a version: --push-to-hub needs a VERSION")
-    settings = load_settings(Path(pyproject)).with_ratios(parse_ratios(splits) if splits else None)
+    refuse_overwrite(out, [corpus], option="--out")
+    refuse_overwrite(records, [corpus], option="--records")
+    settings = load_settings(*_config(pyproject)).with_ratios(parse_ratios(splits) if splits else None)
     result = build_release(Path(corpus), version, Path(out), records=Path(records), settings=settings, notes=notes)
     emit(out_stream, result.report, "text", lines=_built_lines(result), summary={})
     if load_back:
@@ -62,7 +70,7 @@ def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     return 0
 
 
-def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: str, out: TextIO) -> int:  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
+def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str | None, fmt: str, out: TextIO) -> int:  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     """``claimkit diff V1 V2``: compare two recorded releases (``current`` is the corpus now)."""
     from claimkit.release.build import corpus_record
     from claimkit.release.diff import diff_records, render_diff
@@ -73,7 +81,7 @@ def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str, fmt: 
 
     def record(version: str) -> ReleaseRecord:
         if version == "current":
-            return corpus_record(Path(corpus), load_settings(Path(pyproject)), known)
+            return corpus_record(Path(corpus), load_settings(*_config(pyproject)), known)
         if version not in known:
             raise ReleaseError(
                 UNKNOWN_RELEASE,
@@ -99,7 +107,7 @@ def verify(folder: str, *, fmt: str, out: TextIO) -> int:
 
 def load(folder: str, *, out: TextIO) -> int:
     """``claimkit load``: verify a built release, then load every config with ``datasets`` and summarize it."""
-    from claimkit.release.load import load_release
+    from claimkit.release.load import first_claim, load_release
     from claimkit.release.verify import verify_release
 
     report = verify_release(Path(folder))
@@ -109,8 +117,6 @@ def load(folder: str, *, out: TextIO) -> int:
     for config in load_release(Path(folder)):
         splits = ", ".join(f"{split} {rows}" for split, rows in config.rows.items())
         out.write(f"{config.name}: {splits} rows; {len(config.features)} features\n")
-        if config.name == "claims" and config.first:
-            first = config.first
-            category = config.features["category"].int2str(first["category"])
-            out.write(f"  first claim: [{category}] {first['text'][:80]}\n")
+        if config.name == "claims" and (claim := first_claim(config)) is not None:
+            out.write(f"  first claim: {claim}\n")
     return 0

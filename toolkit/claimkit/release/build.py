@@ -194,8 +194,15 @@ def _record_gold(
 ) -> set[str]:
     """Record the gold documents of a batch; returns the guideline versions they follow."""
     guidelines = set()
-    for file, _ in batch:
-        if file is not None and file.gold is not None:
+    for file, report in batch:
+        if file is None:  # a diff against the corpus now must not read a missing file as a removed document
+            first = next((issue for issue in report if issue.severity is Severity.ERROR), report[0])
+            raise ReleaseError(
+                INVALID_CORPUS,
+                f"the corpus cannot be read: {first.code} {first.message} in {first.location}",
+                hint="Fix the path (--corpus) or the file; `claimkit validate` on the corpus lists every problem.",
+            )
+        if file.gold is not None:
             split = assign_split(file.document.id, settings.split_ratios, settings.split_salt)
             documents.add(file.document.id, _recorded(file.document, file.gold, split, labels))
             guidelines.add(file.gold.guideline_version)

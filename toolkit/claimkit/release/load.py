@@ -10,7 +10,7 @@ import yaml
 
 from claimkit.errors import UNKNOWN_RELEASE, UNREADABLE_RELEASE, ReleaseError
 
-__all__ = ["LoadedConfig", "card_metadata", "load_release"]
+__all__ = ["LoadedConfig", "card_metadata", "first_claim", "load_release"]
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,29 @@ def card_metadata(folder: Path) -> dict[str, Any]:
         raise ReleaseError(UNKNOWN_RELEASE, f"{folder} has no readable README.md: it is not a release") from None
     if not text.startswith("---\n"):
         raise ReleaseError(UNKNOWN_RELEASE, f"{folder / 'README.md'} has no YAML metadata block")
-    block = text[4 : text.index("\n---\n", 4)]
-    loaded: dict[str, Any] = yaml.safe_load(block)
+    end = text.find("\n---\n", 4)
+    try:
+        loaded = yaml.safe_load(text[4:end]) if end > 0 else None
+    except yaml.YAMLError as error:
+        raise ReleaseError(
+            UNREADABLE_RELEASE, f"{folder / 'README.md'}: its metadata block is not YAML ({str(error).splitlines()[0]})"
+        ) from None
+    if not isinstance(loaded, dict):
+        raise ReleaseError(UNREADABLE_RELEASE, f"{folder / 'README.md'}: no metadata block between two --- lines")
     return loaded
+
+
+def first_claim(config: LoadedConfig) -> str | None:
+    """The first claim of the ``claims`` config, as ``[category] text`` (``None`` when it has none).
+    A claims table without the columns every claimkit release has is E310."""
+    if config.first is None:
+        return None
+    category, text = config.features.get("category"), config.first.get("text")
+    if not hasattr(category, "int2str") or not isinstance(text, str):
+        raise ReleaseError(
+            UNREADABLE_RELEASE, f"the claims table has no category labels or no text: {sorted(config.features)}"
+        )
+    return f"[{category.int2str(config.first['category'])}] {text[:80]}"
 
 
 def _load_config(folder: Path, config: str, cache_dir: Path | None) -> LoadedConfig:

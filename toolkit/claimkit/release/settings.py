@@ -51,15 +51,23 @@ def _value_problem(values: dict[str, Any]) -> str | None:
     return None
 
 
-def load_settings(pyproject: Path) -> DatasetSettings:
-    """The settings of the dataset built from this repository (defaults when the table is absent)."""
+def load_settings(pyproject: Path, named: bool = False) -> DatasetSettings:
+    """The settings of the dataset built from this repository (defaults when the table is absent).
+    A file ``named`` by the user (``--config``) must exist and hold the table: else E106, never defaults."""
     if not pyproject.is_file():
+        if named:
+            raise ConfigError(INVALID_DATASET_CONFIG, f"--config {pyproject} is not a file")
         return DatasetSettings()
     try:
         table: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(INVALID_DATASET_CONFIG, f"{pyproject} is not valid TOML: {error}") from None
-    values = table.get("tool", {}).get("claimkit", {}).get("dataset", {})
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(INVALID_DATASET_CONFIG, f"{pyproject} cannot be read: {error}") from None
+    values = table.get("tool", {}).get("claimkit", {}).get("dataset")
+    if values is None and named:
+        raise ConfigError(INVALID_DATASET_CONFIG, f"--config {pyproject} has no [tool.claimkit.dataset] table")
+    values = values or {}
     known = set(DatasetSettings.__dataclass_fields__)
     unknown = set(values) - known
     if unknown:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -105,13 +106,19 @@ def _entries(folder: Path) -> dict[str, dict[str, Any]] | Issue:
     if not path.is_file():
         return MANIFEST_MISSING.issue(f"{folder} has no {MANIFEST}", file=str(path))
     try:
-        files = json.loads(path.read_bytes())["files"]
+        files = json.loads(path.read_bytes(), object_pairs_hook=_unique_keys)["files"]
         valid = all(isinstance(e["sha256"], str) and isinstance(e["bytes"], int) for e in files.values())
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        valid = False
+        valid = False  # a key given twice too: which of its entries would count?
     if not valid:
         return MANIFEST_INVALID.issue(f"{path} is not a claimkit release manifest", file=str(path))
     return dict(files)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len({key for key, _ in pairs}) != len(pairs):
+        raise ValueError("a key is given twice")
+    return dict(pairs)
 
 
 def _safe(name: str) -> bool:
@@ -134,10 +141,19 @@ def _check_file(folder: Path, name: str, entry: dict[str, Any]) -> Issue | None:
 
 
 def _extra_files(folder: Path, listed: set[str]) -> Iterator[Issue]:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    """Every entry of the folder that is not a folder of its own and not listed: a file, and also a link
+    (even one that loops or points nowhere) or a named pipe."""
+    for path in sorted(_entries_in(folder)):
         name = path.relative_to(folder).as_posix()
         if name not in listed and name != MANIFEST:
             yield FILE_EXTRA.issue(f"{name} is not part of the release", file=str(path))
+
+
+def _entries_in(folder: Path) -> Iterator[Path]:
+    for root, folders, names in os.walk(folder):  # links to folders are listed, never followed
+        base = Path(root)
+        yield from (base / name for name in names)
+        yield from (base / name for name in folders if (base / name).is_symlink())
 
 
 def _listed_sums(path: Path) -> dict[str, str] | None:

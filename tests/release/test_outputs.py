@@ -1,0 +1,72 @@
+"""Where release commands write and what they read: never over their input, a named config file that
+is not one refused, a corpus that cannot be read never compared as an empty one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimkit.cli import main
+
+MakeCorpus = Callable[..., Path]
+
+
+@pytest.mark.parametrize("option", ["--out", "--records"])
+@pytest.mark.parametrize("where", ["the-corpus", "inside-it"])
+def test_a_release_is_never_written_into_its_corpus(
+    make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, where: str
+) -> None:
+    corpus = make_corpus(2)
+    before = sorted(p.name for p in corpus.iterdir())
+    target = corpus if where == "the-corpus" else corpus / "dist"
+    others = {"--out": str(tmp_path / "dist"), "--records": str(tmp_path / "releases")}
+    others[option] = str(target)
+    arguments = ["release", "--snapshot", "--corpus", str(corpus)]
+    code = main([*arguments, *(part for pair in others.items() for part in pair)])
+    assert code == 2
+    assert "E005" in capsys.readouterr().err
+    assert sorted(p.name for p in corpus.iterdir()) == before
+
+
+def test_a_release_out_folder_the_system_refuses_is_a_coded_error(
+    make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_corpus(1)
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    code = main(["release", "--snapshot", "--corpus", str(corpus), "--out", str(tmp_path / "loop" / "x")])
+    assert code == 2
+    captured = capsys.readouterr()
+    assert "E212" in captured.err
+    assert "internal error" not in captured.err
+
+
+@pytest.mark.parametrize("config", ["missing.toml", "a-folder", "no-table.toml"])
+def test_a_named_config_that_gives_no_settings_is_refused(
+    make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str
+) -> None:
+    corpus = make_corpus(1)
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "no-table.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    out = tmp_path / "dist"
+    code = main(
+        ["release", "--snapshot", "--corpus", str(corpus), "--out", str(out), "--config", str(tmp_path / config)]
+    )
+    assert code == 2
+    assert "E106" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("corpus", ["missing", "unreadable-file"])
+def test_diff_against_a_corpus_that_cannot_be_read_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], corpus: str
+) -> None:
+    """Not 'every document removed': the corpus is what is wrong."""
+    folder = tmp_path / corpus
+    if corpus == "unreadable-file":
+        folder.mkdir()
+        (folder / "doc.json").write_bytes(b'{"document": \xd8')
+    code = main(["diff", "current", "current", "--corpus", str(folder), "--records", str(tmp_path / "r")])
+    assert code == 1
+    assert "E305" in capsys.readouterr().err
