@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -263,3 +264,40 @@ def test_any_json_export_is_converted_or_refused_with_a_code(tasks: list[Any], t
     export.write_text(json.dumps(tasks), encoding="utf-8")
     with contextlib.suppress(ClaimkitError):
         import_exports([str(export)], tmp_path / "corpus", Pseudonymizer(RECORDING_KEY.encode()), server_id="x")
+
+
+@pytest.mark.parametrize("where", ["in-an-offset", "alone"])
+def test_a_number_of_thousands_of_digits_is_refused_before_the_parser_reads_it(where: str, tmp_path: Path) -> None:
+    """ijson's C parser fails on an integer over Python's 4,300 digits, and in a real export's nesting
+    crashed the process (a segmentation fault, exit 139): such a number is refused first (E211)."""
+    digits = b"9" * 5000
+    if where == "alone":
+        content = b'[{"id": ' + digits + b"}]"
+    else:
+        raw = _plain_export(tmp_path).read_bytes()
+        content, replaced = re.subn(rb'"start": \d+', b'"start": ' + digits, raw, count=1)
+        assert replaced == 1
+    (tmp_path / "huge.json").write_bytes(content)
+    done = claimkit("ls", "import", "huge.json", "--out", "corpus", "--format", "json", cwd=tmp_path, env=KEY)
+    assert done.returncode == 2, done.stderr
+    assert [issue["code"] for issue in _json(done)["issues"]] == ["E211"]
+    assert not (tmp_path / "corpus").exists()
+
+
+@pytest.mark.parametrize("bad", [None, 5, "value-not-an-object"], ids=["null", "a-number", "value-not-an-object"])
+def test_a_result_item_that_is_not_an_object_keeps_the_annotation_aside(bad: Any, tmp_path: Path) -> None:
+    """A result item of another shape than Label Studio's is L045 at its place, and the annotation is
+    kept aside whole (L042), never converted in part nor an internal error."""
+    good = RECORDING.tasks("pull-snapshot.json")[3]
+    submitted = next(a for a in good["annotations"] if not a["was_cancelled"])
+    region = {"id": "r1", "from_name": "span", "to_name": "text", "type": "labels", "value": [{"start": 0}]}
+    item = region if bad == "value-not-an-object" else bad
+    result = [*submitted["result"], item]
+    (tmp_path / "export.json").write_text(json.dumps([{**good, "annotations": [{**submitted, "result": result}]}]))
+    done = claimkit(
+        "ls", "import", "export.json", "--out", "corpus", "--server-id", "x", "--format", "json", cwd=tmp_path, env=KEY
+    )
+    assert done.returncode == 1, done.stderr
+    found = {(i["code"], i["location"]["pointer"]) for i in _json(done)["issues"]}
+    assert {("L045", f"/annotations/0/result/{len(result) - 1}"), ("L042", "/annotations/0")} <= found
+    assert list((tmp_path / "corpus" / ".pending").rglob("annotation-*.json"))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
+import sys
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +30,11 @@ _GZIP = b"\x1f\x8b"
 MAX_DEPTH = 64
 _OPENING = frozenset({"start_map", "start_array"})
 _CLOSING = frozenset({"end_map", "end_array"})
+#: More digits in a row than Python turns into an int (4,300): ijson's C parser fails on such a number
+#: and may crash the process; no offset or id has them, so they are refused before it reads.
+_LONG_RUN = sys.get_int_max_str_digits() or 4300
+_LONG_NUMBER = re.compile(rb"[0-9]{%d}" % _LONG_RUN)
+_CHUNK = 1 << 20
 _LOSSY_SUFFIXES = {".csv": "CSV", ".tsv": "TSV", ".conll": "CONLL", ".conll2003": "CONLL", ".txt": "CONLL"}
 
 
@@ -87,6 +94,7 @@ class ExportFile:
         plain events, before any item is built: ijson gives every event its path from the root, so
         building an item nested 100,000 deep took memory by the square of the depth (a 200 KB file
         was killed for want of memory), and the tasks are read only after this pass."""
+        self._check_numbers()
         depth = 0
         with self._open() as handle:
             try:
@@ -99,6 +107,19 @@ class ExportFile:
                         depth -= 1
             except (ijson.JSONError, ijson.IncompleteJSONError, OSError, EOFError, UnicodeDecodeError) as error:
                 raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
+
+    def _check_numbers(self) -> None:
+        """Refuse a run of digits too long for an int (see :data:`_LONG_NUMBER`), read in chunks that
+        overlap by the run's length so that none is missed at a chunk's edge."""
+        tail = b""
+        with self._open() as handle:
+            try:
+                while chunk := handle.read(_CHUNK):
+                    if _LONG_NUMBER.search(tail + chunk):
+                        raise _unreadable(self.path, "a number of thousands of digits: not an export")
+                    tail = chunk[-_LONG_RUN:]
+            except (OSError, EOFError) as error:
+                raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
 
     def _first_bytes(self) -> bytes:
         with self._open() as handle:

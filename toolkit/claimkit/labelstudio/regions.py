@@ -234,9 +234,24 @@ def _sort_item(reader: _Reader, items: _Items, item: dict[str, Any], position: i
         reader.report(codes.UNKNOWN_CONTROL, message, position)
 
 
+#: What a JSON value that is not an object is, in JSON's words.
+_JSON_KINDS: dict[type, str] = {type(None): "null", bool: "a boolean", int: "a number", float: "a number"}
+_JSON_KINDS |= {str: "a string", list: "an array"}
+
+
 def _read_items(reader: _Reader, result: list[dict[str, Any]]) -> _Items:
     items = _Items()
     for position, item in enumerate(result):
+        if not isinstance(item, dict) or not isinstance(item.get("value") or {}, dict):
+            what = (
+                "its value is not an object"
+                if isinstance(item, dict)
+                else f"{_JSON_KINDS.get(type(item), 'not an object')}"
+            )
+            reader.report(
+                codes.MALFORMED_TASK, f"result item {position} is not as Label Studio exports it: {what}", position
+            )
+            continue  # an error: the whole annotation is kept aside (quarantined), not converted in part
         _sort_item(reader, items, item, position)
     for position, item in items.fields:
         reader.add_field(item, position)
