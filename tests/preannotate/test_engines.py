@@ -153,8 +153,9 @@ def _hostile_shard(path: Path) -> tuple[list[object], list[tuple[str, int]]]:
     lines += [b"not json\n", line({"id": 7}, "\r\n"), line(third, "\r\n")]
     lines += [b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"]  # Python's parser gives up
     lines += [b'{"id": "big", "n": 1' + b"0" * 5000 + b"}\n"]  # over Python's 4,300 digits
+    lines += ['{"id": "dup", "text": "نص المقال", "text": "dup"}\n'.encode()]  # which text? neither
     path.write_bytes(b"".join(lines))
-    refusals = [("P003", 3), ("P003", 5), ("P003", 6), ("P003", 8), ("P003", 9)]
+    refusals = [("P003", 3), ("P003", 5), ("P003", 6), ("P003", 8), ("P003", 9), ("P003", 10)]
     return [first["id"], second["id"], third["id"]], refusals
 
 

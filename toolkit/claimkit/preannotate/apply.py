@@ -14,6 +14,7 @@ from claimkit.ingest import detect_furniture, ingest_text
 from claimkit.ingest.records import json_safe
 from claimkit.issues import Issue, Severity
 from claimkit.loading import MAX_FILE_BYTES, load_file
+from claimkit.locate import loads_unique
 from claimkit.model import Annotation, DocumentFile
 from claimkit.preannotate.acceptance import schema_at_least
 from claimkit.preannotate.annotate import NAME, VERSION, propose
@@ -176,10 +177,10 @@ def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, 
     if not text.strip():
         return None, None
     try:
-        row = json.loads(text)
+        row = loads_unique(text)
     except json.JSONDecodeError as error:
         return None, f"not JSON ({error.msg}): {text.strip()[:60]}"
-    except ValueError as error:  # an integer of more than 4,300 digits (Python's limit)
+    except ValueError as error:  # a key given twice; an integer of more than 4,300 digits (Python's limit)
         return None, f"not an article: {error}"
     except RecursionError:
         return None, "not an article: arrays or objects nested deeper than the JSON parser allows"
