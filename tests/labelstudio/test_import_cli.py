@@ -301,3 +301,16 @@ def test_a_result_item_that_is_not_an_object_keeps_the_annotation_aside(bad: Any
     found = {(i["code"], i["location"]["pointer"]) for i in _json(done)["issues"]}
     assert {("L045", f"/annotations/0/result/{len(result) - 1}"), ("L042", "/annotations/0")} <= found
     assert list((tmp_path / "corpus" / ".pending").rglob("annotation-*.json"))
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(b"null", "null.json"), (b"5", "five.json"), (b'[{"id": 1, "data": {"text": "x"}}]', "plain.json.gz")],
+    ids=["null", "a-number", "gz-not-gzip"],
+)
+def test_json_that_is_no_export_is_not_called_a_csv_export(content: bytes, name: str, tmp_path: Path) -> None:
+    """E210 says which export to make instead of a lossy one; a JSON value or a mislabelled file is E211."""
+    (tmp_path / name).write_bytes(content)
+    done = claimkit("ls", "import", name, "--out", "corpus", "--format", "json", cwd=tmp_path, env=KEY)
+    assert done.returncode == 2, done.stderr
+    assert [issue["code"] for issue in _json(done)["issues"]] == ["E211"]

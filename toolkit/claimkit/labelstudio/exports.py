@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import re
 import sys
@@ -56,6 +57,8 @@ class ExportFile:
         if form:
             raise _refuse_lossy(self.path, form)
         self.gzipped = self._head(2) == _GZIP
+        if self.path.suffix.lower() == ".gz" and not self.gzipped:
+            raise _unreadable(self.path, "named .gz but not gzip-compressed")
         self._check_shape()
 
     def _head(self, size: int) -> bytes:
@@ -121,6 +124,18 @@ class ExportFile:
             except (OSError, EOFError) as error:
                 raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
 
+    def _json_scalar(self) -> bool:
+        """Whether the file is one JSON value that is not an object or a list (null, 5, "x", true)."""
+        with self._open() as handle:
+            try:
+                head = handle.read(4096)
+            except (OSError, EOFError):
+                return False
+        try:
+            return not isinstance(json.loads(head), (dict, list)) if len(head) < 4096 else False
+        except ValueError:
+            return False
+
     def _first_bytes(self) -> bytes:
         with self._open() as handle:
             try:
@@ -131,6 +146,8 @@ class ExportFile:
     def _wrong_shape(self, first: bytes) -> UsageError:
         if first == b"{":
             return _unreadable(self.path, "a JSON object, not a Label Studio export (a list of tasks)")
+        if self._json_scalar():
+            return _unreadable(self.path, "a single JSON value (null, a number, a string), not a list of tasks")
         if first and first.isalnum():
             return _refuse_lossy(self.path, "CSV, TSV or CONLL")
         return _unreadable(self.path, "not JSON")
