@@ -323,3 +323,16 @@ def test_a_run_with_no_readable_shard_reports_no_earlier_issue(
     assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["P003"]
     assert main(["preannotate", str(second), "--out", out, "--format", "json"]) == 1
     assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["P007"]
+
+
+def test_shards_and_document_files_in_one_run_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Read as document files, the shards were reported as broken JSON (F005): E606 says what to do."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": "نص"}) + "\n", encoding="utf-8")
+    documents = tmp_path / "docs"
+    shutil.copytree(CASES, documents)
+    before = {p.name: p.read_bytes() for p in documents.iterdir()}
+    args = ["preannotate", str(tmp_path / "a.jsonl"), str(documents), "--out", str(tmp_path / "out")]
+    assert main([*args, "--format", "json"]) == 2
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["E606"]
+    assert {p.name: p.read_bytes() for p in documents.iterdir()} == before
+    assert not (tmp_path / "out").exists()

@@ -20,12 +20,19 @@ __all__ = ["evaluate", "preannotate"]
 
 
 def _shards_given(paths: Sequence[str]) -> bool:
+    """Whether the paths are shards of articles (all of them), not document files; both is E606."""
+    from claimkit.preannotate.codes import SHARDS_AND_DOCUMENTS
+
     def is_shard(path: Path) -> bool:
         if path.is_dir():
             return any(p.suffix in (".jsonl", ".parquet") for p in path.iterdir())
         return path.suffix in (".jsonl", ".parquet")
 
-    return bool(paths) and all(is_shard(Path(p)) for p in paths)
+    shards = [p for p in paths if is_shard(Path(p))]
+    if shards and len(shards) != len(paths):
+        others = [p for p in paths if p not in shards]
+        raise UsageError(SHARDS_AND_DOCUMENTS, f"shards {shards} and document files {others} in one run")
+    return bool(paths) and bool(shards)
 
 
 def preannotate(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)

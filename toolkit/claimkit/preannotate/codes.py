@@ -136,3 +136,13 @@ SHARD_NAMES_COLLIDE = declare_command(
     "Two shards have the same name in different folders: their proposals would go to one output file.",
     "Rename one of them, or run once per folder with its own --out.",
 )
+SHARDS_AND_DOCUMENTS = declare_command(
+    "E606",
+    "shards-and-documents",
+    """Shards of articles and document files were given together.
+
+    Shards (.jsonl, .parquet, or folders of them) are articles whose proposals go to new files under
+    --out; document files get their proposal written into them. One run does one or the other: read as
+    document files, the shards would be reported as broken JSON.""",
+    "Run once for the shards (with --out) and once for the document files.",
+)
