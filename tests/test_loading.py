@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from claimkit.loading import find_document_files
 
 _TREE = [
@@ -83,3 +85,35 @@ def test_a_utf16_file_gets_the_conversion_that_fits_it() -> None:
     utf16 = load_bytes("\ufeff{}".encode("utf-16")).issues
     cp1256 = load_bytes('{"text": "قال"}'.encode("cp1256")).issues
     assert [(i.code, i.hint != NOT_UTF8.fix) for i in utf16 + cp1256] == [("F002", True), ("F002", False)]
+
+
+def test_nan_and_infinity_are_not_json_even_where_any_value_goes() -> None:
+    """`source_fields` takes any JSON value; Python's and pydantic's parsers take NaN too, other readers
+    (jq, `datasets`) refuse the file: F005 at the place, and a string "NaN" is no number."""
+    from claimkit.loading import load_bytes
+
+    seed = (Path(__file__).resolve().parents[1] / "annotations" / "000_f22616ff3d8ce778.json").read_text("utf-8")
+    for literal in ("NaN", "Infinity", "-Infinity"):
+        text = seed.replace('"document": {', '"document": {"source_fields": {"score": ' + literal + "},", 1)
+        loaded = load_bytes(text.encode())
+        assert loaded.file is None
+        assert [(i.code, i.location.line) for i in loaded.issues] == [("F005", 3)], literal
+    text = seed.replace('"document": {', '"document": {"source_fields": {"score": "NaN"},', 1)
+    assert load_bytes(text.encode()).file is not None
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column"),
+    [
+        (b'{\n"a": ' + b"[" * 5000 + b"]" * 5000 + b"}", 2, 206),
+        (b'{\n"a": ' + b"1" * 5000 + b"}", 2, 4307),
+        (b'{\n"a": "\\ud800"}', 2, 13),
+    ],
+    ids=["nested-too-deep", "a-number-too-long", "a-lone-surrogate"],
+)
+def test_json_the_strict_parser_refuses_is_located(raw: bytes, line: int, column: int) -> None:
+    """Python's parser refuses these without a place, or accepts them: the place is the strict parser's."""
+    from claimkit.loading import load_bytes
+
+    issues = load_bytes(raw).issues
+    assert [(i.code, i.location.line, i.location.column) for i in issues] == [("F005", line, column)]

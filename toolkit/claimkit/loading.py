@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jiter
 from pydantic import ValidationError
 
 from claimkit.codes import Scope, declare
@@ -83,8 +85,10 @@ INVALID_JSON = declare(
     Scope.INPUT,
     """The file is not valid JSON.
 
-    The location gives the line and column where the parser stopped.""",
-    "Fix the JSON syntax at the given line (a missing comma or quote is the usual cause).",
+    The location gives the line and column where the parser stopped. NaN and Infinity, which some
+    writers put for a missing or infinite number, are not JSON: other readers refuse them.""",
+    "Fix the JSON at the given line and column (a missing comma or quote is the usual cause; write null "
+    "for a missing number).",
 )
 FILE_TOO_LARGE = declare(
     "F006",
@@ -146,14 +150,40 @@ def encoding_hint(head: bytes) -> str | None:
     return None
 
 
-def _json_error(raw: bytes, path: str | None) -> Issue:
+def _json_error(raw: bytes, path: str | None, parser_message: str) -> Issue:
+    """F005 where Python's parser stops, else where pydantic's strict one did (``parser_message``: its
+    words, e.g. a number too long, nesting too deep, a lone surrogate, which Python's accepts or
+    refuses without a place)."""
     try:
         json.loads(raw)
     except json.JSONDecodeError as error:
         return INVALID_JSON.issue(f"invalid JSON: {error.msg}", file=path, line=error.lineno, column=error.colno)
-    except (RecursionError, ValueError) as error:  # pragma: no cover - nesting deeper than Python allows
-        return INVALID_JSON.issue(f"invalid JSON: {error}", file=path)
-    return INVALID_JSON.issue("invalid JSON (rejected by the strict parser: e.g. a lone surrogate)", file=path)
+    except (RecursionError, ValueError):
+        pass
+    return _parser_issue(parser_message.removeprefix("Invalid JSON: "), path)
+
+
+_AT = re.compile(r"^(?P<why>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
+
+
+def _parser_issue(message: str, path: str | None) -> Issue:
+    found = _AT.match(message)
+    if found is None:
+        return INVALID_JSON.issue(f"invalid JSON: {message}", file=path)
+    line, column = int(found["line"]), int(found["column"])
+    return INVALID_JSON.issue(f"invalid JSON: {found['why']}", file=path, line=line, column=column)
+
+
+def _non_finite_issues(raw: bytes, path: str | None) -> list[Issue]:
+    """NaN and Infinity, which Python's and pydantic's parsers accept but JSON has not (RFC 8259): a
+    file with one is refused by other readers (jq, `datasets`). Looked for only when the bytes hold one."""
+    if b"NaN" not in raw and b"Infinity" not in raw:
+        return []
+    try:
+        jiter.from_json(raw, allow_inf_nan=False)
+    except ValueError as error:
+        return [_parser_issue(f"NaN or Infinity is not JSON: {error}", path)]
+    return []
 
 
 def _input_problem(raw: bytes, path: str | None) -> Issue | None:
@@ -188,12 +218,13 @@ def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
     try:
         file = DocumentFile.model_validate_json(raw, strict=True)
     except ValidationError as error:
-        if any(detail["type"] == "json_invalid" for detail in error.errors()):
+        invalid = next((detail["msg"] for detail in error.errors() if detail["type"] == "json_invalid"), None)
+        if invalid is not None:
             # Only now find out why: the strict parser already refused bad UTF-8, a BOM, nothing.
-            return Loaded(path, None, [_input_problem(raw, path) or _json_error(raw, path)], raw)
+            return Loaded(path, None, [_input_problem(raw, path) or _json_error(raw, path, invalid)], raw)
         return Loaded(path, None, _duplicate_key_issues(raw, path) or structure_issues(error, path), raw)
-    duplicates = _duplicate_key_issues(raw, path)
-    return Loaded(path, None if duplicates else file, duplicates, raw)
+    refused = _duplicate_key_issues(raw, path) or _non_finite_issues(raw, path)
+    return Loaded(path, None if refused else file, refused, raw)
 
 
 def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Loaded:
