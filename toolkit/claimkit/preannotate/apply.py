@@ -166,7 +166,7 @@ def propose_lines(lines: Sequence[bytes | str], where: str, first: int | None = 
 
 
 def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, str | None]:
-    """One line's row (``{}`` for JSON that is not an object), or why it has none; neither when blank.
+    """One line's row, or why it has none (not UTF-8, not JSON, not an object); neither when blank.
     A byte order mark before the first line is not content."""
     if isinstance(raw, bytes):
         try:
@@ -184,4 +184,11 @@ def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, 
         return None, f"not an article: {error}"
     except RecursionError:
         return None, "not an article: arrays or objects nested deeper than the JSON parser allows"
-    return row if isinstance(row, dict) else {}, None
+    if not isinstance(row, dict):
+        return None, f"not an article: a JSON {_JSON_NAMES.get(type(row), 'value')}, not an object: {text.strip()[:60]}"
+    return row, None
+
+
+#: JSON's names of what Python's parser gives.
+_JSON_NAMES: dict[type, str] = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+_JSON_NAMES[type(None)] = "null"
