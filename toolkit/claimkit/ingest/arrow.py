@@ -2,7 +2,9 @@
 pyarrow and datasets (claimkit.release is the other), so ``import claimkit`` stays light.
 
 Parquet is read in row batches and a ``save_to_disk`` folder through its memory map, so memory
-stays flat whatever the size. A Hub id is streamed when online; offline it is a coded error.
+stays flat whatever the size. A Hub id is streamed when online; offline it is a coded error. A file
+or folder that is damaged or not what it claims to be (a truncated download) is F001 where it is
+met: before the first row, or at the row where reading stopped.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from typing import Any
 
 from claimkit.ingest.codes import HUB_UNAVAILABLE, MISSING_DEPENDENCY, IngestError
 from claimkit.ingest.readers import Item, missing_fields
-from claimkit.ingest.records import FieldMap, Record, json_safe
+from claimkit.ingest.records import FieldMap, Record, Unread, json_safe
+from claimkit.loading import UNREADABLE_FILE
 
 __all__ = ["is_dataset_folder", "read", "read_hub"]
 
 _BATCH = 256
 _DATASET_FILES = ("dataset_info.json", "dataset_dict.json", "state.json")
+_PARQUET_HINT = "Download or export the file again (a Parquet file ends with the bytes `PAR1`), or leave it out."
+_DATASET_HINT = "Write the folder again with `save_to_disk`, or leave it out."
 
 
 def is_dataset_folder(path: Path) -> bool:
@@ -41,27 +46,60 @@ def _module(name: str) -> Any:
         raise IngestError(MISSING_DEPENDENCY, f"reading this input needs {name} ({error})") from error
 
 
+def _read_errors() -> tuple[type[BaseException], ...]:
+    """What pyarrow and datasets raise on a damaged input: ``load_from_disk`` alone raises KeyError,
+    TypeError or AttributeError on a ``state.json`` or ``dataset_info.json`` of the wrong shape."""
+    import pyarrow
+
+    return (OSError, ValueError, LookupError, TypeError, AttributeError, pyarrow.ArrowException)
+
+
+def _unreadable(where: str, what: str, error: BaseException, hint: str, row: int | None = None) -> Unread:
+    """F001 for an input that cannot be read, from ``row`` on when some rows were read."""
+    after = f"rows from row {row} on cannot be read: " if row is not None else ""
+    message = f"{after}not a readable {what} (damaged, or another format): {type(error).__name__}: {error}"
+    return Unread(UNREADABLE_FILE.issue(message, file=where, line=row, hint=hint))
+
+
 def _record(row: dict[str, Any], where: str, number: int) -> Record:
     return Record({key: json_safe(value) for key, value in row.items()}, where, number, number)
 
 
-def _rows(batches: Iterator[Any], where: str) -> Iterator[Item]:
+def _next_rows(batches: Iterator[Any]) -> list[dict[str, Any]] | None:
+    batch = next(batches, None)
+    return None if batch is None else batch.to_pylist()
+
+
+def _rows(batches: Iterator[Any], where: str, what: str, hint: str) -> Iterator[Item]:
+    """The rows of ``batches``; a batch that cannot be read ends them with F001 at its first row."""
     number = 0
-    for batch in batches:
-        for row in batch.to_pylist():
+    while True:
+        try:
+            rows = _next_rows(batches)
+        except _read_errors() as error:  # a Parquet file whose footer is sound but whose data is not
+            yield _unreadable(where, what, error, hint, row=number + 1)
+            return
+        if rows is None:
+            return
+        for row in rows:
             number += 1
             yield _record(row, where, number)
 
 
 def _parquet(path: Path, fields: FieldMap) -> Iterator[Item]:
     parquet = _module("pyarrow")
-    source = parquet.ParquetFile(path)
     where = str(path)
-    problem = missing_fields(source.schema_arrow.names, fields, where)
+    try:
+        source = parquet.ParquetFile(path)
+        columns = source.schema_arrow.names
+    except _read_errors() as error:
+        yield _unreadable(where, "Parquet file", error, _PARQUET_HINT)
+        return
+    problem = missing_fields(columns, fields, where)
     if problem is not None:
         yield problem
         return
-    yield from _rows(source.iter_batches(batch_size=_BATCH), where)
+    yield from _rows(source.iter_batches(batch_size=_BATCH), where, "Parquet file", _PARQUET_HINT)
 
 
 def _splits(loaded: Any) -> list[tuple[str | None, Any]]:
@@ -78,11 +116,16 @@ def _dataset_rows(dataset: Any, where: str, fields: FieldMap) -> Iterator[Item]:
         return
     table = dataset.with_format("arrow")
     batches = (table[start : start + _BATCH] for start in range(0, len(dataset), _BATCH))
-    yield from _rows(batches, where)
+    yield from _rows(batches, where, "datasets folder", _DATASET_HINT)
 
 
 def _dataset(path: Path, fields: FieldMap) -> Iterator[Item]:
-    loaded = _module("datasets").load_from_disk(str(path))
+    datasets = _module("datasets")
+    try:
+        loaded = datasets.load_from_disk(str(path))
+    except _read_errors() as error:
+        yield _unreadable(str(path), "datasets folder", error, _DATASET_HINT)
+        return
     for split, dataset in _splits(loaded):
         yield from _dataset_rows(dataset, f"{path}[{split}]" if split else str(path), fields)
 

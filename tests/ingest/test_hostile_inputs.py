@@ -1,0 +1,47 @@
+"""Damaged and ambiguous inputs, from the small files in tests/ingest/inputs: a coded issue at the right
+place for each, never an internal error, and nothing the input holds dropped or changed without a word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ingest.conftest import Ingest, written
+
+INPUTS = Path(__file__).parent / "inputs"
+
+
+def found(report: dict[str, Any]) -> list[tuple[str, str, int | None]]:
+    """Every issue as (code, the name of its file, its line)."""
+    return [
+        (issue["code"], Path(issue["location"]["file"]).name, issue["location"]["line"]) for issue in report["issues"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "forced"),
+    [("truncated.parquet", None), ("not-parquet.parquet", None), ("article.txt", "parquet")],
+)
+def test_a_file_that_is_no_parquet_is_f001_not_an_internal_error(ingest: Ingest, name: str, forced: str | None) -> None:
+    flags = ["--input-format", forced] if forced else []
+    code, report = ingest(str(INPUTS / name), *flags)
+    assert (code, found(report)) == (2, [("F001", Path(name).name, None)])
+
+
+def test_a_parquet_row_group_that_cannot_be_read_ends_the_file_there(
+    ingest: Ingest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The footer is sound, the second row group's page is not: its rows are F001 at the first of them."""
+    monkeypatch.setattr("claimkit.ingest.arrow._BATCH", 2)  # one batch per row group of the file
+    code, report = ingest(str(INPUTS / "damaged-row-group.parquet"))
+    assert (code, found(report)) == (1, [("F001", "damaged-row-group.parquet", 3)])
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-1"]
+
+
+@pytest.mark.parametrize("name", ["dataset-state-empty", "dataset-truncated-arrow"])
+def test_a_damaged_datasets_folder_is_f001_not_an_internal_error(ingest: Ingest, name: str) -> None:
+    code, report = ingest(str(INPUTS / name))
+    assert (code, found(report)) == (2, [("F001", name, None)])
