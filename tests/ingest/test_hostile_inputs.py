@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.conftest import Ingest, written
+from tests.ingest.conftest import Ingest, jsonl, written
 
 INPUTS = Path(__file__).parent / "inputs"
 
@@ -45,3 +45,17 @@ def test_a_parquet_row_group_that_cannot_be_read_ends_the_file_there(
 def test_a_damaged_datasets_folder_is_f001_not_an_internal_error(ingest: Ingest, name: str) -> None:
     code, report = ingest(str(INPUTS / name))
     assert (code, found(report)) == (2, [("F001", name, None)])
+
+
+def test_nan_and_infinity_in_parquet_and_datasets_are_refused_as_in_json_lines(ingest: Ingest, tmp_path: Path) -> None:
+    """A NaN or an infinity was written as null without a word; JSON Lines refuses it (S004): so do these."""
+    import pyarrow.parquet as pq
+
+    code, report = ingest(str(INPUTS / "nonfinite.parquet"), str(INPUTS / "dataset-nan"))
+    expected = [("S004", "dataset-nan", 2), ("S004", "nonfinite.parquet", 1), ("S004", "nonfinite.parquet", 3)]
+    assert (code, found(report)) == (1, expected)
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-1"]
+    rows = pq.read_table(INPUTS / "nonfinite.parquet").to_pylist()
+    lines = jsonl(tmp_path / "nonfinite.jsonl", rows)  # json.dumps writes NaN and Infinity
+    code, report = ingest(str(lines), out=tmp_path / "out2")
+    assert (code, found(report)) == (1, [("S004", "nonfinite.jsonl", 1), ("S004", "nonfinite.jsonl", 3)])

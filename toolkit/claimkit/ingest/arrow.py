@@ -62,7 +62,8 @@ def _unreadable(where: str, what: str, error: BaseException, hint: str, row: int
 
 
 def _record(row: dict[str, Any], where: str, number: int) -> Record:
-    return Record({key: json_safe(value) for key, value in row.items()}, where, number, number)
+    """A row as a record; a NaN stays a NaN, to be refused as in JSON Lines (not written as null)."""
+    return Record({key: json_safe(value, keep_nonfinite=True) for key, value in row.items()}, where, number, number)
 
 
 def _next_rows(batches: Iterator[Any]) -> list[dict[str, Any]] | None:

@@ -79,12 +79,16 @@ class Unread:
     issue: Issue
 
 
-def json_safe(value: Any) -> Any:
-    """A value of a source (a Parquet timestamp, bytes, a NaN) as JSON can hold it, nothing dropped."""
+def json_safe(value: Any, *, keep_nonfinite: bool = False) -> Any:
+    """A value of a source (a Parquet timestamp, bytes, a NaN) as JSON can hold it, nothing dropped.
+
+    A NaN or an infinity becomes null, or with ``keep_nonfinite`` stays as it is: ingest keeps it so
+    that the document model refuses it (S004), as it refuses a JSON Lines ``NaN``.
+    """
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
-        return value if math.isfinite(value) else None
+        return value if keep_nonfinite or math.isfinite(value) else None
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -92,7 +96,7 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, Mapping):
-        return {str(key): json_safe(item) for key, item in value.items()}
+        return {str(key): json_safe(item, keep_nonfinite=keep_nonfinite) for key, item in value.items()}
     if isinstance(value, list | tuple | set):
-        return [json_safe(item) for item in value]
+        return [json_safe(item, keep_nonfinite=keep_nonfinite) for item in value]
     return str(value)
