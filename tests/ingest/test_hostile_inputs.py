@@ -59,3 +59,10 @@ def test_nan_and_infinity_in_parquet_and_datasets_are_refused_as_in_json_lines(i
     lines = jsonl(tmp_path / "nonfinite.jsonl", rows)  # json.dumps writes NaN and Infinity
     code, report = ingest(str(lines), out=tmp_path / "out2")
     assert (code, found(report)) == (1, [("S004", "nonfinite.jsonl", 1), ("S004", "nonfinite.jsonl", 3)])
+
+
+def test_a_parquet_schema_naming_a_column_twice_is_refused_as_a_csv_header_is(ingest: Ingest, tmp_path: Path) -> None:
+    """Two columns named text: the reader kept the last one ('dup') as the article; CSV refuses it (I006)."""
+    code, report = ingest(str(INPUTS / "text-column-twice.parquet"))
+    assert (code, found(report)) == (2, [("I006", "text-column-twice.parquet", None)])
+    assert written(tmp_path / "out") == {}

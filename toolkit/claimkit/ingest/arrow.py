@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.ingest.codes import HUB_UNAVAILABLE, MISSING_DEPENDENCY, IngestError
-from claimkit.ingest.readers import Item, missing_fields
+from claimkit.ingest.readers import Item, column_problem
 from claimkit.ingest.records import FieldMap, Record, Unread, json_safe
 from claimkit.loading import UNREADABLE_FILE
 
@@ -96,7 +96,7 @@ def _parquet(path: Path, fields: FieldMap) -> Iterator[Item]:
     except _read_errors() as error:
         yield _unreadable(where, "Parquet file", error, _PARQUET_HINT)
         return
-    problem = missing_fields(columns, fields, where)
+    problem = column_problem(columns, fields, where)
     if problem is not None:
         yield problem
         return
@@ -111,7 +111,7 @@ def _splits(loaded: Any) -> list[tuple[str | None, Any]]:
 
 
 def _dataset_rows(dataset: Any, where: str, fields: FieldMap) -> Iterator[Item]:
-    problem = missing_fields(dataset.column_names or [], fields, where)
+    problem = column_problem(dataset.column_names or [], fields, where)
     if problem is not None:
         yield problem
         return
@@ -151,7 +151,7 @@ def read_hub(name: str, fields: FieldMap) -> Iterator[Item]:
     for split in sorted(loaded := _hub_dataset(name)):
         where = f"hf://datasets/{name}[{split}]"
         stream = loaded[split]
-        problem = missing_fields(stream.column_names or [], fields, where) if stream.column_names else None
+        problem = column_problem(stream.column_names or [], fields, where) if stream.column_names else None
         if problem is not None:
             yield problem
             continue

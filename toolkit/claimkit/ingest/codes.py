@@ -94,7 +94,8 @@ UNREADABLE_RECORD = declare(
     """One record of a bulk input cannot be read (a JSON Lines line that is not a JSON object, a CSV
     row with more fields than the header).
 
-    The other records are read; only this one is refused.""",
+    The other records are read; only this one is refused. An input whose columns (a CSV header, a
+    Parquet schema) name one twice is refused whole: a reader keeps only one of the two.""",
     "Fix the record at the given line, or remove it from the input.",
 )
 UNSUPPORTED_INPUT = declare(

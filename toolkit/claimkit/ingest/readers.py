@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import IO, Any, cast
@@ -29,6 +29,7 @@ __all__ = [
     "FORMATS",
     "Item",
     "Line",
+    "column_problem",
     "file_format",
     "missing_fields",
     "read_file",
@@ -63,6 +64,15 @@ def file_format(path: Path, forced: str | None = None) -> str | None:
         return forced
     name = path.name.lower().removesuffix(".gz")
     return FORMATS.get(os.path.splitext(name)[1])
+
+
+def column_problem(columns: Sequence[str], fields: FieldMap, where: str, line: int | None = None) -> Unread | None:
+    """An issue when an input's columns (a CSV header, a Parquet schema) name one twice (I006: a reader
+    keeps only one of the two, and it would be a guess which holds the article), or lack a field (I008)."""
+    if repeated := sorted({name for name in columns if columns.count(name) > 1}):
+        message = f"the input names the column {repeated[0]!r} twice: a reader keeps only the last value"
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+    return missing_fields(columns, fields, where)
 
 
 def missing_fields(columns: Iterable[str], fields: FieldMap, where: str) -> Unread | None:
@@ -235,11 +245,7 @@ def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[It
         if (problem := _not_utf8(delimiter.join(header), 1, path)) is not None:
             yield problem
             return
-        if repeated := sorted({name for name in header if header.count(name) > 1}):
-            message = f"the header names the column {repeated[0]!r} twice: a reader keeps only the last value"
-            yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=1))
-            return
-        problem = missing_fields(header, fields, where)
+        problem = column_problem(header, fields, where, line=1)
         if problem is not None:
             yield problem
             return
