@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.conftest import Ingest, jsonl, written
+from tests.ingest.conftest import BODIES, Ingest, jsonl, written
 
 INPUTS = Path(__file__).parent / "inputs"
 
@@ -66,3 +66,11 @@ def test_a_parquet_schema_naming_a_column_twice_is_refused_as_a_csv_header_is(in
     code, report = ingest(str(INPUTS / "text-column-twice.parquet"))
     assert (code, found(report)) == (2, [("I006", "text-column-twice.parquet", None)])
     assert written(tmp_path / "out") == {}
+
+
+def test_a_binary_text_column_is_decoded_as_utf8_never_written_as_base64(ingest: Ingest, tmp_path: Path) -> None:
+    """The bytes of a binary text column became the base64 of the article; they are its UTF-8 text, and
+    bytes that are not UTF-8 (cp1256 here) are F002 at their row."""
+    code, report = ingest(str(INPUTS / "binary-text.parquet"))
+    assert (code, found(report)) == (1, [("F002", "binary-text.parquet", 2)])
+    assert {key: document["text"] for key, document in written(tmp_path / "out").items()} == {"art-0": BODIES[0]}

@@ -10,14 +10,14 @@ met: before the first row, or at the row where reading stopped.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from claimkit.ingest.codes import HUB_UNAVAILABLE, MISSING_DEPENDENCY, IngestError
 from claimkit.ingest.readers import Item, column_problem
 from claimkit.ingest.records import FieldMap, Record, Unread, json_safe
-from claimkit.loading import UNREADABLE_FILE
+from claimkit.loading import NOT_UTF8, UNREADABLE_FILE
 
 __all__ = ["is_dataset_folder", "read", "read_hub"]
 
@@ -54,16 +54,47 @@ def _read_errors() -> tuple[type[BaseException], ...]:
     return (OSError, ValueError, LookupError, TypeError, AttributeError, pyarrow.ArrowException)
 
 
-def _unreadable(where: str, what: str, error: BaseException, hint: str, row: int | None = None) -> Unread:
-    """F001 for an input that cannot be read, from ``row`` on when some rows were read."""
-    after = f"rows from row {row} on cannot be read: " if row is not None else ""
-    message = f"{after}not a readable {what} (damaged, or another format): {type(error).__name__}: {error}"
-    return Unread(UNREADABLE_FILE.issue(message, file=where, line=row, hint=hint))
+def _unreadable(where: str, what: str, error: BaseException, hint: str, *, midway: bool = False) -> Unread:
+    """F001 for an input that cannot be read (``midway``: from a row on, located at it by :func:`_records`)."""
+    rest = "the rows from this one on cannot be read: " if midway else ""
+    message = f"{rest}not a readable {what} (damaged, or another format): {type(error).__name__}: {error}"
+    return Unread(UNREADABLE_FILE.issue(message, file=where, hint=hint))
 
 
-def _record(row: dict[str, Any], where: str, number: int) -> Record:
-    """A row as a record; a NaN stays a NaN, to be refused as in JSON Lines (not written as null)."""
+def _not_utf8(key: str, value: bytes, error: UnicodeDecodeError, where: str) -> Unread:
+    byte = f"byte 0x{value[error.start]:02x} at byte offset {error.start}"
+    message = f"the binary field {key!r} is not UTF-8 text ({byte}): the row was not read"
+    hint = "Store the column as UTF-8 text (a string column), or decode it to text before ingest."
+    return Unread(NOT_UTF8.issue(message, file=where, hint=hint))
+
+
+def _decoded(row: dict[str, Any], fields: FieldMap, where: str) -> dict[str, Any] | Unread:
+    """The row with the bytes of a field mapped to the document (a binary text column) decoded as UTF-8.
+
+    Written as JSON they would be base64, which no one reads as the article; bytes in the other
+    fields stay base64 in ``source_fields``, as they came."""
+    decoded = dict(row)
+    for key in fields.names().keys() & row.keys():
+        value = row[key]
+        if not isinstance(value, bytes):
+            continue
+        try:
+            decoded[key] = value.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return _not_utf8(key, value, error, where)
+    return decoded
+
+
+def _record(row: dict[str, Any] | Unread, where: str, number: int, fields: FieldMap) -> Item:
+    """A row as a record at its row number; a NaN stays a NaN, to be refused as in JSON Lines (not null)."""
+    row = row if isinstance(row, Unread) else _decoded(row, fields, where)
+    if isinstance(row, Unread):
+        return Unread(row.issue.located(line=number))
     return Record({key: json_safe(value, keep_nonfinite=True) for key, value in row.items()}, where, number, number)
+
+
+def _records(rows: Iterable[dict[str, Any] | Unread], where: str, fields: FieldMap) -> Iterator[Item]:
+    return (_record(row, where, number, fields) for number, row in enumerate(rows, start=1))
 
 
 def _next_rows(batches: Iterator[Any]) -> list[dict[str, Any]] | None:
@@ -71,20 +102,17 @@ def _next_rows(batches: Iterator[Any]) -> list[dict[str, Any]] | None:
     return None if batch is None else batch.to_pylist()
 
 
-def _rows(batches: Iterator[Any], where: str, what: str, hint: str) -> Iterator[Item]:
-    """The rows of ``batches``; a batch that cannot be read ends them with F001 at its first row."""
-    number = 0
+def _rows(batches: Iterator[Any], where: str, what: str, hint: str) -> Iterator[dict[str, Any] | Unread]:
+    """The rows of ``batches``; a batch that cannot be read ends them with F001 in its first row's place."""
     while True:
         try:
             rows = _next_rows(batches)
         except _read_errors() as error:  # a Parquet file whose footer is sound but whose data is not
-            yield _unreadable(where, what, error, hint, row=number + 1)
+            yield _unreadable(where, what, error, hint, midway=True)
             return
         if rows is None:
             return
-        for row in rows:
-            number += 1
-            yield _record(row, where, number)
+        yield from rows
 
 
 def _parquet(path: Path, fields: FieldMap) -> Iterator[Item]:
@@ -100,7 +128,8 @@ def _parquet(path: Path, fields: FieldMap) -> Iterator[Item]:
     if problem is not None:
         yield problem
         return
-    yield from _rows(source.iter_batches(batch_size=_BATCH), where, "Parquet file", _PARQUET_HINT)
+    rows = _rows(source.iter_batches(batch_size=_BATCH), where, "Parquet file", _PARQUET_HINT)
+    yield from _records(rows, where, fields)
 
 
 def _splits(loaded: Any) -> list[tuple[str | None, Any]]:
@@ -117,7 +146,7 @@ def _dataset_rows(dataset: Any, where: str, fields: FieldMap) -> Iterator[Item]:
         return
     table = dataset.with_format("arrow")
     batches = (table[start : start + _BATCH] for start in range(0, len(dataset), _BATCH))
-    yield from _rows(batches, where, "datasets folder", _DATASET_HINT)
+    yield from _records(_rows(batches, where, "datasets folder", _DATASET_HINT), where, fields)
 
 
 def _dataset(path: Path, fields: FieldMap) -> Iterator[Item]:
@@ -155,4 +184,4 @@ def read_hub(name: str, fields: FieldMap) -> Iterator[Item]:
         if problem is not None:
             yield problem
             continue
-        yield from (_record(row, where, number) for number, row in enumerate(stream, start=1))
+        yield from _records(stream, where, fields)
