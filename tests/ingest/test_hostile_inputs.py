@@ -74,3 +74,12 @@ def test_a_binary_text_column_is_decoded_as_utf8_never_written_as_base64(ingest:
     code, report = ingest(str(INPUTS / "binary-text.parquet"))
     assert (code, found(report)) == (1, [("F002", "binary-text.parquet", 2)])
     assert {key: document["text"] for key, document in written(tmp_path / "out").items()} == {"art-0": BODIES[0]}
+
+
+@pytest.mark.parametrize("name", ["stray-quote.csv", "unclosed-quote.csv"])
+def test_a_csv_row_with_broken_quoting_is_i006_at_its_line(ingest: Ingest, tmp_path: Path, name: str) -> None:
+    """A quotation mark inside a quoted field that is not doubled was dropped from the text, and a quoted
+    field never closed took the rest of the file: I006 at the row's line, the rows after it not read."""
+    code, report = ingest(str(INPUTS / name))
+    assert (code, found(report)) == (1, [("I006", name, 5)])  # the second row (the first is lines 2 to 4)
+    assert sorted(written(tmp_path / "out")) == ["art-0"]

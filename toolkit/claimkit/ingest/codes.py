@@ -95,7 +95,9 @@ UNREADABLE_RECORD = declare(
     row with more fields than the header).
 
     The other records are read; only this one is refused. An input whose columns (a CSV header, a
-    Parquet schema) name one twice is refused whole: a reader keeps only one of the two.""",
+    Parquet schema) name one twice is refused whole: a reader keeps only one of the two. A CSV row
+    whose quoting is broken (a quotation mark inside a quoted field that is not doubled, a quoted field
+    never closed) ends its file: the rows after it cannot be told apart reliably.""",
     "Fix the record at the given line, or remove it from the input.",
 )
 UNSUPPORTED_INPUT = declare(

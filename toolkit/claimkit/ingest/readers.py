@@ -237,11 +237,25 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
         yield _record(row, where, number, number)
 
 
+def _malformed(error: csv.Error, number: int, line: int, where: str) -> Unread:
+    """I006 where the CSV parser gave up (a stray quotation mark, a quoted field never closed)."""
+    row = f"row {number} (from line {line})" if number else "the header"
+    message = f"{row} is not well-formed CSV ({error}): it and the rest were not read"
+    hint = 'Double a quotation mark inside a quoted field ("" for "), or close the quoted field; then ingest again.'
+    return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, hint=hint))
+
+
 def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[Item]:
+    """The rows of a CSV or TSV file. The parser is strict: a lenient one drops a stray quotation mark
+    from a field without a word; the rows after a malformed one are not read (they may be misaligned)."""
     where = str(path)
     with _open_text(path, "surrogateescape") as stream:
-        reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA)
-        header = list(reader.fieldnames or [])
+        reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA, strict=True)
+        try:
+            header = list(reader.fieldnames or [])
+        except csv.Error as error:
+            yield _malformed(error, 0, 1, where)
+            return
         if (problem := _not_utf8(delimiter.join(header), 1, path)) is not None:
             yield problem
             return
@@ -249,13 +263,21 @@ def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[It
         if problem is not None:
             yield problem
             return
-        start = reader.line_num + 1
+        yield from _delimited_rows(reader, path)
+
+
+def _delimited_rows(reader: csv.DictReader[str], path: Path) -> Iterator[Item]:
+    where, number = str(path), 0
+    start = reader.line_num + 1
+    try:
         for number, row in enumerate(reader, start=1):
             if (problem := _row_not_utf8(row, number, start, path)) is not None:
                 yield problem
                 return
             yield _row(row, where, number, start)
             start = reader.line_num + 1
+    except csv.Error as error:  # the parser does not say the line; the row's first line is where to look
+        yield _malformed(error, number + 1, start, where)
 
 
 def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
