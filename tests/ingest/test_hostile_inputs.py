@@ -83,3 +83,9 @@ def test_a_csv_row_with_broken_quoting_is_i006_at_its_line(ingest: Ingest, tmp_p
     code, report = ingest(str(INPUTS / name))
     assert (code, found(report)) == (1, [("I006", name, 5)])  # the second row (the first is lines 2 to 4)
     assert sorted(written(tmp_path / "out")) == ["art-0"]
+
+
+def test_a_sidecar_that_gives_a_key_twice_is_refused_as_a_json_lines_record_is(ingest: Ingest) -> None:
+    """{"outlet": "X", "outlet": "Y"}: the last outlet was taken without a word; I002 at the sidecar."""
+    code, report = ingest(str(INPUTS / "sidecars" / "key-twice.txt"))
+    assert (code, found(report)) == (2, [("I002", "key-twice.txt.meta.json", None)])

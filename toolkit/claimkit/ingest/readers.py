@@ -135,7 +135,10 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     if not sidecar.is_file():
         return {}, None
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
+        data = loads_unique(sidecar.read_text(encoding="utf-8"))
+    except DuplicateKeyError as error:  # json.loads would keep the last value without a word
+        message = f"the sidecar holds {error}: a reader keeps only the last value"
+        return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
     except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
         return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
     except RecursionError:
