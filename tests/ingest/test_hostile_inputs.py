@@ -89,3 +89,11 @@ def test_a_sidecar_that_gives_a_key_twice_is_refused_as_a_json_lines_record_is(i
     """{"outlet": "X", "outlet": "Y"}: the last outlet was taken without a word; I002 at the sidecar."""
     code, report = ingest(str(INPUTS / "sidecars" / "key-twice.txt"))
     assert (code, found(report)) == (2, [("I002", "key-twice.txt.meta.json", None)])
+
+
+def test_a_dataset_dict_with_an_empty_split_reads_the_others(ingest: Ingest, tmp_path: Path) -> None:
+    """datasets cannot load back a split of no rows it saved (IndexError): that split has no record, the
+    others are read, and the dataset as a whole has records (no I017)."""
+    code, report = ingest(str(INPUTS / "dataset-empty-split"))
+    assert (code, found(report)) == (0, [])
+    assert list(written(tmp_path / "out")) == ["art-0"]

@@ -9,6 +9,7 @@ met: before the first row, or at the row where reading stopped.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -132,11 +133,24 @@ def _parquet(path: Path, fields: FieldMap) -> Iterator[Item]:
     yield from _records(rows, where, fields)
 
 
-def _splits(loaded: Any) -> list[tuple[str | None, Any]]:
-    """``(split name, dataset)`` of a Dataset (no name) or every split of a DatasetDict, sorted."""
-    if hasattr(loaded, "column_names") and not isinstance(loaded.column_names, dict):
-        return [(None, loaded)]
-    return [(name, loaded[name]) for name in sorted(loaded)]
+def _split_folders(path: Path) -> list[tuple[str | None, Path]]:
+    """The folder of a Dataset (no split name), or of every split a DatasetDict's ``dataset_dict.json``
+    lists, sorted: each split is loaded on its own, so one that cannot be is F001 and the others are read."""
+    listed = path / "dataset_dict.json"
+    if (path / "state.json").is_file() or not listed.is_file():  # the order load_from_disk tells them apart
+        return [(None, path)]
+    splits = json.loads(listed.read_text(encoding="utf-8"))["splits"]
+    return [(str(name), path / str(name)) for name in sorted(splits)]
+
+
+def _saved_without_rows(folder: Path) -> bool:
+    """Whether ``save_to_disk`` wrote this split with no rows (no data file): ``datasets`` cannot load
+    such a split back (IndexError), and it has no record to give."""
+    try:
+        state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+        return bool(state.get("_data_files") == [])
+    except (OSError, ValueError, AttributeError):
+        return False  # loading it says what is wrong
 
 
 def _dataset_rows(dataset: Any, where: str, fields: FieldMap) -> Iterator[Item]:
@@ -152,12 +166,20 @@ def _dataset_rows(dataset: Any, where: str, fields: FieldMap) -> Iterator[Item]:
 def _dataset(path: Path, fields: FieldMap) -> Iterator[Item]:
     datasets = _module("datasets")
     try:
-        loaded = datasets.load_from_disk(str(path))
+        splits = _split_folders(path)
     except _read_errors() as error:
         yield _unreadable(str(path), "datasets folder", error, _DATASET_HINT)
         return
-    for split, dataset in _splits(loaded):
-        yield from _dataset_rows(dataset, f"{path}[{split}]" if split else str(path), fields)
+    for split, folder in splits:
+        where = f"{path}[{split}]" if split else str(path)
+        if _saved_without_rows(folder):
+            continue
+        try:
+            dataset = datasets.Dataset.load_from_disk(str(folder))
+        except _read_errors() as error:
+            yield _unreadable(where, "datasets folder", error, _DATASET_HINT)
+            continue
+        yield from _dataset_rows(dataset, where, fields)
 
 
 def read(path: Path, fields: FieldMap, fmt: str) -> Iterator[Item]:
