@@ -91,6 +91,19 @@ def test_a_sidecar_that_gives_a_key_twice_is_refused_as_a_json_lines_record_is(i
     assert (code, found(report)) == (2, [("I002", "key-twice.txt.meta.json", None)])
 
 
+def test_an_input_without_a_record_is_i017_and_a_run_that_writes_nothing_exits_2(
+    ingest: Ingest, tmp_path: Path
+) -> None:
+    """An empty JSON Lines file, a CSV header, [], a Parquet file or a dataset of no rows said 'no records'
+    and exited 0, though nothing was written (the exit code says 2 then); beside a good input, 1."""
+    names = ["empty-array.json", "empty.jsonl", "header-only.csv", "no-rows-dataset", "no-rows.parquet"]
+    code, report = ingest(*(str(INPUTS / "empty" / name) for name in names))
+    assert (code, found(report)) == (2, [("I017", name, None) for name in names])
+    code, report = ingest(str(INPUTS / "empty" / "empty.jsonl"), str(INPUTS / "article.txt"))
+    assert (code, found(report)) == (1, [("I017", "empty.jsonl", None)])
+    assert list(written(tmp_path / "out")) == ["article"]
+
+
 def test_a_dataset_dict_with_an_empty_split_reads_the_others(ingest: Ingest, tmp_path: Path) -> None:
     """datasets cannot load back a split of no rows it saved (IndexError): that split has no record, the
     others are read, and the dataset as a whole has records (no I017)."""

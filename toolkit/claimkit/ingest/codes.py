@@ -23,6 +23,7 @@ __all__ = [
     "MOSTLY_FURNITURE",
     "NEAR_DUPLICATE",
     "NO_ARTICLES_FOUND",
+    "NO_RECORDS",
     "OUTPUT_NOT_A_FOLDER",
     "OUTPUT_NOT_WRITABLE",
     "UNREADABLE_RECORD",
@@ -206,6 +207,19 @@ METADATA_NOT_UPDATED = declare(
     Ingest never rewrites a document file that is there (annotators may have worked on it): a
     corrected outlet, date, title, URL or license in the input is not taken, and this says which.""",
     "Correct the metadata in the document file itself (`document` member), then run `claimkit validate`.",
+)
+NO_RECORDS = declare(
+    "I017",
+    "no-records",
+    Severity.ERROR,
+    Scope.INPUT,
+    """An input holds no record at all: an empty JSON Lines file, a JSON array `[]`, a CSV or TSV file
+    with only its header, a Parquet file or `datasets` folder of no rows.
+
+    Usually an export or a download that went wrong; a run that writes nothing because its inputs are
+    empty exits with 2, as any run that writes nothing. A `datasets` split of no rows next to others
+    that have rows is not one.""",
+    "Export or download the input again, or leave it out.",
 )
 
 OUTPUT_NOT_A_FOLDER = declare_command(

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import IO, Any, cast
 
-from claimkit.ingest.codes import FIELD_NOT_IN_SOURCE, INVALID_METADATA, UNREADABLE_RECORD, UNSUPPORTED_INPUT
+from claimkit.ingest.codes import (
+    FIELD_NOT_IN_SOURCE,
+    INVALID_METADATA,
+    NO_RECORDS,
+    UNREADABLE_RECORD,
+    UNSUPPORTED_INPUT,
+)
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint
 from claimkit.locate import DuplicateKeyError, loads_unique
@@ -314,12 +320,23 @@ def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = T
         yield Unread(UNSUPPORTED_INPUT.issue(message, file=where))
         return
     try:
-        yield from _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)
+        items = _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)
+        yield from _or_no_records(items, where)
     except UnicodeDecodeError as error:
         message = f"not UTF-8 after this point: {error.reason}"
         yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(_head(path))))
     except (OSError, EOFError, csv.Error) as error:
         yield Unread(UNREADABLE_FILE.issue(f"cannot read: {getattr(error, 'strerror', None) or error}", file=where))
+
+
+def _or_no_records(items: Iterator[Item | Line], where: str) -> Iterator[Item | Line]:
+    """``items``, or I017 when the input holds none: an empty input is not a run with nothing to say."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield Unread(NO_RECORDS.issue("the input holds no record", file=where))
 
 
 def _unreadable_folder(error: OSError) -> Unread:
