@@ -110,3 +110,12 @@ def test_a_dataset_dict_with_an_empty_split_reads_the_others(ingest: Ingest, tmp
     code, report = ingest(str(INPUTS / "dataset-empty-split"))
     assert (code, found(report)) == (0, [])
     assert list(written(tmp_path / "out")) == ["art-0"]
+
+
+@pytest.mark.parametrize("name", ["gives-text.txt", "folder.txt"])
+def test_a_sidecar_that_gives_a_text_or_is_a_folder_is_i002(ingest: Ingest, tmp_path: Path, name: str) -> None:
+    """A sidecar's "text" was neither the document's text nor kept, and a sidecar that is a folder was
+    taken as no sidecar at all: both are I002 at the sidecar, the text file not written."""
+    code, report = ingest(str(INPUTS / "sidecars" / name))
+    assert (code, found(report)) == (2, [("I002", f"{name}.meta.json", None)])
+    assert written(tmp_path / "out") == {}

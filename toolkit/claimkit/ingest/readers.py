@@ -135,10 +135,17 @@ def _row_not_utf8(row: dict[str, Any], number: int, line: int, path: Path) -> Un
     return Unread(NOT_UTF8.issue(message, file=str(path), line=line, hint=encoding_hint(_head(path))))
 
 
+def _sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
 def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     """Metadata from ``<file>.meta.json`` next to a text file, when there is one."""
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    sidecar = _sidecar_path(path)
     if not sidecar.is_file():
+        if os.path.lexists(sidecar):  # a folder, a broken link: not a file without metadata
+            message = "unreadable sidecar: not a regular file (a folder or a broken link)"
+            return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
         return {}, None
     try:
         data = loads_unique(sidecar.read_text(encoding="utf-8"))
@@ -168,7 +175,21 @@ def _read_text(path: Path, fields: FieldMap) -> Iterator[Item]:
         yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(raw[:2])))
         return
     sidecar, problem = read_sidecar(path)
-    yield problem or Record({**sidecar, fields.text: text}, where, name=path.stem)
+    yield (
+        problem
+        or _text_in_sidecar(sidecar, path, fields)
+        or Record({**sidecar, fields.text: text}, where, name=path.stem)
+    )
+
+
+def _text_in_sidecar(sidecar: dict[str, Any], path: Path, fields: FieldMap) -> Unread | None:
+    """I002 when a sidecar gives the text field: the file is the article, and a second text would be
+    neither the document's text nor kept (it is no other field)."""
+    if fields.text not in sidecar:
+        return None
+    message = f"the sidecar gives the text field {fields.text!r}, but the article is the text of {path.name}"
+    hint = f"Remove {fields.text!r} from the sidecar (keep the article in {path.name}), or ingest it as JSON Lines."
+    return Unread(INVALID_METADATA.issue(message, file=str(_sidecar_path(path)), hint=hint))
 
 
 def _record(value: Any, where: str, number: int, line: int) -> Item:
