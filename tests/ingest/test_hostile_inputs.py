@@ -119,3 +119,28 @@ def test_a_sidecar_that_gives_a_text_or_is_a_folder_is_i002(ingest: Ingest, tmp_
     code, report = ingest(str(INPUTS / "sidecars" / name))
     assert (code, found(report)) == (2, [("I002", f"{name}.meta.json", None)])
     assert written(tmp_path / "out") == {}
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["--near-duplicates", "2"],
+        ["--near-duplicates", "-1"],
+        ["--near-duplicates", "nan"],
+        ["--text-field", ""],
+        ["--title-field", " "],
+        ["--jobs", "-3"],
+        ["--max-bytes", "0"],
+    ],
+)
+def test_option_values_out_of_their_range_are_usage_errors(
+    flags: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--near-duplicates 2 (help: 0 to 1) was taken, --text-field '' ignored: exit 2, the option named."""
+    from claimkit.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ingest", str(INPUTS / "article.txt"), "--out", str(tmp_path / "out"), *flags])
+    assert (exit_info.value.code, flags[0] in capsys.readouterr().err) == (2, True)
+    assert not (tmp_path / "out").exists()
+
