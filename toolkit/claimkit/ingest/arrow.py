@@ -75,7 +75,7 @@ def _decoded(row: dict[str, Any], fields: FieldMap, where: str) -> dict[str, Any
     Written as JSON they would be base64, which no one reads as the article; bytes in the other
     fields stay base64 in ``source_fields``, as they came."""
     decoded = dict(row)
-    for key in fields.names().keys() & row.keys():
+    for key in set(fields.sources().values()) & row.keys():
         value = row[key]
         if not isinstance(value, bytes):
             continue

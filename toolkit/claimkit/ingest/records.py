@@ -30,9 +30,19 @@ class FieldMap:
     #: The document fields whose source field was named on the command line: those must exist.
     given: frozenset[str] = frozenset()
 
-    def names(self) -> dict[str, str]:
-        """Source field name -> document field name."""
-        return {getattr(self, f.name): f.name for f in fields(self) if f.name != "given"}
+    def sources(self) -> dict[str, str]:
+        """Document field name -> the source field it is read from.
+
+        A source field named on the command line is read for the document fields it was named for, not
+        also for one whose default name it is: with ``--title-field id`` the title is the field ``id``
+        and the id is derived; two document fields never fight over one source field (one was lost).
+        """
+        named = {getattr(self, name) for name in self.given}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "given" and (f.name in self.given or getattr(self, f.name) not in named)
+        }
 
     def required(self) -> list[str]:
         """The source fields an input must have: the text's, and every one named on the command line."""
@@ -40,10 +50,10 @@ class FieldMap:
 
     def split(self, record: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The mapped values by document field name, and every other field of the record as it came."""
-        names = self.names()
-        mapped = {names[key]: value for key, value in record.items() if key in names}
-        rest = {key: value for key, value in record.items() if key not in names}
-        return mapped, rest
+        sources = self.sources()
+        mapped = {name: record[source] for name, source in sources.items() if source in record}
+        read = set(sources.values())
+        return mapped, {key: value for key, value in record.items() if key not in read}
 
     @classmethod
     def from_options(cls, given: Mapping[str, str | None]) -> FieldMap:
