@@ -161,3 +161,16 @@ def test_a_field_named_for_one_document_field_is_read_for_it(
     }
     if document_field == "text":
         assert documents["two-records-1"]["source_fields"] == {"text": BODIES[0]}
+
+
+@pytest.mark.parametrize("space", ["\t", " \t\t "])
+def test_the_furniture_share_counts_spaces_alike_in_text_and_furniture(space: str) -> None:
+    """A tab inside the only line (a headline) made the text 111 % furniture (I012's message)."""
+    from claimkit.ingest import ingest_text
+    from claimkit.ingest.furniture import furniture_share
+
+    result = ingest_text(f"عنوان{space}الخبر", {"id": "a", "outlet": "وكالة", "language": "ar"})
+    assert result.file is not None
+    document = result.file.document
+    assert [piece.kind.value for piece in document.furniture] == ["headline"]
+    assert furniture_share(document.text, document.furniture) == 1.0
