@@ -174,3 +174,14 @@ def test_the_furniture_share_counts_spaces_alike_in_text_and_furniture(space: st
     document = result.file.document
     assert [piece.kind.value for piece in document.furniture] == ["headline"]
     assert furniture_share(document.text, document.furniture) == 1.0
+
+
+def test_records_of_a_json_array_are_located_where_they_start(ingest: Ingest) -> None:
+    """A one-line array's records were 'line 2', 'line 3'... and 'a JSON NoneType': each is now at the
+    line and column where it starts."""
+    path = INPUTS / "array-of-values.json"
+    text = path.read_text(encoding="utf-8")
+    code, report = ingest(str(path))
+    located = [(i["code"], i["location"]["line"], i["location"]["column"]) for i in report["issues"]]
+    columns = [text.index(value, text.index("}, 5")) + 1 for value in ("5", "null", '"x"')]
+    assert (code, located) == (1, [("I006", 1, column) for column in columns])

@@ -29,7 +29,7 @@ from claimkit.ingest.codes import (
 )
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint
-from claimkit.locate import DuplicateKeyError, loads_unique
+from claimkit.locate import DuplicateKeyError, TextIndex, loads_unique
 
 __all__ = [
     "FORMATS",
@@ -192,11 +192,18 @@ def _text_in_sidecar(sidecar: dict[str, Any], path: Path, fields: FieldMap) -> U
     return Unread(INVALID_METADATA.issue(message, file=str(_sidecar_path(path)), hint=hint))
 
 
-def _record(value: Any, where: str, number: int, line: int) -> Item:
+#: What JSON calls the values Python's parser gives: a message speaks of the input, not of Python.
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+
+
+def _record(value: Any, where: str, number: int, line: int, column: int | None = None) -> Item:
+    """A parsed JSON value as a record (``line`` and ``column`` where it starts), I006 unless an object."""
     if isinstance(value, dict):
         return Record(value, where, number, line)
-    found = type(value).__name__
-    return Unread(UNREADABLE_RECORD.issue(f"line {line} holds a JSON {found}, not an object", file=where, line=line))
+    kind = "null" if value is None else _JSON_KINDS.get(type(value), type(value).__name__)
+    place = f"line {line}" if column is None else f"record {number} of the array"
+    message = f"{place} holds {kind}, not an object"
+    return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, column=column))
 
 
 @dataclass(frozen=True)
@@ -249,7 +256,8 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
     where = str(path)
     with _open_text(path) as stream:
         try:
-            rows = loads_unique(stream.read())
+            text = stream.read()
+            rows = loads_unique(text)
         except DuplicateKeyError as error:
             yield Unread(
                 UNREADABLE_RECORD.issue(f"a record holds {error}: a reader keeps only the last value", file=where)
@@ -263,8 +271,16 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
             why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
             yield Unread(UNREADABLE_RECORD.issue(f"not records: {why}", file=where))
             return
-    for number, row in enumerate(rows, start=1):
-        yield _record(row, where, number, number)
+    starts = _element_starts(text, len(rows))
+    for number, (row, (line, column)) in enumerate(zip(rows, starts, strict=True), start=1):
+        yield _record(row, where, number, line, column)
+
+
+def _element_starts(text: str, count: int) -> list[tuple[int, int]]:
+    """The line and column where each of the ``count`` elements of a JSON array starts (in one walk)."""
+    index = TextIndex(text)
+    offsets = index.offsets(f"/{number}" for number in range(count))
+    return [index.line_column(offsets.get(f"/{number}", 0)) for number in range(count)]
 
 
 def _malformed(error: csv.Error, number: int, line: int, where: str) -> Unread:
