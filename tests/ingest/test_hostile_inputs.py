@@ -185,3 +185,10 @@ def test_records_of_a_json_array_are_located_where_they_start(ingest: Ingest) ->
     located = [(i["code"], i["location"]["line"], i["location"]["column"]) for i in report["issues"]]
     columns = [text.index(value, text.index("}, 5")) + 1 for value in ("5", "null", '"x"')]
     assert (code, located) == (1, [("I006", 1, column) for column in columns])
+
+
+def test_a_csv_row_with_fewer_fields_than_the_header_is_i006(ingest: Ingest, tmp_path: Path) -> None:
+    """A short row was taken with its missing fields absent, and said to miss metadata or text (I001/I005)."""
+    code, report = ingest(str(INPUTS / "short-row.csv"))
+    assert (code, found(report)) == (1, [("I006", "short-row.csv", 5)])  # the first row is lines 2 to 4
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-2"]

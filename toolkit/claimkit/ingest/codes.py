@@ -93,7 +93,7 @@ UNREADABLE_RECORD = declare(
     Severity.ERROR,
     Scope.INPUT,
     """One record of a bulk input cannot be read (a JSON Lines line that is not a JSON object, a CSV
-    row with more fields than the header).
+    row with more or fewer fields than the header).
 
     The other records are read; only this one is refused. An input whose columns (a CSV header, a
     Parquet schema) name one twice is refused whole: a reader keeps only one of the two. A CSV row

@@ -327,10 +327,16 @@ def _delimited_rows(reader: csv.DictReader[str], path: Path) -> Iterator[Item]:
 
 
 def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
+    """A CSV row as a record; I006 when it has more fields than the header, or fewer (csv fills the
+    missing ones with ``None``: taken as absent, they were reported as missing metadata or text)."""
     if _EXTRA in row:
         message = f"row {number} has {len(row) - 1 + len(row[_EXTRA])} fields, the header {len(row) - 1}"
         return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
-    return Record({key: value for key, value in row.items() if value is not None}, where, number, line)
+    if None in row.values():
+        given = sum(value is not None for value in row.values())
+        message = f"row {number} has {given} field{'s' * (given != 1)}, the header {len(row)}"
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+    return Record(row, where, number, line)
 
 
 def _read_tabular(path: Path, fields: FieldMap, fmt: str, lazy: bool = False) -> Iterator[Item | Line]:
