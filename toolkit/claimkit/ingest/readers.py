@@ -150,7 +150,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     try:
         data = loads_unique(sidecar.read_text(encoding="utf-8"))
     except DuplicateKeyError as error:  # json.loads would keep the last value without a word
-        message = f"the sidecar holds {error}: a reader keeps only the last value"
+        message = f"the sidecar gives the key {error.key!r} twice in one object: a reader keeps only the last value"
         return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
     except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
         return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
