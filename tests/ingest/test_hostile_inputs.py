@@ -151,16 +151,16 @@ def test_a_field_named_for_one_document_field_is_read_for_it(
 ) -> None:
     """--title-field id gave the title nothing (the id's default took the field) and --text-field id
     said 'no text' of a field holding 'art-0': a field named on the command line is read for what it
-    was named for, and the id is then derived; the text's own field is kept in source_fields."""
+    was named for, and still for the id; the text's own field is then kept in source_fields."""
     code, report = ingest(str(INPUTS / "two-records.jsonl"), flag, "id", "--no-furniture", "--near-duplicates", "0")
     documents = written(tmp_path / "out")
     assert (code, [issue["code"] for issue in report["issues"]]) == (0, [])
     assert {doc_id: document[document_field] for doc_id, document in documents.items()} == {
-        "two-records-1": "art-0",
-        "two-records-2": "art-1",
+        "art-0": "art-0",
+        "art-1": "art-1",
     }
     if document_field == "text":
-        assert documents["two-records-1"]["source_fields"] == {"text": BODIES[0]}
+        assert documents["art-0"]["source_fields"] == {"text": BODIES[0]}
 
 
 @pytest.mark.parametrize("space", ["\t", " \t\t "])

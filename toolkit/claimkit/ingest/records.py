@@ -33,16 +33,10 @@ class FieldMap:
     def sources(self) -> dict[str, str]:
         """Document field name -> the source field it is read from.
 
-        A source field named on the command line is read for the document fields it was named for, not
-        also for one whose default name it is: with ``--title-field id`` the title is the field ``id``
-        and the id is derived; two document fields never fight over one source field (one was lost).
+        One source field may feed several document fields: with ``--title-field id`` the title and the
+        id are both read from the field ``id`` (a flag changes only the document field it names).
         """
-        named = {getattr(self, name) for name in self.given}
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if f.name != "given" and (f.name in self.given or getattr(self, f.name) not in named)
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "given"}
 
     def required(self) -> list[str]:
         """The source fields an input must have: the text's, and every one named on the command line."""
