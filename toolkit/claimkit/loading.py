@@ -46,7 +46,9 @@ UNREADABLE_FILE = declare(
     Scope.INPUT,
     """The file could not be opened or read.
 
-    Permissions, a broken link or a path that is not a regular file.""",
+    Permissions, a broken link or a path that is not a regular file. An input of ingest that is
+    damaged or not in its format (a truncated download, a Parquet file or `datasets` folder that is
+    not one) is read up to where the damage starts: the location gives the row it starts at.""",
     "Check that the path exists and is a readable file.",
 )
 NOT_UTF8 = declare(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,39 @@ _DESCRIPTION = (
 )
 
 
+def _fraction(value: str) -> float:
+    """A Jaccard threshold from 0 to 1 (``nan`` and ``inf`` are not numbers from 0 to 1)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1 (0 turns it off), not {value!r}")
+    return number
+
+
+def _field_name(value: str) -> str:
+    """A field of the input: an empty name would be dropped and the default field read instead."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must name a field of the input, not be empty")
+    return value
+
+
+def _at_least(least: int) -> Callable[[str], int]:
+    """A whole number from ``least`` on (a negative --jobs or --max-bytes is no count)."""
+
+    def count(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = least - 1
+        if number < least:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {least} on, not {value!r}")
+        return number
+
+    return count
+
+
 def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "ingest",
@@ -46,19 +81,19 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     for name in _METADATA:
         p.add_argument(f"--{name}", default=None, help=f"the document's {name} (wins over the input's fields)")
     for name in _FIELDS:
-        p.add_argument(f"--{name}-field", metavar="FIELD", help=f"the input field holding the {name}")
+        p.add_argument(f"--{name}-field", type=_field_name, metavar="FIELD", help=f"the input field holding the {name}")
     p.add_argument("--input-format", choices=["text", "jsonl", "json", "csv", "tsv", "parquet", "dataset"])
     p.add_argument("--glob", help="in folders, only files matching this pattern (default: every known format)")
 
 
 def _processing_options(p: argparse.ArgumentParser) -> None:
     """Duplicates, size limit, page furniture, bidi controls, processes and verbosity."""
-    p.add_argument("--near-duplicates", type=float, default=0.8, metavar="JACCARD", help="0 to 1; 0 turns it off")
+    p.add_argument("--near-duplicates", type=_fraction, default=0.8, metavar="JACCARD", help="0 to 1; 0 turns it off")
     p.add_argument("--skip-duplicates", action="store_true", help="do not write exact or near duplicates")
-    p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, help="refuse documents larger than this")
+    p.add_argument("--max-bytes", type=_at_least(1), default=MAX_FILE_BYTES, help="refuse documents larger than this")
     p.add_argument("--no-furniture", action="store_true", help="do not detect page furniture")
     p.add_argument("--strip-bidi", action="store_true", help="remove invisible bidi control characters first")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: one per CPU)")
+    p.add_argument("--jobs", "-j", type=_at_least(0), default=0, help="processes to use (default: one per CPU)")
     p.add_argument("--verbose", "-v", action="store_true", help="list every file and every issue")
 
 

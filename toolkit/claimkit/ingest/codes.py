@@ -23,6 +23,7 @@ __all__ = [
     "MOSTLY_FURNITURE",
     "NEAR_DUPLICATE",
     "NO_ARTICLES_FOUND",
+    "NO_RECORDS",
     "OUTPUT_NOT_A_FOLDER",
     "OUTPUT_NOT_WRITABLE",
     "UNREADABLE_RECORD",
@@ -92,9 +93,12 @@ UNREADABLE_RECORD = declare(
     Severity.ERROR,
     Scope.INPUT,
     """One record of a bulk input cannot be read (a JSON Lines line that is not a JSON object, a CSV
-    row with more fields than the header).
+    row with more or fewer fields than the header).
 
-    The other records are read; only this one is refused.""",
+    The other records are read; only this one is refused. An input whose columns (a CSV header, a
+    Parquet schema) name one twice is refused whole: a reader keeps only one of the two. A CSV row
+    whose quoting is broken (a quotation mark inside a quoted field that is not doubled, a quoted field
+    never closed) ends its file: the rows after it cannot be told apart reliably.""",
     "Fix the record at the given line, or remove it from the input.",
 )
 UNSUPPORTED_INPUT = declare(
@@ -203,6 +207,19 @@ METADATA_NOT_UPDATED = declare(
     Ingest never rewrites a document file that is there (annotators may have worked on it): a
     corrected outlet, date, title, URL or license in the input is not taken, and this says which.""",
     "Correct the metadata in the document file itself (`document` member), then run `claimkit validate`.",
+)
+NO_RECORDS = declare(
+    "I017",
+    "no-records",
+    Severity.ERROR,
+    Scope.INPUT,
+    """An input holds no record at all: an empty JSON Lines file, a JSON array `[]`, a CSV or TSV file
+    with only its header, a Parquet file or `datasets` folder of no rows.
+
+    Usually an export or a download that went wrong; a run that writes nothing because its inputs are
+    empty exits with 2, as any run that writes nothing. A `datasets` split of no rows next to others
+    that have rows is not one.""",
+    "Export or download the input again, or leave it out.",
 )
 
 OUTPUT_NOT_A_FOLDER = declare_command(

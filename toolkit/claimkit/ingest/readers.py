@@ -15,20 +15,27 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import IO, Any, cast
 
-from claimkit.ingest.codes import FIELD_NOT_IN_SOURCE, INVALID_METADATA, UNREADABLE_RECORD, UNSUPPORTED_INPUT
+from claimkit.ingest.codes import (
+    FIELD_NOT_IN_SOURCE,
+    INVALID_METADATA,
+    NO_RECORDS,
+    UNREADABLE_RECORD,
+    UNSUPPORTED_INPUT,
+)
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint
-from claimkit.locate import DuplicateKeyError, loads_unique
+from claimkit.locate import DuplicateKeyError, TextIndex, loads_unique
 
 __all__ = [
     "FORMATS",
     "Item",
     "Line",
+    "column_problem",
     "file_format",
     "missing_fields",
     "read_file",
@@ -63,6 +70,15 @@ def file_format(path: Path, forced: str | None = None) -> str | None:
         return forced
     name = path.name.lower().removesuffix(".gz")
     return FORMATS.get(os.path.splitext(name)[1])
+
+
+def column_problem(columns: Sequence[str], fields: FieldMap, where: str, line: int | None = None) -> Unread | None:
+    """An issue when an input's columns (a CSV header, a Parquet schema) name one twice (I006: a reader
+    keeps only one of the two, and it would be a guess which holds the article), or lack a field (I008)."""
+    if repeated := sorted({name for name in columns if columns.count(name) > 1}):
+        message = f"the input names the column {repeated[0]!r} twice: a reader keeps only the last value"
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+    return missing_fields(columns, fields, where)
 
 
 def missing_fields(columns: Iterable[str], fields: FieldMap, where: str) -> Unread | None:
@@ -119,13 +135,23 @@ def _row_not_utf8(row: dict[str, Any], number: int, line: int, path: Path) -> Un
     return Unread(NOT_UTF8.issue(message, file=str(path), line=line, hint=encoding_hint(_head(path))))
 
 
+def _sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
 def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     """Metadata from ``<file>.meta.json`` next to a text file, when there is one."""
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    sidecar = _sidecar_path(path)
     if not sidecar.is_file():
+        if os.path.lexists(sidecar):  # a folder, a broken link: not a file without metadata
+            message = "unreadable sidecar: not a regular file (a folder or a broken link)"
+            return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
         return {}, None
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
+        data = loads_unique(sidecar.read_text(encoding="utf-8"))
+    except DuplicateKeyError as error:  # json.loads would keep the last value without a word
+        message = f"the sidecar gives the key {error.key!r} twice in one object: a reader keeps only the last value"
+        return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
     except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
         return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
     except RecursionError:
@@ -149,14 +175,35 @@ def _read_text(path: Path, fields: FieldMap) -> Iterator[Item]:
         yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(raw[:2])))
         return
     sidecar, problem = read_sidecar(path)
-    yield problem or Record({**sidecar, fields.text: text}, where, name=path.stem)
+    yield (
+        problem
+        or _text_in_sidecar(sidecar, path, fields)
+        or Record({**sidecar, fields.text: text}, where, name=path.stem)
+    )
 
 
-def _record(value: Any, where: str, number: int, line: int) -> Item:
+def _text_in_sidecar(sidecar: dict[str, Any], path: Path, fields: FieldMap) -> Unread | None:
+    """I002 when a sidecar gives the text field: the file is the article, and a second text would be
+    neither the document's text nor kept (it is no other field)."""
+    if fields.text not in sidecar:
+        return None
+    message = f"the sidecar gives the text field {fields.text!r}, but the article is the text of {path.name}"
+    hint = f"Remove {fields.text!r} from the sidecar (keep the article in {path.name}), or ingest it as JSON Lines."
+    return Unread(INVALID_METADATA.issue(message, file=str(_sidecar_path(path)), hint=hint))
+
+
+#: What JSON calls the values Python's parser gives: a message speaks of the input, not of Python.
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+
+
+def _record(value: Any, where: str, number: int, line: int, column: int | None = None) -> Item:
+    """A parsed JSON value as a record (``line`` and ``column`` where it starts), I006 unless an object."""
     if isinstance(value, dict):
         return Record(value, where, number, line)
-    found = type(value).__name__
-    return Unread(UNREADABLE_RECORD.issue(f"line {line} holds a JSON {found}, not an object", file=where, line=line))
+    kind = "null" if value is None else _JSON_KINDS.get(type(value), type(value).__name__)
+    place = f"line {line}" if column is None else f"record {number} of the array"
+    message = f"{place} holds {kind}, not an object"
+    return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, column=column))
 
 
 @dataclass(frozen=True)
@@ -209,7 +256,8 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
     where = str(path)
     with _open_text(path) as stream:
         try:
-            rows = loads_unique(stream.read())
+            text = stream.read()
+            rows = loads_unique(text)
         except DuplicateKeyError as error:
             yield Unread(
                 UNREADABLE_RECORD.issue(f"a record holds {error}: a reader keeps only the last value", file=where)
@@ -223,40 +271,72 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
             why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
             yield Unread(UNREADABLE_RECORD.issue(f"not records: {why}", file=where))
             return
-    for number, row in enumerate(rows, start=1):
-        yield _record(row, where, number, number)
+    starts = _element_starts(text, len(rows))
+    for number, (row, (line, column)) in enumerate(zip(rows, starts, strict=True), start=1):
+        yield _record(row, where, number, line, column)
+
+
+def _element_starts(text: str, count: int) -> list[tuple[int, int]]:
+    """The line and column where each of the ``count`` elements of a JSON array starts (in one walk)."""
+    index = TextIndex(text)
+    offsets = index.offsets(f"/{number}" for number in range(count))
+    return [index.line_column(offsets.get(f"/{number}", 0)) for number in range(count)]
+
+
+def _malformed(error: csv.Error, number: int, line: int, where: str) -> Unread:
+    """I006 where the CSV parser gave up (a stray quotation mark, a quoted field never closed)."""
+    row = f"row {number} (from line {line})" if number else "the header"
+    message = f"{row} is not well-formed CSV ({error}): it and the rest were not read"
+    hint = 'Double a quotation mark inside a quoted field ("" for "), or close the quoted field; then ingest again.'
+    return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, hint=hint))
 
 
 def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[Item]:
+    """The rows of a CSV or TSV file. The parser is strict: a lenient one drops a stray quotation mark
+    from a field without a word; the rows after a malformed one are not read (they may be misaligned)."""
     where = str(path)
     with _open_text(path, "surrogateescape") as stream:
-        reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA)
-        header = list(reader.fieldnames or [])
+        reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA, strict=True)
+        try:
+            header = list(reader.fieldnames or [])
+        except csv.Error as error:
+            yield _malformed(error, 0, 1, where)
+            return
         if (problem := _not_utf8(delimiter.join(header), 1, path)) is not None:
             yield problem
             return
-        if repeated := sorted({name for name in header if header.count(name) > 1}):
-            message = f"the header names the column {repeated[0]!r} twice: a reader keeps only the last value"
-            yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=1))
-            return
-        problem = missing_fields(header, fields, where)
+        problem = column_problem(header, fields, where, line=1)
         if problem is not None:
             yield problem
             return
-        start = reader.line_num + 1
+        yield from _delimited_rows(reader, path)
+
+
+def _delimited_rows(reader: csv.DictReader[str], path: Path) -> Iterator[Item]:
+    where, number = str(path), 0
+    start = reader.line_num + 1
+    try:
         for number, row in enumerate(reader, start=1):
             if (problem := _row_not_utf8(row, number, start, path)) is not None:
                 yield problem
                 return
             yield _row(row, where, number, start)
             start = reader.line_num + 1
+    except csv.Error as error:  # the parser does not say the line; the row's first line is where to look
+        yield _malformed(error, number + 1, start, where)
 
 
 def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
+    """A CSV row as a record; I006 when it has more fields than the header, or fewer (csv fills the
+    missing ones with ``None``: taken as absent, they were reported as missing metadata or text)."""
     if _EXTRA in row:
         message = f"row {number} has {len(row) - 1 + len(row[_EXTRA])} fields, the header {len(row) - 1}"
         return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
-    return Record({key: value for key, value in row.items() if value is not None}, where, number, line)
+    if None in row.values():
+        given = sum(value is not None for value in row.values())
+        message = f"row {number} has {given} field{'s' * (given != 1)}, the header {len(row)}"
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+    return Record(row, where, number, line)
 
 
 def _read_tabular(path: Path, fields: FieldMap, fmt: str, lazy: bool = False) -> Iterator[Item | Line]:
@@ -283,12 +363,23 @@ def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = T
         yield Unread(UNSUPPORTED_INPUT.issue(message, file=where))
         return
     try:
-        yield from _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)
+        items = _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)
+        yield from _or_no_records(items, where)
     except UnicodeDecodeError as error:
         message = f"not UTF-8 after this point: {error.reason}"
         yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(_head(path))))
     except (OSError, EOFError, csv.Error) as error:
         yield Unread(UNREADABLE_FILE.issue(f"cannot read: {getattr(error, 'strerror', None) or error}", file=where))
+
+
+def _or_no_records(items: Iterator[Item | Line], where: str) -> Iterator[Item | Line]:
+    """``items``, or I017 when the input holds none: an empty input is not a run with nothing to say."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield Unread(NO_RECORDS.issue("the input holds no record", file=where))
 
 
 def _unreadable_folder(error: OSError) -> Unread:

@@ -30,9 +30,13 @@ class FieldMap:
     #: The document fields whose source field was named on the command line: those must exist.
     given: frozenset[str] = frozenset()
 
-    def names(self) -> dict[str, str]:
-        """Source field name -> document field name."""
-        return {getattr(self, f.name): f.name for f in fields(self) if f.name != "given"}
+    def sources(self) -> dict[str, str]:
+        """Document field name -> the source field it is read from.
+
+        One source field may feed several document fields: with ``--title-field id`` the title and the
+        id are both read from the field ``id`` (a flag changes only the document field it names).
+        """
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "given"}
 
     def required(self) -> list[str]:
         """The source fields an input must have: the text's, and every one named on the command line."""
@@ -40,10 +44,10 @@ class FieldMap:
 
     def split(self, record: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The mapped values by document field name, and every other field of the record as it came."""
-        names = self.names()
-        mapped = {names[key]: value for key, value in record.items() if key in names}
-        rest = {key: value for key, value in record.items() if key not in names}
-        return mapped, rest
+        sources = self.sources()
+        mapped = {name: record[source] for name, source in sources.items() if source in record}
+        read = set(sources.values())
+        return mapped, {key: value for key, value in record.items() if key not in read}
 
     @classmethod
     def from_options(cls, given: Mapping[str, str | None]) -> FieldMap:
@@ -79,12 +83,16 @@ class Unread:
     issue: Issue
 
 
-def json_safe(value: Any) -> Any:
-    """A value of a source (a Parquet timestamp, bytes, a NaN) as JSON can hold it, nothing dropped."""
+def json_safe(value: Any, *, keep_nonfinite: bool = False) -> Any:
+    """A value of a source (a Parquet timestamp, bytes, a NaN) as JSON can hold it, nothing dropped.
+
+    A NaN or an infinity becomes null, or with ``keep_nonfinite`` stays as it is: ingest keeps it so
+    that the document model refuses it (S004), as it refuses a JSON Lines ``NaN``.
+    """
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
-        return value if math.isfinite(value) else None
+        return value if keep_nonfinite or math.isfinite(value) else None
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -92,7 +100,7 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, Mapping):
-        return {str(key): json_safe(item) for key, item in value.items()}
+        return {str(key): json_safe(item, keep_nonfinite=keep_nonfinite) for key, item in value.items()}
     if isinstance(value, list | tuple | set):
-        return [json_safe(item) for item in value]
+        return [json_safe(item, keep_nonfinite=keep_nonfinite) for item in value]
     return str(value)

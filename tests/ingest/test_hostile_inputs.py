@@ -1,0 +1,194 @@
+"""Damaged and ambiguous inputs, from the small files in tests/ingest/inputs: a coded issue at the right
+place for each, never an internal error, and nothing the input holds dropped or changed without a word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ingest.conftest import BODIES, Ingest, jsonl, written
+
+INPUTS = Path(__file__).parent / "inputs"
+
+
+def found(report: dict[str, Any]) -> list[tuple[str, str, int | None]]:
+    """Every issue as (code, the name of its file, its line)."""
+    return [
+        (issue["code"], Path(issue["location"]["file"]).name, issue["location"]["line"]) for issue in report["issues"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "forced"),
+    [("truncated.parquet", None), ("not-parquet.parquet", None), ("article.txt", "parquet")],
+)
+def test_a_file_that_is_no_parquet_is_f001_not_an_internal_error(ingest: Ingest, name: str, forced: str | None) -> None:
+    flags = ["--input-format", forced] if forced else []
+    code, report = ingest(str(INPUTS / name), *flags)
+    assert (code, found(report)) == (2, [("F001", Path(name).name, None)])
+
+
+def test_a_parquet_row_group_that_cannot_be_read_ends_the_file_there(
+    ingest: Ingest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The footer is sound, the second row group's page is not: its rows are F001 at the first of them."""
+    monkeypatch.setattr("claimkit.ingest.arrow._BATCH", 2)  # one batch per row group of the file
+    code, report = ingest(str(INPUTS / "damaged-row-group.parquet"))
+    assert (code, found(report)) == (1, [("F001", "damaged-row-group.parquet", 3)])
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-1"]
+
+
+@pytest.mark.parametrize("name", ["dataset-state-empty", "dataset-truncated-arrow"])
+def test_a_damaged_datasets_folder_is_f001_not_an_internal_error(ingest: Ingest, name: str) -> None:
+    code, report = ingest(str(INPUTS / name))
+    assert (code, found(report)) == (2, [("F001", name, None)])
+
+
+def test_nan_and_infinity_in_parquet_and_datasets_are_refused_as_in_json_lines(ingest: Ingest, tmp_path: Path) -> None:
+    """A NaN or an infinity was written as null without a word; JSON Lines refuses it (S004): so do these."""
+    import pyarrow.parquet as pq
+
+    code, report = ingest(str(INPUTS / "nonfinite.parquet"), str(INPUTS / "dataset-nan"))
+    expected = [("S004", "dataset-nan", 2), ("S004", "nonfinite.parquet", 1), ("S004", "nonfinite.parquet", 3)]
+    assert (code, found(report)) == (1, expected)
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-1"]
+    rows = pq.read_table(INPUTS / "nonfinite.parquet").to_pylist()
+    lines = jsonl(tmp_path / "nonfinite.jsonl", rows)  # json.dumps writes NaN and Infinity
+    code, report = ingest(str(lines), out=tmp_path / "out2")
+    assert (code, found(report)) == (1, [("S004", "nonfinite.jsonl", 1), ("S004", "nonfinite.jsonl", 3)])
+
+
+def test_a_parquet_schema_naming_a_column_twice_is_refused_as_a_csv_header_is(ingest: Ingest, tmp_path: Path) -> None:
+    """Two columns named text: the reader kept the last one ('dup') as the article; CSV refuses it (I006)."""
+    code, report = ingest(str(INPUTS / "text-column-twice.parquet"))
+    assert (code, found(report)) == (2, [("I006", "text-column-twice.parquet", None)])
+    assert written(tmp_path / "out") == {}
+
+
+def test_a_binary_text_column_is_decoded_as_utf8_never_written_as_base64(ingest: Ingest, tmp_path: Path) -> None:
+    """The bytes of a binary text column became the base64 of the article; they are its UTF-8 text, and
+    bytes that are not UTF-8 (cp1256 here) are F002 at their row."""
+    code, report = ingest(str(INPUTS / "binary-text.parquet"))
+    assert (code, found(report)) == (1, [("F002", "binary-text.parquet", 2)])
+    assert {key: document["text"] for key, document in written(tmp_path / "out").items()} == {"art-0": BODIES[0]}
+
+
+@pytest.mark.parametrize("name", ["stray-quote.csv", "unclosed-quote.csv"])
+def test_a_csv_row_with_broken_quoting_is_i006_at_its_line(ingest: Ingest, tmp_path: Path, name: str) -> None:
+    """A quotation mark inside a quoted field that is not doubled was dropped from the text, and a quoted
+    field never closed took the rest of the file: I006 at the row's line, the rows after it not read."""
+    code, report = ingest(str(INPUTS / name))
+    assert (code, found(report)) == (1, [("I006", name, 5)])  # the second row (the first is lines 2 to 4)
+    assert sorted(written(tmp_path / "out")) == ["art-0"]
+
+
+def test_a_sidecar_that_gives_a_key_twice_is_refused_as_a_json_lines_record_is(ingest: Ingest) -> None:
+    """{"outlet": "X", "outlet": "Y"}: the last outlet was taken without a word; I002 at the sidecar."""
+    code, report = ingest(str(INPUTS / "sidecars" / "key-twice.txt"))
+    assert (code, found(report)) == (2, [("I002", "key-twice.txt.meta.json", None)])
+
+
+def test_an_input_without_a_record_is_i017_and_a_run_that_writes_nothing_exits_2(
+    ingest: Ingest, tmp_path: Path
+) -> None:
+    """An empty JSON Lines file, a CSV header, [], a Parquet file or a dataset of no rows said 'no records'
+    and exited 0, though nothing was written (the exit code says 2 then); beside a good input, 1."""
+    names = ["empty-array.json", "empty.jsonl", "header-only.csv", "no-rows-dataset", "no-rows.parquet"]
+    code, report = ingest(*(str(INPUTS / "empty" / name) for name in names))
+    assert (code, found(report)) == (2, [("I017", name, None) for name in names])
+    code, report = ingest(str(INPUTS / "empty" / "empty.jsonl"), str(INPUTS / "article.txt"))
+    assert (code, found(report)) == (1, [("I017", "empty.jsonl", None)])
+    assert list(written(tmp_path / "out")) == ["article"]
+
+
+def test_a_dataset_dict_with_an_empty_split_reads_the_others(ingest: Ingest, tmp_path: Path) -> None:
+    """datasets cannot load back a split of no rows it saved (IndexError): that split has no record, the
+    others are read, and the dataset as a whole has records (no I017)."""
+    code, report = ingest(str(INPUTS / "dataset-empty-split"))
+    assert (code, found(report)) == (0, [])
+    assert list(written(tmp_path / "out")) == ["art-0"]
+
+
+@pytest.mark.parametrize("name", ["gives-text.txt", "folder.txt"])
+def test_a_sidecar_that_gives_a_text_or_is_a_folder_is_i002(ingest: Ingest, tmp_path: Path, name: str) -> None:
+    """A sidecar's "text" was neither the document's text nor kept, and a sidecar that is a folder was
+    taken as no sidecar at all: both are I002 at the sidecar, the text file not written."""
+    code, report = ingest(str(INPUTS / "sidecars" / name))
+    assert (code, found(report)) == (2, [("I002", f"{name}.meta.json", None)])
+    assert written(tmp_path / "out") == {}
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["--near-duplicates", "2"],
+        ["--near-duplicates", "-1"],
+        ["--near-duplicates", "nan"],
+        ["--text-field", ""],
+        ["--title-field", " "],
+        ["--jobs", "-3"],
+        ["--max-bytes", "0"],
+    ],
+)
+def test_option_values_out_of_their_range_are_usage_errors(
+    flags: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--near-duplicates 2 (help: 0 to 1) was taken, --text-field '' ignored: exit 2, the option named."""
+    from claimkit.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ingest", str(INPUTS / "article.txt"), "--out", str(tmp_path / "out"), *flags])
+    assert (exit_info.value.code, flags[0] in capsys.readouterr().err) == (2, True)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("flag", "document_field"), [("--title-field", "title"), ("--text-field", "text")])
+def test_a_field_named_for_one_document_field_is_read_for_it(
+    ingest: Ingest, tmp_path: Path, flag: str, document_field: str
+) -> None:
+    """--title-field id gave the title nothing (the id's default took the field) and --text-field id
+    said 'no text' of a field holding 'art-0': a field named on the command line is read for what it
+    was named for, and still for the id; the text's own field is then kept in source_fields."""
+    code, report = ingest(str(INPUTS / "two-records.jsonl"), flag, "id", "--no-furniture", "--near-duplicates", "0")
+    documents = written(tmp_path / "out")
+    assert (code, [issue["code"] for issue in report["issues"]]) == (0, [])
+    assert {doc_id: document[document_field] for doc_id, document in documents.items()} == {
+        "art-0": "art-0",
+        "art-1": "art-1",
+    }
+    if document_field == "text":
+        assert documents["art-0"]["source_fields"] == {"text": BODIES[0]}
+
+
+@pytest.mark.parametrize("space", ["\t", " \t\t "])
+def test_the_furniture_share_counts_spaces_alike_in_text_and_furniture(space: str) -> None:
+    """A tab inside the only line (a headline) made the text 111 % furniture (I012's message)."""
+    from claimkit.ingest import ingest_text
+    from claimkit.ingest.furniture import furniture_share
+
+    result = ingest_text(f"عنوان{space}الخبر", {"id": "a", "outlet": "وكالة", "language": "ar"})
+    assert result.file is not None
+    document = result.file.document
+    assert [piece.kind.value for piece in document.furniture] == ["headline"]
+    assert furniture_share(document.text, document.furniture) == 1.0
+
+
+def test_records_of_a_json_array_are_located_where_they_start(ingest: Ingest) -> None:
+    """A one-line array's records were 'line 2', 'line 3'... and 'a JSON NoneType': each is now at the
+    line and column where it starts."""
+    path = INPUTS / "array-of-values.json"
+    text = path.read_text(encoding="utf-8")
+    code, report = ingest(str(path))
+    located = [(i["code"], i["location"]["line"], i["location"]["column"]) for i in report["issues"]]
+    columns = [text.index(value, text.index("}, 5")) + 1 for value in ("5", "null", '"x"')]
+    assert (code, located) == (1, [("I006", 1, column) for column in columns])
+
+
+def test_a_csv_row_with_fewer_fields_than_the_header_is_i006(ingest: Ingest, tmp_path: Path) -> None:
+    """A short row was taken with its missing fields absent, and said to miss metadata or text (I001/I005)."""
+    code, report = ingest(str(INPUTS / "short-row.csv"))
+    assert (code, found(report)) == (1, [("I006", "short-row.csv", 5)])  # the first row is lines 2 to 4
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-2"]
