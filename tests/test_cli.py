@@ -327,3 +327,34 @@ def test_a_summarized_code_is_escaped(capsys: pytest.CaptureFixture[str], tmp_pa
     _, out = run(capsys, "validate", str(tmp_path))
     assert "(--verbose lists them all)" in out
     assert not [line for line in out.splitlines() if line.lstrip().startswith("::") or "\u202e" in line]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--max-bytes", "-1"],
+        ["validate", "--jobs", "-3"],
+        ["preannotate", "--jobs", "-1"],
+        ["ingest", "x.txt", "--jobs", "-2"],
+    ],
+    ids=["max-bytes", "validate-jobs", "preannotate-jobs", "ingest-jobs"],
+)
+def test_a_count_below_its_range_is_a_usage_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    assert "must be a whole number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["preannotate", "--evaluate", "--dry-run", str(CASES)],
+        ["preannotate", "--evaluate", "--out", "somewhere", str(CASES)],
+        ["adjudicate", "--url", "http://127.0.0.1:1", str(CASES)],
+    ],
+    ids=["evaluate-dry-run", "evaluate-out", "adjudicate-url-without-push"],
+)
+def test_an_option_that_would_be_ignored_is_refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*args, "--format", "json"]) == 2
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["E004"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from claimkit.cli.options import add_connection, add_format
 from claimkit.commands import agreement as agreement_commands
+from claimkit.errors import CONFLICTING_OPTIONS, UsageError
 
 __all__ = ["add_commands"]
 
@@ -45,6 +46,8 @@ def _add_adjudicate(sub: Any) -> None:
 
 
 def _run_adjudicate(a: argparse.Namespace) -> int:
+    if (a.url or a.api_key) and not a.push:
+        raise UsageError(CONFLICTING_OPTIONS, "--url and --api-key are for --push; without it nothing is sent")
     return agreement_commands.adjudicate(
         a.paths,
         force=a.force,

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from claimkit.cli.options import add_engine, add_format
+from claimkit.cli.options import add_engine, add_format, at_least
 from claimkit.commands import core
 from claimkit.loading import MAX_FILE_BYTES
 
@@ -30,8 +30,8 @@ def _add_validate(sub: Any) -> None:
     p.add_argument("--select", type=_codes, action="extend", help="only these codes or prefixes (e.g. C,O001)")
     p.add_argument("--ignore", type=_codes, action="extend", help="skip these codes or prefixes")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: one per CPU)")
-    p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, help="refuse files larger than this")
+    p.add_argument("--jobs", "-j", type=at_least(0), default=0, help="processes to use (default: one per CPU)")
+    p.add_argument("--max-bytes", type=at_least(1), default=MAX_FILE_BYTES, help="refuse files larger than this")
     p.add_argument(
         "--verbose", "-v", action="store_true", help="list every issue (text output summarizes a code met often)"
     )

@@ -6,11 +6,10 @@ import argparse
 import math
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimkit.cli.options import add_format
+from claimkit.cli.options import add_format, at_least
 from claimkit.loading import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
@@ -47,21 +46,6 @@ def _field_name(value: str) -> str:
     return value
 
 
-def _at_least(least: int) -> Callable[[str], int]:
-    """A whole number from ``least`` on (a negative --jobs or --max-bytes is no count)."""
-
-    def count(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = least - 1
-        if number < least:
-            raise argparse.ArgumentTypeError(f"must be a whole number from {least} on, not {value!r}")
-        return number
-
-    return count
-
-
 def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "ingest",
@@ -90,10 +74,10 @@ def _processing_options(p: argparse.ArgumentParser) -> None:
     """Duplicates, size limit, page furniture, bidi controls, processes and verbosity."""
     p.add_argument("--near-duplicates", type=_fraction, default=0.8, metavar="JACCARD", help="0 to 1; 0 turns it off")
     p.add_argument("--skip-duplicates", action="store_true", help="do not write exact or near duplicates")
-    p.add_argument("--max-bytes", type=_at_least(1), default=MAX_FILE_BYTES, help="refuse documents larger than this")
+    p.add_argument("--max-bytes", type=at_least(1), default=MAX_FILE_BYTES, help="refuse documents larger than this")
     p.add_argument("--no-furniture", action="store_true", help="do not detect page furniture")
     p.add_argument("--strip-bidi", action="store_true", help="remove invisible bidi control characters first")
-    p.add_argument("--jobs", "-j", type=_at_least(0), default=0, help="processes to use (default: one per CPU)")
+    p.add_argument("--jobs", "-j", type=at_least(0), default=0, help="processes to use (default: one per CPU)")
     p.add_argument("--verbose", "-v", action="store_true", help="list every file and every issue")
 
 

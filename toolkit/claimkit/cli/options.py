@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claimkit.reporters import FORMATS
 
-__all__ = ["add_connection", "add_engine", "add_format"]
+__all__ = ["add_connection", "add_engine", "add_format", "at_least"]
+
+
+def at_least(least: int) -> Callable[[str], int]:
+    """An argument type: a whole number from ``least`` on (a negative --jobs or --max-bytes is no count)."""
+
+    def count(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = least - 1
+        if number < least:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {least} on, not {value!r}")
+        return number
+
+    return count
 
 
 def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = tuple(FORMATS)) -> None:

@@ -6,8 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from claimkit.cli.options import add_engine, add_format
+from claimkit.cli.options import add_engine, add_format, at_least
 from claimkit.commands import preannotate as preannotate_commands
+from claimkit.errors import CONFLICTING_OPTIONS, UsageError
 from claimkit.reporters import FORMATS
 
 __all__ = ["add_commands"]
@@ -30,7 +31,9 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--out", help="folder for the proposal rows of shards")
     p.add_argument("--output-format", choices=("jsonl", "parquet"), help="of the proposal rows (default: as input)")
     p.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="processes (local) or CPUs (local Ray); default: all")
+    p.add_argument(
+        "--jobs", "-j", type=at_least(0), default=0, help="processes (local) or CPUs (local Ray); default: all"
+    )
     add_engine(p)
     add_format(p, (*FORMATS, "markdown"))
     p.set_defaults(run=_run_preannotate)
@@ -38,6 +41,13 @@ def add_commands(sub: Any) -> None:
 
 def _run_preannotate(a: argparse.Namespace) -> int:
     if a.evaluate:
+        ignored = [
+            flag
+            for flag, given in (("--out", a.out), ("--output-format", a.output_format), ("--dry-run", a.dry_run))
+            if given
+        ]
+        if ignored:
+            raise UsageError(CONFLICTING_OPTIONS, f"--evaluate writes nothing: {', '.join(ignored)} would be ignored")
         return preannotate_commands.evaluate(a.paths, fmt=a.fmt, out=sys.stdout)
     return preannotate_commands.preannotate(
         a.paths,
