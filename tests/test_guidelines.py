@@ -61,6 +61,8 @@ def test_a_hand_edit_of_a_generated_table_is_caught(tmp_path: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- generated: cue-table -->\n", ""), encoding="utf-8")
     assert "guidelines.md#cue-table" in stale_pages(docs)
     assert set(BLOCKS["guidelines.md"]) == {"cue-table", "not-cue-table", "certainty-table"}
+    page.unlink()  # hand-written: missing, not "stale" block by block (which `claimkit docs` cannot mend)
+    assert stale_pages(docs) == ["guidelines.md (missing)"]
 
 
 def test_the_seed_gold_reads_the_same_under_the_current_guidelines(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from claimkit.contracts import stale_contracts, write_contracts
-from claimkit.docgen import stale_pages, write_pages
+from claimkit.docgen import BLOCKS, MISSING, stale_pages, write_pages
 from claimkit.reporters import render
 from claimkit.rules import all_codes
 from claimkit.taxonomy import LABEL_SETS, describe
@@ -62,11 +62,23 @@ def docs(folder: str, *, check: bool, out: TextIO) -> int:
     if check:
         stale = stale_pages(folder)
         for name in stale:
-            out.write(f"{Path(folder) / name} is stale: run `claimkit docs` and commit the result\n")
+            out.write(_stale_line(Path(folder), name))
         return 1 if stale else 0
     for path in write_pages(folder):
         out.write(f"wrote {path}\n")
+    for name in BLOCKS:
+        if not (Path(folder) / name).is_file():
+            out.write(
+                f"skipped {Path(folder) / name}: a hand-written page with generated tables; copy it there first\n"
+            )
     return 0
+
+
+def _stale_line(folder: Path, name: str) -> str:
+    if name.endswith(MISSING):
+        page = folder / name.removesuffix(MISSING)
+        return f"{page} is missing: it is hand-written (generated tables inside); copy it there, then `claimkit docs`\n"
+    return f"{folder / name} is stale: run `claimkit docs` and commit the result\n"
 
 
 def rules(*, fmt: str, out: TextIO) -> int:
