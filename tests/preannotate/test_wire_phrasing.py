@@ -1743,3 +1743,39 @@ REVIEW_1_21 = [
     ),
 ]
 REVIEWED += REVIEW_1_21
+
+
+#: A subject in the accusative after إنّ/أنّ (مصدراً، مسؤولاً) and whom a cue tells as a pronoun (لها، لهم).
+ACCUSATIVE_SUBJECTS = [
+    pytest.param(
+        "وقال المسؤول إن الاتفاق قريب، إلا أن مصدراً دبلوماسياً أكد أن الخلافات ما زالت قائمة.",
+        [("المسؤول", "الاتفاق قريب"), ("مصدراً دبلوماسياً", "الخلافات ما زالت قائمة")],
+        id="an-accusative-subject-after-a-contrast",
+    ),
+    pytest.param(
+        "وأعلنت الحكومة أن الأسعار ستنخفض، غير أن مسؤولاً في وزارة المالية قال إن العجز سيرتفع.",
+        [("الحكومة", "الأسعار ستنخفض"), ("مسؤولاً في وزارة المالية", "العجز سيرتفع")],
+        id="an-accusative-subject-and-its-affiliation",
+    ),
+    pytest.param(
+        "وقالت الصحيفة إن مصدراً في الشرطة أوضح لها أن المتهمين اعتقلوا.",
+        [("الصحيفة", "مصدراً في الشرطة أوضح لها أن المتهمين اعتقلوا"), ("مصدراً في الشرطة", "المتهمين اعتقلوا")],
+        id="a-reported-accusative-subject-who-told-her",
+    ),
+    pytest.param(
+        "وقال الوزير لهم إن المفاوضات ستستأنف.",
+        [("الوزير", "المفاوضات ستستأنف")],
+        id="whom-a-cue-tells-as-a-pronoun",
+    ),
+]
+REVIEWED += ACCUSATIVE_SUBJECTS
+
+
+def test_an_accusative_subject_keeps_its_kind() -> None:
+    """مصدراً دبلوماسياً: the alif of the accusative hides neither the head nor the adjective's kind."""
+    proposal = _proposal("وقال المسؤول إن الاتفاق قريب، إلا أن مصدراً دبلوماسياً أكد أن الخلافات ما زالت قائمة.")
+    assert [(s.mentions[0].text, s.kind, s.naming) for s in proposal.sources][-1] == (
+        "مصدراً دبلوماسياً",
+        "diplomatic",
+        "unnamed_described",
+    )

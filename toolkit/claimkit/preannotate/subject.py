@@ -28,6 +28,8 @@ _AMMA = normalize("أما")
 #: (أوضح أن الاجتماع تأجل لأن الوفد أبلغ الوزارة أن …: the delegation's claim is the spokesman's too).
 _BECAUSE = normalize("لأن")
 _REPORTING = COMPLEMENTIZERS | {_BECAUSE}
+#: Words after which a subject takes the accusative (إنّ and its sisters): مصدراً، مسؤولاً.
+_ACCUSATIVE_AFTER = frozenset({"ان", "لان", normalize("لكن")})
 _QAD = frozenset(normalize(word) for word in ("قد", "فقد"))
 _FAQAD = normalize("فقد")
 #: The most words that describe a topic's name between commas (أما أم خالد، العائدة من مخيم الزعتري، فتقول).
@@ -91,7 +93,7 @@ def _subject_at(  # noqa: PLR0913 - keyword-only: how the subject was met
 ) -> Mention | None:
     """The subject from token ``start``, when it fills the words up to the verb at ``end`` (after أما,
     a name may be followed by what describes it between commas) and names a speaker."""
-    mention = read_mention(_without_wa(reader, start), start, "source-before-verb")
+    mention = read_mention(_subject_word(reader, start), start, "source-before-verb")
     if mention is None or not _names_a_speaker(mention) or not plausible(mention):
         return None
     if mention.end_token != end and not (topic and _described(reader, mention, end)):
@@ -102,14 +104,26 @@ def _subject_at(  # noqa: PLR0913 - keyword-only: how the subject was met
     return _without_conjunction(reader, mention)
 
 
-def _without_wa(reader: Reader, start: int) -> Reader:
-    """ووزارة الصحة أعلنت أن …، وقوات الأمن أكدت: the reader with the word at ``start`` read without its
-    و when the word proper names a speaker (the phrase is read as وزارة الصحة, not as a name)."""
+def _subject_word(reader: Reader, start: int) -> Reader:
+    """The reader with the subject's first word read as the speaker word it is: without its و
+    (ووزارة الصحة أعلنت أن …، وقوات الأمن أكدت: وزارة الصحة, not a name), or without the alif of the
+    accusative after إنّ/أنّ (إلا أن مصدراً دبلوماسياً أكد …، إن مسؤولاً في الوزارة قال …)."""
     token = reader.tokens[start]
-    stripped = strip_clitic(token, "و")
-    if stripped is None or token.definite or speaker_word(token.key) or not speaker_word(stripped[0]):
+    if token.definite or speaker_word(token.key):
         return reader
-    return reader.with_token(Token(start, token.start + stripped[1], token.end, token.text[stripped[1] :], stripped[0]))
+    stripped = strip_clitic(token, "و")
+    if stripped is not None and speaker_word(stripped[0]):
+        cut = stripped[1]
+        return reader.with_token(Token(start, token.start + cut, token.end, token.text[cut:], stripped[0]))
+    if token.key.endswith("ا") and speaker_word(token.key[:-1]) and reader.key(start - 1) in _ACCUSATIVE_AFTER:
+        view = reader.with_token(Token(start, token.start, token.end, token.text, token.key[:-1]))
+        for k in range(start + 1, min(start + 3, len(reader.tokens))):  # its adjectives: دبلوماسياً → دبلوماسي
+            word = reader.tokens[k]
+            if reader.broken(k) or not word.key.endswith("يا"):
+                break
+            view = view.with_token(Token(k, word.start, word.end, word.text, word.key[:-1]))
+        return view
+    return reader
 
 
 def _described(reader: Reader, mention: Mention, end: int) -> bool:

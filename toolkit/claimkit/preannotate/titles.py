@@ -81,9 +81,15 @@ ADDRESSEES = _keys(
 )
 
 
+#: Whom a cue tells, as a pronoun (قال لها إن، أكد لهم أن، أوضح لنا أن).
+_TOLD_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما", "لهن", "لنا", "لي", "لك", "لكم"})
+
+
 def addressee(key: str) -> bool:
-    """Whether a word is the addressee of a cue (للصحفيين، لوكالة، لقناة): not the speaker, not the content.
-    Other words with لل belong to a body's name (الوكالة الدولية للطاقة الذرية، الهيئة العامة للاستثمار)."""
+    """Whether a word is the addressee of a cue (للصحفيين، لوكالة، لقناة، لها): not the speaker, not the
+    content. Other words with لل belong to a body's name (الوكالة الدولية للطاقة الذرية)."""
+    if key in _TOLD_PRONOUNS:
+        return True
     if key.startswith("لل"):
         return key[2:] in ADDRESSEES
     return key.startswith("ل") and key[1:] in ADDRESSEES
