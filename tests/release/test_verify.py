@@ -198,3 +198,26 @@ def test_a_claims_table_without_the_columns_of_a_release_is_refused_when_shown()
     """A forged release whose manifest matches: `claimkit load` says E310, not an internal KeyError."""
     with raises_code("E310", ReleaseError):
         first_claim(LoadedConfig("claims", {"train": 1}, {"x": None}, {"x": 1}))
+
+
+def test_two_releases_of_one_name_load_each_its_own_rows(
+    make_corpus: MakeCorpus, tmp_path: Path, settings: DatasetSettings
+) -> None:
+    """datasets keys its cache by the folder's name: `claimkit load` (and `release --load`) of a second
+    release of that name showed the first one's rows, so the load-back confirmed nothing."""
+    corpus = make_corpus(12)
+    first = build_release(corpus, None, tmp_path / "a", records=tmp_path / "r", settings=settings).folder
+    sorted(corpus.glob("*.json"))[0].unlink()  # the same split files, one document fewer
+    second = build_release(corpus, None, tmp_path / "b", records=tmp_path / "r", settings=settings).folder
+    assert first.name == second.name
+    assert sorted(p.name for p in first.rglob("*.parquet")) == sorted(p.name for p in second.rglob("*.parquet"))
+    rows = [sum(c.rows.values()) for folder in (first, second) for c in load_release(folder) if c.name == "documents"]
+    assert rows == [12, 11]
+
+
+def test_a_category_id_outside_its_labels_is_refused_when_shown() -> None:
+    from datasets import ClassLabel
+
+    config = LoadedConfig("claims", {"train": 1}, {"category": ClassLabel(names=["a"])}, {"category": 99, "text": "x"})
+    with raises_code("E310", ReleaseError):
+        first_claim(config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,13 @@ def first_claim(config: LoadedConfig) -> str | None:
         raise ReleaseError(
             UNREADABLE_RELEASE, f"the claims table has no category labels or no text: {sorted(config.features)}"
         )
-    return f"[{category.int2str(config.first['category'])}] {text[:80]}"
+    try:
+        label = category.int2str(config.first["category"])
+    except (ValueError, IndexError, TypeError, KeyError) as error:  # a forged id out of the label range
+        raise ReleaseError(
+            UNREADABLE_RELEASE, f"the first claim's category is not one of its labels: {error}"
+        ) from None
+    return f"[{label}] {text[:80]}"
 
 
 def _load_config(folder: Path, config: str, cache_dir: Path | None) -> LoadedConfig:
@@ -73,6 +80,9 @@ def load_release(folder: Path, cache_dir: Path | None = None) -> list[LoadedConf
 
     datasets.disable_progress_bars()
     configs = [entry["config_name"] for entry in card_metadata(folder).get("configs", [])]
+    if cache_dir is None:  # datasets keys its cache by the folder's name, not its files: another release
+        with tempfile.TemporaryDirectory(prefix="claimkit-load-") as fresh:  # built there would load stale
+            return load_release(folder, Path(fresh))
     try:
         return [_load_config(folder, config, cache_dir) for config in configs]
     except Exception as error:  # datasets and pyarrow raise many types for unreadable data
