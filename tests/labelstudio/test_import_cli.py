@@ -303,10 +303,17 @@ def test_a_result_item_that_is_not_an_object_keeps_the_annotation_aside(bad: Any
     assert list((tmp_path / "corpus" / ".pending").rglob("annotation-*.json"))
 
 
+#: A gzip file whose header is right and whose compressed data is damaged: zlib.error, not an OSError.
+_DAMAGED_GZIP = bytes(
+    byte ^ 0xFF if 30 <= index < 60 else byte
+    for index, byte in enumerate(gzip.compress(b"[" + b'{"id": 1, "data": {"text": "abc"}},' * 200 + b"{}]"))
+)
+
+
 @pytest.mark.parametrize(
     ("content", "name"),
-    [(b"null", "null.json"), (b"5", "five.json"), (b'[{"id": 1, "data": {"text": "x"}}]', "plain.json.gz")],
-    ids=["null", "a-number", "gz-not-gzip"],
+    [(b"null", "null.json"), (b"5", "five.json"), (_DAMAGED_GZIP, "bad.json.gz")],
+    ids=["null", "a-number", "a-damaged-deflate-stream"],
 )
 def test_json_that_is_no_export_is_not_called_a_csv_export(content: bytes, name: str, tmp_path: Path) -> None:
     """E210 says which export to make instead of a lossy one; a JSON value or a mislabelled file is E211."""
@@ -314,3 +321,15 @@ def test_json_that_is_no_export_is_not_called_a_csv_export(content: bytes, name:
     done = claimkit("ls", "import", name, "--out", "corpus", "--format", "json", cwd=tmp_path, env=KEY)
     assert done.returncode == 2, done.stderr
     assert [issue["code"] for issue in _json(done)["issues"]] == ["E211"]
+
+
+def test_what_looks_odd_but_is_an_export_is_imported(tmp_path: Path) -> None:
+    """An export a browser saved decompressed under its .gz name, and digits by the thousand in a text
+    (not a number: the scan for numbers too long for the parser looks where values start)."""
+    tasks = json.loads(_plain_export(tmp_path).read_bytes())
+    tasks[0]["meta"] = {"note": "1" * 5000}
+    (tmp_path / "export.json.gz").write_text(json.dumps(tasks), encoding="utf-8")
+    done = claimkit("ls", "import", "export.json.gz", "--out", "corpus", "--server-id", "x", cwd=tmp_path, env=KEY)
+    assert done.returncode in (0, 1), done.stderr
+    assert "E211" not in done.stderr
+    assert list((tmp_path / "corpus").glob("*.json"))

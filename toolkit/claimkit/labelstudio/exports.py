@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,7 @@ _CLOSING = frozenset({"end_map", "end_array"})
 #: More digits in a row than Python turns into an int (4,300): ijson's C parser fails on such a number
 #: and may crash the process; no offset or id has them, so they are refused before it reads.
 _LONG_RUN = sys.get_int_max_str_digits() or 4300
-_LONG_NUMBER = re.compile(rb"[0-9]{%d}" % _LONG_RUN)
+_LONG_NUMBER = re.compile(rb"[:\[,][ \t\r\n]*-?[0-9]{%d}" % _LONG_RUN)  # where a value starts, not in text
 _CHUNK = 1 << 20
 _LOSSY_SUFFIXES = {".csv": "CSV", ".tsv": "TSV", ".conll": "CONLL", ".conll2003": "CONLL", ".txt": "CONLL"}
 
@@ -57,8 +58,6 @@ class ExportFile:
         if form:
             raise _refuse_lossy(self.path, form)
         self.gzipped = self._head(2) == _GZIP
-        if self.path.suffix.lower() == ".gz" and not self.gzipped:
-            raise _unreadable(self.path, "named .gz but not gzip-compressed")
         self._check_shape()
 
     def _head(self, size: int) -> bytes:
@@ -108,7 +107,14 @@ class ExportFile:
                             raise _unreadable(self.path, f"nested deeper than {MAX_DEPTH} levels: not an export")
                     elif event in _CLOSING:
                         depth -= 1
-            except (ijson.JSONError, ijson.IncompleteJSONError, OSError, EOFError, UnicodeDecodeError) as error:
+            except (
+                ijson.JSONError,
+                ijson.IncompleteJSONError,
+                OSError,
+                EOFError,
+                zlib.error,
+                UnicodeDecodeError,
+            ) as error:
                 raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
 
     def _check_numbers(self) -> None:
@@ -120,8 +126,8 @@ class ExportFile:
                 while chunk := handle.read(_CHUNK):
                     if _LONG_NUMBER.search(tail + chunk):
                         raise _unreadable(self.path, "a number of thousands of digits: not an export")
-                    tail = chunk[-_LONG_RUN:]
-            except (OSError, EOFError) as error:
+                    tail = chunk[-(_LONG_RUN + 64) :]  # a value's start and its spaces may precede the run
+            except (OSError, EOFError, zlib.error) as error:
                 raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
 
     def _json_scalar(self) -> bool:
@@ -129,7 +135,7 @@ class ExportFile:
         with self._open() as handle:
             try:
                 head = handle.read(4096)
-            except (OSError, EOFError):
+            except (OSError, EOFError, zlib.error):
                 return False
         try:
             return not isinstance(json.loads(head), (dict, list)) if len(head) < 4096 else False
@@ -140,7 +146,7 @@ class ExportFile:
         with self._open() as handle:
             try:
                 return handle.read(4096).lstrip()[:1]
-            except (OSError, EOFError) as error:
+            except (OSError, EOFError, zlib.error) as error:
                 raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
 
     def _wrong_shape(self, first: bytes) -> UsageError:
@@ -157,7 +163,14 @@ class ExportFile:
         with self._open() as handle:
             try:
                 yield from ijson.items(handle, "item", use_float=True)
-            except (ijson.JSONError, ijson.IncompleteJSONError, OSError, EOFError, UnicodeDecodeError) as error:
+            except (
+                ijson.JSONError,
+                ijson.IncompleteJSONError,
+                OSError,
+                EOFError,
+                zlib.error,
+                UnicodeDecodeError,
+            ) as error:
                 raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
 
 
