@@ -333,3 +333,39 @@ def test_what_looks_odd_but_is_an_export_is_imported(tmp_path: Path) -> None:
     assert done.returncode in (0, 1), done.stderr
     assert "E211" not in done.stderr
     assert list((tmp_path / "corpus").glob("*.json"))
+
+
+@pytest.mark.parametrize(
+    ("member", "value", "pointer", "codes"),
+    [
+        ("annotations", 1, "/annotations", {"L045"}),
+        ("drafts", 1, "/drafts", {"L045"}),
+        ("text", [1], "/data/text", {"L045"}),
+        ("choices", [[1]], "/annotations/0/result/0", {"L011", "L042"}),
+        ("meta", "a note", "/annotations/0/result/0", {"L045", "L042"}),
+    ],
+)
+def test_members_of_another_shape_than_label_studios_are_coded(
+    tmp_path: Path, member: str, value: Any, pointer: str, codes: set[str]
+) -> None:
+    """Each was an internal error (unhashable, not iterable, no .get): a coded issue at its place, the
+    task or the annotation left out (an annotation kept aside, L042), never converted in part."""
+    good = RECORDING.tasks("pull-snapshot.json")[3]
+    submitted = next(a for a in good["annotations"] if not a["was_cancelled"])
+    field = {"id": "f1", "from_name": "source_kind", "to_name": "text", "type": "choices", "value": {"choices": ["?"]}}
+    task: dict[str, Any] = {**good}
+    if member in ("annotations", "drafts"):
+        task[member] = value
+    elif member == "text":
+        task["data"] = {**good["data"], "text": value}
+    elif member == "choices":
+        task["annotations"] = [{**submitted, "result": [{**field, "value": {"choices": value}}]}]
+    else:
+        task["annotations"] = [{**submitted, "result": [{**field, "meta": value}]}]
+    (tmp_path / "export.json").write_text(json.dumps([task]), encoding="utf-8")
+    done = claimkit(
+        "ls", "import", "export.json", "--out", "corpus", "--server-id", "x", "--format", "json", cwd=tmp_path, env=KEY
+    )
+    assert done.returncode == 1, done.stderr
+    found = {(i["code"], i["location"]["pointer"]) for i in _json(done)["issues"]}
+    assert {(code, pointer if code != "L042" else "/annotations/0") for code in codes} <= found

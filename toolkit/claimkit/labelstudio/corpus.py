@@ -80,15 +80,21 @@ def _index(tasks: Iterable[Any], options: TaskOptions) -> _Index:
 
 
 def _check_annotators(task: dict[str, Any], options: TaskOptions) -> None:
-    for raw in task.get("annotations") or []:
+    annotations = task.get("annotations")
+    for raw in annotations if isinstance(annotations, list) else []:
         if isinstance(raw, dict):
             options.identities.annotator(raw.get("completed_by"))  # raises E214 when it cannot
 
 
-def _malformed(task: dict[str, Any]) -> str | None:
-    if not isinstance(task.get("data"), dict):
-        return "the task's data is not an object"
-    return None if label_studio_id(task.get("id")) else f"the task's id {str(task.get('id'))[:40]!r} is not a number"
+def _misshapen(task: dict[str, Any]) -> tuple[str, str] | None:
+    """What in a task is not as Label Studio exports it (the message and where), beyond its data and id:
+    its text not a string, its annotations or drafts not a list."""
+    if "text" in task["data"] and not isinstance(task["data"]["text"], str):
+        return "the task's text is not a string", "/data/text"
+    for member in ("annotations", "drafts"):
+        if task.get(member) is not None and not isinstance(task[member], list):
+            return f"the task's {member} are not a list", f"/{member}"
+    return None
 
 
 class _Run:
@@ -125,6 +131,9 @@ class _Run:
                 "the task has no numeric id" if isinstance(task.get("data"), dict) else "its data is not an object"
             )
             self.report.issues.append(codes.MALFORMED_TASK.issue(message, file=where))
+            return None
+        if (misshapen := _misshapen(task)) is not None:
+            self.report.issues.append(codes.MALFORMED_TASK.issue(misshapen[0], file=where, pointer=misshapen[1]))
             return None
         if not doc_id:
             self.report.issues.append(codes.TASK_WITHOUT_DOCUMENT_ID.issue("the task has no doc_id", file=where))

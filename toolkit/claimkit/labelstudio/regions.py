@@ -182,7 +182,7 @@ class _Reader:
 
     def choice(self, control: ChoiceControl, chosen: list[Any], position: int) -> StrEnum | None:
         by_title = _BY_TITLE[control.name]
-        if len(chosen) != 1 or chosen[0] not in by_title:
+        if len(chosen) != 1 or not isinstance(chosen[0], str) or chosen[0] not in by_title:
             self.report(
                 codes.INVALID_CHOICE, f"{control.name} has {chosen}; expected one of {sorted(by_title)}", position
             )
@@ -242,12 +242,8 @@ _JSON_KINDS |= {str: "a string", list: "an array"}
 def _read_items(reader: _Reader, result: list[dict[str, Any]]) -> _Items:
     items = _Items()
     for position, item in enumerate(result):
-        if not isinstance(item, dict) or not isinstance(item.get("value") or {}, dict):
-            what = (
-                "its value is not an object"
-                if isinstance(item, dict)
-                else f"{_JSON_KINDS.get(type(item), 'not an object')}"
-            )
+        if not isinstance(item, dict) or not all(isinstance(item.get(key) or {}, dict) for key in ("value", "meta")):
+            what = "its value or meta is not an object" if isinstance(item, dict) else _JSON_KINDS.get(type(item), "?")
             reader.report(
                 codes.MALFORMED_TASK, f"result item {position} is not as Label Studio exports it: {what}", position
             )
