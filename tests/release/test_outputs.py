@@ -42,13 +42,17 @@ def test_a_release_out_folder_the_system_refuses_is_a_coded_error(
     assert "internal error" not in captured.err
 
 
-@pytest.mark.parametrize("config", ["missing.toml", "a-folder", "no-table.toml"])
+@pytest.mark.parametrize(
+    "config", ["missing.toml", "a-folder", "no-table.toml", "tool-not-a-table.toml", "not-a-table.toml"]
+)
 def test_a_named_config_that_gives_no_settings_is_refused(
     make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str
 ) -> None:
     corpus = make_corpus(1)
     (tmp_path / "a-folder").mkdir()
     (tmp_path / "no-table.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "tool-not-a-table.toml").write_text("tool = 3\n", encoding="utf-8")
+    (tmp_path / "not-a-table.toml").write_text("[tool.claimkit]\ndataset = 5\n", encoding="utf-8")
     out = tmp_path / "dist"
     code = main(
         ["release", "--snapshot", "--corpus", str(corpus), "--out", str(out), "--config", str(tmp_path / config)]

@@ -93,7 +93,8 @@ INVALID_DATASET_CONFIG = declare_command(
     "E106",
     "invalid-dataset-config",
     "The [tool.claimkit.dataset] settings cannot be read (not TOML, unknown keys, a value of the wrong type or form).",
-    "Fix the table in pyproject.toml; the README's release section lists its keys.",
+    "Fix the table in the file --config names (pyproject.toml by default); the README's release section lists "
+    "its keys.",
 )
 UNKNOWN_PROJECT = declare_command(
     "E107",

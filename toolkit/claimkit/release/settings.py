@@ -51,6 +51,17 @@ def _value_problem(values: dict[str, Any]) -> str | None:
     return None
 
 
+def _dataset_table(table: dict[str, Any]) -> Any:
+    """``tool.claimkit.dataset`` (``None`` when absent); a ``tool`` or ``tool.claimkit`` that is not a
+    table holds none."""
+    found: Any = table
+    for key in ("tool", "claimkit", "dataset"):
+        if not isinstance(found, dict) or key not in found:
+            return None
+        found = found[key]
+    return found
+
+
 def load_settings(pyproject: Path, named: bool = False) -> DatasetSettings:
     """The settings of the dataset built from this repository (defaults when the table is absent).
     A file ``named`` by the user (``--config``) must exist and hold the table: else E106, never defaults."""
@@ -64,9 +75,11 @@ def load_settings(pyproject: Path, named: bool = False) -> DatasetSettings:
         raise ConfigError(INVALID_DATASET_CONFIG, f"{pyproject} is not valid TOML: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(INVALID_DATASET_CONFIG, f"{pyproject} cannot be read: {error}") from None
-    values = table.get("tool", {}).get("claimkit", {}).get("dataset")
+    values = _dataset_table(table)
     if values is None and named:
         raise ConfigError(INVALID_DATASET_CONFIG, f"--config {pyproject} has no [tool.claimkit.dataset] table")
+    if values is not None and not isinstance(values, dict):
+        raise ConfigError(INVALID_DATASET_CONFIG, f"{pyproject}: tool.claimkit.dataset is not a table")
     values = values or {}
     known = set(DatasetSettings.__dataclass_fields__)
     unknown = set(values) - known
