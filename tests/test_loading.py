@@ -117,3 +117,15 @@ def test_json_the_strict_parser_refuses_is_located(raw: bytes, line: int, column
 
     issues = load_bytes(raw).issues
     assert [(i.code, i.location.line, i.location.column) for i in issues] == [("F005", line, column)]
+
+
+def test_a_number_beyond_any_float_is_refused_where_it_is() -> None:
+    """1e400 is valid JSON syntax, but every reader takes it for infinity, and the next rewrite of the
+    file stored null in its place: F005 at the number, while 1e300 is a number like any other."""
+    from claimkit.loading import load_bytes
+
+    seed = (Path(__file__).resolve().parents[1] / "annotations" / "000_f22616ff3d8ce778.json").read_text("utf-8")
+    for literal, refused in (("1e400", True), ("-1E+999", True), ("1e300", False)):
+        text = seed.replace('"document": {', '"document": {"source_fields": {"n": ' + literal + "},", 1)
+        loaded = load_bytes(text.encode())
+        assert [(i.code, i.location.line) for i in loaded.issues] == ([("F005", 3)] if refused else []), literal

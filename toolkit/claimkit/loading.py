@@ -7,6 +7,7 @@ whether it was met by ``validate``, ``release`` or ``agree``.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import stat
@@ -188,6 +189,32 @@ def _non_finite_issues(raw: bytes, path: str | None) -> list[Issue]:
     return []
 
 
+#: A number written with an exponent of three digits or more: it may be beyond any float (1e400).
+_BIG_EXPONENT = re.compile(rb"[0-9.][eE][+]?[0-9]{3,}")
+
+
+def _overflow_issues(raw: bytes, path: str | None) -> list[Issue]:
+    """A number beyond any float (1e400), which every parser reads as infinity: the next rewrite of the
+    file would store null instead. Looked for only when the bytes hold such an exponent."""
+    if _BIG_EXPONENT.search(raw) is None:
+        return []
+    beyond: list[str] = []
+
+    def number(text: str) -> float:
+        value = float(text)
+        if math.isinf(value):
+            beyond.append(text)
+        return value
+
+    json.loads(raw, parse_float=number)
+    if not beyond:
+        return []
+    offset = raw.find(beyond[0].encode())
+    line, column = raw.count(b"\n", 0, offset) + 1, offset - raw.rfind(b"\n", 0, offset)
+    message = f"invalid JSON: the number {beyond[0]} is beyond any float (every reader takes it for infinity)"
+    return [INVALID_JSON.issue(message, file=path, line=line, column=column)]
+
+
 def _input_problem(raw: bytes, path: str | None) -> Issue | None:
     if not raw.strip():
         return EMPTY_FILE.issue("the file is empty", file=path)
@@ -225,7 +252,7 @@ def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
             # Only now find out why: the strict parser already refused bad UTF-8, a BOM, nothing.
             return Loaded(path, None, [_input_problem(raw, path) or _json_error(raw, path, invalid)], raw)
         return Loaded(path, None, _duplicate_key_issues(raw, path) or structure_issues(error, path), raw)
-    refused = _duplicate_key_issues(raw, path) or _non_finite_issues(raw, path)
+    refused = _duplicate_key_issues(raw, path) or _non_finite_issues(raw, path) or _overflow_issues(raw, path)
     return Loaded(path, None if refused else file, refused, raw)
 
 

@@ -105,19 +105,31 @@ def _entries(folder: Path) -> dict[str, dict[str, Any]] | Issue:
     path = folder / MANIFEST
     if not path.is_file():
         return MANIFEST_MISSING.issue(f"{folder} has no {MANIFEST}", file=str(path))
+    why = "is not a claimkit release manifest"
     try:
         files = json.loads(path.read_bytes(), object_pairs_hook=_unique_keys)["files"]
         valid = all(isinstance(e["sha256"], str) and isinstance(e["bytes"], int) for e in files.values())
+    except _RepeatedKey as error:
+        valid, why = False, f"gives the key {error.key!r} twice: which entry would count?"
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        valid = False  # a key given twice too: which of its entries would count?
+        valid = False
     if not valid:
-        return MANIFEST_INVALID.issue(f"{path} is not a claimkit release manifest", file=str(path))
+        return MANIFEST_INVALID.issue(f"{path} {why}", file=str(path))
     return dict(files)
 
 
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    if len({key for key, _ in pairs}) != len(pairs):
-        raise ValueError("a key is given twice")
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _RepeatedKey(key)
+        seen.add(key)
     return dict(pairs)
 
 
