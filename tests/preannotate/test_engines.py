@@ -232,6 +232,28 @@ def test_a_binary_text_column_is_read_as_utf8_text_on_both_engines(tmp_path: Pat
     assert [by_shard[0][0], by_shard[0][2]] == by_shard[1]
 
 
+@pytest.mark.usefixtures("ray_engine")
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_a_parquet_shard_naming_a_column_twice_is_refused(
+    tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two columns named text: the reader kept the last one without a word; P007 names the column, as
+    ingest refuses the same file (I006), and the other shards go on."""
+    shards = tmp_path / "in"
+    shards.mkdir()
+    first, second = _articles()[:2]
+    table = pa.table({"id": [first["id"]], "text": [first["text"]], "outlet": ["x"]})
+    pq.write_table(table.append_column("text", pa.array(["dup"])), shards / "twice.parquet")
+    _write(shards / "good.parquet", [second])
+    out = tmp_path / "out"
+    args = ["preannotate", str(shards), "--out", str(out), "--engine", engine, "--jobs", "2", "--format", "json"]
+    assert main(args) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["file"]) for i in found["issues"]] == [("P007", "twice.parquet")]
+    assert "'text' twice" in found["issues"][0]["message"]
+    assert found["summary"]["proposals"] == 1
+
+
 _SHORT = "قال وزير الخارجية إن المحادثات كانت مثمرة، وأكد أن الجولة المقبلة ستعقد الشهر المقبل."
 
 

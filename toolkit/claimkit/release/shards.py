@@ -25,6 +25,7 @@ __all__ = [
     "proposal_table",
     "read_parquet_rows",
     "read_rows_from",
+    "repeated_column",
 ]
 
 #: The column :func:`numbered_row_tables` adds to each row: its number in its shard (from 1).
@@ -66,6 +67,14 @@ def parquet_problem(path: Path) -> str | None:
     except (OSError, pa.ArrowException) as error:
         return str(error).splitlines()[0] if str(error) else type(error).__name__
     return None
+
+
+def repeated_column(path: Path) -> str | None:
+    """A column the schema of a readable Parquet file names twice (the first such, by name), or ``None``:
+    a reader keeps only one of the two, and it would be a guess which holds the article."""
+    with pq.ParquetFile(path) as parquet:
+        names = parquet.schema_arrow.names
+    return min((name for name in names if names.count(name) > 1), default=None)
 
 
 def read_parquet_rows(
