@@ -76,6 +76,20 @@ def test_a_binary_text_column_is_decoded_as_utf8_never_written_as_base64(ingest:
     assert {key: document["text"] for key, document in written(tmp_path / "out").items()} == {"art-0": BODIES[0]}
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "read"), [("damaged-deflate.jsonl.gz", 39, 38), ("damaged-deflate.csv.gz", 207, 41)]
+)
+def test_damaged_gzip_data_is_f001_at_the_line_reached(
+    ingest: Ingest, tmp_path: Path, name: str, line: int, read: int
+) -> None:
+    """A deflate stream damaged after a sound gzip header raised zlib.error (no OSError): an internal
+    error. It is F001 at the line reached; the records before it are read."""
+    code, report = ingest(str(INPUTS / name))
+    assert code == 1
+    assert [issue for issue in found(report) if issue[0] == "F001"] == [("F001", name, line)]
+    assert sorted(written(tmp_path / "out"), key=lambda n: int(n.split("-")[1])) == [f"art-{n}" for n in range(read)]
+
+
 @pytest.mark.parametrize("name", ["stray-quote.csv", "unclosed-quote.csv"])
 def test_a_csv_row_with_broken_quoting_is_i006_at_its_line(ingest: Ingest, tmp_path: Path, name: str) -> None:
     """A quotation mark inside a quoted field that is not doubled was dropped from the text, and a quoted
