@@ -65,6 +65,7 @@ def test_a_parquet_schema_naming_a_column_twice_is_refused_as_a_csv_header_is(in
     """Two columns named text: the reader kept the last one ('dup') as the article; CSV refuses it (I006)."""
     code, report = ingest(str(INPUTS / "text-column-twice.parquet"))
     assert (code, found(report)) == (2, [("I006", "text-column-twice.parquet", None)])
+    assert "Rename or drop one of the two columns named 'text'" in report["issues"][0]["hint"]  # no line to fix
     assert written(tmp_path / "out") == {}
 
 
@@ -103,6 +104,7 @@ def test_a_sidecar_that_gives_a_key_twice_is_refused_as_a_json_lines_record_is(i
     """{"outlet": "X", "outlet": "Y"}: the last outlet was taken without a word; I002 at the sidecar."""
     code, report = ingest(str(INPUTS / "sidecars" / "key-twice.txt"))
     assert (code, found(report)) == (2, [("I002", "key-twice.txt.meta.json", None)])
+    assert "Give 'outlet' once in the sidecar" in report["issues"][0]["hint"]  # not I002's hint about dates
 
 
 def test_an_input_without_a_record_is_i017_and_a_run_that_writes_nothing_exits_2(
@@ -132,6 +134,7 @@ def test_a_sidecar_that_gives_a_text_or_is_a_folder_is_i002(ingest: Ingest, tmp_
     taken as no sidecar at all: both are I002 at the sidecar, the text file not written."""
     code, report = ingest(str(INPUTS / "sidecars" / name))
     assert (code, found(report)) == (2, [("I002", f"{name}.meta.json", None)])
+    assert "ISO 8601" not in report["issues"][0]["hint"]  # I002's own hint speaks of values, not of the file
     assert written(tmp_path / "out") == {}
 
 

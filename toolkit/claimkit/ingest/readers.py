@@ -78,7 +78,8 @@ def column_problem(columns: Sequence[str], fields: FieldMap, where: str, line: i
     keeps only one of the two, and it would be a guess which holds the article), or lack a field (I008)."""
     if repeated := sorted({name for name in columns if columns.count(name) > 1}):
         message = f"the input names the column {repeated[0]!r} twice: a reader keeps only the last value"
-        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+        hint = f"Rename or drop one of the two columns named {repeated[0]!r}, then ingest again."
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, hint=hint))
     return missing_fields(columns, fields, where)
 
 
@@ -166,20 +167,32 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     if not sidecar.is_file():
         if os.path.lexists(sidecar):  # a folder, a broken link: not a file without metadata
             message = "unreadable sidecar: not a regular file (a folder or a broken link)"
-            return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
+            return {}, _bad_sidecar(message, sidecar)
         return {}, None
     try:
         data = loads_unique(sidecar.read_text(encoding="utf-8"))
     except DuplicateKeyError as error:  # json.loads would keep the last value without a word
         message = f"the sidecar gives the key {error.key!r} twice in one object: a reader keeps only the last value"
-        return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
+        hint = f"Give {error.key!r} once in the sidecar (the value you mean), then ingest again."
+        return {}, _bad_sidecar(message, sidecar, hint)
     except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
-        return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
+        return {}, _bad_sidecar(f"unreadable sidecar: {error}", sidecar)
     except RecursionError:
-        return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {_TOO_DEEP}", file=str(sidecar)))
+        return {}, _bad_sidecar(f"unreadable sidecar: {_TOO_DEEP}", sidecar)
     if not isinstance(data, dict):
-        return {}, Unread(INVALID_METADATA.issue("the sidecar must hold a JSON object", file=str(sidecar)))
+        return {}, _bad_sidecar("the sidecar must hold a JSON object", sidecar)
     return data, None
+
+
+#: The hint of a sidecar that is not a file of one JSON object (I002's own speaks of the values).
+_SIDECAR_HINT = (
+    'Make the sidecar a UTF-8 file holding one JSON object of metadata (for example {"outlet": "..."}), or remove it.'
+)
+
+
+def _bad_sidecar(message: str, sidecar: Path, hint: str = _SIDECAR_HINT) -> Unread:
+    """I002 at a sidecar that cannot be read as metadata, with a hint about the file (not the values)."""
+    return Unread(INVALID_METADATA.issue(message, file=str(sidecar), hint=hint))
 
 
 def _read_text(path: Path, fields: FieldMap) -> Iterator[Item]:
