@@ -24,3 +24,10 @@ def test_every_rule_is_documented_once_with_its_name_and_fix() -> None:
 
 def test_rules_page_is_rendered_from_the_registry() -> None:
     assert rules_markdown().count("### ") == len(REGISTRY)
+
+
+def test_the_summary_of_every_ingest_code_is_one_whole_sentence() -> None:
+    """The first line of a declaration is its summary (the rules table shows it): one wrapped over two
+    lines was cut mid-sentence in the table, and its end made a paragraph of its own below."""
+    cut = [c.code for c in REGISTRY.values() if c.code.startswith("I") and not c.summary.endswith((".", ".)"))]
+    assert cut == []

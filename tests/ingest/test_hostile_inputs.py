@@ -65,6 +65,7 @@ def test_a_parquet_schema_naming_a_column_twice_is_refused_as_a_csv_header_is(in
     """Two columns named text: the reader kept the last one ('dup') as the article; CSV refuses it (I006)."""
     code, report = ingest(str(INPUTS / "text-column-twice.parquet"))
     assert (code, found(report)) == (2, [("I006", "text-column-twice.parquet", None)])
+    assert "Rename or drop one of the two columns named 'text'" in report["issues"][0]["hint"]  # no line to fix
     assert written(tmp_path / "out") == {}
 
 
@@ -74,6 +75,20 @@ def test_a_binary_text_column_is_decoded_as_utf8_never_written_as_base64(ingest:
     code, report = ingest(str(INPUTS / "binary-text.parquet"))
     assert (code, found(report)) == (1, [("F002", "binary-text.parquet", 2)])
     assert {key: document["text"] for key, document in written(tmp_path / "out").items()} == {"art-0": BODIES[0]}
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "read"), [("damaged-deflate.jsonl.gz", 39, 38), ("damaged-deflate.csv.gz", 207, 41)]
+)
+def test_damaged_gzip_data_is_f001_at_the_line_reached(
+    ingest: Ingest, tmp_path: Path, name: str, line: int, read: int
+) -> None:
+    """A deflate stream damaged after a sound gzip header raised zlib.error (no OSError): an internal
+    error. It is F001 at the line reached; the records before it are read."""
+    code, report = ingest(str(INPUTS / name))
+    assert code == 1
+    assert [issue for issue in found(report) if issue[0] == "F001"] == [("F001", name, line)]
+    assert sorted(written(tmp_path / "out"), key=lambda n: int(n.split("-")[1])) == [f"art-{n}" for n in range(read)]
 
 
 @pytest.mark.parametrize("name", ["stray-quote.csv", "unclosed-quote.csv"])
@@ -89,6 +104,7 @@ def test_a_sidecar_that_gives_a_key_twice_is_refused_as_a_json_lines_record_is(i
     """{"outlet": "X", "outlet": "Y"}: the last outlet was taken without a word; I002 at the sidecar."""
     code, report = ingest(str(INPUTS / "sidecars" / "key-twice.txt"))
     assert (code, found(report)) == (2, [("I002", "key-twice.txt.meta.json", None)])
+    assert "Give 'outlet' once in the sidecar" in report["issues"][0]["hint"]  # not I002's hint about dates
 
 
 def test_an_input_without_a_record_is_i017_and_a_run_that_writes_nothing_exits_2(
@@ -118,6 +134,7 @@ def test_a_sidecar_that_gives_a_text_or_is_a_folder_is_i002(ingest: Ingest, tmp_
     taken as no sidecar at all: both are I002 at the sidecar, the text file not written."""
     code, report = ingest(str(INPUTS / "sidecars" / name))
     assert (code, found(report)) == (2, [("I002", f"{name}.meta.json", None)])
+    assert "ISO 8601" not in report["issues"][0]["hint"]  # I002's own hint speaks of values, not of the file
     assert written(tmp_path / "out") == {}
 
 

@@ -214,6 +214,46 @@ def test_shards_that_cannot_be_read_are_coded_never_an_internal_error(
     assert written.read_bytes() == before
 
 
+def test_a_binary_text_column_is_read_as_utf8_text_on_both_engines(tmp_path: Path, ray_engine: Engine) -> None:
+    """The bytes of a binary text column were proposed for as their base64 (text_sha256 that of the
+    base64); they are the article's UTF-8 text, as ingest reads them, and a row whose bytes are not
+    UTF-8 (cp1256 here) is P003 at its row."""
+    first, second = _articles()[:2]
+    rows = [{"id": r["id"], "text": r["text"], "outlet": r["outlet"]} for r in (first, second)]
+    (tmp_path / "in").mkdir()
+    _write(tmp_path / "in" / "strings.parquet", rows)
+    binary = [{**rows[0], "text": str(rows[0]["text"]).encode()}, {"id": "cp1256", "text": "نص".encode("cp1256")}]
+    binary += [{**rows[1], "text": str(rows[1]["text"]).encode()}]
+    _write(tmp_path / "in" / "bytes.parquet", binary)
+    proposed = _on_both_engines(sorted((tmp_path / "in").iterdir()), tmp_path, "parquet", ray_engine)
+    by_shard = [proposed[:3], proposed[3:]]  # bytes.parquet, then strings.parquet
+    refusals = [(i["code"], i["location"]["line"]) for row in by_shard[0] for i in json.loads(str(row["issues"]))]
+    assert refusals == [("P003", 2)]
+    assert [by_shard[0][0], by_shard[0][2]] == by_shard[1]
+
+
+@pytest.mark.usefixtures("ray_engine")
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_a_parquet_shard_naming_a_column_twice_is_refused(
+    tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two columns named text: the reader kept the last one without a word; P007 names the column, as
+    ingest refuses the same file (I006), and the other shards go on."""
+    shards = tmp_path / "in"
+    shards.mkdir()
+    first, second = _articles()[:2]
+    table = pa.table({"id": [first["id"]], "text": [first["text"]], "outlet": ["x"]})
+    pq.write_table(table.append_column("text", pa.array(["dup"])), shards / "twice.parquet")
+    _write(shards / "good.parquet", [second])
+    out = tmp_path / "out"
+    args = ["preannotate", str(shards), "--out", str(out), "--engine", engine, "--jobs", "2", "--format", "json"]
+    assert main(args) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["location"]["file"]) for i in found["issues"]] == [("P007", "twice.parquet")]
+    assert "'text' twice" in found["issues"][0]["message"]
+    assert found["summary"]["proposals"] == 1
+
+
 _SHORT = "قال وزير الخارجية إن المحادثات كانت مثمرة، وأكد أن الجولة المقبلة ستعقد الشهر المقبل."
 
 

@@ -92,7 +92,8 @@ def _distinct_names(shards: list[Path]) -> None:
 
 
 def shard_problem(path: Path) -> Issue | None:
-    """P007 for a shard that cannot be read (checked before a run: a Parquet file by its footer)."""
+    """P007 for a shard that cannot be read (checked before a run: a Parquet file by its footer, and
+    its schema for a column named twice)."""
     try:
         with path.open("rb"):
             pass
@@ -100,11 +101,15 @@ def shard_problem(path: Path) -> Issue | None:
         return SHARD_UNREADABLE.issue(f"cannot read: {error.strerror}", file=path.name)
     if shard_format(path) != "parquet":
         return None
-    from claimkit.release.shards import parquet_problem
+    from claimkit.release.shards import parquet_problem, repeated_column
 
-    if (problem := parquet_problem(path)) is None:
-        return None
-    return SHARD_UNREADABLE.issue(f"not a readable Parquet file: {problem}", file=path.name)
+    if (problem := parquet_problem(path)) is not None:
+        return SHARD_UNREADABLE.issue(f"not a readable Parquet file: {problem}", file=path.name)
+    if (column := repeated_column(path)) is not None:
+        message = f"the shard names the column {column!r} twice: a reader keeps only the last of the two"
+        hint = "Rename or drop one of the two columns (the article is the `text` column), then run again."
+        return SHARD_UNREADABLE.issue(message, file=path.name, hint=hint)
+    return None
 
 
 def output_path(out: Path, shard: Path, fmt: str) -> Path:

@@ -20,7 +20,7 @@ from claimkit.engines.base import BATCH, BatchFunction, ShardSummary, cpu_count
 from claimkit.engines.local import FILE_BATCH
 from claimkit.engines.outputs import Staging, summarize
 from claimkit.errors import ConfigError, ConnectionFailed, DataError
-from claimkit.preannotate.apply import ROW_FIELDS, propose_lines, propose_rows
+from claimkit.preannotate.apply import ROW_FIELDS, propose_lines, propose_rows, refused_row
 from claimkit.preannotate.codes import ENGINE_FAILED, ENGINE_UNAVAILABLE, SHARD_UNREADABLE
 from claimkit.release.shards import ROW_NUMBER, DamagedShardError
 
@@ -94,9 +94,10 @@ def _numbered_rows() -> Any:
 def _parquet_batch(batch: Any) -> Any:
     """Proposal rows for a block of :func:`~claimkit.release.shards.numbered_row_tables` (an Arrow table)."""
     rows = []
-    columns = (batch.column(name).to_pylist() for name in (ROW_NUMBER, "row", "path"))
-    for number, row, path in zip(*columns, strict=True):
-        rows += propose_rows([json.loads(row)], Path(path).name, number)
+    columns = (batch.column(name).to_pylist() for name in (ROW_NUMBER, "row", "problem", "path"))
+    for number, row, problem, path in zip(*columns, strict=True):
+        where = Path(path).name
+        rows += [refused_row(where, problem, number)] if problem else propose_rows([json.loads(row)], where, number)
     return _table(rows)
 
 

@@ -92,12 +92,12 @@ UNREADABLE_RECORD = declare(
     "unreadable-record",
     Severity.ERROR,
     Scope.INPUT,
-    """One record of a bulk input cannot be read (a JSON Lines line that is not a JSON object, a CSV
-    row with more or fewer fields than the header).
+    """One record of a bulk input cannot be read (a line that is not a JSON object, a short CSV row).
 
-    The other records are read; only this one is refused. An input whose columns (a CSV header, a
-    Parquet schema) name one twice is refused whole: a reader keeps only one of the two. A CSV row
-    whose quoting is broken (a quotation mark inside a quoted field that is not doubled, a quoted field
+    For example a JSON Lines line that is not a JSON object, or a CSV row with more or fewer fields
+    than the header. The other records are read; only this one is refused. An input whose columns
+    (a CSV header, a Parquet schema) name one twice is refused whole: a reader keeps only one of the
+    two. A CSV row whose quoting is broken (a quotation mark inside a quoted field that is not doubled, a quoted field
     never closed) ends its file: the rows after it cannot be told apart reliably.""",
     "Fix the record at the given line, or remove it from the input.",
 )
@@ -139,11 +139,11 @@ NEAR_DUPLICATE = declare(
     "near-duplicate",
     Severity.WARNING,
     Scope.INPUT,
-    """A text is nearly the text of another input or corpus document (estimated Jaccard similarity of
-    word 3-grams at or above --near-duplicates, 0.8 by default).
+    """A text is nearly the text of another input or corpus document.
 
-    Estimated with MinHash (datasketch, 64 permutations) and locality-sensitive hashing; a reprint
-    with a new headline or a corrected figure is typical.""",
+    The estimated Jaccard similarity of their word 3-grams is at or above --near-duplicates (0.8 by
+    default). Estimated with MinHash (datasketch, 64 permutations) and locality-sensitive hashing; a
+    reprint with a new headline or a corrected figure is typical.""",
     "Check the pair; keep one of them or pass --skip-duplicates. Raise the threshold to report fewer pairs.",
 )
 LANGUAGE_MISMATCH = declare(
@@ -184,8 +184,9 @@ INVALID_TEXT = declare(
     "invalid-text",
     Severity.ERROR,
     Scope.INPUT,
-    """A text holds characters that cannot be written as UTF-8 (a lone surrogate from a JSON escape
-    such as `\\ud83d` without its pair).""",
+    """A text holds characters that cannot be written as UTF-8 (a lone surrogate from a JSON escape).
+
+    For example `\\ud83d` without its pair: the second half of an emoji cut off.""",
     "Repair the source (the surrogate pair was cut, usually by truncating an emoji).",
 )
 NO_ARTICLES_FOUND = declare(
@@ -213,12 +214,12 @@ NO_RECORDS = declare(
     "no-records",
     Severity.ERROR,
     Scope.INPUT,
-    """An input holds no record at all: an empty JSON Lines file, a JSON array `[]`, a CSV or TSV file
-    with only its header, a Parquet file or `datasets` folder of no rows.
+    """An input holds no record at all (an empty file, a header alone, an array or table of no rows).
 
-    Usually an export or a download that went wrong; a run that writes nothing because its inputs are
-    empty exits with 2, as any run that writes nothing. A `datasets` split of no rows next to others
-    that have rows is not one.""",
+    For example an empty JSON Lines file, a JSON array `[]`, a CSV or TSV file with only its header,
+    or a Parquet file or `datasets` folder of no rows: usually an export or a download that went
+    wrong. A run that writes nothing because its inputs are empty exits with 2, as any run that
+    writes nothing. A `datasets` split of no rows next to others that have rows is not one.""",
     "Export or download the input again, or leave it out.",
 )
 

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -77,7 +78,8 @@ def column_problem(columns: Sequence[str], fields: FieldMap, where: str, line: i
     keeps only one of the two, and it would be a guess which holds the article), or lack a field (I008)."""
     if repeated := sorted({name for name in columns if columns.count(name) > 1}):
         message = f"the input names the column {repeated[0]!r} twice: a reader keeps only the last value"
-        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line))
+        hint = f"Rename or drop one of the two columns named {repeated[0]!r}, then ingest again."
+        return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, hint=hint))
     return missing_fields(columns, fields, where)
 
 
@@ -98,6 +100,26 @@ def _head(path: Path) -> bytes:
             return stream.read(2)
     except OSError:
         return b""
+
+
+#: What reading an input raises where its data cannot be read: a damaged deflate stream of a gzip
+#: input is ``zlib.error`` (no OSError), one cut short EOFError.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+_GZIP_HINT = (
+    "The compressed data is damaged or cut short (`gzip -t FILE` checks it): compress or download the file "
+    "again, or leave it out."
+)
+
+
+def _read_hint(path: Path) -> str | None:
+    return _GZIP_HINT if path.name.lower().endswith(".gz") else None
+
+
+def _cut_short(error: BaseException, path: Path, line: int | None) -> Unread:
+    """F001 where reading an input stopped (damaged gzip data): at the line reached, when known."""
+    reason = getattr(error, "strerror", None) or error
+    rest = f"line {line} and the rest cannot be read" if line is not None else "cannot read"
+    return Unread(UNREADABLE_FILE.issue(f"{rest}: {reason}", file=str(path), line=line, hint=_read_hint(path)))
 
 
 def _open_text(path: Path, errors: str = "strict") -> IO[str]:
@@ -145,20 +167,32 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     if not sidecar.is_file():
         if os.path.lexists(sidecar):  # a folder, a broken link: not a file without metadata
             message = "unreadable sidecar: not a regular file (a folder or a broken link)"
-            return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
+            return {}, _bad_sidecar(message, sidecar)
         return {}, None
     try:
         data = loads_unique(sidecar.read_text(encoding="utf-8"))
     except DuplicateKeyError as error:  # json.loads would keep the last value without a word
         message = f"the sidecar gives the key {error.key!r} twice in one object: a reader keeps only the last value"
-        return {}, Unread(INVALID_METADATA.issue(message, file=str(sidecar)))
+        hint = f"Give {error.key!r} once in the sidecar (the value you mean), then ingest again."
+        return {}, _bad_sidecar(message, sidecar, hint)
     except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
-        return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {error}", file=str(sidecar)))
+        return {}, _bad_sidecar(f"unreadable sidecar: {error}", sidecar)
     except RecursionError:
-        return {}, Unread(INVALID_METADATA.issue(f"unreadable sidecar: {_TOO_DEEP}", file=str(sidecar)))
+        return {}, _bad_sidecar(f"unreadable sidecar: {_TOO_DEEP}", sidecar)
     if not isinstance(data, dict):
-        return {}, Unread(INVALID_METADATA.issue("the sidecar must hold a JSON object", file=str(sidecar)))
+        return {}, _bad_sidecar("the sidecar must hold a JSON object", sidecar)
     return data, None
+
+
+#: The hint of a sidecar that is not a file of one JSON object (I002's own speaks of the values).
+_SIDECAR_HINT = (
+    'Make the sidecar a UTF-8 file holding one JSON object of metadata (for example {"outlet": "..."}), or remove it.'
+)
+
+
+def _bad_sidecar(message: str, sidecar: Path, hint: str = _SIDECAR_HINT) -> Unread:
+    """I002 at a sidecar that cannot be read as metadata, with a hint about the file (not the values)."""
+    return Unread(INVALID_METADATA.issue(message, file=str(sidecar), hint=hint))
 
 
 def _read_text(path: Path, fields: FieldMap) -> Iterator[Item]:
@@ -233,17 +267,20 @@ class Line:
 def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:  # noqa: ARG001
     """The records of a JSON Lines file; one that is not UTF-8 ends the file at its line (F002)."""
     where = str(path)
-    number = 0
+    number = line_number = 0
     with _open_text(path, "surrogateescape") as stream:
-        for line_number, line in enumerate(stream, start=1):
-            if (problem := _not_utf8(line, line_number, path)) is not None:
-                yield problem
-                return
-            if not line.strip():
-                continue
-            number += 1
-            read = Line(line, where, number, line_number)
-            yield read if lazy else read.parse()
+        try:
+            for line_number, line in enumerate(stream, start=1):
+                if (problem := _not_utf8(line, line_number, path)) is not None:
+                    yield problem
+                    return
+                if not line.strip():
+                    continue
+                number += 1
+                read = Line(line, where, number, line_number)
+                yield read if lazy else read.parse()
+        except _READ_ERRORS as error:  # damaged gzip data: the lines before it were read
+            yield _cut_short(error, path, line_number + 1)
 
 
 def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:
@@ -324,6 +361,8 @@ def _delimited_rows(reader: csv.DictReader[str], path: Path) -> Iterator[Item]:
             start = reader.line_num + 1
     except csv.Error as error:  # the parser does not say the line; the row's first line is where to look
         yield _malformed(error, number + 1, start, where)
+    except _READ_ERRORS as error:  # damaged gzip data: the rows before it were read
+        yield _cut_short(error, path, reader.line_num + 1)
 
 
 def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
@@ -368,8 +407,8 @@ def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = T
     except UnicodeDecodeError as error:
         message = f"not UTF-8 after this point: {error.reason}"
         yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(_head(path))))
-    except (OSError, EOFError, csv.Error) as error:
-        yield Unread(UNREADABLE_FILE.issue(f"cannot read: {getattr(error, 'strerror', None) or error}", file=where))
+    except (*_READ_ERRORS, csv.Error) as error:
+        yield _cut_short(error, path, None)
 
 
 def _or_no_records(items: Iterator[Item | Line], where: str) -> Iterator[Item | Line]:

@@ -23,14 +23,17 @@ from claimkit.storage import document_json, write_document_file
 from claimkit.validate import check_document
 
 __all__ = [
+    "ARTICLE_FIELDS",
     "ROW_FIELDS",
     "FileOutcome",
+    "article_row",
     "preannotate_file",
     "preannotate_files",
     "proposal_of",
     "propose_lines",
     "propose_row",
     "propose_rows",
+    "refused_row",
     "with_proposal",
 ]
 
@@ -144,9 +147,42 @@ def preannotate_files(paths: list[str], dry_run: bool = False) -> list[FileOutco
 
 
 def propose_rows(rows: list[dict[str, Any]], where: str, first: int | None = None) -> list[dict[str, Any]]:
-    """Proposal rows for a batch of article rows (Parquet: their values made JSON-safe, a timestamp an
-    ISO 8601 string, as ingest makes them); ``first``: the row number of the first, when known."""
-    return [propose_row(json_safe(row), where, None if first is None else first + n) for n, row in enumerate(rows)]
+    """Proposal rows for a batch of article rows (Parquet: see :func:`article_row`); ``first``: the row
+    number of the first, when known."""
+    out = []
+    for n, raw in enumerate(rows):
+        line = None if first is None else first + n
+        row, problem = article_row(raw)
+        out.append(refused_row(where, problem, line) if problem is not None else propose_row(row, where, line))
+    return out
+
+
+#: The fields of an article row that the proposal reads (see :func:`propose_row`).
+ARTICLE_FIELDS = ("id", "text", "title", "outlet", "language", "published", "url", "license")
+
+
+def article_row(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """A Parquet row as :func:`propose_row` reads it, as ingest reads it: the bytes of a field the
+    proposal reads (a binary ``text`` column) decoded as UTF-8 (as JSON they would be base64, which no
+    one reads as the article), the other values made JSON-safe (a timestamp an ISO 8601 string); or
+    why the row is not an article (bytes that are not UTF-8)."""
+    decoded = dict(row)
+    for key in ARTICLE_FIELDS:
+        value = row.get(key)
+        if not isinstance(value, bytes):
+            continue
+        try:
+            decoded[key] = value.decode("utf-8")
+        except UnicodeDecodeError as error:
+            byte = f"byte 0x{value[error.start]:02x} at byte offset {error.start}"
+            return {}, f"the binary field {key!r} is not UTF-8 text ({byte}): store it as UTF-8 text"
+    return json_safe(decoded), None
+
+
+def refused_row(where: str, problem: str, line: int | None) -> dict[str, Any]:
+    """The proposal row of a row that is not an article (``problem`` says why): no proposal, P003 at
+    its line or row."""
+    return {**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION, **_row_problem(where, problem, line)}
 
 
 def propose_lines(lines: Sequence[bytes | str], where: str, first: int | None = None) -> list[dict[str, Any]]:
@@ -158,8 +194,7 @@ def propose_lines(lines: Sequence[bytes | str], where: str, first: int | None = 
         line = None if first is None else first + n
         row, problem = _parsed(raw, line)
         if problem is not None:
-            refused = {**dict.fromkeys(ROW_FIELDS), "generator": NAME, "version": VERSION}
-            out.append({**refused, **_row_problem(where, problem, line)})
+            out.append(refused_row(where, problem, line))
         elif row is not None:
             out.append(propose_row(row, where, line))
     return out

@@ -94,9 +94,11 @@ SHARD_UNREADABLE = declare(
     Scope.INPUT,
     """A shard cannot be read: not a Parquet file (a truncated download, another format) or not readable.
 
-    The shards that can be read are proposed for; this one gets no output file. A Parquet file whose
-    footer is sound but whose data is damaged is found only while it is read: then the run stops with
-    this code and the previous output is left as it was.""",
+    The shards that can be read are proposed for; this one gets no output file. A Parquet shard whose
+    schema names a column twice is refused the same way: a reader keeps only one of the two, and it
+    would be a guess which holds the article. A Parquet file whose footer is sound but whose data is
+    damaged is found only while it is read: then the run stops with this code and the previous output
+    is left as it was.""",
     "Download or export the shard again (a Parquet file ends with the bytes `PAR1`), or leave it out.",
 )
 

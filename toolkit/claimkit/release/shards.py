@@ -14,8 +14,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claimkit.ingest.records import json_safe
-
 __all__ = [
     "PROPOSAL_SCHEMA",
     "ROW_NUMBER",
@@ -27,6 +25,7 @@ __all__ = [
     "proposal_table",
     "read_parquet_rows",
     "read_rows_from",
+    "repeated_column",
 ]
 
 #: The column :func:`numbered_row_tables` adds to each row: its number in its shard (from 1).
@@ -70,6 +69,14 @@ def parquet_problem(path: Path) -> str | None:
     return None
 
 
+def repeated_column(path: Path) -> str | None:
+    """A column the schema of a readable Parquet file names twice (the first such, by name), or ``None``:
+    a reader keeps only one of the two, and it would be a guess which holds the article."""
+    with pq.ParquetFile(path) as parquet:
+        names = parquet.schema_arrow.names
+    return min((name for name in names if names.count(name) > 1), default=None)
+
+
 def read_parquet_rows(
     path: Path, batch_size: int = 256, columns: list[str] | None = None
 ) -> Iterator[list[dict[str, Any]]]:
@@ -92,15 +99,20 @@ def _rows_of(batches: Iterator[Any], name: str) -> Iterator[list[dict[str, Any]]
 
 def numbered_row_tables(source: Any, name: str, batch_size: int) -> Iterator[Any]:
     """The rows of a Parquet file (``source``: an open random-access file) as Arrow tables of
-    ``batch_size`` rows: each row's number in the file (column :data:`ROW_NUMBER`) and the row as
-    JSON (``row``, values made JSON-safe as :func:`~claimkit.preannotate.apply.propose_rows` makes
-    them). One schema for every shard, whatever its columns' types: a read task may put the rows of
-    two shards in one block, and Arrow cannot merge a string column with an integer one."""
+    ``batch_size`` rows: each row's number in the file (column :data:`ROW_NUMBER`), the row as JSON
+    (``row``, as :func:`~claimkit.preannotate.apply.article_row` makes it: a binary text decoded,
+    values JSON-safe) and why it is not an article (``problem``: a binary text that is not UTF-8), or
+    null. One schema for every shard, whatever its columns' types: a read task may put the rows of two
+    shards in one block, and Arrow cannot merge a string column with an integer one."""
+    from claimkit.preannotate.apply import article_row
+
     first = 1
     for rows in _rows_of(pq.ParquetFile(source).iter_batches(batch_size=batch_size), name):
         numbers = pa.array(range(first, first + len(rows)), pa.int64())
-        texts = pa.array([json.dumps(json_safe(row), ensure_ascii=False) for row in rows], pa.large_string())
-        yield pa.table({ROW_NUMBER: numbers, "row": texts})
+        read = [article_row(row) for row in rows]
+        texts = pa.array([json.dumps(row, ensure_ascii=False) for row, _ in read], pa.large_string())
+        problems = pa.array([problem for _, problem in read], pa.string())
+        yield pa.table({ROW_NUMBER: numbers, "row": texts, "problem": problems})
         first += len(rows)
 
 
