@@ -86,10 +86,11 @@ def register(entry: _C) -> _C:
 
 
 def split_doc(doc: str | None) -> tuple[str, str]:
-    """A docstring's summary line and the rest (the explanation)."""
+    """A docstring's summary (its first paragraph, on one line however it is wrapped) and the rest
+    (the explanation)."""
     text = inspect.cleandoc(doc or "")
-    summary, _, rest = text.partition("\n")
-    return summary.strip(), rest.strip()
+    summary, _, rest = text.partition("\n\n")
+    return " ".join(summary.split()), rest.strip()
 
 
 def declare(code: str, name: str, severity: Severity, scope: Scope, doc: str, fix: str) -> Code:  # noqa: PLR0913 - the six documented fields of a code
