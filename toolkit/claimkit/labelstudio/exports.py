@@ -37,6 +37,10 @@ _CLOSING = frozenset({"end_map", "end_array"})
 _LONG_RUN = sys.get_int_max_str_digits() or 4300
 _LONG_NUMBER = re.compile(rb"[:\[,][ \t\r\n]*-?[0-9]{%d}" % _LONG_RUN)  # where a value starts, not in text
 _CHUNK = 1 << 20
+#: What reading an export may raise: the file system, a gzip cut short, damaged deflate data (zlib's own).
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+#: What parsing it may raise besides.
+_PARSE_ERRORS = (ijson.JSONError, ijson.IncompleteJSONError, UnicodeDecodeError, *_READ_ERRORS)
 _LOSSY_SUFFIXES = {".csv": "CSV", ".tsv": "TSV", ".conll": "CONLL", ".conll2003": "CONLL", ".txt": "CONLL"}
 
 
@@ -107,14 +111,7 @@ class ExportFile:
                             raise _unreadable(self.path, f"nested deeper than {MAX_DEPTH} levels: not an export")
                     elif event in _CLOSING:
                         depth -= 1
-            except (
-                ijson.JSONError,
-                ijson.IncompleteJSONError,
-                OSError,
-                EOFError,
-                zlib.error,
-                UnicodeDecodeError,
-            ) as error:
+            except _PARSE_ERRORS as error:
                 raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
 
     def _check_numbers(self) -> None:
@@ -127,7 +124,7 @@ class ExportFile:
                     if _LONG_NUMBER.search(tail + chunk):
                         raise _unreadable(self.path, "a number of thousands of digits: not an export")
                     tail = chunk[-(_LONG_RUN + 64) :]  # a value's start and its spaces may precede the run
-            except (OSError, EOFError, zlib.error) as error:
+            except _READ_ERRORS as error:
                 raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
 
     def _json_scalar(self) -> bool:
@@ -135,7 +132,7 @@ class ExportFile:
         with self._open() as handle:
             try:
                 head = handle.read(4096)
-            except (OSError, EOFError, zlib.error):
+            except _READ_ERRORS:
                 return False
         try:
             return not isinstance(json.loads(head), (dict, list)) if len(head) < 4096 else False
@@ -146,7 +143,7 @@ class ExportFile:
         with self._open() as handle:
             try:
                 return handle.read(4096).lstrip()[:1]
-            except (OSError, EOFError, zlib.error) as error:
+            except _READ_ERRORS as error:
                 raise _unreadable(self.path, f"not a readable gzip or JSON file ({error})") from None
 
     def _wrong_shape(self, first: bytes) -> UsageError:
@@ -163,14 +160,7 @@ class ExportFile:
         with self._open() as handle:
             try:
                 yield from ijson.items(handle, "item", use_float=True)
-            except (
-                ijson.JSONError,
-                ijson.IncompleteJSONError,
-                OSError,
-                EOFError,
-                zlib.error,
-                UnicodeDecodeError,
-            ) as error:
+            except _PARSE_ERRORS as error:
                 raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
 
 

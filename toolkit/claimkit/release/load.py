@@ -78,11 +78,11 @@ def load_release(folder: Path, cache_dir: Path | None = None) -> list[LoadedConf
     on unreadable data into E310."""
     import datasets
 
-    datasets.disable_progress_bars()
-    configs = [entry["config_name"] for entry in card_metadata(folder).get("configs", [])]
     if cache_dir is None:  # datasets keys its cache by the folder's name, not its files: another release
         with tempfile.TemporaryDirectory(prefix="claimkit-load-") as fresh:  # built there would load stale
             return load_release(folder, Path(fresh))
+    datasets.disable_progress_bars()
+    configs = [entry["config_name"] for entry in card_metadata(folder).get("configs", [])]
     try:
         return [_load_config(folder, config, cache_dir) for config in configs]
     except Exception as error:  # datasets and pyarrow raise many types for unreadable data
