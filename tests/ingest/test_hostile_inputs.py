@@ -4,6 +4,7 @@ place for each, never an internal error, and nothing the input holds dropped or 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -209,3 +210,17 @@ def test_a_csv_row_with_fewer_fields_than_the_header_is_i006(ingest: Ingest, tmp
     code, report = ingest(str(INPUTS / "short-row.csv"))
     assert (code, found(report)) == (1, [("I006", "short-row.csv", 5)])  # the first row is lines 2 to 4
     assert sorted(written(tmp_path / "out")) == ["art-0", "art-2"]
+
+
+def test_a_tsv_whose_quotation_marks_are_text_is_read_with_tsv_plain(ingest: Ingest, tmp_path: Path) -> None:
+    """A title opening with a quotation mark is quoting to the CSV reader (I006, its hint naming the way
+    out); with --input-format tsv-plain (IANA's TSV) the mark is text, kept in the title."""
+    code, report = ingest(str(INPUTS / "lead-quote.tsv"))
+    assert (code, found(report)) == (2, [("I006", "lead-quote.tsv", 2)])
+    assert "--input-format tsv-plain" in report["issues"][0]["hint"]
+    code, report = ingest(str(INPUTS / "lead-quote.tsv"), "--input-format", "tsv-plain")
+    assert code == 0, report
+    titles = {
+        json.loads(path.read_text(encoding="utf-8"))["document"]["title"] for path in (tmp_path / "out").iterdir()
+    }
+    assert '"الوزير": الوضع مستقر' in titles

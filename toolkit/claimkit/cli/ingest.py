@@ -66,7 +66,12 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         p.add_argument(f"--{name}", default=None, help=f"the document's {name} (wins over the input's fields)")
     for name in _FIELDS:
         p.add_argument(f"--{name}-field", type=_field_name, metavar="FIELD", help=f"the input field holding the {name}")
-    p.add_argument("--input-format", choices=["text", "jsonl", "json", "csv", "tsv", "parquet", "dataset"])
+    p.add_argument(
+        "--input-format",
+        choices=["text", "jsonl", "json", "csv", "tsv", "tsv-plain", "parquet", "dataset"],
+        help="the format of every input (default: from each name's ending); tsv-plain: tab-separated with no "
+        "quoting, a quotation mark is text (IANA's TSV)",
+    )
     p.add_argument("--glob", help="in folders, only files matching this pattern (default: every known format)")
 
 

@@ -320,24 +320,30 @@ def _element_starts(text: str, count: int) -> list[tuple[int, int]]:
     return [index.line_column(offsets.get(f"/{number}", 0)) for number in range(count)]
 
 
-def _malformed(error: csv.Error, number: int, line: int, where: str) -> Unread:
+def _malformed(error: csv.Error, number: int, line: int, where: str, delimiter: str = ",") -> Unread:
     """I006 where the CSV parser gave up (a stray quotation mark, a quoted field never closed)."""
     row = f"row {number} (from line {line})" if number else "the header"
     message = f"{row} is not well-formed CSV ({error}): it and the rest were not read"
     hint = 'Double a quotation mark inside a quoted field ("" for "), or close the quoted field; then ingest again.'
+    if delimiter == "\t":  # IANA's TSV has no quoting: a field may open with a quotation mark
+        hint += " A TSV file whose quotation marks are text: --input-format tsv-plain."
     return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, hint=hint))
 
 
-def _read_delimited(path: Path, fields: FieldMap, delimiter: str) -> Iterator[Item]:
+def _read_delimited(path: Path, fields: FieldMap, delimiter: str, *, quoted: bool = True) -> Iterator[Item]:
     """The rows of a CSV or TSV file. The parser is strict: a lenient one drops a stray quotation mark
-    from a field without a word; the rows after a malformed one are not read (they may be misaligned)."""
+    from a field without a word; the rows after a malformed one are not read (they may be misaligned).
+    Not ``quoted`` (``--input-format tsv-plain``, IANA's TSV): a quotation mark is text like any other."""
     where = str(path)
     with _open_text(path, "surrogateescape") as stream:
-        reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA, strict=True)
+        if quoted:
+            reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA, strict=True)
+        else:
+            reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA, strict=True, quoting=csv.QUOTE_NONE)
         try:
             header = list(reader.fieldnames or [])
         except csv.Error as error:
-            yield _malformed(error, 0, 1, where)
+            yield _malformed(error, 0, 1, where, delimiter)
             return
         if (problem := _not_utf8(delimiter.join(header), 1, path)) is not None:
             yield problem
@@ -360,7 +366,7 @@ def _delimited_rows(reader: csv.DictReader[str], path: Path) -> Iterator[Item]:
             yield _row(row, where, number, start)
             start = reader.line_num + 1
     except csv.Error as error:  # the parser does not say the line; the row's first line is where to look
-        yield _malformed(error, number + 1, start, where)
+        yield _malformed(error, number + 1, start, where, reader.reader.dialect.delimiter)
     except _READ_ERRORS as error:  # damaged gzip data: the rows before it were read
         yield _cut_short(error, path, reader.line_num + 1)
 
@@ -383,8 +389,8 @@ def _read_tabular(path: Path, fields: FieldMap, fmt: str, lazy: bool = False) ->
         from claimkit.ingest import arrow  # pyarrow and datasets only when such an input is given
 
         yield from arrow.read(path, fields, fmt)
-    elif fmt in ("csv", "tsv"):
-        yield from _read_delimited(path, fields, "," if fmt == "csv" else "\t")
+    elif fmt in ("csv", "tsv", "tsv-plain"):
+        yield from _read_delimited(path, fields, "," if fmt == "csv" else "\t", quoted=fmt != "tsv-plain")
     else:
         yield from (_read_jsonl if fmt == "jsonl" else _read_json)(path, fields, lazy)
 
