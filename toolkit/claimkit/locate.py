@@ -24,6 +24,7 @@ __all__ = [
     "duplicate_keys",
     "escape_token",
     "has_duplicate_keys",
+    "json_kind",
     "line_column",
     "loads_unique",
     "locate",
@@ -31,6 +32,17 @@ __all__ = [
 ]
 
 _DECODER = json.JSONDecoder()
+
+#: What JSON calls the values Python's parser gives: a message speaks of the input, not of Python.
+_JSON_KINDS: dict[type, str] = {type(None): "null", bool: "true or false", int: "a number", float: "a number"}
+_JSON_KINDS |= {str: "a string", list: "an array", dict: "an object"}
+
+
+def json_kind(value: Any) -> str:
+    """What a parsed JSON value is, in JSON's words ("null", "an array", "a number"...)."""
+    return _JSON_KINDS.get(type(value), "a value")
+
+
 _WHITESPACE = " \t\n\r"
 
 

@@ -30,7 +30,7 @@ from claimkit.ingest.codes import (
 )
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint
-from claimkit.locate import DuplicateKeyError, TextIndex, loads_unique
+from claimkit.locate import DuplicateKeyError, TextIndex, json_kind, loads_unique
 
 __all__ = [
     "FORMATS",
@@ -226,15 +226,11 @@ def _text_in_sidecar(sidecar: dict[str, Any], path: Path, fields: FieldMap) -> U
     return Unread(INVALID_METADATA.issue(message, file=str(_sidecar_path(path)), hint=hint))
 
 
-#: What JSON calls the values Python's parser gives: a message speaks of the input, not of Python.
-_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
-
-
 def _record(value: Any, where: str, number: int, line: int, column: int | None = None) -> Item:
     """A parsed JSON value as a record (``line`` and ``column`` where it starts), I006 unless an object."""
     if isinstance(value, dict):
         return Record(value, where, number, line)
-    kind = "null" if value is None else _JSON_KINDS.get(type(value), type(value).__name__)
+    kind = json_kind(value)
     place = f"line {line}" if column is None else f"record {number} of the array"
     message = f"{place} holds {kind}, not an object"
     return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, column=column))

@@ -34,6 +34,7 @@ from claimkit.labelstudio.config import (
 )
 from claimkit.labelstudio.links import Region, read_relations
 from claimkit.labelstudio.offsets import Utf16, display_form
+from claimkit.locate import json_kind
 from claimkit.model import LOCAL_ID_PATTERN, Annotation, Origin
 from claimkit.taxonomy import GUIDELINES_VERSION, ClaimCategory, describe
 from claimkit.textutil import QuotedRegions
@@ -234,16 +235,11 @@ def _sort_item(reader: _Reader, items: _Items, item: dict[str, Any], position: i
         reader.report(codes.UNKNOWN_CONTROL, message, position)
 
 
-#: What a JSON value that is not an object is, in JSON's words.
-_JSON_KINDS: dict[type, str] = {type(None): "null", bool: "a boolean", int: "a number", float: "a number"}
-_JSON_KINDS |= {str: "a string", list: "an array"}
-
-
 def _read_items(reader: _Reader, result: list[dict[str, Any]]) -> _Items:
     items = _Items()
     for position, item in enumerate(result):
         if not isinstance(item, dict) or not all(isinstance(item.get(key) or {}, dict) for key in ("value", "meta")):
-            what = "its value or meta is not an object" if isinstance(item, dict) else _JSON_KINDS.get(type(item), "?")
+            what = "its value or meta is not an object" if isinstance(item, dict) else json_kind(item)
             reader.report(
                 codes.MALFORMED_TASK, f"result item {position} is not as Label Studio exports it: {what}", position
             )

@@ -14,7 +14,7 @@ from claimkit.ingest import detect_furniture, ingest_text
 from claimkit.ingest.records import json_safe
 from claimkit.issues import Issue, Severity
 from claimkit.loading import MAX_FILE_BYTES, load_file
-from claimkit.locate import loads_unique
+from claimkit.locate import json_kind, loads_unique
 from claimkit.model import Annotation, DocumentFile
 from claimkit.preannotate.acceptance import schema_at_least
 from claimkit.preannotate.annotate import NAME, VERSION, propose
@@ -220,10 +220,5 @@ def _parsed(raw: bytes | str, line: int | None) -> tuple[dict[str, Any] | None, 
     except RecursionError:
         return None, "not an article: arrays or objects nested deeper than the JSON parser allows"
     if not isinstance(row, dict):
-        return None, f"not an article: a JSON {_JSON_NAMES.get(type(row), 'value')}, not an object: {text.strip()[:60]}"
+        return None, f"not an article: {json_kind(row)}, not an object: {text.strip()[:60]}"
     return row, None
-
-
-#: JSON's names of what Python's parser gives.
-_JSON_NAMES: dict[type, str] = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
-_JSON_NAMES[type(None)] = "null"
