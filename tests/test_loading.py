@@ -125,7 +125,9 @@ def test_a_number_beyond_any_float_is_refused_where_it_is() -> None:
     from claimkit.loading import load_bytes
 
     seed = (Path(__file__).resolve().parents[1] / "annotations" / "000_f22616ff3d8ce778.json").read_text("utf-8")
-    for literal, refused in (("1e400", True), ("-1E+999", True), ("1e300", False)):
+    cases = (("1e400", True), ("-1E+999", True), ("2.5E400", True), ("7e0400", True))
+    cases += (("1e300", False), ("1e-400", False))
+    for literal, refused in cases:
         text = seed.replace('"document": {', '"document": {"source_fields": {"n": ' + literal + "},", 1)
         loaded = load_bytes(text.encode())
         assert [(i.code, i.location.line) for i in loaded.issues] == ([("F005", 3)] if refused else []), literal

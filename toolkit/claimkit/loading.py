@@ -189,14 +189,17 @@ def _non_finite_issues(raw: bytes, path: str | None) -> list[Issue]:
     return []
 
 
-#: A number written with an exponent of three digits or more: it may be beyond any float (1e400).
-_BIG_EXPONENT = re.compile(rb"[0-9.][eE][+]?[0-9]{3,}")
+#: An exponent of three digits or more (1e400 may be beyond any float), one pattern per case of the
+#: letter: a pattern that opens with a literal byte is searched for at C speed, one that opens with a
+#: class of bytes (``[eE]``) is tried at every byte, which took 270 µs of a 57 KB file (a tenth of
+#: a document's cost in a release), against 55 for the two literal searches.
+_BIG_EXPONENTS = (re.compile(rb"e\+?[0-9]{3}"), re.compile(rb"E\+?[0-9]{3}"))
 
 
 def _overflow_issues(raw: bytes, path: str | None) -> list[Issue]:
     """A number beyond any float (1e400), which every parser reads as infinity: the next rewrite of the
     file would store null instead. Looked for only when the bytes hold such an exponent."""
-    if _BIG_EXPONENT.search(raw) is None:
+    if all(exponent.search(raw) is None for exponent in _BIG_EXPONENTS):
         return []
     beyond: list[str] = []
 
@@ -242,6 +245,16 @@ def _duplicate_key_issues(raw: bytes, path: str | None) -> list[Issue]:
     return issues
 
 
+def _strict_json_issues(raw: bytes, path: str | None) -> list[Issue]:
+    """A key repeated in an object, NaN or Infinity: one parse that refuses them all answers for
+    almost every file; only a file it refuses is read again, to say which and where."""
+    try:
+        jiter.from_json(raw, catch_duplicate_keys=True, allow_inf_nan=False)
+    except ValueError:
+        return _duplicate_key_issues(raw, path) or _non_finite_issues(raw, path)
+    return []
+
+
 def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
     """Parse and check the structure of one file's bytes."""
     try:
@@ -252,7 +265,7 @@ def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
             # Only now find out why: the strict parser already refused bad UTF-8, a BOM, nothing.
             return Loaded(path, None, [_input_problem(raw, path) or _json_error(raw, path, invalid)], raw)
         return Loaded(path, None, _duplicate_key_issues(raw, path) or structure_issues(error, path), raw)
-    refused = _duplicate_key_issues(raw, path) or _non_finite_issues(raw, path) or _overflow_issues(raw, path)
+    refused = _strict_json_issues(raw, path) or _overflow_issues(raw, path)
     return Loaded(path, None if refused else file, refused, raw)
 
 
