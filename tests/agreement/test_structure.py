@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
+from itertools import permutations
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 from claimkit.agreement import agreement_report
 from claimkit.agreement.stats import alpha, nominal_alpha
-from claimkit.agreement.tokens import LABELS, TOKEN, token_coincidences, token_labels
+from claimkit.agreement.tokens import LABELS, TOKEN, role_counts, token_coincidences, token_labels
 from claimkit.cli import main
 from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, Source, Span
 from claimkit.storage import write_document_file
@@ -122,14 +124,11 @@ def _reference_labels(text: str, reading: Annotation) -> list[int]:
     return [max(chars[m.start() : m.end()]) for m in TOKEN.finditer(text)]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(CHARACTERS, max_size=60), st.data())
-def test_token_labels_are_those_of_the_regular_expression(text: str, data: st.DataObject) -> None:
-    """Tokens found with NumPy are the regular expression's; each token's role is the highest over
-    its characters, spans past the end of the text, empty or reversed included."""
+def _drawn_annotation(data: st.DataObject, text: str, annotator: str, most: int) -> Annotation:
+    """Claims, cues and mentions of up to ``most`` spans each, anywhere up to a little past the end of
+    ``text``, empty and reversed ones too."""
     offsets = st.integers(0, len(text) + 3)
-    spans = st.lists(st.tuples(offsets, offsets), max_size=4)  # empty and reversed spans too
-
+    spans = st.lists(st.tuples(offsets, offsets), max_size=most)
     claims = [
         Claim(id=f"c{i}", start=a, end=b, text="x", category=OS, quote="none")
         for i, (a, b) in enumerate(data.draw(spans))
@@ -137,8 +136,45 @@ def test_token_labels_are_those_of_the_regular_expression(text: str, data: st.Da
     cues = [Cue(id=f"q{i}", start=a, end=b, text="x") for i, (a, b) in enumerate(data.draw(spans))]
     mentions = [Span(start=a, end=b, text="x") for a, b in data.draw(spans)]
     sources = [Source(id="s", name="s", mentions=mentions)] if mentions else []
-    reading = Annotation(annotator="x", claims=claims, cues=cues, sources=sources)
+    return Annotation(annotator=annotator, claims=claims, cues=cues, sources=sources)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(CHARACTERS, max_size=60), st.data())
+def test_token_labels_are_those_of_the_regular_expression(text: str, data: st.DataObject) -> None:
+    """Tokens found with NumPy are the regular expression's; each token's role is the highest over
+    its characters, spans past the end of the text, empty or reversed included."""
+    reading = _drawn_annotation(data, text, "x", most=4)
     assert token_labels(text, reading).tolist() == _reference_labels(text, reading)
+
+
+def _reference_counts(text: str, readings: list[Annotation]) -> tuple[dict[tuple[int, str, str], int], int]:
+    """Role coincidences as first written: every ordered pair of two annotators' labels of each token."""
+    rows = list(zip(*(_reference_labels(text, r) for r in readings), strict=True)) if readings else []
+    if len(readings) < 2 or not rows:
+        return {}, 0
+    cells: Counter[tuple[int, str, str]] = Counter()
+    for labels in rows:
+        for u, v in permutations(range(len(readings)), 2):
+            cells[(len(readings) - 1, LABELS[labels[u]], LABELS[labels[v]])] += 1
+    return dict(cells), len(rows)
+
+
+def _layers(reading: Annotation) -> tuple[list[tuple[int, int]], ...]:
+    mentions = [(m.start, m.end) for s in reading.sources for m in s.mentions]
+    return [(c.start, c.end) for c in reading.claims], [(q.start, q.end) for q in reading.cues], mentions
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(CHARACTERS, max_size=40), st.integers(0, 4), st.data())
+def test_role_counts_are_every_ordered_pair_of_two_annotators_labels(
+    text: str, raters: int, data: st.DataObject
+) -> None:
+    """The coincidences of token roles, found with NumPy, are every ordered pair of two annotators'
+    labels of a token, counted one by one (texts without tokens, one annotator or none, spans past
+    the end of the text, empty and reversed ones)."""
+    readings = [_drawn_annotation(data, text, f"a{name}", most=3) for name in range(raters)]
+    assert role_counts(text, [_layers(r) for r in readings]) == _reference_counts(text, readings)
 
 
 def test_token_alpha_by_hand() -> None:
