@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from claimkit.loading import find_document_files
 
@@ -117,6 +119,35 @@ def test_json_the_strict_parser_refuses_is_located(raw: bytes, line: int, column
 
     issues = load_bytes(raw).issues
     assert [(i.code, i.location.line, i.location.column) for i in issues] == [("F005", line, column)]
+
+
+def test_only_source_fields_hold_any_json_and_number_fields_refuse_a_number_beyond_any_float() -> None:
+    """Loading looks for a number beyond any float only in files with source fields: the one field of
+    the model that takes any JSON. A field typed as a number refuses such a number itself (S004)."""
+    from claimkit.loading import load_bytes
+    from claimkit.model import DocumentFile
+
+    def any_json(model: type[BaseModel], where: str) -> Iterator[str]:
+        for name, info in model.model_fields.items():
+            if "JsonValue" in repr(info.annotation):
+                yield f"{where}/{name}"
+            for inner in _models_in(info.annotation):
+                yield from any_json(inner, f"{where}/{name}")
+
+    assert sorted(set(any_json(DocumentFile, ""))) == ["/document/source_fields"]
+    seed = (Path(__file__).resolve().parents[1] / "annotations" / "000_f22616ff3d8ce778.json").read_text("utf-8")
+    text = seed.replace('"gold": {', '"gold": {"lead_time": 1e400,', 1)
+    assert [(i.code, i.location.pointer) for i in load_bytes(text.encode()).issues] == [("S004", "/gold/lead_time")]
+
+
+def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
+    """The pydantic models an annotation names (inside lists, unions and optionals)."""
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in get_args(annotation):
+        yield from _models_in(argument)
 
 
 def test_a_number_beyond_any_float_is_refused_where_it_is() -> None:

@@ -218,6 +218,14 @@ def _overflow_issues(raw: bytes, path: str | None) -> list[Issue]:
     return [INVALID_JSON.issue(message, file=path, line=line, column=column)]
 
 
+def _overflow_issues_in_any_json(file: DocumentFile, raw: bytes, path: str | None) -> list[Issue]:
+    """:func:`_overflow_issues` where a number beyond any float can pass the model: in the one field
+    that holds any JSON (``document.source_fields``). Every field typed as a number refuses it already
+    (an integer field a float, a float field infinity: S004), so files without source fields are not
+    searched (55 µs of a file with three annotations)."""
+    return _overflow_issues(raw, path) if file.document.source_fields else []
+
+
 def _input_problem(raw: bytes, path: str | None) -> Issue | None:
     if not raw.strip():
         return EMPTY_FILE.issue("the file is empty", file=path)
@@ -265,7 +273,7 @@ def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
             # Only now find out why: the strict parser already refused bad UTF-8, a BOM, nothing.
             return Loaded(path, None, [_input_problem(raw, path) or _json_error(raw, path, invalid)], raw)
         return Loaded(path, None, _duplicate_key_issues(raw, path) or structure_issues(error, path), raw)
-    refused = _strict_json_issues(raw, path) or _overflow_issues(raw, path)
+    refused = _strict_json_issues(raw, path) or _overflow_issues_in_any_json(file, raw, path)
     return Loaded(path, None if refused else file, refused, raw)
 
 
