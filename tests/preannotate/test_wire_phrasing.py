@@ -1779,3 +1779,55 @@ def test_an_accusative_subject_keeps_its_kind() -> None:
         "diplomatic",
         "unnamed_described",
     )
+
+
+#: Media named for the day (صحيفة المصري اليوم، قناة روسيا اليوم) and the crown prince (1.23.0): اليوم
+#: is part of a paper's or a channel's name after its word, and the day elsewhere.
+MEDIA_AND_RULERS = [
+    pytest.param(
+        "وذكرت صحيفة المصري اليوم أن الشركة ستفتتح فرعا جديدا.",
+        [("صحيفة المصري اليوم", "الشركة ستفتتح فرعا جديدا")],
+        id="a-paper-named-for-the-day",
+    ),
+    pytest.param(
+        "ونقلت قناة روسيا اليوم عن مصدر عسكري قوله إن القوات تقدمت.",
+        [("قناة روسيا اليوم", "عن مصدر عسكري قوله إن القوات تقدمت"), ("مصدر عسكري", "القوات تقدمت")],
+        id="a-channel-named-for-the-day-relays-a-source",
+    ),
+    pytest.param(
+        "وقال وزير الخارجية المصري اليوم إن المفاوضات مستمرة.",
+        [("وزير الخارجية المصري", "المفاوضات مستمرة")],
+        id="the-day-after-an-adjective",
+    ),
+    pytest.param(
+        "وقالت روسيا اليوم إن المفاوضات مستمرة.",
+        [("روسيا", "المفاوضات مستمرة")],
+        id="the-day-after-a-state",
+    ),
+    pytest.param(
+        "وأكد ولي العهد السعودي الأمير محمد بن سلمان أن المملكة تدعم الاستقرار في المنطقة.",
+        [("محمد بن سلمان", "المملكة تدعم الاستقرار في المنطقة")],
+        id="the-crown-prince",
+    ),
+    pytest.param(
+        "وولي العهد السعودي الأمير محمد بن سلمان أكد أن المملكة ستواصل دعم الاستقرار في المنطقة.",
+        [("محمد بن سلمان", "المملكة ستواصل دعم الاستقرار في المنطقة")],
+        id="the-crown-prince-before-his-verb",
+    ),
+    pytest.param(
+        "وقالت مصادر مقربة من ولي العهد إن الزيارة تأجلت.",
+        [("مصادر مقربة من ولي العهد", "الزيارة تأجلت")],
+        id="sources-close-to-the-crown-prince",
+    ),
+]
+REVIEWED += MEDIA_AND_RULERS
+
+
+def test_the_crown_prince_speaks_for_the_government_and_a_medium_named_for_the_day_is_media() -> None:
+    """ولي العهد names a ruler (neither word does alone: ولي أمر is a pupil's parent)."""
+    kinds = {
+        "وأكد ولي العهد أن المملكة ستواصل دعمها للمشروع.": ("ولي العهد", "government"),
+        "وأفاد موقع فلسطين اليوم بأن القوات اقتحمت المخيم.": ("موقع فلسطين اليوم", "media"),
+    }
+    for text, expected in kinds.items():
+        assert [(s.mentions[0].text, s.kind) for s in _proposal(text).sources] == [expected], text

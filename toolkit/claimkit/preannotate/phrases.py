@@ -37,6 +37,11 @@ _ADDRESSEES = frozenset(
     for word in ("السلطات", "الحكومة", "الجهات", "الأطراف", "المجتمع", "المواطنين", "الدول", "المانحين")
 )
 _MAX_DESCRIPTOR = 7
+#: Media whose name ends with اليوم (today) after a paper's or a channel's word: صحيفة المصري اليوم،
+#: قناة روسيا اليوم. Without that word اليوم is the day (قال الوزير المصري اليوم، قالت روسيا اليوم).
+_MEDIA_WORDS = frozenset(bare(normalize(word)) for word in ("صحيفة", "جريدة", "قناة", "موقع", "شبكة", "تلفزيون"))
+_NAMED_FOR_TODAY = frozenset(bare(normalize(word)) for word in ("المصري", "الإمارات", "روسيا", "فلسطين", "اليمن"))
+_TODAY = normalize("اليوم")
 #: "One of" before a definite plural (مصدر في إحدى المنظمات الإغاثية): part of an affiliation.
 _ONE_OF = frozenset({"احد", "احدي"})
 
@@ -49,7 +54,8 @@ def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, objects: tuple[s
     tokens, k = reader.tokens, j
     while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
         token = tokens[k]
-        if (k > j and reader.broken(k)) or ends_phrase(token) or (k > j and _object_of(reader, k, objects)):
+        ended = ends_phrase(token) and not _named_for_today(reader, k)
+        if (k > j and reader.broken(k)) or ended or (k > j and _object_of(reader, k, objects)):
             break  # رحب الوزير بالاتفاق، طالبت الجمعية الجهات المانحة بـ: the verb's object or addressee
         if _continues_descriptor(reader, k, phrase):
             phrase.descriptor.append(k)
@@ -57,6 +63,13 @@ def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, objects: tuple[s
             continue
         break
     return k
+
+
+def _named_for_today(reader: Reader, k: int) -> bool:
+    """Whether token ``k`` is the اليوم of a medium's name (:data:`_NAMED_FOR_TODAY`)."""
+    if k < 2 or reader.key(k) != _TODAY or reader.broken(k) or reader.broken(k - 1):
+        return False
+    return bare(reader.key(k - 2)) in _MEDIA_WORDS and bare(reader.key(k - 1)) in _NAMED_FOR_TODAY
 
 
 def _object_of(reader: Reader, k: int, objects: tuple[str, ...]) -> bool:
@@ -175,6 +188,9 @@ def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
         k, taken = k + 1, taken + 1
         if bare(tokens[k - 1].key) in PLACES:
             break  # مديرية صحة إدلب: a place ends the name
+    if k < len(tokens) and _named_for_today(reader, k):
+        phrase.descriptor.append(k)  # قناة روسيا اليوم: the place and اليوم are its name
+        k += 1
     return k
 
 

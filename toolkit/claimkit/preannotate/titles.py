@@ -59,6 +59,8 @@ _WITNESS_GROUPS = (
 TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
     **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
+    # A crown prince (ولي العهد): ولي alone is a guardian (ولي الأمر, a pupil's parent) and says no kind.
+    **dict.fromkeys(_keys("ولي"), None),
     **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
     **dict.fromkeys(_keys("ضابط"), None),  # الضابط أحمد علي: named; ضابط رفيع: described (DESCRIBED_HEADS)
     **dict.fromkeys(_keys("مكلف مكلفة"), None),  # المكلف بالإعلام في المديرية …: its press officer
@@ -235,6 +237,8 @@ _INTERGOVERNMENTAL_NAMES = tuple(
 )
 #: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
 _CIVIL_SERVICES = tuple(_keys(name) for name in ("أرصاد جوية", "حماية مدنية"))  # not الدفاع المدني السوري, an NGO
+#: Rulers named by a title of two words (ولي العهد), neither of which says so alone.
+_RULERS = (_keys("ولي عهد"),)
 #: Titles of an officer charged with a matter (المكلف بالإعلام): the matter says nothing of the kind.
 _CHARGED = _keys("مكلف مكلفة")
 #: A title held no more (الوزير السابق، اللواء المتقاعد): not official, an analyst when he comments.
@@ -309,7 +313,7 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.INTERGOVERNMENTAL
     if any(name <= words for name in _DEFENCE_COUNSEL):
         return SourceKind.OTHER
-    if any(name <= words for name in _GOVERNMENT_SEATS + _CIVIL_SERVICES) or state(keys):
+    if any(name <= words for name in _GOVERNMENT_SEATS + _CIVIL_SERVICES + _RULERS) or state(keys):
         return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
     heads = {bare(key) for key in keys[:2]}  # witnesses are the phrase's head: أحد سكان الحي، شهود عيان
     found = next(
