@@ -433,7 +433,7 @@ def test_a_dateline_is_not_part_of_the_outlets_claim(text: str, claim: str) -> N
 def test_after_amma_the_topic_speaks_not_the_previous_speaker() -> None:
     """أما الحكومة فأكدت أن …: the ف of فأكدت joins the topic to its verb; it does not continue the
     minister of the sentence before (and a topic that names no speaker gets none)."""
-    text = "وقال الوزير إن الأسعار ستنخفض. أما الحكومة فأكدت أن الأسعار سترتفع. أما المعارضة فأكدت أن الأجور سترتفع."
+    text = "وقال الوزير إن الأسعار ستنخفض. أما الحكومة فأكدت أن الأسعار سترتفع. أما الأرقام فأكدت أن الأجور سترتفع."
     assert [(speaker, claim) for speaker, _, claim in _attributed(_proposal(text))] == [
         ("الوزير", "الأسعار ستنخفض"),
         ("الحكومة", "الأسعار سترتفع"),
@@ -1831,3 +1831,54 @@ def test_the_crown_prince_speaks_for_the_government_and_a_medium_named_for_the_d
     }
     for text, expected in kinds.items():
         assert [(s.mentions[0].text, s.kind) for s in _proposal(text).sources] == [expected], text
+
+
+#: The opposition and bodies several at once speak (1.23.0): after a contrast or a reason their
+#: verb opens a new attribution, as a minister's does.
+COLLECTIVE_SPEAKERS = [
+    pytest.param(
+        "وقال الوزير إن الحكومة ستدفع الرواتب، إلا أن المعارضة قالت إن الوعود لم تنفذ.",
+        [("الوزير", "الحكومة ستدفع الرواتب"), ("المعارضة", "الوعود لم تنفذ")],
+        id="the-opposition-after-a-contrast",
+    ),
+    pytest.param(
+        "وقال المحلل إن الاتفاق صامد، لكن المعارضة حذرت من أن الهدنة قد تنهار.",
+        [("المحلل", "الاتفاق صامد"), ("المعارضة", "الهدنة قد تنهار")],
+        id="the-opposition-after-but",
+    ),
+    pytest.param(
+        "وقالت المفوضية الأوروبية إنها ستقدم 50 مليون يورو للاجئين، غير أن منظمات إغاثة اعتبرت أن المبلغ لا يكفي.",
+        [("المفوضية الأوروبية", "ستقدم 50 مليون يورو للاجئين"), ("منظمات إغاثة", "المبلغ لا يكفي")],
+        id="aid-organizations-after-a-contrast",
+    ),
+    pytest.param(
+        "ولم تفتح المحال التجارية أبوابها في نابلس لأن الفصائل أعلنت أن الإضراب شامل.",
+        [(None, "ولم تفتح المحال التجارية أبوابها في نابلس"), ("الفصائل", "الإضراب شامل")],
+        id="the-factions-after-a-reason",
+    ),
+    pytest.param(
+        "أما المعارضة فاعتبرت أن القرار غير دستوري.",
+        [("المعارضة", "القرار غير دستوري")],
+        id="the-opposition-as-a-topic",
+    ),
+    pytest.param(
+        "وانتقدت المعارضة الحكومة لأنها أعلنت زيادة الضرائب دون استشارة البرلمان.",
+        [("المعارضة", "الحكومة لأنها أعلنت زيادة الضرائب دون استشارة البرلمان")],
+        id="the-opposition-criticizes-whom-it-names",
+    ),
+    pytest.param(
+        "وأكد من جانبهم ممثلو النقابات أن الإضراب سيستمر حتى تلبية مطالبهم.",
+        [("ممثلو النقابات", "الإضراب سيستمر حتى تلبية مطالبهم")],
+        id="unions-inside-a-speakers-phrase",
+    ),
+]
+REVIEWED += COLLECTIVE_SPEAKERS
+
+
+def test_bodies_several_at_once_are_described_and_the_opposition_is_an_organization() -> None:
+    """منظمات حقوقية names no organization (unnamed, described); the opposition is one, by its name."""
+    proposal = _proposal("وقالت منظمات حقوقية إن المعتقلين تعرضوا للتعذيب، إلا أن المعارضة قالت إن العدد أكبر.")
+    assert [(s.mentions[0].text, s.kind, s.naming) for s in proposal.sources] == [
+        ("منظمات حقوقية", "organization", "unnamed_described"),
+        ("المعارضة", "organization", "named"),
+    ]

@@ -122,7 +122,8 @@ BODIES = _keys(
     "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
     "جامعة برلمان سفارة خارجية داخلية دفاع إدارة مفوضية لجنة ائتلاف مديرية محافظة بلدية شرطة كرملين "
     "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة مصرف بنك غرفة "
-    "صندوق تقرير دراسة بعثة قيادة ديوان ولاية"
+    "صندوق تقرير دراسة بعثة قيادة ديوان ولاية "
+    "معارضة"  # إلا أن المعارضة قالت: the opposition, one body
 )
 
 #: Heads of unnamed sources; with a description they are unnamed-described, else anonymous.
@@ -130,7 +131,8 @@ VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير مع
 #: Heads that describe the speaker without naming them (شهود عيان، مسؤولون روس، أحد السكان).
 DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
-    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين " + _WITNESS_GROUPS
+    "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين "
+    "منظمات أحزاب فصائل حركات " + _WITNESS_GROUPS  # bodies several at once: غير أن منظمات إغاثة حذرت
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -160,6 +162,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         SourceKind.ORGANIZATION,
         _keys(
             "مدني هلال صليب مرصد منظمة منظمات جمعية جمعيات حزب أحزاب شركة شركات نقابة نقابات ائتلاف حركة فصيل "
+            "حركات معارضة "
             "فصائل اتحاد غرف غرفة "
             "تصنيف ائتماني موديز فيتش"  # وكالة موديز للتصنيف الائتماني: a rating agency, no news agency
         ),
