@@ -1882,3 +1882,26 @@ def test_bodies_several_at_once_are_described_and_the_opposition_is_an_organizat
         ("منظمات حقوقية", "organization", "unnamed_described"),
         ("المعارضة", "organization", "named"),
     ]
+
+
+#: After a reason (لأن), the subject of a verb that tells speaks, whom it tells does not (1.23.0):
+#: the complementizer comes after the addressee (لأن الوزير أبلغ الرئيس بأن …).
+TOLD_AFTER_A_REASON = [
+    pytest.param(
+        "وأوضح المسؤول أن الاجتماع تأجل لأن الوزير أبلغ الرئيس بأن الظروف غير مناسبة.",
+        [
+            ("المسؤول", "الاجتماع تأجل لأن الوزير أبلغ الرئيس بأن الظروف غير مناسبة"),
+            ("الوزير", "الظروف غير مناسبة"),
+        ],
+        id="the-minister-told-the-president",
+    ),
+    pytest.param(
+        "وقال المتحدث باسم البلدية إن العمل في المشروع توقف لأن وزارة المالية أبلغت البلدية أن الاعتمادات نفدت.",
+        [
+            ("المتحدث باسم البلدية", "العمل في المشروع توقف لأن وزارة المالية أبلغت البلدية أن الاعتمادات نفدت"),
+            ("وزارة المالية", "الاعتمادات نفدت"),
+        ],
+        id="a-ministry-told-a-municipality",
+    ),
+]
+REVIEWED += TOLD_AFTER_A_REASON

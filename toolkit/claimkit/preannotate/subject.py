@@ -77,10 +77,24 @@ def subject_before(
     return None
 
 
+#: The most words of whom a verb tells before its أنّ (لأن الوزير أبلغ رئيس الحكومة بأن …).
+_TOLD_WORDS = 4
+
+
 def _reports_after(reader: Reader, k: int, hit: CueHit) -> bool:
     """After the لأنّ of a reason (token ``k``), a speaker only when أنّ opens what the verb says (… لأن
-    الجيش أعلن أن المنطقة خطرة; not لأن الوزارة أعلنت حالة الطوارئ: an act)."""
-    return reader.key(k) != _BECAUSE or reader.key(hit.after) in COMPLEMENTIZERS
+    الجيش أعلن أن المنطقة خطرة; not لأن الوزارة أعلنت حالة الطوارئ: an act), or follows whom a verb
+    that tells tells (لأن الوزير أبلغ الرئيس بأن …: الوزير speaks, not الرئيس)."""
+    if reader.key(k) != _BECAUSE or reader.key(hit.after) in COMPLEMENTIZERS:
+        return True
+    if hit.form is None or not hit.form.verb.tells_whom:
+        return False
+    for m in range(hit.after + 1, min(hit.after + 1 + _TOLD_WORDS, len(reader.tokens))):
+        if reader.broken(m):
+            return False
+        if reader.key(m) in COMPLEMENTIZERS:
+            return True
+    return False
 
 
 def _but_that(reader: Reader, k: int) -> bool:
