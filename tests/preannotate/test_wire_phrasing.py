@@ -1610,9 +1610,13 @@ STATES_SPEAKING = [
 
 @pytest.mark.parametrize(("text", "expected"), STATES_SPEAKING)
 def test_a_state_speaks_for_its_government(text: str, expected: list[tuple[str, str, str]]) -> None:
-    proposal = _proposal(text)
+    assert _kinds_and_claims(_proposal(text)) == expected
+
+
+def _kinds_and_claims(proposal: Annotation) -> list[tuple[str, str, str]]:
+    """(first mention, kind, claim text) of each claim that has a source."""
     sources = {s.id: (s.mentions[0].text, s.kind) for s in proposal.sources}
-    assert [(*sources[c.source], c.text) for c in proposal.claims if c.source] == expected
+    return [(*sources[c.source], c.text) for c in proposal.claims if c.source]
 
 
 #: "According to" the figures a body published names the body (1.21.0); a trade without the article
@@ -1905,3 +1909,44 @@ TOLD_AFTER_A_REASON = [
     ),
 ]
 REVIEWED += TOLD_AFTER_A_REASON
+
+
+#: Workers and employees speak (1.23.0): a worker as the phrase's head is a witness (an adjective
+#: after another word is not: المنظمات العاملة), an employee takes the kind of where they work.
+WORKERS_AND_EMPLOYEES = [
+    pytest.param(
+        "وقالت عاملة في المصنع إن الأجور لم تصرف منذ شهرين.",
+        [("عاملة في المصنع", "witness", "الأجور لم تصرف منذ شهرين")],
+        id="a-worker",
+    ),
+    pytest.param(
+        "وقال العامل سعيد بن علي إن الأجور لم تصرف.",
+        [("سعيد بن علي", "witness", "الأجور لم تصرف")],
+        id="a-worker-by-name",
+    ),
+    pytest.param(
+        "وقال عامل في شركة النفط إن الإنتاج توقف.",
+        [("عامل في شركة النفط", "witness", "الإنتاج توقف")],
+        id="a-worker-not-the-company",
+    ),
+    pytest.param(
+        "وقال موظف في الوزارة إن الرواتب تأخرت.",
+        [("موظف في الوزارة", "government", "الرواتب تأخرت")],
+        id="an-employee-of-a-ministry",
+    ),
+    pytest.param(
+        "وقالت المنظمات العاملة في المجال الإنساني إن المساعدات لا تكفي.",
+        [("المنظمات العاملة في المجال الإنساني", "organization", "المساعدات لا تكفي")],
+        id="working-as-an-adjective",
+    ),
+    pytest.param(
+        "وقالت القوات الدولية العاملة في جنوب لبنان إن دورياتها تعرضت لإطلاق نار.",
+        [("القوات الدولية العاملة", "military", "دورياتها تعرضت لإطلاق نار")],
+        id="working-forces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORKERS_AND_EMPLOYEES)
+def test_workers_and_employees_speak(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _kinds_and_claims(_proposal(text)) == expected

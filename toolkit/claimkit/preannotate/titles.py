@@ -63,6 +63,7 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("ولي"), None),
     **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
     **dict.fromkeys(_keys("ضابط"), None),  # الضابط أحمد علي: named; ضابط رفيع: described (DESCRIBED_HEADS)
+    **dict.fromkeys(_keys("عامل عاملة"), None),  # as ضابط; a witness as the phrase's head (_WORKERS)
     **dict.fromkeys(_keys("مكلف مكلفة"), None),  # المكلف بالإعلام في المديرية …: its press officer
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير ملازم"), SourceKind.MILITARY),
@@ -132,7 +133,9 @@ VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير مع
 DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
     "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين "
-    "منظمات أحزاب فصائل حركات " + _WITNESS_GROUPS  # bodies several at once: غير أن منظمات إغاثة حذرت
+    # Bodies several at once (غير أن منظمات إغاثة حذرت), employees (موظف في الوزارة: its kind) and
+    # workers (عاملة في مصنع: a witness, see _WORKERS).
+    "منظمات أحزاب فصائل حركات موظف موظفة موظفون موظفين عامل عاملة " + _WITNESS_GROUPS
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -240,6 +243,9 @@ _INTERGOVERNMENTAL_NAMES = tuple(
 )
 #: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
 _CIVIL_SERVICES = tuple(_keys(name) for name in ("أرصاد جوية", "حماية مدنية"))  # not الدفاع المدني السوري, an NGO
+#: A worker tells what they live (guidelines §2: witness) when the phrase opens with the word: after
+#: another it is an adjective (المنظمات العاملة في المجال الإنساني: the organizations working in …).
+_WORKERS = _keys("عامل عاملة")
 #: Rulers named by a title of two words (ولي العهد), neither of which says so alone.
 _RULERS = (_keys("ولي عهد"),)
 #: Titles of an officer charged with a matter (المكلف بالإعلام): the matter says nothing of the kind.
@@ -318,6 +324,8 @@ def kind_of(keys: Sequence[str]) -> SourceKind | None:
         return SourceKind.OTHER
     if any(name <= words for name in _GOVERNMENT_SEATS + _CIVIL_SERVICES + _RULERS) or state(keys):
         return SourceKind.GOVERNMENT  # المتحدث باسم البيت الأبيض: the seat stands for the government
+    if bare(keys[0]) in _WORKERS:
+        return SourceKind.WITNESS  # عامل في شركة: a worker, not the company
     heads = {bare(key) for key in keys[:2]}  # witnesses are the phrase's head: أحد سكان الحي، شهود عيان
     found = next(
         (kind for kind, keywords in _KINDS if (heads if kind is SourceKind.WITNESS else words) & keywords), None
