@@ -109,6 +109,18 @@ def test_split_cue_names_what_the_cue_span_should_leave_out() -> None:
     assert split_cue("استطرد") is None
 
 
+def test_a_verb_of_the_table_with_an_object_pronoun_is_that_verb() -> None:
+    """أبلغه (he told him), أبلغوه (the plural's alif falls before the pronoun), أكدته: the verb's entry;
+    words that only end like a pronoun stay unknown, and the conjunction is still O012's to report."""
+    told = lookup_cue("أبلغ")
+    assert told is not None
+    assert [lookup_cue(form) for form in ("أبلغه", "أبلغوه", "أبلغتهم", "أبلغنا")] == [told] * 4
+    assert lookup_cue("أكدته") == lookup_cue("أكد")
+    assert lookup_cue("كتابه") is None and lookup_cue("مصدره") is None
+    split = split_cue("وأبلغه")
+    assert split is not None and split[0] == "و" and split[1] == told and split[2] == ""
+
+
 def test_the_words_issue_12_asked_for_are_in_the_tables() -> None:
     for cue in ("بالنسبة لـ", "مشيراً", "تحدثت", "تصرّ", "شنّ هجوماً"):
         assert lookup_cue(cue) is not None, cue

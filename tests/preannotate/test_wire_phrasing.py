@@ -1950,3 +1950,45 @@ WORKERS_AND_EMPLOYEES = [
 @pytest.mark.parametrize(("text", "expected"), WORKERS_AND_EMPLOYEES)
 def test_workers_and_employees_speak(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _kinds_and_claims(_proposal(text)) == expected
+
+
+#: A verb that tells may carry whom it tells as a pronoun (1.23.0): the word is the cue (أبلغه), the
+#: speaker follows it or stands before it; with no speaker named ("he told him") no one is guessed.
+TOLD_AS_A_PRONOUN = [
+    pytest.param(
+        "وأبلغه الوزير بأن الاجتماع تأجل.",
+        [("الوزير", "الاجتماع تأجل")],
+        id="the-minister-told-him",
+    ),
+    pytest.param(
+        "وأبلغنا مصدر في الوزارة أن الاتفاق قريب.",
+        [("مصدر في الوزارة", "الاتفاق قريب")],
+        id="a-source-told-us-its-affiliation-kept",
+    ),
+    pytest.param(
+        "وأبلغتهم الوزارة بأن الرواتب ستصرف الأسبوع المقبل.",
+        [("الوزارة", "الرواتب ستصرف الأسبوع المقبل")],
+        id="the-ministry-told-them",
+    ),
+    pytest.param(
+        "وأشار المسؤول إلى أن الوفد لم يسافر إلى جنيف لأن الأمم المتحدة أبلغته أن الاجتماع تأجل.",
+        [
+            ("المسؤول", "الوفد لم يسافر إلى جنيف لأن الأمم المتحدة أبلغته أن الاجتماع تأجل"),
+            ("الأمم المتحدة", "الاجتماع تأجل"),
+        ],
+        id="after-a-reason-a-body-told-it",
+    ),
+]
+REVIEWED += TOLD_AS_A_PRONOUN
+
+
+def test_whom_a_verb_tells_as_a_pronoun_stays_in_the_cue_and_no_speaker_is_guessed() -> None:
+    """The cue is the whole word (the table knows أبلغ with its object: C011 stays quiet); وأبلغوه أن …
+    names no speaker, and the last one is not taken for "they"."""
+    proposal = _proposal("وأبلغه الوزير بأن الاجتماع تأجل.")
+    assert [q.text for q in proposal.cues] == ["أبلغه"]
+    lone = _proposal("وقال الوزير إن الوفد وصل. وأبلغوه أن الاجتماع تأجل.")
+    assert [(c.source is not None, c.text) for c in lone.claims] == [
+        (True, "الوفد وصل"),
+        (False, "وأبلغوه أن الاجتماع تأجل"),
+    ]

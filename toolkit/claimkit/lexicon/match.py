@@ -52,8 +52,27 @@ def _cue_index() -> dict[str, CueEntry]:
 
 @lru_cache(maxsize=4096)  # cue spans repeat (قال، أكد) across every annotation of a corpus
 def lookup_cue(text: str) -> CueEntry | None:
-    """The entry whose form is exactly ``text`` (a cue span), after normalization."""
-    return _cue_index().get(normalize(text))
+    """The entry whose form is exactly ``text`` (a cue span), after normalization, or a verb of the
+    table that carries its object as a pronoun (أبلغه، أبلغتهم، أكدته: a form the table lists, with
+    whom it tells or what it affirms attached)."""
+    return _entry(normalize(text))
+
+
+#: Object pronouns attached to a verb (longest first): him, her, them, you, us, me.
+_OBJECT_PRONOUNS = tuple(normalize(p) for p in ("هما", "هم", "هن", "ها", "ه", "كما", "كم", "ك", "نا", "ني"))
+
+
+def _entry(key: str) -> CueEntry | None:
+    index = _cue_index()
+    found = index.get(key)
+    if found is not None or " " in key:
+        return found
+    for pronoun in _OBJECT_PRONOUNS:
+        verb = key[: -len(pronoun)] if key.endswith(pronoun) and len(key) > len(pronoun) + 2 else ""
+        found = index.get(verb) or (index.get(verb + "ا") if verb.endswith("و") else None)  # أبلغوا → أبلغوه
+        if found is not None:
+            return found
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -63,17 +82,16 @@ def split_cue(text: str) -> tuple[str, CueEntry, str] | None:
     ``"وأشارت"`` -> ``("و", <أشار>, "")``; ``"أشار إلى"`` -> ``("", <أشار>, "إلى")``. None when the
     text is a cue as it stands, or not a cue even without those words.
     """
-    index = _cue_index()
-    if normalize(text) in index:
+    if _entry(normalize(text)) is not None:
         return None
     core, tail = text.strip(), ""
     words = core.rsplit(maxsplit=1)
     if len(words) == 2 and normalize(words[1]) in CONTENT_WORDS:
         core, tail = words
     prefix = ""
-    if normalize(core) not in index and core[:1] in _CONJUNCTIONS:
+    if _entry(normalize(core)) is None and core[:1] in _CONJUNCTIONS:
         prefix, core = core[0], core[1:]
-    entry = index.get(normalize(core))
+    entry = _entry(normalize(core))
     return (prefix, entry, tail) if entry is not None and (prefix or tail) else None
 
 

@@ -174,20 +174,21 @@ class Attributor:
 
     def _verb(self, hit: CueHit) -> None:
         mention, known, k = self._speaker(hit)
-        if mention is None and known is None:
-            return
+        if mention is None and (known is None or hit.told):
+            return  # وأبلغه أن … without a speaker: "he told him", not the last speaker
         sentence = self.reader.sentence_of(hit.start)
         if self._relay(hit, mention, known, k):
             return
         objects = hit.form.verb.object_after if hit.form is not None else ()
         content = self._content(k, objects, sentence, hit)
-        if (content is None or not content.spans) and mention is not None and hit.form and hit.form.verb.tells_whom:
+        tells = hit.form is not None and hit.form.verb.tells_whom and not hit.told  # أبلغه: told already
+        if (content is None or not content.spans) and mention is not None and tells:
             content = self._after_told(hit, mention, objects, sentence)
         if (content is None or not content.spans) and mention is not None and needs_preposition(objects):
             mention, content = self._shorter_speaker(hit, mention, objects, sentence)
         elif content is not None and mention is not None and self._took_whom(hit, mention, content):
             mention, content = self._without_whom(hit, mention, objects, sentence, content)
-        if content is not None and mention is not None and hit.form is not None and hit.form.verb.tells_whom:
+        if content is not None and mention is not None and tells:
             mention = without_told(self.reader, hit, mention)
         if content is None or not content.spans:
             return

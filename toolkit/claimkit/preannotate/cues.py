@@ -32,6 +32,7 @@ class CueHit:
     kind: str  # "verb", "participle", "according" or "saying" (قوله: his saying, after a relay)
     form: Form | None = None
     continued: bool = False  # opened by و/ف or كما: the speaker may be the previous one
+    told: bool = False  # a verb that tells, carrying whom it tells as a pronoun (أبلغه)
 
     @property
     def rule(self) -> str:
@@ -87,6 +88,22 @@ def _after_clitic(reader: Reader, index: int, word: str) -> int:
     return token.start
 
 
+#: Object pronouns a verb that tells may carry: whom it tells (وأبلغه الوزير بأن …، أبلغنا مصدر أن …).
+_WHOM = ("هما", "هم", "هن", "ها", "ه", "كم", "ك", "نا", "ني")
+
+
+def _telling(key: str) -> Form | None:
+    """The form of a verb that tells, carrying whom it tells as a pronoun (أبلغه، أبلغتهم، أبلغوه:
+    the plural's alif falls before the pronoun)."""
+    forms = verb_forms()
+    for pronoun in _WHOM:
+        verb = key[: -len(pronoun)] if key.endswith(pronoun) and len(key) > len(pronoun) + 2 else ""
+        form = forms.get(verb) or forms.get(verb + "ا") if verb.endswith("و") else forms.get(verb)
+        if form is not None and form.verb.tells_whom:
+            return form
+    return None
+
+
 def _verb(reader: Reader, index: int) -> CueHit | None:
     token = reader.tokens[index]
     forms = verb_forms()
@@ -94,6 +111,11 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
     stripped = strip_clitic(token, "وف")
     if form is None and stripped is not None:
         form, offset = forms.get(stripped[0]), stripped[1]
+    told = form is None
+    if form is None:
+        form, offset = _telling(token.key), 0
+    if form is None and stripped is not None:
+        form, offset = _telling(stripped[0]), stripped[1]
     if form is None or _negated(reader, index) or formula_at(reader, index):
         return None
     if not offset and reader.in_compound_name(index):
@@ -106,7 +128,7 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
     if kind == "participle" and not offset and reader.key(index - 1, "و") in _PREDICATING:
         return None  # الهجوم كان متوقعاً: an adjective, no one reporting
     continued = bool(offset) or reader.key(index - 1, "و") == "كما"
-    return CueHit(token.start + offset, token.end, index, index + 1, kind, form, continued)
+    return CueHit(token.start + offset, token.end, index, index + 1, kind, form, continued, told)
 
 
 #: Present forms written as their passive (يُتوقع أن، يُرجح أن: it is expected, likely), which the

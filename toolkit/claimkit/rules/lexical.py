@@ -96,8 +96,10 @@ def cue_not_in_lexicon(ctx: AnnotationContext) -> Iterator[Finding]:
     """A cue that the cue table (guidelines §4) does not list.
 
     Not a mistake: news Arabic has more cues than any table. Reported so that the table grows, and so
-    that a pre-annotator built on it learns the cue. Cues that are a known cue plus an attached و/ف or
-    a following إلى، عن، أن are O012's business, and words of the outlet's own voice (يذكر أن) C012's.
+    that a pre-annotator built on it learns the cue. A verb of the table carrying its object as a
+    pronoun is that verb (أبلغه، أبلغتهم: whom it tells, which stays in the word and the cue). Cues that
+    are a known cue plus an attached و/ف or a following إلى، عن، أن are O012's business, and words of
+    the outlet's own voice (يذكر أن) C012's.
     """
     if all(map(lookup_cue, _cue_texts(ctx))):
         return
