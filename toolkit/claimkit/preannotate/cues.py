@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import ACCORDING_TO, COMPLEMENTIZERS, OUTLET_FORMULAS, Form, verb_forms
@@ -92,9 +93,17 @@ def _after_clitic(reader: Reader, index: int, word: str) -> int:
 _WHOM = ("هما", "هم", "هن", "ها", "ه", "كم", "ك", "نا", "ني")
 
 
+@lru_cache(maxsize=1)
+def _telling_openings() -> tuple[str, ...]:
+    """The first three letters of every form of a verb that tells: a word that opens otherwise is none."""
+    return tuple({key[:3] for key, form in verb_forms().items() if form.verb.tells_whom})
+
+
 def _telling(key: str) -> Form | None:
     """The form of a verb that tells, carrying whom it tells as a pronoun (أبلغه، أبلغتهم، أبلغوه:
     the plural's alif falls before the pronoun)."""
+    if not key.startswith(_telling_openings()):
+        return None
     forms = verb_forms()
     for pronoun in _WHOM:
         verb = key[: -len(pronoun)] if key.endswith(pronoun) and len(key) > len(pronoun) + 2 else ""
