@@ -1992,3 +1992,25 @@ def test_whom_a_verb_tells_as_a_pronoun_stays_in_the_cue_and_no_speaker_is_guess
         (True, "الوفد وصل"),
         (False, "وأبلغوه أن الاجتماع تأجل"),
     ]
+
+
+#: After a name, ب + a word with more after it is the object of a verb that takes ب (1.23.0): the
+#: name had taken بتشكيل, and the object was looked for further on, in برلمانية (held-out round 9).
+OBJECT_AFTER_A_NAME = [
+    pytest.param(
+        "وطالب النائب رامي سلوم بتشكيل لجنة تحقيق برلمانية في عقود شراء الفيول.",
+        [("رامي سلوم", "تشكيل لجنة تحقيق برلمانية في عقود شراء الفيول")],
+        id="a-demand-after-a-name",
+    ),
+    pytest.param(
+        "وطالب الوزير محمد بوسعيد بتشكيل لجنة تحقيق.",
+        [("محمد بوسعيد", "تشكيل لجنة تحقيق")],
+        id="a-name-that-opens-with-bu",
+    ),
+    pytest.param(
+        "وطالب النائب رامي سلوم بدران إن الوضع خطير.",
+        [("رامي سلوم بدران", "الوضع خطير")],
+        id="a-name-that-opens-with-b",
+    ),
+]
+REVIEWED += OBJECT_AFTER_A_NAME

@@ -71,7 +71,7 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
         k = end
     while k < len(tokens) and len(phrase.name) < limit:
         token = tokens[k]
-        if "ب" in objects and token.key.startswith("بال"):
+        if "ب" in objects and (token.key.startswith("بال") or _object_after_name(reader, k, phrase)):
             break  # رحب الرئيس بشار الأسد بالاتفاق: the verb's object, not a name
         if phrase.name and reader.in_compound_name(k):
             phrase.name += [k, k + 1]  # حسن نصر الله: one name, though نصر can be a verb
@@ -99,6 +99,17 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
         phrase.name.append(k)
         k += 1
     return k
+
+
+def _object_after_name(reader: Reader, k: int, phrase: Phrase) -> bool:
+    """Whether token ``k``, after a name, is ب + the object of a verb that takes one (طالب النائب رامي
+    سلوم بتشكيل لجنة …): a word of four letters or more with ب, more words after it; not a name that
+    opens with بو (محمد بوسعيد، بوعلام), nor one before another ب-word (… بدران بتشكيل)."""
+    key = reader.key(k)
+    if not phrase.name or not key.startswith("ب") or key.startswith("بو") or len(key) < 4:
+        return False
+    following = k + 1 < len(reader.tokens) and not reader.broken(k + 1)
+    return following and not reader.key(k + 1).startswith("ب") and not ends_phrase(reader.tokens[k + 1])
 
 
 def _where(reader: Reader, k: int) -> int:
