@@ -2014,3 +2014,40 @@ OBJECT_AFTER_A_NAME = [
     ),
 ]
 REVIEWED += OBJECT_AFTER_A_NAME
+
+
+#: What held-out round 9 missed, generalized (1.23.0): a name after a title and its field (في شؤون،
+#: في مجال), a name after a city (لمدينة بيروت), whom a feminine body announced when it is a masculine
+#: noun (النقابة الإضراب), and authorities (السلطة، السلطات).
+ROUND9 = [
+    pytest.param(
+        "ويرى الخبير في شؤون الطاقة كريم عازار أن الأزمة عميقة.",
+        [("كريم عازار", "analyst", "الأزمة عميقة")],
+        id="a-name-after-a-field",
+    ),
+    pytest.param(
+        "وقال رئيس المجلس البلدي لمدينة بيروت نديم عيتاني، في مؤتمر صحفي، إن البلدية سددت ما عليها.",
+        [("نديم عيتاني", "government", "البلدية سددت ما عليها")],
+        id="a-name-after-a-city",
+    ),
+    pytest.param(
+        "وأعلنت النقابة الإضراب التحذيري يومي الاثنين والثلاثاء المقبلين.",
+        [("النقابة", "organization", "الإضراب التحذيري يومي الاثنين والثلاثاء المقبلين")],
+        id="a-masculine-noun-after-a-feminine-body",
+    ),
+    pytest.param(
+        "وأعلنت المحكمة العليا أن الحكم نهائي.",
+        [("المحكمة العليا", "government", "الحكم نهائي")],
+        id="a-feminine-adjective-stays",
+    ),
+    pytest.param(
+        "وأكدت السلطة الفلسطينية أن المفاوضات متوقفة.",
+        [("السلطة الفلسطينية", "government", "المفاوضات متوقفة")],
+        id="an-authority",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND9)
+def test_what_round_9_missed(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _kinds_and_claims(_proposal(text)) == expected

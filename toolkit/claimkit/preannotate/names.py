@@ -112,6 +112,10 @@ def _object_after_name(reader: Reader, k: int, phrase: Phrase) -> bool:
     return following and not reader.key(k + 1).startswith("ب") and not ends_phrase(reader.tokens[k + 1])
 
 
+#: Nouns of a place a name follows (رئيس المجلس البلدي لمدينة بيروت، مختار بلدة …، سكان بمخيم …).
+_PLACE_NOUNS = frozenset(bare(normalize(word)) for word in ("مدينة", "بلدة", "قرية", "منطقة", "مخيم", "حي"))
+
+
 def _where(reader: Reader, k: int) -> int:
     """The token after ب or لـ + a body or a place and the words of its name (بمحافظة أسوان، بحركة
     النهضة، بمركز كارنيغي، بغزة، لولاية بجاية): where the speaker is, never their name; else ``k``."""
@@ -122,9 +126,10 @@ def _where(reader: Reader, k: int) -> int:
         word = bare(key[1:])
     else:
         return k
-    if word not in BODIES and word not in PLACES:
+    if word not in BODIES and word not in PLACES and word not in _PLACE_NOUNS:
         return k
-    tokens, m, plain_allowed = reader.tokens, k + 1, word in BODIES  # بمركز كارنيغي: one word of a name
+    plain_allowed = word in BODIES or word in _PLACE_NOUNS  # بمركز كارنيغي، لمدينة بيروت: one word of a name
+    tokens, m = reader.tokens, k + 1
     while m < len(tokens) and not reader.broken(m) and not ends_phrase(tokens[m]):
         if not tokens[m].definite and not (plain_allowed and m == k + 1 and reader.key(m) not in verb_forms()):
             break

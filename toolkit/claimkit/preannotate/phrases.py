@@ -42,6 +42,8 @@ _MAX_DESCRIPTOR = 7
 _MEDIA_WORDS = frozenset(bare(normalize(word)) for word in ("صحيفة", "جريدة", "قناة", "موقع", "شبكة", "تلفزيون"))
 _NAMED_FOR_TODAY = frozenset(bare(normalize(word)) for word in ("المصري", "الإمارات", "روسيا", "فلسطين", "اليمن"))
 _TODAY = normalize("اليوم")
+#: A field before a definite noun (الخبير في شؤون الطاقة، الباحث في مجال المياه): part of an affiliation.
+_FIELDS = frozenset(normalize(word) for word in ("شؤون", "مجال", "قضايا"))
 #: "One of" before a definite plural (مصدر في إحدى المنظمات الإغاثية): part of an affiliation.
 _ONE_OF = frozenset({"احد", "احدي"})
 
@@ -79,7 +81,20 @@ def _object_of(reader: Reader, k: int, objects: tuple[str, ...]) -> bool:
     key = reader.tokens[k].key
     if "ب" in objects and key.startswith("بال"):
         return True
+    if "" in objects and _no_adjective_of(reader.tokens[k - 1], reader.tokens[k]):
+        return True  # وأعلنت النقابة الإضراب التحذيري: what it announced, not more of the union
     return needs_preposition(objects) and reader.tokens[k - 1].definite and bare(key) in _ADDRESSEES
+
+
+#: Endings of a definite word that may agree with a feminine singular before it: feminine (العامة،
+#: العليا، الخضراء), a nisba (الفلسطيني…), a dual or a plural.
+_MAY_AGREE = tuple(normalize(e) for e in ("ة", "ي", "ات", "ين", "ون", "ان", "ا", "اء", "ى"))
+
+
+def _no_adjective_of(previous: Token, token: Token) -> bool:
+    """Whether a definite word cannot be an adjective of the definite feminine singular before it: a
+    masculine singular (النقابة الإضراب، الحكومة الاتفاق) opens a noun phrase of its own."""
+    return previous.definite and token.definite and previous.key.endswith("ه") and not token.key.endswith(_MAY_AGREE)
 
 
 def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
@@ -143,7 +158,8 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
         previous = tokens[m - 1]  # مركز جسور: an indefinite body takes its name; وزارة الخارجية is whole
         after_body = bare(previous.key) in BODIES and not previous.definite and m - 1 != k
         one_of = m == k + 1 and token.key in _ONE_OF and m + 1 < len(tokens) and tokens[m + 1].definite
-        if not (token.definite or _descriptive(token) or after_body or one_of or bare(token.key) in PLACES):
+        field = m == k + 1 and token.key in _FIELDS and m + 1 < len(tokens) and tokens[m + 1].definite
+        if not (token.definite or _descriptive(token) or after_body or one_of or field or bare(token.key) in PLACES):
             break
         taken.append(m)
         m += 1
