@@ -33,6 +33,7 @@ from claimkit.lexicon.match import (
     may_be_look_alike,
     may_open_with_marker,
     split_cue,
+    without_object_pronoun,
 )
 from claimkit.lexicon.normalize import normalize, normalize_with_offsets
 from claimkit.lexicon.tables import certainty_table_markdown, cue_table_markdown, not_cue_table_markdown
@@ -60,4 +61,5 @@ __all__ = [
     "not_cue_table_markdown",
     "split_cue",
     "version_key",
+    "without_object_pronoun",
 ]

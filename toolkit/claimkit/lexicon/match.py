@@ -27,6 +27,7 @@ __all__ = [
     "may_be_look_alike",
     "may_open_with_marker",
     "split_cue",
+    "without_object_pronoun",
 ]
 
 E = TypeVar("E")
@@ -58,8 +59,19 @@ def lookup_cue(text: str) -> CueEntry | None:
     return _entry(normalize(text))
 
 
-#: Object pronouns attached to a verb (longest first): him, her, them, you, us, me.
+#: Object pronouns attached to a verb (longest first): them two, them, her, him, you, us, me.
 _OBJECT_PRONOUNS = tuple(normalize(p) for p in ("هما", "هم", "هن", "ها", "ه", "كما", "كم", "ك", "نا", "ني"))
+
+
+def without_object_pronoun(key: str) -> Iterator[str]:
+    """The normalized words ``key`` may be once an object pronoun is taken off (أبلغه → أبلغ، أبلغتهم →
+    أبلغت، أبلغوه → أبلغو and أبلغوا: the plural's alif falls before the pronoun), longest pronoun first."""
+    for pronoun in _OBJECT_PRONOUNS:
+        if key.endswith(pronoun) and len(key) > len(pronoun) + 2:
+            verb = key[: -len(pronoun)]
+            yield verb
+            if verb.endswith("و"):
+                yield verb + "ا"
 
 
 def _entry(key: str) -> CueEntry | None:
@@ -67,12 +79,7 @@ def _entry(key: str) -> CueEntry | None:
     found = index.get(key)
     if found is not None or " " in key:
         return found
-    for pronoun in _OBJECT_PRONOUNS:
-        verb = key[: -len(pronoun)] if key.endswith(pronoun) and len(key) > len(pronoun) + 2 else ""
-        found = index.get(verb) or (index.get(verb + "ا") if verb.endswith("و") else None)  # أبلغوا → أبلغوه
-        if found is not None:
-            return found
-    return None
+    return next((index[verb] for verb in without_object_pronoun(key) if verb in index), None)
 
 
 @lru_cache(maxsize=4096)

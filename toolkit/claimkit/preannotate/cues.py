@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimkit.lexicon import without_object_pronoun
 from claimkit.preannotate.arabic import normalize, strip_clitic
 from claimkit.preannotate.lexicon import ACCORDING_TO, COMPLEMENTIZERS, OUTLET_FORMULAS, Form, verb_forms
 from claimkit.preannotate.reader import Reader
@@ -78,7 +79,7 @@ def _according(reader: Reader, index: int) -> CueHit | None:
 def _verb_with_object(key: str) -> bool:
     """A reporting verb, possibly with an object pronoun (ذكره، أكدته)."""
     forms = verb_forms()
-    return key in forms or any(key.endswith(p) and key[: -len(p)] in forms for p in ("ه", "ها", "هم", "ته"))
+    return key in forms or any(verb in forms for verb in without_object_pronoun(key))
 
 
 def _after_clitic(reader: Reader, index: int, word: str) -> int:
@@ -87,10 +88,6 @@ def _after_clitic(reader: Reader, index: int, word: str) -> int:
     if token.key != word and stripped is not None and stripped[0] == word:
         return token.start + stripped[1]
     return token.start
-
-
-#: Object pronouns a verb that tells may carry: whom it tells (وأبلغه الوزير بأن …، أبلغنا مصدر أن …).
-_WHOM = ("هما", "هم", "هن", "ها", "ه", "كم", "ك", "نا", "ني")
 
 
 @lru_cache(maxsize=1)
@@ -105,12 +102,8 @@ def _telling(key: str) -> Form | None:
     if not key.startswith(_telling_openings()):
         return None
     forms = verb_forms()
-    for pronoun in _WHOM:
-        verb = key[: -len(pronoun)] if key.endswith(pronoun) and len(key) > len(pronoun) + 2 else ""
-        form = forms.get(verb) or forms.get(verb + "ا") if verb.endswith("و") else forms.get(verb)
-        if form is not None and form.verb.tells_whom:
-            return form
-    return None
+    found = (forms[verb] for verb in without_object_pronoun(key) if verb in forms)
+    return next((form for form in found if form.verb.tells_whom), None)
 
 
 def _verb(reader: Reader, index: int) -> CueHit | None:
