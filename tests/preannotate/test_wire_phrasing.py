@@ -2018,7 +2018,7 @@ REVIEWED += OBJECT_AFTER_A_NAME
 
 #: What held-out round 9 missed, generalized (1.23.0): a name after a title and its field (في شؤون،
 #: في مجال), a name after a city (لمدينة بيروت), whom a feminine body announced when it is a masculine
-#: noun (النقابة الإضراب), and authorities (السلطة، السلطات).
+#: noun (النقابة الإضراب), authorities (السلطة، السلطات), traders, and how many speak (ثلاثة مصادر).
 ROUND9 = [
     pytest.param(
         "ويرى الخبير في شؤون الطاقة كريم عازار أن الأزمة عميقة.",
@@ -2045,7 +2045,35 @@ ROUND9 = [
         [("السلطة الفلسطينية", "government", "المفاوضات متوقفة")],
         id="an-authority",
     ),
+    pytest.param(
+        "وقال المتداول بدر العازمي إن المستثمرين بدأوا يسحبون سيولتهم.",
+        [("بدر العازمي", "witness", "المستثمرين بدأوا يسحبون سيولتهم")],
+        id="a-trader",
+    ),
+    pytest.param(
+        "وقالت الجهات المتداولة للأسهم إن البيع مؤقت.",
+        [("الجهات المتداولة للأسهم", "other", "البيع مؤقت")],
+        id="trading-as-an-adjective",
+    ),
+    pytest.param(
+        "وقالت ثلاثة مصادر مطلعة إن المؤسسة خفضت سعر البيع.",
+        [("ثلاثة مصادر مطلعة", "other", "المؤسسة خفضت سعر البيع")],
+        id="how-many-sources",
+    ),
+    pytest.param(
+        "وقال عدة مسؤولين إن الاتفاق قريب.",
+        [("عدة مسؤولين", "government", "الاتفاق قريب")],
+        id="several-officials",
+    ),
 ]
+
+
+def test_how_many_opens_a_phrase_and_leaves_its_naming_to_the_head() -> None:
+    """ثلاثة مصادر مطلعة is as anonymous as مصادر مطلعة; a number after a phrase is not more of it."""
+    namings = [s.naming for s in _proposal("وقالت ثلاثة مصادر مطلعة إن المؤسسة خفضت سعر البيع.").sources]
+    assert namings == ["anonymous"]
+    after = _proposal("وأعلنت الحكومة الحداد ثلاثة أيام، وقال الوزير إن الحداد يبدأ غداً.")
+    assert "ثلاثة" not in [s.mentions[0].text.split()[-1] for s in after.sources]
 
 
 @pytest.mark.parametrize(("text", "expected"), ROUND9)

@@ -14,6 +14,7 @@ from claimkit.preannotate.titles import (
     CORRESPONDENTS,
     DESCRIBED_HEADS,
     PLACES,
+    QUANTIFIERS,
     SHARED_TITLES,
     TITLES,
     VAGUE_HEADS,
@@ -98,7 +99,10 @@ def mention_from(reader: Reader, phrase: Phrase, rule: str, end_token: int) -> M
 def _naming(reader: Reader, phrase: Phrase) -> SourceNaming:
     if phrase.name:
         return SourceNaming.NAMED
-    head = reader.tokens[phrase.descriptor[0]]
+    descriptor = phrase.descriptor
+    if len(descriptor) > 1 and bare(reader.key(descriptor[0])) in QUANTIFIERS:
+        descriptor = descriptor[1:]  # ثلاثة مصادر مطلعة: مصادر is the head
+    head = reader.tokens[descriptor[0]]
     kind = head_kind(reader, phrase)
     if bare(head.key) in VAGUE_HEADS:
         described = (
@@ -106,7 +110,7 @@ def _naming(reader: Reader, phrase: Phrase) -> SourceNaming:
             or any(
                 (reader.tokens[i].key not in _VAGUE_ADJECTIVES and not reader.tokens[i].definite)
                 or bare(reader.tokens[i].key) in BODIES  # a body gives the source its kind (N004)
-                for i in phrase.descriptor[1:]
+                for i in descriptor[1:]
             )
         )
         return SourceNaming.UNNAMED_DESCRIBED if described else SourceNaming.ANONYMOUS

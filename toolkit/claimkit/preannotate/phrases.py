@@ -15,6 +15,7 @@ from claimkit.preannotate.titles import (
     DESCRIBED_HEADS,
     NAMED_AS,
     PLACES,
+    QUANTIFIERS,
     TITLES,
     VAGUE_HEADS,
     WITNESS_TRADES,
@@ -103,6 +104,8 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return False  # مسؤول لوكالة فرانس برس: who was told, not more of the speaker
     if phrase.descriptor and _second_body(reader, k):
         return False  # حذرت المنظمة الحكومة من …: whom she warned, not more of the speaker
+    if phrase.descriptor and bare(token.key) in QUANTIFIERS:
+        return False  # أعلنت البلدية الحداد ثلاثة أيام: how many opens a phrase, never continues one
     if _descriptive(token) or token.definite or token.key == "باسم":
         return True
     if not phrase.descriptor:

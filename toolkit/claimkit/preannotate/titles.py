@@ -18,6 +18,7 @@ __all__ = [
     "DESCRIBED_HEADS",
     "NAMED_AS",
     "PLACES",
+    "QUANTIFIERS",
     "RUMOUR_WORDS",
     "SHARED_TITLES",
     "STATES",
@@ -52,7 +53,8 @@ _WITNESS_TRADES = "تاجر تاجرة بائع بائعة سائق سائقة �
 #: The trades, as keys: one without the article may take what it trades in (تاجر خضار، سائق أجرة).
 WITNESS_TRADES = _keys(_WITNESS_TRADES)
 _WITNESS_GROUPS = (
-    "تجار باعة سائقون سائقين صيادون صيادين عمال مزارعون مزارعين نازحون نازحين لاجئون لاجئين متظاهرون متظاهرين"
+    "تجار باعة سائقون سائقين صيادون صيادين عمال مزارعون مزارعين نازحون نازحين لاجئون لاجئين متظاهرون متظاهرين "
+    "متداولون متداولين"
 )
 
 #: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
@@ -63,7 +65,7 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("ولي"), None),
     **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
     **dict.fromkeys(_keys("ضابط"), None),  # الضابط أحمد علي: named; ضابط رفيع: described (DESCRIBED_HEADS)
-    **dict.fromkeys(_keys("عامل عاملة"), None),  # as ضابط; a witness as the phrase's head (_WORKERS)
+    **dict.fromkeys(_keys("عامل عاملة متداول متداولة"), None),  # as ضابط; a witness as the head (_WORKERS)
     **dict.fromkeys(_keys("مكلف مكلفة"), None),  # المكلف بالإعلام في المديرية …: its press officer
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير ملازم"), SourceKind.MILITARY),
@@ -127,6 +129,9 @@ BODIES = _keys(
     "معارضة"  # إلا أن المعارضة قالت: the opposition, one body
 )
 
+_QUANTIFIERS = "ثلاثة ثلاث أربعة أربع خمسة خمس عدة بعض"
+#: How many speakers, before the head that says who they are (ثلاثة مصادر مطلعة: مصادر is the head).
+QUANTIFIERS = _keys(_QUANTIFIERS)
 #: Heads of unnamed sources; with a description they are unnamed-described, else anonymous.
 VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير معلومات تسريبات")
 #: Heads that describe the speaker without naming them (شهود عيان، مسؤولون روس، أحد السكان).
@@ -135,7 +140,8 @@ DESCRIBED_HEADS = _keys(
     "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين "
     # Bodies several at once (غير أن منظمات إغاثة حذرت), employees (موظف في الوزارة: its kind) and
     # workers (عاملة في مصنع: a witness, see _WORKERS).
-    "منظمات أحزاب فصائل حركات موظف موظفة موظفون موظفين عامل عاملة " + _WITNESS_GROUPS
+    "منظمات أحزاب فصائل حركات موظف موظفة موظفون موظفين عامل عاملة " + _QUANTIFIERS + " " + _WITNESS_GROUPS
+    # How many before the head (ثلاثة مصادر مطلعة، عدة مسؤولين، بعض السكان), as أحد before it.
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -193,7 +199,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         _keys(
             "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
             "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نواب برلماني برلمانية مديرية "
-            "وزيرة رئيسة مسؤولة سلطة سلطات"
+            "وزيرة رئيسة مسؤولة مسؤولين سلطة سلطات"
         ),
     ),
 )
@@ -243,9 +249,10 @@ _INTERGOVERNMENTAL_NAMES = tuple(
 )
 #: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
 _CIVIL_SERVICES = tuple(_keys(name) for name in ("أرصاد جوية", "حماية مدنية"))  # not الدفاع المدني السوري, an NGO
-#: A worker tells what they live (guidelines §2: witness) when the phrase opens with the word: after
-#: another it is an adjective (المنظمات العاملة في المجال الإنساني: the organizations working in …).
-_WORKERS = _keys("عامل عاملة")
+#: A worker or a trader on a market tells what they live (guidelines §2: witness) when the phrase
+#: opens with the word: after another it is an adjective (المنظمات العاملة في المجال الإنساني: the
+#: organizations working in …; الأسهم المتداولة: the shares traded).
+_WORKERS = _keys("عامل عاملة متداول متداولة")
 #: Rulers named by a title of two words (ولي العهد), neither of which says so alone.
 _RULERS = (_keys("ولي عهد"),)
 #: Titles of an officer charged with a matter (المكلف بالإعلام): the matter says nothing of the kind.
