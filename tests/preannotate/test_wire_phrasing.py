@@ -2072,7 +2072,7 @@ def test_how_many_opens_a_phrase_and_leaves_its_naming_to_the_head() -> None:
     """ثلاثة مصادر مطلعة is as anonymous as مصادر مطلعة; a number after a phrase is not more of it."""
     namings = [s.naming for s in _proposal("وقالت ثلاثة مصادر مطلعة إن المؤسسة خفضت سعر البيع.").sources]
     assert namings == ["anonymous"]
-    after = _proposal("وأعلنت الحكومة الحداد ثلاثة أيام، وقال الوزير إن الحداد يبدأ غداً.")
+    after = _proposal("وأغلقت المحلات أبوابها لأن البلدية أعلنت الحداد ثلاثة أيام.")
     assert "ثلاثة" not in [s.mentions[0].text.split()[-1] for s in after.sources]
 
 

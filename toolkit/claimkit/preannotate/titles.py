@@ -57,6 +57,11 @@ _WITNESS_GROUPS = (
     "متداولون متداولين"
 )
 
+#: A worker or a trader on a market tells what they live (guidelines §2: witness) when the phrase
+#: opens with the word: after another it is an adjective (المنظمات العاملة في المجال الإنساني: the
+#: organizations working in …; الأسهم المتداولة: the shares traded).
+_WORKER_WORDS = "عامل عاملة متداول متداولة"
+
 #: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
 TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
@@ -65,7 +70,7 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("ولي"), None),
     **dict.fromkeys(_keys("ممثل ممثلة منسق منسقة مفوض رئيسة عمدة قاض قاضي محام محامي نقيب مدعي مدعية"), None),
     **dict.fromkeys(_keys("ضابط"), None),  # الضابط أحمد علي: named; ضابط رفيع: described (DESCRIBED_HEADS)
-    **dict.fromkeys(_keys("عامل عاملة متداول متداولة"), None),  # as ضابط; a witness as the head (_WORKERS)
+    **dict.fromkeys(_keys(_WORKER_WORDS), None),  # as ضابط; a witness as the phrase's head (_WORKERS)
     **dict.fromkeys(_keys("مكلف مكلفة"), None),  # المكلف بالإعلام في المديرية …: its press officer
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير ملازم"), SourceKind.MILITARY),
@@ -138,10 +143,10 @@ VAGUE_HEADS = _keys("مصدر مصادر أنباء أخبار تقارير مع
 DESCRIBED_HEADS = _keys(
     "مسؤول مسؤولون مسؤولين شهود شاهد سكان أهالي ناشطون ناشطين مراقبون مراقبين محللون محللين خبراء "
     "دبلوماسيون دبلوماسي مصدر مصادر أحد عناصر ضباط ضابط عيان حقوقيون حقوقيين "
-    # Bodies several at once (غير أن منظمات إغاثة حذرت), employees (موظف في الوزارة: its kind) and
-    # workers (عاملة في مصنع: a witness, see _WORKERS).
+    # Bodies several at once (غير أن منظمات إغاثة حذرت), employees (موظف في الوزارة: its kind),
+    # workers (عاملة في مصنع: a witness, see _WORKERS) and how many before the head (ثلاثة مصادر
+    # مطلعة، عدة مسؤولين، بعض السكان), as أحد before it.
     "منظمات أحزاب فصائل حركات موظف موظفة موظفون موظفين عامل عاملة " + _QUANTIFIERS + " " + _WITNESS_GROUPS
-    # How many before the head (ثلاثة مصادر مطلعة، عدة مسؤولين، بعض السكان), as أحد before it.
 )
 #: Titles many people hold at once: even made definite by what follows (مراسل الجزيرة) they say where
 #: the speaker is from, not who (guidelines §3: unnamed_described), unless a name follows.
@@ -249,10 +254,7 @@ _INTERGOVERNMENTAL_NAMES = tuple(
 )
 #: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
 _CIVIL_SERVICES = tuple(_keys(name) for name in ("أرصاد جوية", "حماية مدنية"))  # not الدفاع المدني السوري, an NGO
-#: A worker or a trader on a market tells what they live (guidelines §2: witness) when the phrase
-#: opens with the word: after another it is an adjective (المنظمات العاملة في المجال الإنساني: the
-#: organizations working in …; الأسهم المتداولة: the shares traded).
-_WORKERS = _keys("عامل عاملة متداول متداولة")
+_WORKERS = _keys(_WORKER_WORDS)
 #: Rulers named by a title of two words (ولي العهد), neither of which says so alone.
 _RULERS = (_keys("ولي عهد"),)
 #: Titles of an officer charged with a matter (المكلف بالإعلام): the matter says nothing of the kind.
