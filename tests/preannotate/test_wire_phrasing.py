@@ -2079,3 +2079,94 @@ def test_how_many_opens_a_phrase_and_leaves_its_naming_to_the_head() -> None:
 @pytest.mark.parametrize(("text", "expected"), ROUND9)
 def test_what_round_9_missed(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _kinds_and_claims(_proposal(text)) == expected
+
+
+#: Long names of bodies (1.24.0): two nouns joined by و share what follows (لإغاثة وتشغيل اللاجئين، عمال
+#: ومستخدمي مؤسسة), a chain of bodies' words without the article takes its name (جمعية تجار بيروت), an
+#: aside in brackets may stand between the speaker and a plain object (كوغات), a broadcaster is media.
+LONG_NAMES_OF_BODIES = [
+    pytest.param(
+        "وأعلنت وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (الأونروا) أنها أعادت فتح 12 مركزاً صحياً.",
+        [
+            (
+                "وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين",
+                "intergovernmental",
+                "أعادت فتح 12 مركزاً صحياً",
+            )
+        ],
+        id="two-nouns-after-lam-share-the-refugees",
+    ),
+    pytest.param(
+        "وحذرت نقابة عمال ومستخدمي مؤسسة كهرباء لبنان من أن الإضراب سيستمر.",
+        [("نقابة عمال ومستخدمي مؤسسة كهرباء لبنان", "organization", "الإضراب سيستمر")],
+        id="workers-and-employees-of-a-company",
+    ),
+    pytest.param(
+        "وقالت جمعية تجار بيروت إن الأسواق متوقفة.",
+        [("جمعية تجار بيروت", "organization", "الأسواق متوقفة")],
+        id="a-title-inside-a-bodys-name",
+    ),
+    pytest.param(
+        "ونفى مكتب تنسيق أعمال الحكومة في المناطق (كوغات) وجود أي قيود على إدخال المعدات.",
+        [("مكتب تنسيق أعمال الحكومة", "government", "وجود أي قيود على إدخال المعدات")],
+        id="an-aside-after-the-adjunct-before-the-object",
+    ),
+    pytest.param(
+        "ونفت الأونروا (وكالة الغوث) وجود نقص في الأدوية.",
+        [("الأونروا", "intergovernmental", "وجود نقص في الأدوية")],
+        id="an-aside-after-the-speaker-before-the-object",
+    ),
+    pytest.param(
+        "وقالت هيئة البث الإسرائيلية إن الحكومة وافقت.",
+        [("هيئة البث الإسرائيلية", "media", "الحكومة وافقت")],
+        id="a-broadcaster",
+    ),
+    pytest.param(
+        "وقالت جمعية المصارف وأكدت أن الودائع مضمونة.",
+        [],
+        id="a-verb-after-wa-is-no-second-noun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_NAMES_OF_BODIES)
+def test_long_names_of_bodies(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _kinds_and_claims(_proposal(text)) == expected
+
+
+#: A title alone with the article, later (1.24.0), stands for the speaker it introduced: the latest
+#: one (two foreign ministers, then الوزير: the second); الرئيس after رئيس الوزراء is someone else;
+#: a spokesperson "in its name" (باسمها) is named after it, the pronoun no part of the name.
+TITLE_LATER = [
+    pytest.param(
+        "وقال وزير الطاقة وليد فياض إن الخطة جاهزة. وأضاف الوزير أن التمويل متوفر.",
+        [["وليد فياض", "الوزير"]],
+        id="the-minister-later",
+    ),
+    pytest.param(
+        "وقال وزير الخارجية أيمن الصفدي إن الأردن يرفض. وقال وزير الخارجية المصري بدر عبد العاطي إن مصر ترفض."
+        " وأضاف الوزير أن الموقف ثابت.",
+        [["أيمن الصفدي"], ["بدر عبد العاطي", "الوزير"]],
+        id="the-latest-minister",
+    ),
+    pytest.param(
+        "وقال رئيس الوزراء نواف سلام إن الحكومة مستمرة. وأضاف الرئيس أن الجيش جاهز.",
+        [["نواف سلام"], ["الرئيس"]],
+        id="the-president-is-not-the-prime-minister",
+    ),
+    pytest.param(
+        "وقال الرئيس جوزيف عون إن الانتخابات في موعدها. وأضاف الرئيس أن الجيش جاهز.",
+        [["جوزيف عون", "الرئيس"]],
+        id="the-president-later",
+    ),
+    pytest.param(
+        "وأعلنت الوكالة أنها فتحت المراكز، غير أن المتحدثة باسمها لينا الشريف حذرت من أن المخزون قد ينفد.",
+        [["الوكالة"], ["لينا الشريف"]],
+        id="a-spokeswoman-in-its-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_LATER)
+def test_a_title_later_stands_for_whom_it_introduced(text: str, expected: list[list[str]]) -> None:
+    assert [[m.text for m in s.mentions] for s in _proposal(text).sources] == expected

@@ -45,13 +45,13 @@ def plain_object(
     """Where the plain object of a cue starts from token ``k`` on (``objects``: the prepositions the
     verb takes, ``""`` for none), and its rule; ``None`` when none does before ``limit``."""
     tokens = reader.tokens
-    if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and "،" not in reader.gap(k)):
+    if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and not _open_gap(reader, k)):
         return None
     if "ب" in prepositions and (after_b := _after_attached_b(reader, k)) is not None:
         return after_b, "claim-object"  # طالب المتظاهرون بإسقاط الحكومة
     if reader.key(k) in ADJUNCT_STARTS and reader.key(k) not in prepositions:
-        k = _after_adjunct(reader, k)  # أعلنت الحكومة في بيان رسمي تخصيص …
-        if k >= len(tokens) or tokens[k].start >= limit or reader.broken(k):
+        k = reader.after_parenthetical(_after_adjunct(reader, k))  # أعلنت الحكومة في بيان رسمي تخصيص …
+        if k >= len(tokens) or tokens[k].start >= limit or (reader.broken(k) and not reader.closes_parenthetical(k)):
             return None
     if reader.key(k) in prepositions and (after := _object_start(reader, k + 1)) is not None:
         return after, "claim-object"
@@ -60,6 +60,11 @@ def plain_object(
     if "" in objects and reader.key(k) not in ADJUNCT_STARTS:
         return tokens[k].start, "claim-object"
     return None
+
+
+def _open_gap(reader: Reader, k: int) -> bool:
+    """A comma, or the closing bracket of an aside after the speaker (نفت الأونروا (وكالة الغوث) وجود …)."""
+    return "،" in reader.gap(k) or reader.closes_parenthetical(k)
 
 
 def _object_start(reader: Reader, k: int) -> int | None:

@@ -45,6 +45,8 @@ _NAMED_FOR_TODAY = frozenset(bare(normalize(word)) for word in ("المصري", 
 _TODAY = normalize("اليوم")
 #: A field before a definite noun (الخبير في شؤون الطاقة، الباحث في مجال المياه): part of an affiliation.
 _FIELDS = frozenset(normalize(word) for word in ("شؤون", "مجال", "قضايا"))
+#: "In the name of" a body, or of one named before (المتحدث باسم الجيش، المتحدثة باسمها): a spokesperson's.
+_IN_THE_NAME_OF = frozenset({"باسم", "باسمه", "باسمها", "باسمهم", "باسمهما"})
 #: "One of" before a definite plural (مصدر في إحدى المنظمات الإغاثية): part of an affiliation.
 _ONE_OF = frozenset({"احد", "احدي"})
 
@@ -106,7 +108,7 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return False  # حذرت المنظمة الحكومة من …: whom she warned, not more of the speaker
     if phrase.descriptor and bare(token.key) in QUANTIFIERS:
         return False  # أعلنت البلدية الحداد ثلاثة أيام: how many opens a phrase, never continues one
-    if _descriptive(token) or token.definite or token.key == "باسم":
+    if _descriptive(token) or token.definite or token.key in _IN_THE_NAME_OF:
         return True
     if not phrase.descriptor:
         return False
@@ -119,13 +121,30 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return True  # تاجر خضار، سائق سيارة أجرة: what the trade deals in, not a name
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
+    if head in BODIES and _coordinated(reader, k):
+        return True  # لإغاثة وتشغيل اللاجئين، نقابة عمال ومستخدمي مؤسسة …
     if previous in BODIES and not reader.tokens[k - 1].definite and k >= 2 and reader.key(k - 2) == "باسم":
         return not reader.broken(k) and not addressee(token.key)  # الناطق باسم حركة حماس: the body's name
     # لحقوق الإنسان: a noun joined by ل to a body, completed by a definite noun
     nxt = reader.tokens[k + 1] if k + 1 < len(reader.tokens) else None
-    return (
-        token.key.startswith("ل") and head in BODIES and nxt is not None and nxt.definite and not reader.broken(k + 1)
-    )
+    completed = nxt is not None and (nxt.definite or _coordinated(reader, k + 1))
+    return token.key.startswith("ل") and head in BODIES and completed and not reader.broken(k + 1)
+
+
+def _coordinated(reader: Reader, k: int) -> bool:
+    """Whether token ``k`` is a second noun joined by و to the noun in construct before it, sharing
+    what follows (وتشغيل in لإغاثة وتشغيل اللاجئين، ومستخدمي in نقابة عمال ومستخدمي مؤسسة الكهرباء):
+    after a noun with ل when a definite noun follows, or a plural in construct after a speaker's word."""
+    tokens = reader.tokens
+    if not 0 < k < len(tokens) - 1 or reader.broken(k) or reader.broken(k + 1) or ends_phrase(tokens[k + 1]):
+        return False
+    key, previous = tokens[k].key, tokens[k - 1]
+    word = key[1:]
+    if not key.startswith("و") or len(word) < 4 or word.startswith("ال"):
+        return False
+    if previous.key.startswith("ل"):
+        return tokens[k + 1].definite
+    return word.endswith("ي") and speaker_word(previous.key)
 
 
 def _goods(reader: Reader, k: int, trade: Token) -> bool:
@@ -243,17 +262,6 @@ def _adjectives(reader: Reader, k: int, phrase: Phrase) -> int:
     return k
 
 
-def _skip_parenthetical(reader: Reader, k: int) -> int:
-    """وكالة الأنباء السورية الرسمية (سانا): the abbreviation in brackets belongs to the phrase."""
-    tokens = reader.tokens
-    if k >= len(tokens) or "(" not in reader.gap(k):
-        return k
-    for m in range(k, min(k + 5, len(tokens))):
-        if ")" in reader.gap(m + 1) if m + 1 < len(tokens) else ")" in reader.text[tokens[m].end :]:
-            return m + 1
-    return k
-
-
 def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
     reader: Reader,
     j: int,
@@ -283,14 +291,14 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
     if not phrase.name and (titled or (not phrase.descriptor and bare_name)):
         k = read_name(reader, k, phrase, 4 if titled else 3, objects=objects)
     quoted = None
-    if phrase.descriptor and _open_body(reader, phrase) and not titled:
+    if phrase.descriptor and _open_body(reader, phrase) and not phrase.name:
         quoted = _quoted_name(reader, k, phrase)
         k = _adjectives(reader, quoted[0], phrase) if quoted is not None else _read_body_name(reader, k, phrase)
     if until is not None:
         k = _cut(phrase, until, k)
     if not phrase.descriptor and not phrase.name:
         return None
-    mention = mention_from(reader, phrase, rule, _skip_parenthetical(reader, k))
+    mention = mention_from(reader, phrase, rule, reader.after_parenthetical(k))
     if quoted is not None and mention.end_token == quoted[0]:
         mention.end = quoted[1]  # صحيفة "هآرتس": the closing mark too
     return mention
@@ -306,5 +314,9 @@ def _cut(phrase: Phrase, until: int, k: int) -> int:
 
 
 def _open_body(reader: Reader, phrase: Phrase) -> bool:
-    last = reader.tokens[phrase.descriptor[-1]]
-    return bare(last.key) in BODIES and not last.definite and len(phrase.descriptor) == 1
+    """Whether a body's name follows the phrase: it is a body's word without the article (شركة، مركز)
+    or a chain of such words opened by one (جمعية تجار، نقابة عمال ومستخدمي مؤسسة)."""
+    words = [reader.tokens[i] for i in phrase.descriptor]
+    if any(word.definite for word in words) or bare(words[0].key) not in BODIES:
+        return False
+    return len(words) == 1 or not reader.broken(phrase.descriptor[-1] + 1)

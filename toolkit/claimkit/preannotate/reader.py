@@ -19,6 +19,8 @@ __all__ = ["OPENING_QUOTES", "PUNCTUATION", "Reader", "Stretches"]
 
 OPENING_QUOTES = '"«“„'
 #: Characters between two words that end a phrase.
+#: The most words of an aside in brackets (:meth:`Reader.after_parenthetical`).
+_ASIDE_WORDS = 5
 PUNCTUATION = set('،,.:؛;!?؟()[]«»"“”„-–—\n')
 
 
@@ -115,6 +117,20 @@ class Reader:
     def broken(self, index: int) -> bool:
         """Whether punctuation separates token ``index`` from the one before."""
         return any(char in PUNCTUATION for char in self.gap(index))
+
+    def after_parenthetical(self, index: int) -> int:
+        """The token after a short aside in brackets opening before token ``index`` (وكالة الأنباء
+        السورية الرسمية (سانا)، مكتب تنسيق أعمال الحكومة في المناطق (كوغات)), else ``index``."""
+        if index >= len(self.tokens) or "(" not in self.gap(index):
+            return index
+        for m in range(index, min(index + _ASIDE_WORDS, len(self.tokens))):
+            if ")" in self.gap(m + 1):
+                return m + 1
+        return index
+
+    def closes_parenthetical(self, index: int) -> bool:
+        """Whether only a closing bracket stands between token ``index`` and the one before."""
+        return self.gap(index).strip() == ")"
 
     def in_compound_name(self, index: int) -> bool:
         """Whether token ``index`` opens the second half of a name compounded with الله after a first

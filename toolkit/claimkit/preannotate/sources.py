@@ -101,6 +101,8 @@ class SourceBook:
                 return entity
             if self._surname_of(mention, person, entity, feminine):
                 return entity  # حيدر الساعدي … وأضاف الساعدي: a surname with the article, alone
+            if _title_of(mention, entity):
+                return entity  # وزير الطاقة وليد فياض … وأضاف الوزير: the title alone, later
         return None
 
     @staticmethod
@@ -130,6 +132,22 @@ class SourceBook:
             if feminine is None or entity.feminine is None or entity.feminine == feminine:
                 return entity
         return ordered[0] if ordered else None
+
+
+#: The title that heads an office of its own (رئيس الوزراء، رئيس البرلمان): الرئيس later is someone else.
+_HEAD_OF = frozenset(normalize(word) for word in ("رئيس", "رئيسة"))
+
+
+def _title_of(mention: Mention, entity: Entity) -> bool:
+    """Whether a lone title with the article (الوزير، المتحدث) stands for a speaker introduced by it
+    (وزير الطاقة وليد فياض، المتحدث باسم الجيش): not الرئيس after رئيس الوزراء, whose office is another."""
+    title = mention.generic
+    if title is None or title not in TITLES:
+        return False
+    for earlier in entity.mentions:
+        if earlier.keys and bare(earlier.keys[0]) == title and earlier is not mention:
+            return title not in _HEAD_OF or earlier.keys[0].startswith("ال")
+    return False
 
 
 def _key(word: str) -> str:
