@@ -2170,3 +2170,27 @@ TITLE_LATER = [
 @pytest.mark.parametrize(("text", "expected"), TITLE_LATER)
 def test_a_title_later_stands_for_whom_it_introduced(text: str, expected: list[list[str]]) -> None:
     assert [[m.text for m in s.mentions] for s in _proposal(text).sources] == expected
+
+
+#: A spokesperson "in its name" (المتحدثة باسمها، الناطق باسمه, 1.24.0) speaks for the latest speaker
+#: of the pronoun's gender named before, and takes its kind when the phrase's own words say none.
+SPOKESPERSON_IN_ITS_NAME = [
+    pytest.param(
+        "وأعلنت الأونروا أنها فتحت المراكز، غير أن المتحدثة باسمها لينا الشريف حذرت من أن المخزون قد ينفد.",
+        [
+            ("الأونروا", "intergovernmental", "فتحت المراكز"),
+            ("لينا الشريف", "intergovernmental", "المخزون قد ينفد"),
+        ],
+        id="the-agencys-spokeswoman",
+    ),
+    pytest.param(
+        "وأعلن الجيش أنه قصف مواقع في الجنوب. وقال الناطق باسمه أفيخاي أدرعي إن العملية مستمرة.",
+        [("الجيش", "military", "قصف مواقع في الجنوب"), ("أفيخاي أدرعي", "military", "العملية مستمرة")],
+        id="the-armys-spokesman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKESPERSON_IN_ITS_NAME)
+def test_a_spokesperson_in_its_name_speaks_for_whom_it_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _kinds_and_claims(_proposal(text)) == expected

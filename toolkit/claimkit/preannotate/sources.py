@@ -32,6 +32,9 @@ class Entity:
     # each claim): (the number of mentions then, the answer).
     _kind: tuple[int, SourceKind] | None = field(default=None, repr=False, compare=False)
     _person: tuple[int, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    #: Whom the speaker speaks for, named before (المتحدثة باسمها: the agency): its kind, when the
+    #: speaker's own words say none.
+    speaks_for: Entity | None = field(default=None, repr=False, compare=False)
 
     def keys(self) -> list[str]:
         return [key for mention in self.mentions for key in mention.keys] + self.name.split()
@@ -41,7 +44,8 @@ class Entity:
         """From the words of every mention and the name."""
         if self._kind is None or self._kind[0] != len(self.mentions):
             words = [*self.keys(), *(normalize(word) for word in self.name.split())]
-            self._kind = (len(self.mentions), kind_of(words) or SourceKind.OTHER)
+            kind = kind_of(words) or (self.speaks_for.kind if self.speaks_for is not None else None)
+            self._kind = (len(self.mentions), kind or SourceKind.OTHER)
         return self._kind[1]
 
     @property
@@ -77,7 +81,9 @@ class SourceBook:
         """The source of ``mention`` (a known one, or a new one); ``feminine`` as for :meth:`match`."""
         found = self.match(mention, feminine)
         if found is None:
-            found = Entity(f"s{len(self.entities) + 1}", [], self._canonical(mention))
+            found = Entity(
+                f"s{len(self.entities) + 1}", [], self._canonical(mention), speaks_for=self._named_before(mention)
+            )
             self.entities.append(found)
             self._texts.append(set())
         number = int(found.id[1:]) - 1
@@ -124,6 +130,14 @@ class SourceBook:
             return text
         return antecedent_of(self.reader, mention.start, mention.generic) or text
 
+    def _named_before(self, mention: Mention) -> Entity | None:
+        """Whom a spokesperson speaks for when the phrase says it with a pronoun (المتحدثة باسمها،
+        الناطق باسمه): the latest speaker before, of the pronoun's gender."""
+        for key in mention.keys:
+            if key in _IN_WHOSE_NAME:
+                return self.recent(mention.start, _IN_WHOSE_NAME[key])
+        return None
+
     def recent(self, before: int, feminine: bool | None = None) -> Entity | None:
         """The source mentioned last before ``before``, agreeing in gender when that is known."""
         first = bisect_right(self._latest, (-before, len(self.entities), 0))
@@ -134,6 +148,8 @@ class SourceBook:
         return ordered[0] if ordered else None
 
 
+#: "In the name of" one named before, and the pronoun's gender (``None``: a plural or a dual).
+_IN_WHOSE_NAME: dict[str, bool | None] = {"باسمه": False, "باسمها": True, "باسمهم": None, "باسمهما": None}
 #: The title that heads an office of its own (رئيس الوزراء، رئيس البرلمان): الرئيس later is someone else.
 _HEAD_OF = frozenset(normalize(word) for word in ("رئيس", "رئيسة"))
 
