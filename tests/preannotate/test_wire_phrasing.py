@@ -2126,6 +2126,26 @@ LONG_NAMES_OF_BODIES = [
         [],
         id="a-verb-after-wa-is-no-second-noun",
     ),
+    pytest.param(
+        "وقالت نقابة المعلمين ونقابة الأطباء إن الإضراب مستمر.",
+        [("نقابة المعلمين ونقابة الأطباء", "organization", "الإضراب مستمر")],
+        id="two-unions-speak-together",
+    ),
+    pytest.param(
+        "وأعلنت وزارة الشؤون الإنسانية وإدارة الكوارث، في بيان، تخصيص 5 ملايين دولار لشراء المياه.",
+        [("وزارة الشؤون الإنسانية وإدارة الكوارث", "government", "تخصيص 5 ملايين دولار لشراء المياه")],
+        id="a-ministry-of-two-things",
+    ),
+    pytest.param(
+        "وقالت الحكومة والمعارضة إن الاتفاق قريب.",
+        [("الحكومة والمعارضة", "organization", "الاتفاق قريب")],
+        id="two-definite-bodies-joined-by-wa",
+    ),
+    pytest.param(
+        "وحذرت المنظمة الحكومة من عواقب القرار.",
+        [("المنظمة", "organization", "عواقب القرار")],
+        id="without-wa-the-second-body-is-whom-it-warned",
+    ),
 ]
 
 

@@ -121,7 +121,7 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return True  # تاجر خضار، سائق سيارة أجرة: what the trade deals in, not a name
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
-    if head in BODIES and _coordinated(reader, k):
+    if head in BODIES and (_coordinated(reader, k) or _another_body(reader, k)):
         return True  # لإغاثة وتشغيل اللاجئين، نقابة عمال ومستخدمي مؤسسة …
     if previous in BODIES and not reader.tokens[k - 1].definite and k >= 2 and reader.key(k - 2) == "باسم":
         return not reader.broken(k) and not addressee(token.key)  # الناطق باسم حركة حماس: the body's name
@@ -158,9 +158,26 @@ def _goods(reader: Reader, k: int, trade: Token) -> bool:
 
 
 def _second_body(reader: Reader, k: int) -> bool:
-    """A definite body right after another: two noun phrases (المنظمة الحكومة), not one."""
+    """A definite body right after another: two noun phrases (المنظمة الحكومة), not one; joined by و
+    they speak together (الحكومة والمعارضة)."""
     token, previous = reader.tokens[k], reader.tokens[k - 1]
-    return token.definite and previous.definite and bare(token.key) in BODIES and bare(previous.key) in BODIES
+    joined = token.key.startswith("وال")
+    return (
+        token.definite
+        and previous.definite
+        and bare(token.key) in BODIES
+        and bare(previous.key) in BODIES
+        and not joined
+    )
+
+
+def _another_body(reader: Reader, k: int) -> bool:
+    """A second body joined by و, with its name after it, to the body the phrase names (نقابة المعلمين
+    ونقابة الأطباء، الأمم المتحدة ومنظمة الصحة العالمية): two that speak together, one source."""
+    key = reader.tokens[k].key
+    if not key.startswith("و") or bare(key[1:]) not in BODIES or k + 1 >= len(reader.tokens):
+        return False
+    return not reader.broken(k + 1) and reader.tokens[k + 1].definite
 
 
 def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
