@@ -2214,3 +2214,29 @@ SPOKESPERSON_IN_ITS_NAME = [
 @pytest.mark.parametrize(("text", "expected"), SPOKESPERSON_IN_ITS_NAME)
 def test_a_spokesperson_in_its_name_speaks_for_whom_it_names(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _kinds_and_claims(_proposal(text)) == expected
+
+
+#: Nouns that open what a speaker criticized or confirmed (1.24.0: أداء، سياسة، قرار، استمرار …) end a
+#: name read after a title: انتقد الوزير أداء الحكومة named the minister "أداء".
+OBJECTS_AFTER_A_TITLE = [
+    pytest.param(
+        "وانتقد الوزير أداء الحكومة، معتبراً أن الخطة فاشلة.",
+        [("الوزير", "government", "أداء الحكومة"), ("الوزير", "government", "الخطة فاشلة")],
+        id="criticized-the-performance",
+    ),
+    pytest.param(
+        "وانتقد النائب أحمد سالم سياسة الحكومة الاقتصادية.",
+        [("أحمد سالم", "government", "سياسة الحكومة الاقتصادية")],
+        id="a-name-then-the-policy",
+    ),
+    pytest.param(
+        "وأكد الوزير استمرار الدعم للمزارعين.",
+        [("الوزير", "government", "استمرار الدعم للمزارعين")],
+        id="confirmed-the-continuation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBJECTS_AFTER_A_TITLE)
+def test_an_object_after_a_title_is_no_name(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _kinds_and_claims(_proposal(text)) == expected
