@@ -2240,3 +2240,43 @@ OBJECTS_AFTER_A_TITLE = [
 @pytest.mark.parametrize(("text", "expected"), OBJECTS_AFTER_A_TITLE)
 def test_an_object_after_a_title_is_no_name(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _kinds_and_claims(_proposal(text)) == expected
+
+
+#: A participle whose sentence named no speaker before it (1.24.0) belongs to the subject of the verb
+#: the sentence opens with, after a place or time before a comma too (وفي البرلمان، شنّ النائب …
+#: هجوماً …، معتبراً أن …), when that subject is titled or described and agrees with it; what the
+#: main clause says stays the outlet's. It went to the last speaker before, of another sentence.
+PARTICIPLE_AFTER_A_MAIN_CLAUSE = [
+    pytest.param(
+        "ووجه الوزير انتقادات حادة للحكومة، مؤكداً أن الخطة فاشلة.",
+        [(None, "ووجه الوزير انتقادات حادة للحكومة"), ("الوزير", "الخطة فاشلة")],
+        id="criticism-then-a-participle",
+    ),
+    pytest.param(
+        "وفي البرلمان، شنّ النائب عن بيروت فؤاد شهاب هجوماً على الحكومة، معتبراً أن «العاصمة تدفع ثمن غياب خطة».",
+        [
+            (None, "وفي البرلمان، شنّ النائب عن بيروت فؤاد شهاب هجوماً على الحكومة"),
+            ("النائب", "العاصمة تدفع ثمن غياب خطة"),
+        ],
+        id="after-a-place-and-its-comma",
+    ),
+    pytest.param(
+        "وقالت الوزارة إن الوضع مستقر. ووصل الوزير إلى المدينة، مؤكداً أن الإمدادات كافية.",
+        [("الوزارة", "الوضع مستقر"), (None, "ووصل الوزير إلى المدينة"), ("الوزير", "الإمدادات كافية")],
+        id="not-the-last-speaker-of-another-sentence",
+    ),
+    pytest.param(
+        "ووجه الوزير انتقادات حادة للحكومة، مؤكدةً أن الخطة فاشلة.",
+        [(None, "ووجه الوزير انتقادات حادة للحكومة، مؤكدةً أن الخطة فاشلة")],
+        id="a-feminine-participle-is-not-the-ministers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLE_AFTER_A_MAIN_CLAUSE)
+def test_a_participle_belongs_to_the_subject_of_the_main_clause(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    proposal = _proposal(text)
+    sources = {s.id: s.mentions[0].text for s in proposal.sources}
+    assert [(sources.get(c.source) if c.source else None, c.text) for c in proposal.claims] == expected

@@ -26,6 +26,7 @@ CONFIDENCE: dict[str, float] = {
     "cue-saying": 0.7,
     "source-subject": 0.8,
     "source-before-verb": 0.7,  # no case article has one yet: below source-subject until measured
+    "source-main-clause": 0.6,  # a participle's speaker from the verb the sentence opens with (1.24.0)
     "source-according-to": 0.8,
     "source-relayed": 0.7,
     "source-rumour": 0.6,

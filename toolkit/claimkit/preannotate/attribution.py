@@ -26,7 +26,15 @@ from claimkit.preannotate.lexicon import COMPLEMENTIZERS, JOINING, RELATIVES, Fo
 from claimkit.preannotate.objects import swallowed_whom
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Entity, Mention, SourceBook, introduced, read_mention
-from claimkit.preannotate.subject import after_because, after_contrast, clause_opening, opens_with_topic, subject_before
+from claimkit.preannotate.subject import (
+    MAIN_CLAUSE,
+    after_because,
+    after_contrast,
+    clause_opening,
+    main_clause_subject,
+    opens_with_topic,
+    subject_before,
+)
 from claimkit.preannotate.titles import addressee, state, told
 from claimkit.preannotate.turns import (
     BEFORE_MARKER,
@@ -98,8 +106,7 @@ class Attributor:
             return self._subject_before(hit), None, hit.after  # أما الوزير فقد أكد، أما الوزير فأكد
         relative = self.reader.key(hit.first - 1) in RELATIVES
         if hit.continued or hit.kind == "participle" or relative:
-            feminine = hit.form.feminine if hit.form is not None and not relative else None
-            return None, self.book.recent(hit.start, feminine), hit.after
+            return self._continued(hit, relative)
         before = self._subject_before(hit) if hit.kind == "verb" and mention is None else None
         return before, None, hit.after
 
@@ -123,6 +130,23 @@ class Attributor:
         if recent is None and mention is not None and then_content(self.reader, mention, objects):
             return mention, None, mention.end_token  # ودعا أيضاً رئيس البرلمان إلى …, no one before
         return None, recent, after
+
+    def _continued(self, hit: CueHit, relative: bool) -> tuple[Mention | None, Entity | None, int]:
+        """The speaker a cue continues (وأضاف، معتبراً، الذي يرى): the latest of its gender; for a
+        participle whose sentence named no speaker before it, the subject of the verb the sentence
+        opens with (ووجه الوزير انتقادات للحكومة، مؤكداً أن …)."""
+        feminine = hit.form.feminine if hit.form is not None and not relative else None
+        recent = self.book.recent(hit.start, feminine)
+        if hit.kind == "participle" and not self._in_sentence(recent, hit):
+            subject = main_clause_subject(self.reader, hit, feminine)
+            if subject is not None:
+                return subject, None, hit.after
+        return None, recent, hit.after
+
+    def _in_sentence(self, entity: Entity | None, hit: CueHit) -> bool:
+        """Whether a speaker was mentioned in the sentence of ``hit``, before it."""
+        opening = self.reader.sentence_of(hit.start)[0]
+        return entity is not None and any(opening <= mention.start < hit.start for mention in entity.mentions)
 
     def _opens_sentence(self, mention: Mention) -> bool:
         """Whether a subject opens its sentence (with كان or أما before it, at most): not one inside a
@@ -200,7 +224,9 @@ class Attributor:
 
     def _opening(self, hit: CueHit, mention: Mention | None) -> int:
         """Where an attribution opens: at its cue, or at a speaker before it (وكان الجيش قد أعلن: at كان)."""
-        return hit.start if mention is None else min(hit.start, clause_opening(self.reader, mention))
+        if mention is None or mention.rule == MAIN_CLAUSE:
+            return hit.start  # ووجه الوزير انتقادات …، مؤكداً: the main clause stays the outlet's
+        return min(hit.start, clause_opening(self.reader, mention))
 
     def _shorter_speaker(
         self, hit: CueHit, mention: Mention, objects: tuple[str, ...], sentence: tuple[int, int]

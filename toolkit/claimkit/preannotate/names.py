@@ -28,7 +28,7 @@ __all__ = ["appositive_name", "read_name"]
 #: and words no name holds: they end a name read after a title.
 _OBJECT_WORDS = (
     "وجود عدم صحة وقوع حدوث تعرض مقتل إصابة سقوط نية أي كل بعض جميع استعداد رفض دعم قرب "
-    "أداء سياسة سياسات قرار قرارات تعامل موقف مواقف تأخر غياب استمرار ارتفاع تراجع فشل تقصير"  # انتقد الوزير أداء …
+    "أداء سياسة سياسات قرار قرارات تعامل موقف مواقف تأخر غياب استمرار ارتفاع تراجع فشل تقصير انتقادات اتهامات"
 )
 _OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
 #: Words of a description the reader may leave unread before an appositive name (في السودان، للدراسات).

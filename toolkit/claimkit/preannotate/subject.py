@@ -10,12 +10,20 @@ from collections.abc import Callable
 from claimkit.preannotate.adjuncts import after_stance
 from claimkit.preannotate.arabic import Token, normalize, strip_clitic
 from claimkit.preannotate.cues import CueHit
-from claimkit.preannotate.lexicon import COMPLEMENTIZERS, verb_forms
+from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, verb_forms
 from claimkit.preannotate.reader import Reader
 from claimkit.preannotate.sources import Mention, read_mention
 from claimkit.preannotate.titles import TITLES, bare, speaker_word
 
-__all__ = ["after_because", "after_contrast", "clause_opening", "opens_with_topic", "subject_before"]
+__all__ = [
+    "MAIN_CLAUSE",
+    "after_because",
+    "after_contrast",
+    "clause_opening",
+    "main_clause_subject",
+    "opens_with_topic",
+    "subject_before",
+]
 
 #: Words the subject follows, before its verb: كان of the background pluperfect, أما of a topic
 #: (أما وزير المالية فقد أكد أن …), لكن of a contrast (لكن الوزير أبلغ النواب بأن …).
@@ -219,3 +227,42 @@ def _without_conjunction(reader: Reader, mention: Mention) -> Mention:
     if stripped is not None and (token.key.startswith("وال") or speaker_word(stripped[0])):  # وقوات الأمن
         mention.start = token.start + stripped[1]
     return mention
+
+
+#: The rule of a participle's speaker found after the verb its sentence opens with: the attribution
+#: opens at the participle, and what the main clause says stays the outlet's.
+MAIN_CLAUSE = "source-main-clause"
+#: The most words of a place or a time that opens a sentence before its comma (وفي البرلمان، …).
+_OPENING_ADJUNCT_WORDS = 4
+
+
+def main_clause_subject(reader: Reader, hit: CueHit, feminine: bool | None) -> Mention | None:
+    """The subject of the verb that opens the sentence of a participle, when no cue of the sentence
+    names a speaker (ووجه الوزير انتقادات للحكومة، مؤكداً أن …؛ وفي البرلمان، شنّ النائب فؤاد شهاب
+    هجوماً على الحكومة، معتبراً أن …): a titled or described speaker right after that verb, of the
+    participle's gender when both say; ``None`` when there is none (a bare name may be any noun)."""
+    opening = reader.token_at(reader.sentence_of(hit.start)[0])
+    verb = _after_opening_adjunct(reader, opening, hit.first)
+    first_word = reader.key(verb, "و")
+    if verb + 1 >= hit.first or speaker_word(first_word) or first_word in COMPLEMENTIZERS:
+        return None
+    if reader.key(verb) in verb_forms() or first_word in verb_forms():
+        return None  # a cue whose speaker was not found: its sentence is not understood
+    mention = read_mention(reader, verb + 1, MAIN_CLAUSE)
+    if mention is None or mention.end_token >= hit.first or mention.keys == mention.name_keys:
+        return None
+    if not _names_a_speaker(mention) or (None not in (feminine, mention.feminine) and feminine != mention.feminine):
+        return None
+    return mention
+
+
+def _after_opening_adjunct(reader: Reader, k: int, limit: int) -> int:
+    """The token after a short place or time before a comma at the sentence's start, else ``k``."""
+    if reader.key(k, "و") not in ADJUNCT_STARTS:
+        return k
+    for m in range(k + 1, min(k + _OPENING_ADJUNCT_WORDS + 1, limit)):
+        if reader.gap(m).strip() in ("،", ","):
+            return m
+        if reader.broken(m):
+            break
+    return k
