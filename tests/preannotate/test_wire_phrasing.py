@@ -2256,7 +2256,7 @@ PARTICIPLE_AFTER_A_MAIN_CLAUSE = [
         "وفي البرلمان، شنّ النائب عن بيروت فؤاد شهاب هجوماً على الحكومة، معتبراً أن «العاصمة تدفع ثمن غياب خطة».",
         [
             (None, "وفي البرلمان، شنّ النائب عن بيروت فؤاد شهاب هجوماً على الحكومة"),
-            ("النائب", "العاصمة تدفع ثمن غياب خطة"),
+            ("فؤاد شهاب", "العاصمة تدفع ثمن غياب خطة"),
         ],
         id="after-a-place-and-its-comma",
     ),
@@ -2280,3 +2280,35 @@ def test_a_participle_belongs_to_the_subject_of_the_main_clause(
     proposal = _proposal(text)
     sources = {s.id: s.mentions[0].text for s in proposal.sources}
     assert [(sources.get(c.source) if c.source else None, c.text) for c in proposal.claims] == expected
+
+
+#: A member of parliament sits for a place, a party or a bloc (1.24.0: النائب عن بيروت، النائبة عن
+#: محافظة البصرة), then is named; عن stays the object's when the verb takes it (تحدث النائب عن الأزمة).
+#: A name ends before an accusative written out (فؤاد شهاب هجوماً: the object).
+MEMBERS_OF_PARLIAMENT = [
+    pytest.param(
+        "وقال النائب عن بيروت فؤاد شهاب إن الحكومة فشلت.",
+        [("فؤاد شهاب", "government", "الحكومة فشلت")],
+        id="the-member-for-beirut",
+    ),
+    pytest.param(
+        "وقالت النائبة عن محافظة البصرة زينب علي إن المياه ملوثة.",
+        [("زينب علي", "government", "المياه ملوثة")],
+        id="the-member-for-basra",
+    ),
+    pytest.param(
+        "وتحدث النائب عن الأزمة الاقتصادية.",
+        [("النائب", "government", "الأزمة الاقتصادية")],
+        id="what-he-spoke-about",
+    ),
+    pytest.param(
+        "وتحدث النائب عن بيروت فؤاد شهاب عن الأزمة الاقتصادية.",
+        [("فؤاد شهاب", "government", "الأزمة الاقتصادية")],
+        id="his-seat-then-what-he-spoke-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_OF_PARLIAMENT)
+def test_a_member_of_parliament_sits_for_a_place(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _kinds_and_claims(_proposal(text)) == expected

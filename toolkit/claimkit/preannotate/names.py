@@ -31,6 +31,8 @@ _OBJECT_WORDS = (
     "أداء سياسة سياسات قرار قرارات تعامل موقف مواقف تأخر غياب استمرار ارتفاع تراجع فشل تقصير انتقادات اتهامات"
 )
 _OBJECT_NOUNS = frozenset(map(normalize, _OBJECT_WORDS.split()))
+#: The accusative's ending written out (هجوماً، تحذيراً): an object or an adverb, never a name's word.
+_TANWEEN = ("اً", "ًا")
 #: Words of a description the reader may leave unread before an appositive name (في السودان، للدراسات).
 _UNREAD_DESCRIPTION = 6
 #: Words that open a place, a time, a manner or a counterpart between commas, never a name.
@@ -90,8 +92,8 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
             break  # أما رئيسة الجمعية سنية القلال فقالت: the verb of the topic, not a name
         if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
             break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
-        if token.key in _OBJECT_NOUNS:
-            break  # نفى المتحدث باسم الحكومة وجود أي خلافات: what he denied, not his name
+        if token.key in _OBJECT_NOUNS or token.text.endswith(_TANWEEN):
+            break  # نفى المتحدث باسم الحكومة وجود أي خلافات، شن النائب فؤاد شهاب هجوماً: no name
         where = _where(reader, k)
         if where != k:  # مسؤول في وزارة الري بمحافظة أسوان، القيادي بحركة النهضة رياض الشعيبي: where, not who
             phrase.affiliation += range(k, where)

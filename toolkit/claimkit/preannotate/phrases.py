@@ -47,6 +47,8 @@ _TODAY = normalize("اليوم")
 _FIELDS = frozenset(normalize(word) for word in ("شؤون", "مجال", "قضايا"))
 #: "In the name of" a body, or of one named before (المتحدث باسم الجيش، المتحدثة باسمها): a spokesperson's.
 _IN_THE_NAME_OF = frozenset({"باسم", "باسمه", "باسمها", "باسمهم", "باسمهما"})
+#: Members of a parliament, who sit for a place, a party or a bloc (النائب عن بيروت، النائبة عن كتلة …).
+_MEMBERS = frozenset(bare(normalize(word)) for word in ("النائب", "النائبة", "نائب", "نائبة"))
 #: "One of" before a definite plural (مصدر في إحدى المنظمات الإغاثية): part of an affiliation.
 _ONE_OF = frozenset({"احد", "احدي"})
 
@@ -181,13 +183,15 @@ def _another_body(reader: Reader, k: int) -> bool:
 
 
 def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
-    """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث, لحزب الله after الأمين العام: where a
-    described speaker belongs."""
+    """في الوزارة after مصدر, في مركز جسور للدراسات after الباحث, لحزب الله after الأمين العام, عن بيروت
+    after النائب: where a described speaker belongs (عن الأزمة after تحدث النائب is read so too, and
+    given back when no content is left: see ``_shorter_speaker`` in attribution)."""
     tokens = reader.tokens
     if head_kind(reader, phrase) not in ("vague", "title", "body") or k >= len(tokens) or reader.broken(k):
         return k
     key = tokens[k].key
-    if key not in AFFILIATION_PREPOSITIONS and not lam_body(key):
+    for_a_seat = key == "عن" and bare(reader.key(phrase.descriptor[-1])) in _MEMBERS
+    if key not in AFFILIATION_PREPOSITIONS and not lam_body(key) and not for_a_seat:
         return k  # (لحزب الله، لوزارة الخارجية: a body with its لـ, then its name)
     if head_kind(reader, phrase) == "body" and (key != "في" or bare(reader.key(k + 1)) in _DOCUMENTS):
         return k  # وزارة الداخلية في حكومة الوحدة: its government; في بيان: where it said so

@@ -64,7 +64,7 @@ _WORKER_WORDS = "عامل عاملة متداول متداولة"
 
 #: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
 TITLES: dict[str, SourceKind | None] = {
-    **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
+    **dict.fromkeys(_keys("وزير وزيرة رئيس رئيسة نائب نائبة ناطق ناطقة متحدث متحدثة محافظ مسؤول مسؤولة"), None),
     **dict.fromkeys(_keys("مستشار مستشارة مدير مديرة أمين عضو قيادي زعيم قائد مندوب حاكم ملك أمير وكيل"), None),
     # A crown prince (ولي العهد): ولي alone is a guardian (ولي الأمر, a pupil's parent) and says no kind.
     **dict.fromkeys(_keys("ولي"), None),
@@ -268,7 +268,7 @@ _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, Sour
 #: Maghreb) is no writer; his kind is his body's (الكاتب العام لوزارة التجهيز).
 _OFFICE_BEFORE_GENERAL = _keys("كاتب كاتبة")
 _GENERAL = _keys("عام عامة")
-_DEPUTY = bare(normalize("نائب"))
+_DEPUTIES = _keys("نائب نائبة")
 _CLERICAL = _keys("بطريركي بطريركية رسولي أسقفي كنيسة مطران أبرشية")
 
 
@@ -286,7 +286,7 @@ def _titles(keys: Sequence[str]) -> list[str]:
 def _member_of_parliament(words: set[str]) -> bool:
     """النائب المستقل سامر علي: نائب with no other title (نائب المدير: a deputy, the office decides) and
     not a church's (النائب البطريركي، الرسولي) is a member of parliament (guidelines §2: government)."""
-    return _DEPUTY in words and not (words & (TITLES.keys() - {_DEPUTY})) and not words & _CLERICAL
+    return bool(words & _DEPUTIES) and not (words & (TITLES.keys() - _DEPUTIES)) and not words & _CLERICAL
 
 
 def title_kind(keys: Sequence[str]) -> SourceKind | None:
