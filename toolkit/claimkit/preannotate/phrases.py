@@ -13,6 +13,7 @@ from claimkit.preannotate.titles import (
     AFFILIATION_PREPOSITIONS,
     BODIES,
     DESCRIBED_HEADS,
+    HONORIFICS,
     NAMED_AS,
     PLACES,
     QUANTIFIERS,
@@ -204,6 +205,8 @@ def _read_affiliation(reader: Reader, k: int, phrase: Phrase) -> int:
         field = m == k + 1 and token.key in _FIELDS and m + 1 < len(tokens) and tokens[m + 1].definite
         if not (token.definite or _descriptive(token) or after_body or one_of or field or bare(token.key) in PLACES):
             break
+        if bare(token.key) in HONORIFICS:
+            break  # لوزارة الصحة الدكتور فهد العتيبي: the name's honorific, no more of the ministry
         taken.append(m)
         m += 1
     if len(taken) == 1:
@@ -302,6 +305,9 @@ def read_mention(  # noqa: PLR0913 - keyword-only: how the phrase may end
     phrase = Phrase()
     k = _read_descriptor(reader, j, phrase, objects=objects)
     k = _read_affiliation(reader, k, phrase)
+    if phrase.affiliation and bare(reader.key(k)) in HONORIFICS and not reader.broken(k):
+        phrase.descriptor.append(k)  # المتحدث الرسمي لوزارة الصحة الدكتور فهد العتيبي: then the name
+        k += 1
     titled = any(bare(reader.tokens[i].key) in TITLES for i in phrase.descriptor)
     if phrase.descriptor and reader.key(k) in NAMED_AS and not reader.broken(k):
         k, titled = k + 1, True

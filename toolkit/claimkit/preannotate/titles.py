@@ -54,13 +54,17 @@ _WITNESS_TRADES = "تاجر تاجرة بائع بائعة سائق سائقة �
 WITNESS_TRADES = _keys(_WITNESS_TRADES)
 _WITNESS_GROUPS = (
     "تجار باعة سائقون سائقين صيادون صيادين عمال مزارعون مزارعين نازحون نازحين لاجئون لاجئين متظاهرون متظاهرين "
-    "متداولون متداولين"
+    "متداولون متداولين حجاج"
 )
 
 #: A worker or a trader on a market tells what they live (guidelines §2: witness) when the phrase
 #: opens with the word: after another it is an adjective (المنظمات العاملة في المجال الإنساني: the
 #: organizations working in …; الأسهم المتداولة: the shares traded).
 _WORKER_WORDS = "عامل عاملة متداول متداولة"
+
+#: Honorifics before a name (الدكتور فهد العتيبي): an analyst's alone, nothing after an office's title
+#: (المتحدث الرسمي لوزارة الصحة الدكتور فهد العتيبي speaks for the ministry).
+_HONORIFIC_WORDS = "دكتور دكتورة"
 
 #: Titles and roles of a person; a name usually follows (الكاتب الصحفي والمحلل السياسي حسام نجار).
 TITLES: dict[str, SourceKind | None] = {
@@ -74,11 +78,12 @@ TITLES: dict[str, SourceKind | None] = {
     **dict.fromkeys(_keys("مكلف مكلفة"), None),  # المكلف بالإعلام في المديرية …: its press officer
     **dict.fromkeys(_keys("سفير سفيرة مبعوث مبعوثة قنصل دبلوماسي"), SourceKind.DIPLOMATIC),
     **dict.fromkeys(_keys("لواء عميد عقيد جنرال عماد مقدم رائد نقيب مشير ملازم"), SourceKind.MILITARY),
-    **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية دكتور"), SourceKind.ANALYST),
+    **dict.fromkeys(_keys("محلل محللة خبير خبيرة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية"), SourceKind.ANALYST),
+    **dict.fromkeys(_keys(_HONORIFIC_WORDS), SourceKind.ANALYST),  # the doctor alone; an office's title comes first
     **dict.fromkeys(_keys("صحفي صحفية صحافي صحافية إعلامي إعلامية كاتب كاتبة"), SourceKind.JOURNALIST),
     # A correspondent reports the news (أفاد مراسلنا، قال مراسل الجزيرة): media, not a journalist's view (§3).
     **dict.fromkeys(_keys("مراسل مراسلة مراسلنا مراسلتنا"), SourceKind.MEDIA),
-    **dict.fromkeys(_keys("ناشط ناشطة شاهد مواطن مواطنة مزارع نازح طبيب طبيبة ممرض معلم"), SourceKind.WITNESS),
+    **dict.fromkeys(_keys("ناشط ناشطة شاهد مواطن مواطنة مزارع نازح طبيب طبيبة ممرض معلم حاج حاجة"), SourceKind.WITNESS),
     # People on the ground who tell what they live (guidelines §2: witness): trades and the displaced.
     **dict.fromkeys(_keys(_WITNESS_TRADES), SourceKind.WITNESS),
     **dict.fromkeys(_keys("محام محامي محامية مدرب مدربة لاعب لاعبة فنان فنانة"), SourceKind.OTHER),
@@ -204,7 +209,7 @@ _KINDS: tuple[tuple[SourceKind, frozenset[str]], ...] = (
         _keys(
             "وزارة وزير حكومة حكومي حكومية رئاسة رئيس محافظ محافظة داخلية برلمان شرطة أمن أمني أمنية بلدية كرملين "
             "مسؤول مسؤولون مصرف مركزي حاكم مدعي نيابة محكمة قضاء قاض قاضي نواب برلماني برلمانية مديرية "
-            "وزيرة رئيسة مسؤولة مسؤولين سلطة سلطات"
+            "وزيرة رئيسة مسؤولة مسؤولين سلطة سلطات حكوميين حكوميون رئاسي رئاسية"
         ),
     ),
 )
@@ -253,7 +258,9 @@ _INTERGOVERNMENTAL_NAMES = tuple(
     )
 )
 #: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
-_CIVIL_SERVICES = tuple(_keys(name) for name in ("أرصاد جوية", "حماية مدنية"))  # not الدفاع المدني السوري, an NGO
+_CIVIL_SERVICES = tuple(
+    _keys(name) for name in ("أرصاد", "حماية مدنية", "مديرية دفاع مدني")
+)  # not الدفاع المدني السوري, an NGO: the directorate of civil defence (المديرية العامة للدفاع المدني) is the state's
 _WORKERS = _keys(_WORKER_WORDS)
 #: Rulers named by a title of two words (ولي العهد), neither of which says so alone.
 _RULERS = (_keys("ولي عهد"),)
@@ -267,8 +274,12 @@ _PERSONAL = {SourceKind.ANALYST, SourceKind.JOURNALIST, SourceKind.WITNESS, Sour
 #: A title word that names an office when عام follows it: الكاتب العام (the secretary-general, in the
 #: Maghreb) is no writer; his kind is his body's (الكاتب العام لوزارة التجهيز).
 _OFFICE_BEFORE_GENERAL = _keys("كاتب كاتبة")
+#: An office's press office (المكتب الإعلامي للمحافظ): its kind is whose office, no journalist's.
+_PRESS = _keys("إعلامي")
+_OFFICE = _keys("مكتب")
 _GENERAL = _keys("عام عامة")
 _DEPUTIES = _keys("نائب نائبة")
+HONORIFICS = _keys(_HONORIFIC_WORDS)
 _CLERICAL = _keys("بطريركي بطريركية رسولي أسقفي كنيسة مطران أبرشية")
 
 
@@ -279,7 +290,9 @@ def _titles(keys: Sequence[str]) -> list[str]:
     return [
         word
         for word, after, previous in zip(words, following, before, strict=True)
-        if not (word in _OFFICE_BEFORE_GENERAL and after in _GENERAL) and previous not in _CHARGED
+        if not (word in _OFFICE_BEFORE_GENERAL and after in _GENERAL)
+        and previous not in _CHARGED
+        and not (word in _PRESS and previous in _OFFICE)
     ]
 
 
@@ -290,8 +303,12 @@ def _member_of_parliament(words: set[str]) -> bool:
 
 
 def title_kind(keys: Sequence[str]) -> SourceKind | None:
-    """The kind given by the last personal title (المحلل in الكاتب الصحفي والمحلل السياسي)."""
-    for word in reversed(_titles(keys)):
+    """The kind given by the last personal title (المحلل in الكاتب الصحفي والمحلل السياسي); an honorific
+    only when no other title comes before it (المتحدث … الدكتور فهد العتيبي: the office decides)."""
+    words = _titles(keys)
+    if any(word in TITLES and word not in HONORIFICS for word in words):
+        words = [word for word in words if word not in HONORIFICS]
+    for word in reversed(words):
         kind = TITLES.get(word)
         if kind is not None:
             return kind
