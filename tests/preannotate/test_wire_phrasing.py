@@ -2376,3 +2376,15 @@ KINDS_OF_ROUND10 = [
 @pytest.mark.parametrize(("text", "expected"), KINDS_OF_ROUND10)
 def test_kinds_round_10_missed(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _kinds_and_claims(_proposal(text)) == expected
+
+
+def test_an_occasion_between_commas_leaves_the_verb_its_preposition() -> None:
+    """دعا needs إلى: a long body's name and an occasion between commas before whom it calls on put
+    إلى 15 words after the verb (held-out round 10), which is still the verb's."""
+    text = (
+        "ودعت بعثة الأمم المتحدة للدعم في ليبيا، في بيان صدر مساء الاثنين، جميع الأطراف إلى"
+        " «الامتناع عن أي خطوات أحادية»."
+    )
+    assert _kinds_and_claims(_proposal(text)) == [
+        ("بعثة الأمم المتحدة للدعم في ليبيا", "intergovernmental", "الامتناع عن أي خطوات أحادية")
+    ]

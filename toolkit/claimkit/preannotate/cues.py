@@ -16,7 +16,9 @@ from claimkit.preannotate.reader import Reader
 __all__ = ["NEGATIONS", "CueHit", "find_cues", "formula_at"]
 
 NEGATIONS = frozenset({"لم", "لا", "لن", "ما", "ليس", "ليست", "لسنا", "ليسوا"})
-_NEEDS_WINDOW = 12  # ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف إلى …: a long speaker and whom it addresses
+#: How far the preposition a verb needs may follow it: a long speaker, an occasion between commas and
+#: whom it addresses (ودعت بعثة الأمم المتحدة للدعم في ليبيا، في بيان صدر مساء الاثنين، جميع الأطراف إلى …).
+_NEEDS_WINDOW = 18
 #: Words after which a participle describes, not reports: كان متوقعاً (expected)، غير متوقعة (unexpected).
 _PREDICATING = frozenset(
     normalize(word) for word in ("كان", "كانت", "يكون", "تكون", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "غير")
