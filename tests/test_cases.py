@@ -25,6 +25,7 @@ NOT_FILE_CASES = {
     "F008": "test_cli.py::test_missing_path",
     "D008": "release/test_licenses.py::test_documents_without_a_license_are_named",
     "D009": "release/test_licenses.py::test_licenses_whose_terms_are_unknown_are_named",
+    "D013": "test_cli.py::test_one_document_in_two_folders_is_an_error",
 }
 
 

@@ -123,6 +123,30 @@ def test_not_a_regular_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert len(json.loads(out)["issues"]) == 2
 
 
+#: One document id in two folders of one corpus (D013): the hostile review's silent loss.
+ONE_DOCUMENT_TWICE = CASES / "D013" / "corpus"
+
+
+def test_one_document_in_two_folders_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "validate", str(ONE_DOCUMENT_TWICE), "--format", "json")
+    later = str(ONE_DOCUMENT_TWICE / "later" / "d013-same-id.json")
+    found = [(i["code"], i["location"]["file"], i["location"]["pointer"]) for i in json.loads(out)["issues"]]
+    assert (code, found) == (1, [("D013", later, "/document/id")])
+
+
+def test_a_release_refuses_one_document_in_two_folders(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    args = ("--corpus", str(ONE_DOCUMENT_TWICE), "--out", str(tmp_path / "out"), "--records", str(tmp_path / "r"))
+    code = main(["release", "--snapshot", *args])
+    assert (code, "E305" in capsys.readouterr().err) == (1, True)  # invalid corpus, naming D013
+    assert not list((tmp_path / "out").glob("*"))  # nothing built, nothing left half-made
+
+
+def test_one_path_given_twice_is_one_file(capsys: pytest.CaptureFixture[str]) -> None:
+    one = str(ONE_DOCUMENT_TWICE / "d013-same-id.json")
+    code, out = run(capsys, "validate", one, one, "--format", "json")
+    assert (code, json.loads(out)["files_checked"]) == (0, 1)
+
+
 def test_hidden_folders_are_not_part_of_the_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     shutil.copy(CLEAN, tmp_path / CLEAN.name)
     (tmp_path / ".staging").mkdir()

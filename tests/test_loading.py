@@ -35,7 +35,8 @@ def test_files_come_in_path_order_without_dot_folders(tmp_path: Path) -> None:
         path.write_text("{}", "utf-8")
     (tmp_path / ".pending.json").mkdir()  # a dot-folder, even named like a file
     files, issues = find_document_files([tmp_path])
-    assert issues == []
+    # b.json after a/b.json: one document id in two files (D013), the later one named
+    assert [(i.code, os.path.relpath(str(i.location.file), tmp_path)) for i in issues] == [("D013", "b.json")]
     assert all(isinstance(path, str) for path in files)
     assert [os.path.relpath(path, tmp_path) for path in files] == [
         "Z.json",
@@ -56,7 +57,7 @@ def test_files_come_in_path_order_without_dot_folders(tmp_path: Path) -> None:
 def test_a_file_given_by_name_is_kept_as_given(tmp_path: Path) -> None:
     (tmp_path / "one.json").write_text("{}", "utf-8")
     files, issues = find_document_files([tmp_path / "one.json", str(tmp_path / "one.json")])
-    assert (files, issues) == ([str(tmp_path / "one.json")] * 2, [])
+    assert (files, issues) == ([str(tmp_path / "one.json")], [])  # as given, and once: one file, one document
 
 
 def test_a_value_no_label_set_would_fix_gets_its_own_hint() -> None:

@@ -177,8 +177,9 @@ def test_g002_is_said_of_the_dense_file_only_when_another_has_its_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     dense = _write(tmp_path / "dense", _repeated(1500))
-    _write(tmp_path / "fine", _repeated(2))
-    assert main(["agree", str(tmp_path / "dense"), str(tmp_path / "fine"), "--format", "json"]) == 0
+    fine = _write(tmp_path / "fine", _repeated(2))
+    assert main(["agree", str(tmp_path / "dense"), str(tmp_path / "fine"), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
-    assert [(i["code"], i["location"]["file"]) for i in out["issues"]] == [("G002", str(dense))]
+    found = sorted((i["code"], i["location"]["file"]) for i in out["issues"])
+    assert found == [("D013", str(fine)), ("G002", str(dense))]  # and two files of one document are an error
     assert out["summary"]["documents"] == 1

@@ -22,6 +22,7 @@ from claimkit.codes import Scope, declare
 from claimkit.issues import Issue, Severity
 from claimkit.locate import TextIndex, duplicate_keys, has_duplicate_keys
 from claimkit.model import DocumentFile
+from claimkit.rules.document import DUPLICATE_DOCUMENT_ID
 from claimkit.structure import structure_issues
 
 __all__ = [
@@ -359,7 +360,35 @@ def find_document_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[s
             issues.append(UNREADABLE_FILE.issue(f"cannot read: {error.strerror}", file=str(path)))
             continue
         found.extend(_folder_files(path, issues) if is_folder else [str(path)])
-    return found, issues
+    found = _once_each(found)
+    return found, issues + _same_names(found)
+
+
+def _once_each(paths: list[str]) -> list[str]:
+    """The paths without repeats of one path (given twice, or inside a folder also given), compared
+    as absolute paths: string work only, no system call per file of a large corpus."""
+    seen: set[str] = set()
+    once = []
+    for path in paths:
+        absolute = os.path.abspath(path)
+        if absolute not in seen:
+            seen.add(absolute)
+            once.append(path)
+    return once
+
+
+def _same_names(paths: list[str]) -> list[Issue]:
+    """D013 for every file whose name an earlier file of the list has (one document id, two files)."""
+    first: dict[str, str] = {}
+    issues = []
+    for path in paths:
+        name = os.path.basename(path)
+        if name in first:
+            message = f"{first[name]} has the same name: two files hold document {name.removesuffix('.json')!r}"
+            issues.append(DUPLICATE_DOCUMENT_ID.issue(message, file=path, pointer="/document/id"))
+        else:
+            first[name] = path
+    return issues
 
 
 def load_files(paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Loaded]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from claimkit.codes import declare
 from claimkit.issues import Severity
 from claimkit.model import Annotation, DocumentFile, text_sha256
 from claimkit.rules.context import DocumentContext
@@ -14,7 +15,7 @@ from claimkit.rules.registry import Finding, Scope, rule
 from claimkit.taxonomy import AdjudicationMethod
 from claimkit.textutil import find_bidi_controls
 
-__all__ = ["DOCUMENT_ID", "is_safe_document_id"]
+__all__ = ["DOCUMENT_ID", "DUPLICATE_DOCUMENT_ID", "is_safe_document_id"]
 
 #: A document id: lowercase ASCII letters, digits, ``_`` and ``-``, at most 128 characters.
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
@@ -62,6 +63,22 @@ def document_id_file_mismatch(ctx: DocumentContext) -> Iterator[Finding]:
     stem = os.path.basename(ctx.path).removesuffix(".json")
     if stem != ctx.document.id:
         yield Finding("/document/id", f"document id {ctx.document.id!r} does not match file name {stem!r}")
+
+
+DUPLICATE_DOCUMENT_ID = declare(
+    "D013",
+    "duplicate-document-id",
+    Severity.ERROR,
+    Scope.DOCUMENT,
+    """Two files of the corpus hold the same document id.
+
+    A document's file is named for its id (D002), so two files of one name in different folders
+    are two versions of one document: a release would publish both as rows while its record, its
+    changelog and `claimkit diff` keep only one, and the other's claims would vanish from them
+    without a word. Every command that reads a corpus reports it (the first file of the name, in
+    path order, is the one named in the message); the same path given twice is one file, read once.""",
+    "Keep one file per document id: merge the annotations into one file and delete the other.",
+)
 
 
 @rule(
