@@ -323,6 +323,20 @@ UNREADABLE_RECORD = declare_command(
     "A release record (releases/<version>.json) is not valid JSON or not a release record.",
     "Restore it from git (`git checkout -- releases/`): records are written by `claimkit release`, never by hand.",
 )
+RECORDS_FOLDER_MISSING = declare_command(
+    "E313",
+    "records-folder-missing",
+    """A recorded release names a folder of release records that does not exist.
+
+    Before recording a version, a release reads every earlier record: a version is never released
+    twice with other content, label ids never move, the bump fits the changes. A folder that is not
+    there (a typing error, a command run from another folder) would make any version look like the
+    first one and skip all of that, so it is refused rather than taken as empty. Without
+    `--records`, the folder is `releases/` at the top of the corpus's git repository, wherever the
+    command runs from.""",
+    "For the project's first release, create the folder (`mkdir releases`); otherwise give --records "
+    "the folder of the committed records.",
+)
 HUB_PUSH_FAILED = declare_command(
     "E401",
     "hub-push-failed",

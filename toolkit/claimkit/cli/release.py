@@ -36,14 +36,18 @@ def _add_release(sub: Any) -> None:
     p.set_defaults(run=_run_release)
 
 
+_RECORDS_HELP = "folder of the committed release records (default: releases/ at the top of the corpus's git repository)"
+_CONFIG_HELP = "file with [tool.claimkit.dataset] (default: the repository's pyproject.toml, if there is one)"
+
+
 def _release_options(p: argparse.ArgumentParser) -> None:
     """The version, the folders and files the release reads and writes, and what to do after building."""
     p.add_argument("version", nargs="?", help="MAJOR.MINOR.PATCH")
     p.add_argument("--snapshot", action="store_true", help="build an unrecorded snapshot of the corpus as it is")
     p.add_argument("--corpus", default="annotations")
     p.add_argument("--out", default="dist")
-    p.add_argument("--records", default="releases", help="folder of the committed release records")
-    p.add_argument("--config", help="file with [tool.claimkit.dataset] (default: pyproject.toml, if there is one)")
+    p.add_argument("--records", help=_RECORDS_HELP)
+    p.add_argument("--config", help=_CONFIG_HELP)
     p.add_argument("--splits", help="ratios, e.g. train=0.8,validation=0.1,test=0.1 (changing them is major)")
     p.add_argument("--notes", help="a line for the changelog")
     p.add_argument("--push-to-hub", metavar="REPO", help="push the built release to this Hub dataset repo and tag it")
@@ -70,9 +74,9 @@ def _add_diff(sub: Any) -> None:
     p = sub.add_parser("diff", help="compare two releases (or a release with `current`, the corpus now)")
     p.add_argument("old")
     p.add_argument("new")
-    p.add_argument("--records", default="releases")
+    p.add_argument("--records", help=_RECORDS_HELP)
     p.add_argument("--corpus", default="annotations")
-    p.add_argument("--config", help="file with [tool.claimkit.dataset] (default: pyproject.toml, if there is one)")
+    p.add_argument("--config", help=_CONFIG_HELP)
     add_format(p, ("text", "json", "markdown"))
     p.set_defaults(run=_run_diff)
 

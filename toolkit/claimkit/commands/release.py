@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from claimkit.errors import CONFLICTING_OPTIONS, UNKNOWN_RELEASE, ReleaseError, UsageError
+from claimkit.errors import CONFLICTING_OPTIONS, RECORDS_FOLDER_MISSING, UNKNOWN_RELEASE, ReleaseError, UsageError
 from claimkit.reporters import emit, render
 
 if TYPE_CHECKING:
@@ -27,9 +27,24 @@ def _built_lines(result: BuildResult) -> list[str]:
     return lines
 
 
-def _config(given: str | None) -> tuple[Path, bool]:
-    """The settings file and whether it was named (then it must exist and hold the table)."""
-    return (Path(given), True) if given else (Path("pyproject.toml"), False)
+def _config(given: str | None, corpus: str) -> tuple[Path, bool]:
+    """The settings file and whether it was named (then it must exist and hold the table); unnamed,
+    the project's ``pyproject.toml`` (at the top of the corpus's repository)."""
+    from claimkit.release.source import project_path
+
+    return (Path(given), True) if given else (project_path(Path(corpus), "pyproject.toml"), False)
+
+
+def _records(given: str | None, corpus: str, version: str | None) -> Path:
+    """The folder of release records: as given, else the project's ``releases/``. A recorded version
+    needs it to exist: a missing one would pass for a first release and skip every check (E313)."""
+    from claimkit.release.source import project_path
+    from claimkit.release.versions import parse_version
+
+    folder = Path(given) if given else project_path(Path(corpus), "releases")
+    if version is not None and parse_version(version) and not folder.is_dir():  # a usage error first
+        raise ReleaseError(RECORDS_FOLDER_MISSING, f"there is no folder of release records at {folder}")
+    return folder
 
 
 def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
@@ -38,7 +53,7 @@ def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     snapshot: bool,
     corpus: str,
     out: str,
-    records: str,
+    records: str | None,
     pyproject: str | None,
     splits: str | None,
     notes: str | None,
@@ -57,9 +72,11 @@ def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     if push_to_hub and snapshot:
         raise UsageError(CONFLICTING_OPTIONS, "a snapshot is not a version: --push-to-hub needs a VERSION")
     refuse_overwrite(out, [corpus], option="--out")
-    refuse_overwrite(records, [corpus], option="--records")
-    settings = load_settings(*_config(pyproject)).with_ratios(parse_ratios(splits) if splits else None)
-    result = build_release(Path(corpus), version, Path(out), records=Path(records), settings=settings, notes=notes)
+    folder = _records(records, corpus, version)
+    if version is not None or records is not None:  # (a snapshot writes no record: its default is moot)
+        refuse_overwrite(folder, [corpus], option="--records")
+    settings = load_settings(*_config(pyproject, corpus)).with_ratios(parse_ratios(splits) if splits else None)
+    result = build_release(Path(corpus), version, Path(out), records=folder, settings=settings, notes=notes)
     emit(out_stream, result.report, "text", lines=_built_lines(result), summary={})
     if load_back:
         load(str(result.folder), out=out_stream)
@@ -70,22 +87,23 @@ def release(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     return 0
 
 
-def diff(old: str, new: str, *, records: str, corpus: str, pyproject: str | None, fmt: str, out: TextIO) -> int:  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
+def diff(old: str, new: str, *, records: str | None, corpus: str, pyproject: str | None, fmt: str, out: TextIO) -> int:  # noqa: PLR0913 - one keyword per command-line option (the CLI adapter)
     """``claimkit diff V1 V2``: compare two recorded releases (``current`` is the corpus now)."""
     from claimkit.release.build import corpus_record
     from claimkit.release.diff import diff_records, render_diff
     from claimkit.release.settings import load_settings
     from claimkit.release.versions import ReleaseRecord, load_records
 
-    known = load_records(Path(records)) if Path(records).is_dir() else {}
+    folder = _records(records, corpus, None)
+    known = load_records(folder) if folder.is_dir() else {}
 
     def record(version: str) -> ReleaseRecord:
         if version == "current":
-            return corpus_record(Path(corpus), load_settings(*_config(pyproject)), known)
+            return corpus_record(Path(corpus), load_settings(*_config(pyproject, corpus)), known)
         if version not in known:
             raise ReleaseError(
                 UNKNOWN_RELEASE,
-                f"no release {version} in {records}/",
+                f"no release {version} in {folder}/",
                 hint=f"recorded: {', '.join(sorted(known)) or 'none'}",
             )
         return known[version]

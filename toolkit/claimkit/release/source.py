@@ -18,7 +18,16 @@ from claimkit.loading import Loaded, add_lines, find_document_files, load_file
 from claimkit.model import DocumentFile
 from claimkit.validate import ValidationOptions, check_document
 
-__all__ = ["DIRTY", "UNKNOWN_COMMIT", "Checked", "corpus_commit", "not_committed", "read_corpus", "refuse_uncommitted"]
+__all__ = [
+    "DIRTY",
+    "UNKNOWN_COMMIT",
+    "Checked",
+    "corpus_commit",
+    "not_committed",
+    "project_path",
+    "read_corpus",
+    "refuse_uncommitted",
+]
 
 UNKNOWN_COMMIT = "unknown"
 DIRTY = "-dirty"
@@ -32,6 +41,15 @@ def _git(*args: str, cwd: Path) -> str | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return done.stdout.strip()
+
+
+def project_path(corpus: Path, name: str) -> Path:
+    """``name`` at the top of the git repository that holds the corpus (the project's
+    ``releases/``, ``pyproject.toml``), or in the current folder when the corpus is in none or is
+    the repository itself (its records would be read as documents)."""
+    top = _git("rev-parse", "--show-toplevel", cwd=corpus) if corpus.is_dir() else None
+    inside = top is not None and Path(top).resolve() != corpus.resolve()
+    return Path(top) / name if top and inside else Path(name)
 
 
 def corpus_commit(corpus: Path) -> tuple[str, date]:
