@@ -208,7 +208,7 @@ def _write_gold(merged: _Merged, loaded: Loaded, gold: Any) -> bool:
 
 
 def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: bool) -> None:
-    from claimkit.adjudicate import conflict_prediction
+    from claimkit.adjudicate import review_prediction
 
     path, file = str(loaded.path), loaded.file
     assert file is not None
@@ -226,7 +226,12 @@ def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: 
         if file.gold is not None:  # --force on a document whose annotators now disagree
             merged.lines.append(f"  its previous {_method(file.gold)} gold stays until the conflicts are decided")
             merged.issues += _stale_gold(loaded)
-        merged.to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
+        prediction, issues = review_prediction(file, adjudicated, path)
+        if prediction is None:
+            merged.issues += issues
+            merged.lines.append("  not adjudicated: a variant cannot be offered to a reviewer (below)")
+        else:
+            merged.to_review[adjudicated.doc_id] = (path, file, prediction)
         return
     if not dry_run and not _write_gold(merged, loaded, adjudicated.gold):
         return
