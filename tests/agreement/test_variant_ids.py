@@ -1,8 +1,10 @@
-"""Annotators' variants in a reviewer's prediction: an id for any annotator name.
+"""Annotators' variants in a reviewer's prediction: an id for any annotator name, and no gold written
+when a document of the run cannot be adjudicated.
 
 The documents in ``cases/names`` each have a conflict between ``ann-b`` and an annotator whose name
 cannot be part of an id (a space, Arabic, a bidi control, 200 characters); ``aaa.json`` is one the
-annotators agree on. They were made with :mod:`tests.agreement.builders` and pass ``claimkit validate``.
+annotators agree on. Those in ``cases/unplaceable`` have a conflict whose variant cannot get an id at
+all. They were made with :mod:`tests.agreement.builders` and pass ``claimkit validate``.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def test_any_annotator_name_is_adjudicated(case: str, tmp_path: Path, capsys: py
     assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1  # the conflict is left for a reviewer
     out = json.loads(capsys.readouterr().out)
     assert out["issues"] == []
-    assert out["summary"]["to_review"] == [case]
+    assert (out["summary"]["gold_written"], out["summary"]["to_review"]) == (["aaa"], [case])
     gold = load_file(tmp_path / "aaa.json").file.gold  # type: ignore[union-attr]
     assert gold is not None
     assert gold.adjudication is not None
@@ -93,3 +95,41 @@ def test_the_reviewer_sees_each_variant_with_its_annotator(case: str) -> None:
     checked = check_document(DocumentFile(document=file.document, gold=prediction))
     assert [i.code for i in checked if i.severity == "error"] == []
     assert annotation_to_result(prediction)
+
+
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [("zzz-long-id", "leaves no room"), ("zzz-taken-id", "is already the id of an accepted region")],
+    ids=["id-too-long-for-a-prefix", "prefixed-id-taken"],
+)
+def test_a_document_that_cannot_be_adjudicated_leaves_every_file_as_it_was(
+    case: str, why: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """aaa.json would get its gold, but zzz comes later and cannot be offered to a reviewer: no file
+    is written, and the report says so, where the problem is, and that nothing was written."""
+    _copy("unplaceable", "aaa.json", f"{case}.json", to=tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    found = [(i["code"], i["location"]["pointer"], Path(i["location"]["file"]).name) for i in out["issues"]]
+    assert found == [("G003", "/annotations/1/claims/1/id", f"{case}.json")]
+    assert why in out["issues"][0]["message"]
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # no temporary file left
+    assert out["summary"]["gold_written"] == []
+
+    assert main(["adjudicate", str(tmp_path)]) == 1
+    text = capsys.readouterr().out
+    assert "aaa: gold not written: not every document could be adjudicated (below)" in text
+    assert f"nothing written or pushed: these documents could not be adjudicated: {case}\n" in text
+
+
+def test_the_documents_that_can_be_adjudicated_are_written_once_the_others_are_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _copy("unplaceable", "aaa.json", "zzz-long-id.json", to=tmp_path)
+    fixed = json.loads((tmp_path / "zzz-long-id.json").read_text(encoding="utf-8"))
+    fixed["annotations"][1]["claims"][1]["id"] = "c1"
+    (tmp_path / "zzz-long-id.json").write_text(json.dumps(fixed, ensure_ascii=False), encoding="utf-8")
+    assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1  # the conflict is left
+    out = json.loads(capsys.readouterr().out)
+    assert (out["issues"], out["summary"]["gold_written"]) == ([], ["aaa"])
