@@ -11,18 +11,31 @@ with conflicts gets a candidate that a reviewer finishes in Label Studio (``revi
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from claimkit.agreement.codes import UNPLACEABLE_VARIANT
 from claimkit.agreement.matching import Unit, same_source, units
 from claimkit.agreement.report import annotators_of
-from claimkit.model import Adjudication, Annotation, Claim, Cue, Decision, DocumentFile
+from claimkit.issues import Issue
+from claimkit.model import LOCAL_ID_PATTERN, Adjudication, Annotation, Claim, Cue, Decision, DocumentFile
 from claimkit.review import record_review  # moved there: the Label Studio conversion needs it too
 from claimkit.taxonomy import AdjudicationMethod
 
-__all__ = ["Adjudicated", "Conflict", "adjudicate", "conflict_prediction", "describe_claim", "record_review"]
+__all__ = [
+    "Adjudicated",
+    "Conflict",
+    "adjudicate",
+    "conflict_prediction",
+    "describe_claim",
+    "record_review",
+    "review_prediction",
+    "variant_id",
+]
 
 _COMPARED = ("start", "end", "category", "quote", "certainty", "polarity", "content_type", "event_date")
 
@@ -189,44 +202,121 @@ def adjudicate(file: DocumentFile, made_at: datetime | None = None) -> Adjudicat
     return Adjudicated(file.document.id, names, candidate, conflicts)
 
 
-class _Variants:
-    """The claims, sources and cues of a reviewer's prediction, growing variant by variant."""
+def variant_id(name: str, region_id: str) -> str:
+    """The id of an annotator's variant of a region in a reviewer's prediction.
 
-    def __init__(self, candidate: Annotation) -> None:
+    ``<name>.<id>`` when that is a valid id, as it always was; otherwise (a name with a space, Arabic,
+    a control character, or so long that the id would pass 128 characters) the name is replaced by
+    ``annotator-`` and 16 hex digits of its SHA-256: ``annotator-3f9a1c2e7b4d5a6c.<id>``. Kept names
+    hold no ``.`` and never have the hashed form (such names are hashed too), so the prefix ends at the
+    first dot and two annotators' variants never share an id. Which annotator a variant is by is not
+    read from its id: its claim's comment names them in full (``variant by <name>``)."""
+    if _KEPT_NAME.fullmatch(name) and not _HASHED_NAME.fullmatch(name):
+        kept = f"{name}.{region_id}"
+        if len(kept) <= _MAX_ID:
+            return kept
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{_HASHED_PREFIX}{digest[:16]}.{region_id}"
+
+
+#: A name kept as the prefix of its variants' ids: what an id may hold, except the dot that ends it.
+_KEPT_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_:-]*")
+_HASHED_PREFIX = "annotator-"
+_HASHED_NAME = re.compile(re.escape(_HASHED_PREFIX) + r"[0-9a-f]{16}")
+_MAX_ID = 128  # claimkit.model.LOCAL_ID_PATTERN
+_VALID_ID = re.compile(LOCAL_ID_PATTERN)
+
+
+class _Variants:
+    """The claims, sources and cues of a reviewer's prediction, growing variant by variant.
+
+    A region that cannot be given an id there (its own id is too long to take the annotator's prefix,
+    or the prefixed id is already another region's) is a problem of the document (G003), not skipped."""
+
+    def __init__(self, file: DocumentFile, candidate: Annotation, path: str | None) -> None:
         self.claims, self.sources, self.cues = list(candidate.claims), list(candidate.sources), list(candidate.cues)
+        # id -> the (annotator, original id) it was given to; the accepted regions keep their own ids
+        taken = [r.id for r in self.claims] + [r.id for r in self.sources] + [r.id for r in self.cues]
+        self.owners: dict[str, tuple[str, str] | None] = dict.fromkeys(taken)
+        self.file, self.path = file, path
+        self.issues: list[Issue] = []
+
+    def _place(self, name: str, annotation: Annotation, kind: str, region_id: str) -> str | None:
+        """The id of an annotator's region in the prediction; ``None`` when it cannot have one (G003)."""
+        new, owner = variant_id(name, region_id), (name, region_id)
+        if _VALID_ID.fullmatch(new) and self.owners.get(new, owner) == owner:
+            self.owners[new] = owner
+            return new
+        number = next(i for i, a in enumerate(self.file.annotations) if a is annotation)
+        index = next(i for i, r in enumerate(getattr(annotation, kind)) if r.id == region_id)
+        pointer = f"/annotations/{number}/{kind}/{index}/id"
+        if any(issue.location.pointer == pointer for issue in self.issues):
+            return None  # a source or cue of several claims: said once
+        if not _VALID_ID.fullmatch(new):
+            why = f"its id ({len(region_id)} characters) leaves no room for the annotator's prefix ({_MAX_ID} at most)"
+        else:
+            taken = "another annotator's variant" if self.owners[new] else "an accepted region"
+            why = f"its id there, {new!r}, is already the id of {taken}"
+        self.issues.append(
+            UNPLACEABLE_VARIANT.issue(
+                f"{kind[:-1]} {region_id[:40]!r} of annotator {name!r} cannot be offered to a reviewer: {why}",
+                file=self.path,
+                pointer=pointer,
+            )
+        )
+        return None
 
     def add(self, name: str, annotation: Annotation, claim: Claim) -> None:
-        """One annotator's variant: ids prefixed with the annotator, a comment naming whose it is."""
-        prefix = f"{name}."
+        """One annotator's variant: ids prefixed (see :func:`variant_id`), a comment naming whose it is."""
         source = next((s for s in annotation.sources if s.id == claim.source), None)
         cue = next((q for q in annotation.cues if q.id == claim.cue), None)
-        if source and not any(s.id == prefix + source.id for s in self.sources):
-            self.sources.append(source.model_copy(update={"id": prefix + source.id}))
-        if cue and not any(q.id == prefix + cue.id for q in self.cues):
-            self.cues.append(Cue(id=prefix + cue.id, start=cue.start, end=cue.end, text=cue.text))
+        claim_id = self._place(name, annotation, "claims", claim.id)
+        source_id = self._place(name, annotation, "sources", source.id) if source else None
+        cue_id = self._place(name, annotation, "cues", cue.id) if cue else None
+        if claim_id is None or (source and source_id is None) or (cue and cue_id is None):
+            return
+        # an id taken already is this very region (another claim of the annotator's with the same speaker)
+        if source and not any(s.id == source_id for s in self.sources):
+            self.sources.append(source.model_copy(update={"id": source_id}))
+        if cue and cue_id and not any(q.id == cue_id for q in self.cues):
+            self.cues.append(Cue(id=cue_id, start=cue.start, end=cue.end, text=cue.text))
         update = {
-            "id": prefix + claim.id,
-            "source": prefix + source.id if source else None,
-            "cue": prefix + cue.id if cue else None,
+            "id": claim_id,
+            "source": source_id,
+            "cue": cue_id,
             "parent": None,
             "comment": f"variant by {name}" + (f": {claim.comment}" if claim.comment else ""),
         }
         self.claims.append(claim.model_copy(update=update))
 
 
-def conflict_prediction(file: DocumentFile, adjudicated: Adjudicated) -> Annotation:
+def review_prediction(
+    file: DocumentFile, adjudicated: Adjudicated, path: str | None = None
+) -> tuple[Annotation | None, list[Issue]]:
     """What a reviewer sees pre-filled: the accepted claims, plus every annotator's variant of each
-    conflict (ids prefixed with the annotator, a comment naming whose variant it is)."""
-    variants = _Variants(adjudicated.candidate)
+    conflict (ids prefixed with the annotator, see :func:`variant_id`; a comment naming whose variant
+    it is). ``None`` and the G003 issues (located in ``path``) when a variant cannot be given an id."""
+    variants = _Variants(file, adjudicated.candidate, path)
     accepted = {(c.start, c.end, c.category) for c in adjudicated.candidate.claims}
     for name, annotation in annotators_of(file).items():
         for claim in annotation.claims:
             if (claim.start, claim.end, claim.category) not in accepted:
                 variants.add(name, annotation, claim)
+    if variants.issues:
+        return None, variants.issues
     update = {
         "claims": variants.claims,
         "sources": variants.sources,
         "cues": variants.cues,
         "annotator": "adjudication",
     }
-    return adjudicated.candidate.model_copy(update=update)
+    return adjudicated.candidate.model_copy(update=update), []
+
+
+def conflict_prediction(file: DocumentFile, adjudicated: Adjudicated) -> Annotation:
+    """:func:`review_prediction` for a document known to fit; ``ValueError`` when a variant does not
+    (the command uses :func:`review_prediction` and reports why)."""
+    prediction, issues = review_prediction(file, adjudicated)
+    if prediction is None:
+        raise ValueError("; ".join(issue.message for issue in issues))
+    return prediction

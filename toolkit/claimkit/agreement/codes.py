@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimkit.codes import Scope, declare
 from claimkit.issues import Severity
 
-__all__ = ["EMPTY_ANNOTATION", "GAMMA_UNAVAILABLE", "TOO_DENSE"]
+__all__ = ["EMPTY_ANNOTATION", "GAMMA_UNAVAILABLE", "TOO_DENSE", "UNPLACEABLE_VARIANT"]
 
 EMPTY_ANNOTATION = declare(
     "G001",
@@ -36,6 +36,24 @@ TOO_DENSE = declare(
     memory by the square of their number: one such file took a release to gigabytes. The document is
     left out of agreement and gets no gold, and says so with this code.""",
     "Delete the repeated regions in Label Studio (C004 lists them), pull again, and run again.",
+)
+
+UNPLACEABLE_VARIANT = declare(
+    "G003",
+    "unplaceable-variant",
+    Severity.ERROR,
+    Scope.ANNOTATION,
+    """An annotator's region in a conflict cannot be given an id in the reviewer's prediction; nothing is written.
+
+    A reviewer decides a conflict from a prediction holding every annotator's variant, each region's
+    id prefixed with its annotator (`ann-a.c1`; a name that cannot be part of an id, with a space,
+    Arabic or a control character, or too long, is replaced by a hash of it: `annotator-3f9a1c2e7b4d5a6c.c1`).
+    A region whose own id is too long to take the prefix (ids have at most 128 characters), or whose
+    prefixed id is already another region's (an accepted claim with the id `ann-a.c1` itself), cannot
+    be offered: the reviewer would lose the variant or get a broken task. The document is not adjudicated,
+    and, so that the report and the files agree, `claimkit adjudicate` then writes no gold and pushes
+    nothing for any document of the run.""",
+    "Give the region a short id of its own in the document file (Label Studio's are 10 characters), then run again.",
 )
 
 GAMMA_UNAVAILABLE = declare(

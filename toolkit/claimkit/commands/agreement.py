@@ -173,6 +173,10 @@ class _Merged:
     issues: list[Issue] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # documents whose gold stays as it is
     busy: set[Path] = field(default_factory=set)  # folders a pull was found writing to (E215): not waited for again
+    # golds made, written only once every document is adjudicated: (index of its line, file, gold)
+    golds: list[tuple[int, Loaded, Adjudicated]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # documents that could not be adjudicated (G003)
+    written: list[str] = field(default_factory=list)  # documents whose gold was written
 
 
 def _conflict_lines(doc_id: str, conflicts: list[Any]) -> list[str]:
@@ -207,8 +211,9 @@ def _write_gold(merged: _Merged, loaded: Loaded, gold: Any) -> bool:
     return True
 
 
-def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: bool) -> None:
-    from claimkit.adjudicate import conflict_prediction
+def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated) -> None:
+    """What adjudication made of one document; nothing is written yet (see :func:`_write_golds`)."""
+    from claimkit.adjudicate import review_prediction
 
     path, file = str(loaded.path), loaded.file
     assert file is not None
@@ -226,14 +231,40 @@ def _record(merged: _Merged, loaded: Loaded, adjudicated: Adjudicated, dry_run: 
         if file.gold is not None:  # --force on a document whose annotators now disagree
             merged.lines.append(f"  its previous {_method(file.gold)} gold stays until the conflicts are decided")
             merged.issues += _stale_gold(loaded)
-        merged.to_review[adjudicated.doc_id] = (path, file, conflict_prediction(file, adjudicated))
+        prediction, issues = review_prediction(file, adjudicated, path)
+        if prediction is None:
+            merged.issues += issues
+            merged.failed.append(adjudicated.doc_id)
+            merged.lines.append("  not adjudicated: a variant cannot be offered to a reviewer (below)")
+        else:
+            merged.to_review[adjudicated.doc_id] = (path, file, prediction)
         return
-    if not dry_run and not _write_gold(merged, loaded, adjudicated.gold):
-        return
-    method = adjudicated.candidate.adjudication.method if adjudicated.candidate.adjudication else ""
-    replaced = f", replacing the previous {_method(file.gold)} gold" if file.gold is not None else ""
-    written = f"gold {'would be ' if dry_run else ''}written ({method}{replaced})"
-    merged.lines.append(f"{printable(adjudicated.doc_id)}: {written}")
+    merged.golds.append((len(merged.lines), loaded, adjudicated))
+    merged.lines.append("")  # said once it is known whether the gold is written
+
+
+def _write_golds(merged: _Merged, dry_run: bool) -> None:
+    """Write the golds made, each over the very bytes it was made from, and say so in its line; none
+    when a document could not be adjudicated: the report and the files must agree, so all or nothing."""
+    for line, loaded, adjudicated in merged.golds:
+        file, made = loaded.file, adjudicated.candidate.adjudication
+        assert file is not None
+        assert made is not None
+        name = printable(adjudicated.doc_id)
+        if merged.failed:
+            merged.lines[line] = f"{name}: gold not written: not every document could be adjudicated (below)"
+            continue
+        if not dry_run and not _write_gold(merged, loaded, adjudicated.gold):
+            merged.lines[line] = f"{name}: gold not written (below)"
+            continue
+        if not dry_run:
+            merged.written.append(adjudicated.doc_id)
+        replaced = f", replacing the previous {_method(file.gold)} gold" if file.gold is not None else ""
+        written = f"gold {'would be ' if dry_run else ''}written ({made.method}{replaced})"
+        merged.lines[line] = f"{name}: {written}"
+    if merged.failed:
+        failed = ", ".join(printable(doc) for doc in merged.failed)
+        merged.lines.append(f"nothing written or pushed: these documents could not be adjudicated: {failed}")
 
 
 def _method(gold: Annotation) -> str:
@@ -312,7 +343,8 @@ def _merge_all(files: list[Loaded], *, force: bool, dry_run: bool) -> _Merged:
         skip = kept or _only_empty(merged, loaded) or _invalid(merged, loaded) or _too_dense(merged, loaded)
         adjudicated = None if skip else merge(loaded.file, made_at=datetime.now(UTC))
         if adjudicated is not None:
-            _record(merged, loaded, adjudicated, dry_run)
+            _record(merged, loaded, adjudicated)
+    _write_golds(merged, dry_run)
     return merged
 
 
@@ -341,6 +373,7 @@ def _adjudication_output(merged: _Merged, report: Report, fmt: str) -> str:
             "to_review": sorted(merged.to_review),
             "pushed": merged.pushed,
             "gold_kept": sorted(merged.kept),
+            "gold_written": sorted(merged.written),
         }
         return render_json(report.sorted(), summary)
     issues = render(report.sorted(), "text") if report.issues else ""
@@ -368,6 +401,7 @@ def adjudicate(  # noqa: PLR0913 - one keyword per command-line option (the CLI 
         return 2
     merged = _merge_all([one for one in loaded if one.file is not None], force=force, dry_run=dry_run)
     report.extend(merged.issues)
-    pushed = _push(merged, url, api_key, project, report) if push and merged.to_review else True
+    pushing = push and merged.to_review and not merged.failed  # all or nothing, like the golds
+    pushed = _push(merged, url, api_key, project, report) if pushing else True
     out.write(_adjudication_output(merged, report, fmt))
     return 1 if merged.to_review or not pushed else report.exit_code()
