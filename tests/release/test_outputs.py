@@ -74,3 +74,30 @@ def test_diff_against_a_corpus_that_cannot_be_read_is_refused(
     code = main(["diff", "current", "current", "--corpus", str(folder), "--records", str(tmp_path / "r")])
     assert code == 1
     assert "E305" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["a-link", "a-file", "a-folder-without-manifest"])
+def test_a_release_replaces_only_a_folder_it_built(
+    make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Found by a hostile review: a link or a file at the release's place was renamed away and the
+    release moved in, while the command said it failed (an internal error for the link)."""
+    corpus, out, elsewhere = make_corpus(2), tmp_path / "dist", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.txt").write_text("mine", encoding="utf-8")
+    out.mkdir()
+    target = out / "claimkit-arabic-news-claims-snapshot"
+    if kind == "a-link":
+        target.symlink_to(elsewhere)
+    elif kind == "a-file":
+        target.write_text("mine", encoding="utf-8")
+    else:
+        target.mkdir()
+        (target / "mine.txt").write_text("mine", encoding="utf-8")
+    code = main(["release", "--snapshot", "--corpus", str(corpus), "--out", str(out)])
+    assert (code, capsys.readouterr().err.split()[2]) == (2, "E212")
+    assert [path.name for path in out.iterdir()] == [target.name]  # nothing renamed, nothing left building
+    assert target.is_symlink() == (kind == "a-link")
+    assert (elsewhere / "mine.txt").read_text(encoding="utf-8") == "mine"
+    if kind != "a-file":
+        assert sorted(path.name for path in target.iterdir()) == ["mine.txt"]

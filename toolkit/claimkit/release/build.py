@@ -26,7 +26,7 @@ from pathlib import Path
 
 from claimkit import collector
 from claimkit.agreement.summary import AgreementSummary
-from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, ReleaseError
+from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, TARGET_NOT_WRITABLE, ConfigError, ReleaseError
 from claimkit.issues import Issue, Report, Severity
 from claimkit.model import SCHEMA_VERSION, Annotation, Document, DocumentFile
 from claimkit.release.card import CardInputs, Statistics
@@ -245,7 +245,20 @@ def _tools() -> dict[str, str]:
     return {"claimkit": __version__, "pyarrow": pyarrow.__version__}
 
 
+def _refuse_target(target: Path) -> None:
+    """A release replaces only a release folder it built: refuse a symbolic link, a file, or a folder
+    without a manifest at its place (E212), before building and again just before the move."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        what = "a symbolic link" if target.is_symlink() else "a file"
+        why = f"{target} is {what}, not a release folder: a release replaces only a folder it built"
+        raise ConfigError(TARGET_NOT_WRITABLE, why, hint="Move it away, or choose another --out.")
+    if target.is_dir() and not (target / "manifest.json").is_file():
+        why = f"{target} is a folder without a manifest.json, not a release: a release replaces only a folder it built"
+        raise ConfigError(TARGET_NOT_WRITABLE, why, hint="Move it away, or choose another --out.")
+
+
 def _move_into_place(built: Path, target: Path) -> None:
+    _refuse_target(target)
     if target.exists():
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         os.replace(target, old)
@@ -313,6 +326,7 @@ def build_release(  # noqa: PLR0913 - keyword-only options of a build
     base = base_record(known, version)
     labels = assign_ids(base.label_sets if base else None)
     name = f"{settings.name}-{version or SNAPSHOT}"
+    _refuse_target(out / name)
     with _building(out, name) as building:
         state = _Pass(labels, settings, ParquetWriters(building, labels))
         _read(corpus, state)
