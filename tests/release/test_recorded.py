@@ -215,6 +215,8 @@ def test_walking_an_object_member_by_member_reads_what_json_reads(
         lambda text: text.replace('"1:2:0"', '"1-2-0"', 1),
         lambda text: text.replace('"split": "train"', '"split": "nonsense"', 1),
         lambda text: text.replace('"0000000000', '"zz', 1),  # not a SHA-256
+        lambda text: text.replace('"analyst_opinion"', '"official_statement"', 1),  # a label twice: two ids
+        lambda text: '"official_statement"'.join(text.rsplit('"analyst_opinion"', 1)),  # a category twice
     ],
 )
 def test_a_damaged_record_is_a_coded_error(tmp_path: Path, damage: object, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_serializer
+from pydantic import BaseModel, ConfigDict, ValidationError, field_serializer, field_validator
 
 from claimkit.errors import (
     INSUFFICIENT_BUMP,
@@ -95,6 +95,23 @@ class ReleaseRecord(BaseModel):
     files: dict[str, str] | None = None
     #: The versions of what wrote those files (claimkit: the card; pyarrow: the Parquet bytes).
     built_with: dict[str, str] | None = None
+
+    @field_validator("label_sets")
+    @classmethod
+    def _labels_once(cls, label_sets: LabelIds) -> LabelIds:
+        """A label's position is its id: a name listed twice would give one label two ids."""
+        for name, labels in label_sets.items():
+            repeated = sorted({label for label in labels if labels.count(label) > 1})
+            if repeated:
+                raise ValueError(f"label set {name!r} lists {', '.join(map(repr, repeated))} more than once")
+        return label_sets
+
+    @field_validator("categories")
+    @classmethod
+    def _categories_once(cls, categories: list[str]) -> list[str]:
+        if len(set(categories)) != len(categories):
+            raise ValueError("categories lists a category more than once")
+        return categories
 
     @field_serializer("documents")
     def _documents(self, documents: Mapping[str, RecordedDocument]) -> dict[str, RecordedDocument]:
