@@ -133,3 +133,13 @@ def test_the_documents_that_can_be_adjudicated_are_written_once_the_others_are_f
     assert main(["adjudicate", str(tmp_path), "--format", "json"]) == 1  # the conflict is left
     out = json.loads(capsys.readouterr().out)
     assert (out["issues"], out["summary"]["gold_written"]) == ([], ["aaa"])
+
+
+def test_the_heatmap_and_the_hard_cases_page_cannot_share_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--heatmap h.png --hard-cases h.png exited 0 with the PNG overwritten by Markdown (hostile review)."""
+    side = tmp_path / "h.png"
+    code = main(["agree", str(CASES / "names"), "--heatmap", str(side), "--hard-cases", str(side)])
+    assert (code, capsys.readouterr().err.split()[2]) == (2, "E004")
+    assert not side.exists()

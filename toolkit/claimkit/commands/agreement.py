@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from contextlib import closing
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimkit import collector
-from claimkit.errors import REVIEWED_GOLD_KEPT, UNSUPPORTED_OUTPUT_FORMAT, DataError, UsageError
+from claimkit.errors import CONFLICTING_OPTIONS, REVIEWED_GOLD_KEPT, UNSUPPORTED_OUTPUT_FORMAT, DataError, UsageError
 from claimkit.issues import Issue, Report, Severity
 from claimkit.loading import Loaded, load_files
 from claimkit.model import Annotation, DocumentFile
@@ -118,6 +119,9 @@ def _check_side_files(paths: Sequence[str], heatmap: str | None, hard_cases: str
     for option, output in (("--heatmap", heatmap), ("--hard-cases", hard_cases)):
         if output:
             refuse_overwrite(output, paths, option=option)
+    if heatmap and hard_cases and os.path.realpath(heatmap) == os.path.realpath(hard_cases):
+        message = f"--heatmap and --hard-cases both name {hard_cases}: the second would write over the first"
+        raise UsageError(CONFLICTING_OPTIONS, message, hint="Give each its own file.")
     if heatmap and Path(heatmap).suffix.lower() != ".png":
         raise UsageError(UNSUPPORTED_OUTPUT_FORMAT, f"--heatmap {heatmap}: the heatmap is written as PNG (.png)")
 
