@@ -3,6 +3,11 @@ is not one refused, a corpus that cannot be read never compared as an empty one.
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,3 +106,22 @@ def test_a_release_replaces_only_a_folder_it_built(
     assert (elsewhere / "mine.txt").read_text(encoding="utf-8") == "mine"
     if kind != "a-file":
         assert sorted(path.name for path in target.iterdir()) == ["mine.txt"]
+
+
+def test_what_a_killed_release_left_is_removed_by_the_next(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    """``kill -9`` mid-build left a hidden .building folder that no later run removed (hostile
+    review); the next build removes it, and never a folder a live process is still making."""
+    corpus, out = make_corpus(60), tmp_path / "dist"
+    command = [sys.executable, "-m", "claimkit", "release", "--snapshot", "--corpus", str(corpus), "--out", str(out)]
+    building = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".*.building-*")) and building.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    building.kill()
+    building.wait()
+    left = list(out.glob(".*.building-*"))
+    assert left, "the build ended before it could be killed"
+    live = out / f".claimkit-arabic-news-claims-snapshot.building-{socket.gethostname()}-{os.getpid()}-x"
+    live.mkdir()  # this test's own process is alive: its folder stays
+    assert main(["release", "--snapshot", "--corpus", str(corpus), "--out", str(out)]) == 0
+    assert sorted(path.name for path in out.iterdir()) == sorted([live.name, "claimkit-arabic-news-claims-snapshot"])

@@ -10,6 +10,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
+import shutil
+import socket
 import stat
 import tempfile
 import threading
@@ -36,6 +39,8 @@ __all__ = [
     "file_mode",
     "lock_folder",
     "refuse_overwrite",
+    "remove_abandoned",
+    "staging_prefix",
     "write_document_file",
 ]
 
@@ -216,3 +221,36 @@ def write_document_file(
         if busy is not None and error.code is CORPUS_BUSY:
             busy.add(folder)
         raise
+
+
+def staging_prefix(name: str, kind: str = "building") -> str:
+    """The name a folder being made for ``name`` starts with: hidden, and saying which process on
+    which machine makes it (``.NAME.building-HOST-PID-``), so that a later run can tell a folder
+    abandoned by a killed process from one another process is still making."""
+    host = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
+    return f".{name}.{kind}-{host}-{os.getpid()}-"
+
+
+def remove_abandoned(folder: Path, name: str, kind: str = "building") -> list[Path]:
+    """Remove the folders :func:`staging_prefix` named in ``folder`` whose process, on this machine,
+    is gone (killed mid-way: ``kill -9``, a power cut); returns them. A live process's folder, or
+    one made on another machine, is left alone."""
+    host = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
+    pattern = re.compile(re.escape(f".{name}.{kind}-{host}-") + r"(\d+)-")
+    removed = []
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        found = pattern.match(entry.name)
+        if found and entry.is_dir() and not entry.is_symlink() and not _alive(int(found.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

@@ -50,6 +50,7 @@ from claimkit.release.versions import (
     write_record,
 )
 from claimkit.release.writers import ParquetWriters, write_metadata
+from claimkit.storage import remove_abandoned, staging_prefix
 from claimkit.taxonomy import GUIDELINES_VERSION
 from claimkit.validate import ValidationOptions
 
@@ -219,7 +220,8 @@ def _umask() -> int:
 def _building(out: Path, name: str) -> Iterator[Path]:
     """A fresh folder next to the target (with the mode the umask gives), removed if the build fails."""
     out.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{name}.building-", dir=out))
+    remove_abandoned(out, name)  # what a killed build left
+    building = Path(tempfile.mkdtemp(prefix=staging_prefix(name), dir=out))
     try:
         building.chmod(0o777 & ~_umask())
         yield building
