@@ -221,3 +221,24 @@ def test_a_category_id_outside_its_labels_is_refused_when_shown() -> None:
     config = LoadedConfig("claims", {"train": 1}, {"category": ClassLabel(names=["a"])}, {"category": 99, "text": "x"})
     with raises_code("E310", ReleaseError):
         first_claim(config)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("counts", None),  # one claim more than the Parquet file holds
+        ("version", "9.9.9"),
+        ("corpus_commit", "0" * 40),
+        ("date", "2020-01-01"),
+    ],
+)
+def test_an_edited_fact_of_the_manifest_is_found(built: Path, field: str, value: str | None) -> None:
+    """The manifest's facts are in no checksum: they passed edited (hostile review). Its counts are
+    compared with the Parquet rows, its version, commit and date with the card's version line."""
+    manifest = json.loads((built / "manifest.json").read_text())
+    if field == "counts":
+        manifest["counts"]["claims"]["train"] += 1
+    else:
+        manifest[field] = value
+    (built / "manifest.json").write_text(json.dumps(manifest))
+    assert _found(built) == {("V010", "manifest.json")}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -89,6 +90,20 @@ CHECKSUMS_DISAGREE = declare(
     manifest rewritten to match a changed file, beside the published `SHA256SUMS`, would otherwise
     pass.""",
     "Do not use this folder: " + _AGAIN,
+)
+MANIFEST_CONTRADICTED = declare(
+    "V010",
+    "manifest-contradicted",
+    *_ERROR,
+    """What the manifest says of the release contradicts its checked files.
+
+    The manifest's own facts are in no checksum: its counts are compared with the rows of the Parquet
+    files, its version, corpus commit and date with the dataset card's version line, so that an
+    edited manifest (a count, a version, a commit) over intact files is found.""",
+    "Do not use this folder: " + _AGAIN,
+)
+_VERSION_LINE = re.compile(
+    r"Version \*\*(?P<version>[^*]+)\*\* · .*?corpus commit `(?P<commit>[0-9a-z-]+)` · (?P<date>\S+)"
 )
 
 
@@ -214,6 +229,37 @@ def _parquet_problem(path: Path) -> Issue | None:
     return None
 
 
+def _manifest_facts(folder: Path, intact: set[str]) -> Iterator[Issue]:
+    """V010 for each fact of the manifest that an intact file of the release contradicts."""
+    manifest = json.loads((folder / MANIFEST).read_bytes())
+    where = str(folder / MANIFEST)
+    counts = manifest.get("counts") if isinstance(manifest.get("counts"), dict) else {}
+    for config, splits in sorted(counts.items()):
+        for split, said in sorted(splits.items() if isinstance(splits, dict) else ()):
+            files = sorted(name for name in intact if name.startswith(f"data/{config}/{split}-"))
+            if files:
+                rows = sum(_rows(folder / name) for name in files)
+                if rows != said:
+                    message = f"counts {config}/{split}: the manifest says {said}, its Parquet files hold {rows} rows"
+                    yield MANIFEST_CONTRADICTED.issue(message, file=where)
+    card = folder / "README.md"
+    found = _VERSION_LINE.search(card.read_text("utf-8")) if "README.md" in intact else None
+    if found is None:
+        return
+    commit = str(manifest.get("corpus_commit", ""))
+    said = {"version": str(manifest.get("version")), "date": str(manifest.get("date"))}
+    wrong = [key for key in ("version", "date") if said[key] != found[key]]
+    wrong += [] if commit.startswith(found["commit"]) else ["corpus_commit"]
+    for key in wrong:
+        yield MANIFEST_CONTRADICTED.issue(f"{key}: the manifest and the dataset card disagree", file=where)
+
+
+def _rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return int(pq.ParquetFile(path).metadata.num_rows)
+
+
 def verify_release(folder: Path) -> Report:
     """Every problem of a release folder against its manifest (an empty report: the folder is intact)."""
     if not folder.is_dir():
@@ -228,5 +274,8 @@ def verify_release(folder: Path) -> Report:
     report.extend(_extra_files(folder, set(entries)))
     report.extend(_checksum_problems(folder, entries))
     intact = [folder / name for name, issue in problems.items() if issue is None and name.endswith(".parquet")]
-    report.extend(issue for path in intact if (issue := _parquet_problem(path)) is not None)
+    unreadable = [issue for path in intact if (issue := _parquet_problem(path)) is not None]
+    report.extend(unreadable)
+    if not report.issues:  # the facts are compared only with files that are all what the manifest lists
+        report.extend(_manifest_facts(folder, set(entries)))
     return report
