@@ -58,6 +58,15 @@ UNSUPPORTED_OUTPUT_FORMAT = declare_command(
     "An output file's name asks for a format the option does not write (--heatmap writes PNG).",
     "Name the file with the extension the option's --help gives (e.g. --heatmap confusion.png).",
 )
+UNKNOWN_PREDICTIONS = declare_command(
+    "E007",
+    "unknown-predictions",
+    """--predictions names no annotator of the documents, nor gold, nor a source of proposals.
+
+    An annotator's pseudonym that no document has (a typing error, a pseudonym of another key)
+    would export or push every task without a prediction and say nothing of it.""",
+    "Name `gold`, `preannotate`, or a pseudonym the documents have (the message lists them).",
+)
 # Configuration (exit 2).
 MISSING_SERVER_URL = declare_command(
     "E101", "missing-server-url", "No Label Studio URL was given.", "Pass --url or set LABEL_STUDIO_URL."

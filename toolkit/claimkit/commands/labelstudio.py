@@ -75,7 +75,7 @@ def push(  # noqa: PLR0913 - one keyword per command-line option (the CLI adapte
     if init_report.issues or project is None:
         emit(out, init_report, fmt, lines=["nothing pushed: the project config"], summary={"pushed": False})
         return 1
-    which = resolve(predictions, (file for _, file in files))
+    which = resolve(predictions, [file for _, file in files])
     summary, push_report = push_documents(client, project, files, which)
     counts = {name: getattr(summary, name) for name in ("created", "updated", "unchanged", "refused", "predictions")}
     line = f"project {title!r} (id {project}, {action}): " + ", ".join(f"{n} {k}" for k, n in counts.items())
@@ -176,7 +176,7 @@ def export(paths: Sequence[str], out_dir: str, *, predictions: str | None, fmt: 
         report = Report(issues, files_checked=len(files) + len(issues)).sorted()
         emit(out, report, fmt, lines=["nothing exported: fix the files first"], summary={"exported": False})
         return report.exit_code()
-    which = resolve(predictions, (file for _, file in files))
+    which = resolve(predictions, [file for _, file in files])
     summary, report = write_task_files(files, Path(out_dir), which)
     line = f"wrote {summary.tasks} tasks ({summary.predictions} with a prediction) and the labeling config to {out_dir}"
     facts = {"exported": True, "tasks": summary.tasks, "predictions": summary.predictions, "written": summary.written}

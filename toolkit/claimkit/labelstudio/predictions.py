@@ -12,9 +12,10 @@ be registered in :data:`PROVIDERS`; ``--predictions <name>`` then uses it in bot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from claimkit.errors import UNKNOWN_PREDICTIONS, UsageError
 from claimkit.issues import Issue
 from claimkit.labelstudio import codes
 from claimkit.labelstudio.client import prediction_problems
@@ -31,10 +32,18 @@ PREANNOTATE = "preannotate"
 PROVIDERS: dict[str, Callable[[Iterable[DocumentFile]], Mapping[str, Annotation]]] = {}
 
 
-def resolve(which: str | None, files: Iterable[DocumentFile]) -> Predictions:
-    """``--predictions``: a registered provider's proposals, else ``"gold"`` or a pseudonym as given."""
+def resolve(which: str | None, files: Sequence[DocumentFile]) -> Predictions:
+    """``--predictions``: a registered provider's proposals, else ``"gold"`` or a pseudonym as given
+    (E007 when no document has an annotation by it)."""
     if which is not None and which in PROVIDERS:
         return PROVIDERS[which](files)
+    if which in (None, "gold", PREANNOTATE):
+        return which
+    known = {annotation.annotator for file in files for annotation in file.annotations}
+    if which not in known:
+        listed = ", ".join(sorted(known)[:10]) or "none"
+        message = f"--predictions {which!r}: no document has an annotation by it (annotators: {listed})"
+        raise UsageError(UNKNOWN_PREDICTIONS, message)
     return which
 
 
