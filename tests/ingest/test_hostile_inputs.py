@@ -5,6 +5,10 @@ place for each, never an internal error, and nothing the input holds dropped or 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +228,54 @@ def test_a_tsv_whose_quotation_marks_are_text_is_read_with_tsv_plain(ingest: Ing
         json.loads(path.read_text(encoding="utf-8"))["document"]["title"] for path in (tmp_path / "out").iterdir()
     }
     assert '"الوزير": الوضع مستقر' in titles
+
+
+# -- named pipes: never opened (opening one waits until something writes into it) ----------------------
+def _ingest_in_a_process(*inputs: Path, out: Path) -> tuple[int, list[tuple[str, str, int | None]]]:
+    """``claimkit ingest`` in a process of its own, stopped after 20 s: a reader that opens a named pipe
+    waits forever, and the test then fails instead of hanging. The exit code and the issues found."""
+    flags = ["--out", str(out), "--format", "json", "-j", "1", "--outlet", "o", "--language", "ar"]
+    command = [sys.executable, "-m", "claimkit", "ingest", *map(str, inputs), *flags]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.returncode, found(json.loads(done.stdout))
+
+
+def test_a_named_pipe_among_the_inputs_is_f001_and_the_others_are_read(tmp_path: Path) -> None:
+    """A named pipe in an input folder, or given itself, was opened and the run waited forever."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(INPUTS / "article.txt", folder / "article.txt")
+    for name in ("pipe.txt", "pipe.jsonl"):
+        os.mkfifo(folder / name)
+    os.mkfifo(tmp_path / "given.csv")
+    code, issues = _ingest_in_a_process(folder, tmp_path / "given.csv", out=tmp_path / "out")
+    assert (code, issues) == (1, [("F001", name, None) for name in ("given.csv", "pipe.jsonl", "pipe.txt")])
+    assert list(written(tmp_path / "out")) == ["article"]
+
+
+def test_a_named_pipe_where_a_sidecar_belongs_is_i002(tmp_path: Path) -> None:
+    shutil.copy(INPUTS / "article.txt", tmp_path / "article.txt")
+    os.mkfifo(tmp_path / "article.txt.meta.json")
+    code, issues = _ingest_in_a_process(tmp_path / "article.txt", out=tmp_path / "out")
+    assert (code, issues) == (2, [("I002", "article.txt.meta.json", None)])
+
+
+@pytest.mark.parametrize("name", ["state.json", "data-00000-of-00001.arrow"])
+def test_a_named_pipe_in_a_datasets_folder_is_f001(tmp_path: Path, name: str) -> None:
+    shutil.copytree(INPUTS / "dataset-nan", tmp_path / "dataset")
+    (tmp_path / "dataset" / name).unlink()
+    os.mkfifo(tmp_path / "dataset" / name)
+    code, issues = _ingest_in_a_process(tmp_path / "dataset", out=tmp_path / "out")
+    assert (code, issues) == (2, [("F001", "dataset", None)])
+
+
+def test_a_named_pipe_in_the_corpus_is_f001_for_its_id_alone(tmp_path: Path) -> None:
+    """A named pipe in --out was opened to learn the text of the document it names: the run waited forever."""
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "art-0.json")
+    code, issues = _ingest_in_a_process(INPUTS / "two-records.jsonl", out=out)
+    assert (code, issues) == (1, [("F001", "art-0.json", None)])
+    assert sorted(path.name for path in out.iterdir() if path.is_file()) == ["art-1.json"]  # the pipe is left
+    assert (out / "art-0.json").is_fifo()

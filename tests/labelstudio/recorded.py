@@ -87,11 +87,19 @@ class Expectation:
         return found | {("L013", url("<none>"), "")}
 
 
-def claimkit(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The CLI in a fresh process, with the recording key."""
+def claimkit(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The CLI in a fresh process, with the recording key (``timeout``: seconds after which it is
+    stopped and the test fails, for a run that could wait forever)."""
     environment = {**os.environ, "CLAIMKIT_PSEUDONYM_KEY": RECORDING_KEY, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "claimkit", *args], capture_output=True, text=True, cwd=cwd, env=environment
+        [sys.executable, "-m", "claimkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=timeout,
     )
 
 

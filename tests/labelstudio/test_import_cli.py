@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -142,6 +143,36 @@ def test_an_export_cut_short_changes_nothing(tmp_path: Path) -> None:
 def test_a_missing_export_is_a_usage_error(missing: str, tmp_path: Path) -> None:
     done = claimkit("ls", "import", missing, "--out", "corpus", cwd=tmp_path)
     assert (done.returncode, "E211" in done.stderr, "Traceback" in done.stderr) == (2, True, False)
+
+
+def test_an_export_that_is_a_named_pipe_is_refused_unopened(tmp_path: Path) -> None:
+    """Opening a named pipe waits until something writes into it: the import waited forever."""
+    os.mkfifo(tmp_path / "pipe.json")
+    done = claimkit("ls", "import", "pipe.json", "--out", "corpus", "--format", "json", cwd=tmp_path, timeout=20)
+    assert (done.returncode, [issue["code"] for issue in _json(done)["issues"]]) == (2, ["E211"])
+    assert "not a regular file (a named pipe)" in _json(done)["issues"][0]["message"]
+    assert not (tmp_path / "corpus").exists()
+
+
+@pytest.mark.parametrize(
+    ("pipe", "code"),
+    [
+        ("o003-emoji-crlf-diacritics.json", "F001"),  # a document file: refused, the others are written
+        (".pending/o003-emoji-crlf-diacritics/annotation-10.json", "E213"),  # where a set-aside one goes
+        (".pending/000_f22616ff3d8ce778/annotation-99.json", "L054"),  # a set-aside one the export has not
+    ],
+    ids=["document", "set-aside", "stale-set-aside"],
+)
+def test_a_named_pipe_in_the_corpus_is_never_opened(pipe: str, code: str, tmp_path: Path) -> None:
+    """The import read a named pipe in the corpus where a file set aside from a task goes, and waited
+    forever; it is unreadable like a damaged file (a document file: F001, that document not written)."""
+    _plain_export(tmp_path)
+    (tmp_path / "corpus" / pipe).parent.mkdir(parents=True)
+    os.mkfifo(tmp_path / "corpus" / pipe)
+    done = claimkit("ls", "import", "export.json", "--out", "corpus", "--server-id", "x", cwd=tmp_path, timeout=20)
+    assert "Traceback" not in done.stderr
+    assert code in done.stdout + done.stderr
+    assert (tmp_path / "corpus" / pipe).is_fifo()
 
 
 # -- folders claimkit may not write, as an unprivileged user ------------------------------------

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -363,6 +366,37 @@ def test_a_run_with_no_readable_shard_reports_no_earlier_issue(
     assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["P003"]
     assert main(["preannotate", str(second), "--out", out, "--format", "json"]) == 1
     assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["P007"]
+
+
+def _preannotate_in_a_process(*args: str) -> tuple[int, list[tuple[str, str]]]:
+    """``claimkit preannotate`` in a process of its own, stopped after 20 s: a reader that opens a named
+    pipe waits forever, and the test then fails instead of hanging. The exit code and (code, file name)
+    of each issue."""
+    command = [sys.executable, "-m", "claimkit", "preannotate", *args, "--format", "json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    issues = json.loads(done.stdout)["issues"]
+    return done.returncode, [(i["code"], Path(i["location"]["file"]).name) for i in issues]
+
+
+def test_a_named_pipe_is_refused_unopened_as_a_shard_or_a_document_file(tmp_path: Path) -> None:
+    """A named pipe given as a shard, or in a folder of shards, was opened and the run waited forever:
+    it is P007 and the other shards are proposed for; in a folder of document files it is F001."""
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    (shards / "good.jsonl").write_text(json.dumps(_articles()[0], ensure_ascii=False, default=str) + "\n")
+    os.mkfifo(shards / "pipe.jsonl")
+    os.mkfifo(tmp_path / "given.jsonl")
+    out = tmp_path / "out"
+    code, issues = _preannotate_in_a_process(str(tmp_path / "given.jsonl"), "--out", str(out))
+    assert (code, issues) == (1, [("P007", "given.jsonl")])
+    code, issues = _preannotate_in_a_process(str(shards), "--out", str(out))
+    assert (code, issues) == (1, [("P007", "pipe.jsonl")])
+    assert sorted(path.name for path in out.iterdir()) == ["good.proposals.jsonl"]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "annotations", corpus)
+    os.mkfifo(corpus / "pipe.json")
+    assert _preannotate_in_a_process(str(corpus), "--dry-run") == (2, [("F001", "pipe.json")])
 
 
 def test_shards_and_document_files_in_one_run_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "load_documents",
     "load_file",
     "load_files",
+    "not_regular",
 ]
 
 _BOM = b"\xef\xbb\xbf"
@@ -278,13 +279,41 @@ def load_bytes(raw: bytes, path: str | None = None) -> Loaded:
     return Loaded(path, None if refused else file, refused, raw)
 
 
+def _what_it_is(mode: int) -> str:
+    """Why a path of this mode is not read as a file (the words of F001)."""
+    if stat.S_ISDIR(mode):
+        what = "a folder"
+    elif stat.S_ISFIFO(mode):
+        what = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    else:
+        what = "a device"
+    return f"not a regular file ({what})"
+
+
+def not_regular(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` is not opened, when it is there but is no regular file: a folder, a named pipe, a
+    socket or a device (the message of F001, or of the reader's own code for an unreadable input).
+
+    Every reader of an input asks this before it opens one: opening a named pipe waits until
+    something writes into it, which may be never, and reading a device may never end. ``None`` for a
+    regular file (or a link to one), and for a path that cannot be looked at: the open that follows
+    says why (no such file, permission denied)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return None
+    return None if stat.S_ISREG(mode) else _what_it_is(mode)
+
+
 def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Loaded:
     """Read one document file; I/O problems become F issues, never exceptions."""
     name = str(path)
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
-            return Loaded(name, None, [UNREADABLE_FILE.issue("not a regular file", file=name)])
+            return Loaded(name, None, [UNREADABLE_FILE.issue(_what_it_is(status.st_mode), file=name)])
         size = status.st_size
         if size > max_bytes:
             message = f"the file is {size:,} bytes, over the limit of {max_bytes:,}"

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from claimkit.errors import UsageError
 from claimkit.issues import Issue
+from claimkit.loading import not_regular
 from claimkit.preannotate.codes import SHARD_NAMES_COLLIDE, SHARD_UNREADABLE, UNSUPPORTED_SHARD
 
 __all__ = [
@@ -93,7 +94,9 @@ def _distinct_names(shards: list[Path]) -> None:
 
 def shard_problem(path: Path) -> Issue | None:
     """P007 for a shard that cannot be read (checked before a run: a Parquet file by its footer, and
-    its schema for a column named twice)."""
+    its schema for a column named twice); a named pipe is not opened: that would wait forever."""
+    if (why := not_regular(path)) is not None:
+        return SHARD_UNREADABLE.issue(why, file=path.name)
     try:
         with path.open("rb"):
             pass

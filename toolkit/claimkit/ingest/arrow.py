@@ -18,7 +18,7 @@ from typing import Any
 from claimkit.ingest.codes import HUB_UNAVAILABLE, MISSING_DEPENDENCY, IngestError
 from claimkit.ingest.readers import Item, column_problem
 from claimkit.ingest.records import FieldMap, Record, Unread, json_safe
-from claimkit.loading import NOT_UTF8, UNREADABLE_FILE
+from claimkit.loading import NOT_UTF8, UNREADABLE_FILE, not_regular
 
 __all__ = ["is_dataset_folder", "read", "read_hub"]
 
@@ -163,8 +163,26 @@ def _dataset_rows(dataset: Any, where: str, fields: FieldMap) -> Iterator[Item]:
     yield from _records(_rows(batches, where, "datasets folder", _DATASET_HINT), where, fields)
 
 
+def _not_regular_within(folder: Path, where: str) -> Unread | None:
+    """F001 for a ``save_to_disk`` folder holding a named pipe (or a socket, a device) where a file
+    belongs: reading it would wait forever. A folder that cannot be listed is left to loading it."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    for name in names:
+        why = not_regular(folder / name)
+        if why is not None and not (folder / name).is_dir():
+            message = f"not a readable datasets folder: {name} is {why}"
+            return Unread(UNREADABLE_FILE.issue(message, file=where, hint=_DATASET_HINT))
+    return None
+
+
 def _dataset(path: Path, fields: FieldMap) -> Iterator[Item]:
     datasets = _module("datasets")
+    if (problem := _not_regular_within(path, str(path))) is not None:
+        yield problem
+        return
     try:
         splits = _split_folders(path)
     except _read_errors() as error:
@@ -172,6 +190,9 @@ def _dataset(path: Path, fields: FieldMap) -> Iterator[Item]:
         return
     for split, folder in splits:
         where = f"{path}[{split}]" if split else str(path)
+        if split and (problem := _not_regular_within(folder, where)) is not None:
+            yield problem
+            continue
         if _saved_without_rows(folder):
             continue
         try:

@@ -14,7 +14,7 @@ from claimkit.ingest.codes import DOCUMENT_EXISTS, OUTPUT_NOT_A_FOLDER, OUTPUT_N
 from claimkit.ingest.duplicates import DuplicateIndex, hash_key, signature
 from claimkit.ingest.store import Store
 from claimkit.issues import Issue
-from claimkit.loading import load_file
+from claimkit.loading import load_file, not_regular
 from claimkit.model import text_sha256
 
 __all__ = ["Corpus"]
@@ -33,6 +33,8 @@ def _prepare(folder: Path) -> None:
 
 
 def _text(path: Path) -> str | None:
+    if not_regular(path) is not None:  # a named pipe would never be read to its end; load_file says why
+        return None
     try:
         document = json.loads(path.read_bytes())["document"]
         text = document["text"]

@@ -21,6 +21,7 @@ from claimkit.ingest.ids import record_id, slugify
 from claimkit.ingest.readers import Line
 from claimkit.ingest.records import Record, Unread
 from claimkit.issues import Issue, Severity
+from claimkit.loading import not_regular
 from claimkit.model import DocumentFile
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ _METADATA = ("title", "outlet", "language", "published", "url", "license")
 
 def metadata_not_updated(target: Path, prepared: Prepared) -> list[Issue]:
     """I016 when the corpus's file of this very text has other metadata than the record gives."""
-    if prepared.data is None:
+    if prepared.data is None or not_regular(target) is not None:  # replaced by a named pipe meanwhile
         return []
     try:
         held = json.loads(target.read_bytes())["document"]

@@ -29,7 +29,7 @@ from claimkit.ingest.codes import (
     UNSUPPORTED_INPUT,
 )
 from claimkit.ingest.records import FieldMap, Record, Unread
-from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint
+from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint, not_regular
 from claimkit.locate import DuplicateKeyError, TextIndex, json_kind, loads_unique
 
 __all__ = [
@@ -165,9 +165,8 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     """Metadata from ``<file>.meta.json`` next to a text file, when there is one."""
     sidecar = _sidecar_path(path)
     if not sidecar.is_file():
-        if os.path.lexists(sidecar):  # a folder, a broken link: not a file without metadata
-            message = "unreadable sidecar: not a regular file (a folder or a broken link)"
-            return {}, _bad_sidecar(message, sidecar)
+        if os.path.lexists(sidecar):  # a folder, a named pipe, a broken link: not a file without metadata
+            return {}, _bad_sidecar(f"unreadable sidecar: {not_regular(sidecar) or 'a broken link'}", sidecar)
         return {}, None
     try:
         data = loads_unique(sidecar.read_text(encoding="utf-8"))
@@ -402,6 +401,9 @@ def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = T
     if fmt is None:
         message = f"no reader for {path.name!r} (known endings: {', '.join(sorted(FORMATS))})"
         yield Unread(UNSUPPORTED_INPUT.issue(message, file=where))
+        return
+    if fmt != "dataset" and (why := not_regular(path)) is not None:  # a named pipe: opening it would wait
+        yield Unread(UNREADABLE_FILE.issue(why, file=where))
         return
     try:
         items = _read_text(path, fields) if fmt == "text" else _read_tabular(path, fields, fmt, lazy)

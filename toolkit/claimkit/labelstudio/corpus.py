@@ -31,7 +31,7 @@ from claimkit.labelstudio.tasks import (
     document_id_problem,
     task_location,
 )
-from claimkit.loading import load_file
+from claimkit.loading import load_file, not_regular
 from claimkit.model import DocumentFile
 from claimkit.storage import document_json
 from claimkit.validate import check_document
@@ -196,7 +196,9 @@ class _Run:
 
 
 def _pending_task(path: Path) -> Any:
-    """The task a quarantine file was set aside from (``None`` when it does not say)."""
+    """The task a quarantine file was set aside from (``None`` when it does not say, or is no file)."""
+    if not_regular(path) is not None:  # a named pipe: reading it would wait forever
+        return None
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):

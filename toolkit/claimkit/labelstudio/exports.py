@@ -23,6 +23,7 @@ from typing import Any
 import ijson
 
 from claimkit.errors import LOSSY_EXPORT_FORMAT, UNREADABLE_EXPORT, UsageError
+from claimkit.loading import not_regular
 
 __all__ = ["MAX_DEPTH", "ExportFile", "open_exports"]
 
@@ -65,6 +66,8 @@ class ExportFile:
         self._check_shape()
 
     def _head(self, size: int) -> bytes:
+        if (why := not_regular(self.path)) is not None:  # a named pipe: opening it would wait forever
+            raise _unreadable(self.path, "a folder, not an export file" if self.path.is_dir() else why)
         try:
             with self.path.open("rb") as handle:
                 return handle.read(size)

@@ -22,6 +22,7 @@ from claimkit.errors import (
     ConfigError,
     DataError,
 )
+from claimkit.loading import not_regular
 from claimkit.storage import atomic_write_text, file_mode, lock_folder
 
 __all__ = ["STAGING_PREFIX", "Staging", "check_corpus"]
@@ -139,6 +140,8 @@ def _fingerprint(path: Path) -> tuple[int, int, int] | None:
 
 
 def _holds(path: Path, text: str) -> bool:
+    if (why := not_regular(path)) is not None:  # a named pipe: reading it would wait forever
+        raise ConfigError(CORPUS_UNREADABLE, f"cannot read {path}: {why}")
     try:
         return path.read_bytes() == text.encode("utf-8")
     except FileNotFoundError:

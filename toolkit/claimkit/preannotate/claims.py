@@ -15,7 +15,7 @@ from claimkit.preannotate.lexicon import ADJUNCT_STARTS, COMPLEMENTIZERS, CONNEC
 from claimkit.preannotate.objects import plain_object
 from claimkit.preannotate.reader import OPENING_QUOTES, Reader
 from claimkit.preannotate.titles import addressee
-from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, balanced_quotes
+from claimkit.rules.conventions import EDGE_PUNCTUATION, QUOTATION_MARKS, QuoteBalance
 from claimkit.taxonomy import Certainty, Polarity
 
 __all__ = [
@@ -165,7 +165,9 @@ def _only_quote(reader: Reader, region: tuple[int, int], limit: int) -> bool:
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A claim span from its first to its last word (guidelines §1): no punctuation at either end (O010),
     no أن/إن that introduces it (O011), no quotation mark whose partner is outside the span (C009), no
-    marks of a quotation that encloses it whole (C008)."""
+    marks of a quotation that encloses it whole (C008). The balance of its marks is read once: a turn
+    that trims one mark of thousands asks it again without a scan."""
+    balanced = QuoteBalance(text, start, end)
     while True:
         before = (start, end)
         while start < end and text[start] in _STRIP_START:
@@ -173,22 +175,22 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1] in _STRIP_END:
             end -= 1
         start = _past_complementizer(text, start, end)
-        if start < end and not balanced_quotes(text[start:end]):
+        if start < end and not balanced(start, end):
             if text[start] in QUOTATION_MARKS:
                 start += 1
             elif text[end - 1] in QUOTATION_MARKS:
                 end -= 1
-        elif _enclosed(text, start, end):  # a quotation enclosing the whole claim: its marks stay out (C008)
+        elif _enclosed(text, start, end, balanced):  # a quotation enclosing the whole claim: its marks stay out (C008)
             start, end = start + 1, end - 1
         if (start, end) == before:
             return start, end
 
 
-def _enclosed(text: str, start: int, end: int) -> bool:
+def _enclosed(text: str, start: int, end: int, balanced: QuoteBalance) -> bool:
     """Whether ``[start, end)`` is one quotation: a mark at each end, balanced marks inside."""
     if end - start < 2 or text[start] not in QUOTATION_MARKS or text[end - 1] not in QUOTATION_MARKS:
         return False
-    return balanced_quotes(text[start + 1 : end - 1])
+    return balanced(start + 1, end - 1)
 
 
 def _past_complementizer(text: str, start: int, end: int) -> int:

@@ -7,6 +7,8 @@ partial quotation inside a claim stay in, both of them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -16,7 +18,7 @@ from claimkit.rules.context import AnnotationContext
 from claimkit.rules.registry import Finding, Scope, rule
 from claimkit.taxonomy import QuoteType
 
-__all__ = ["EDGE_PUNCTUATION", "QUOTATION_MARKS", "balanced_quotes"]
+__all__ = ["EDGE_PUNCTUATION", "QUOTATION_MARKS", "QuoteBalance", "balanced_quotes"]
 
 #: Opening mark -> closing mark; the ASCII double quote opens and closes itself.
 _PAIRS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
@@ -39,6 +41,50 @@ def balanced_quotes(text: str) -> bool:
         else:
             return False
     return not stack
+
+
+_MARK = re.compile("[" + "".join(sorted(QUOTATION_MARKS)) + "]")
+
+
+class QuoteBalance:
+    """:func:`balanced_quotes` of any stretch of ``text[start:end]``, each answered by two bisections
+    after one pass over its quotation marks. A claim that opens with thousands of marks is trimmed one
+    mark at a time, and each turn scanned all the marks left: the square of their number (31 s for
+    20,000 « before one word).
+
+    Read as :func:`balanced_quotes` reads them, the marks from one on are whole quotations one after
+    another, until one that is not (a closing mark, or a quotation never closed). ``partner[i]`` is the
+    mark that closes the quotation mark ``i`` opens (-1: none does), found from the quotations that
+    follow ``i`` (``_after``); a stretch is balanced when the quotations that follow its first mark
+    end exactly where its marks end. No two marks share a partner, so two stretches whose successions
+    of quotations end at the same mark are one succession: ``_after[i]``, the mark where the one from
+    mark ``i`` stops, answers in one look-up."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        stop = len(text) if end is None else end
+        self._offsets = [found.start() for found in _MARK.finditer(text, start, stop)]
+        marks = [text[offset] for offset in self._offsets]
+        count = len(marks)
+        partner = [-1] * count
+        after = [count] * (count + 1)  # where the quotations from each mark stop
+        after_plain = [count] * (count + 1)  # the same, stopping at a " too (it closes a quotation of ")
+        for i in range(count - 1, -1, -1):
+            closing = _PAIRS.get(marks[i])
+            if closing is not None:
+                stop_at = (after_plain if closing == '"' else after)[i + 1]
+                if stop_at < count and marks[stop_at] == closing:
+                    partner[i] = stop_at
+            whole = partner[i] >= 0
+            after[i] = after[partner[i] + 1] if whole else i
+            after_plain[i] = after_plain[partner[i] + 1] if whole and marks[i] != '"' else i
+        self._after = after
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Whether ``balanced_quotes(text[start:end])``, for ``start`` and ``end`` within the stretch given."""
+        if end <= start:
+            return True
+        first, last = bisect_left(self._offsets, start), bisect_left(self._offsets, end)
+        return self._after[first] == self._after[last]
 
 
 def _edges(ctx: AnnotationContext, start: int, end: int) -> tuple[str, str]:
