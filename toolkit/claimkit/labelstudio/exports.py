@@ -159,10 +159,23 @@ class ExportFile:
         return _unreadable(self.path, "not JSON")
 
     def tasks(self) -> Generator[Any, None, None]:
-        """Every item of the export, in file order (each is checked by the conversion)."""
+        """Every item of the export, in file order (each is checked by the conversion). An object that
+        gives a key twice refuses the export (E211): a reader keeps one value and drops the other
+        without a word (``"id"`` twice would file an annotation under another task)."""
+        repeated: list[str] = []
+
+        class KeysOnce(dict[str, Any]):
+            def __setitem__(self, key: str, value: Any) -> None:
+                if key in self:
+                    repeated.append(key)
+                dict.__setitem__(self, key, value)
+
         with self._open() as handle:
             try:
-                yield from ijson.items(handle, "item", use_float=True)
+                for number, task in enumerate(ijson.items(handle, "item", use_float=True, map_type=KeysOnce), 1):
+                    if repeated:
+                        raise _unreadable(self.path, f"an object of item {number} gives the key {repeated[0]!r} twice")
+                    yield task
             except _PARSE_ERRORS as error:
                 raise _unreadable(self.path, f"cut short or not valid JSON ({error})") from None
 

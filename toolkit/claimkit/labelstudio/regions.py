@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import ValidationError
 
@@ -121,7 +121,7 @@ class _Reader:
 
     def span(self, value: dict[str, Any], position: int) -> dict[str, Any] | None:
         start, end, shown = value.get("start"), value.get("end"), value.get("text")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.text)):
+        if not (_offset(start) and _offset(end) and 0 <= start < end <= len(self.text)):
             if not self.utf16_offsets(start, end, shown, position):
                 message = f"offsets [{start}, {end}) are not inside the text ({len(self.text)})"
                 self.report(codes.REGION_OUT_OF_BOUNDS, message, position)
@@ -136,7 +136,7 @@ class _Reader:
 
     def utf16_offsets(self, start: Any, end: Any, shown: Any, position: int) -> bool:
         """Report (and say) whether the offsets are UTF-16 units: the region would be shifted."""
-        if not (isinstance(start, int) and isinstance(end, int)):
+        if not (_offset(start) and _offset(end)):
             return False
         read = self.utf16.explains(start, end, shown)
         if read is not None:
@@ -281,3 +281,8 @@ def annotation_from_result(  # noqa: PLR0913 - keyword-only: where the issues ar
     claims = [entities.claim(reader.report, r, found) for r in reader.regions.values() if r.kind == "claim"]
     data = {"comment": items.comment, "sources": found_sources, "cues": found_cues, "claims": claims}
     return _validated(reader, provenance, data), reader.issues
+
+
+def _offset(value: object) -> TypeGuard[int]:
+    """An offset is a whole number: ``true`` is not 1 (JSON's booleans are Python's ints)."""
+    return isinstance(value, int) and not isinstance(value, bool)
