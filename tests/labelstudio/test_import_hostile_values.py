@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.labelstudio.recorded import VERSIONS, Recording, claimkit
 
 RECORDING = Recording(VERSIONS[-1])
@@ -57,3 +59,20 @@ def test_an_offset_of_true_is_no_offset_of_1(tmp_path: Path) -> None:
     found = {(issue["code"], issue["location"]["file"]) for issue in issues}
     assert ("L003", f"http://ls.example/projects/{task['project']}/data?task={task['id']}") in found
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("id", "abc"), ("id", -1), ("created_at", "yesterday"), ("updated_at", 5), ("lead_time", -5.0)],
+)
+def test_metadata_that_cannot_be_read_is_said_not_dropped(tmp_path: Path, key: str, value: object) -> None:
+    tasks = _tasks()
+    task = next(t for t in tasks if any(not a["was_cancelled"] and a["result"] for a in t["annotations"]))
+    index, annotation = next(
+        (i, a) for i, a in enumerate(task["annotations"]) if not a["was_cancelled"] and a["result"]
+    )
+    annotation[key] = value
+    _, issues = _import(tmp_path, json.dumps(tasks, ensure_ascii=False))
+    where = f"http://ls.example/projects/{task['project']}/data?task={task['id']}"
+    found = {(i["code"], i["location"]["file"], i["location"]["pointer"]) for i in issues if i["code"] == "L056"}
+    assert found == {("L056", where, f"/annotations/{index}/{key}")}

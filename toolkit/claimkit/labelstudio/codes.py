@@ -414,6 +414,19 @@ EDITED_BY_ANOTHER = _conversion(
     "as the editor's annotation and restore the annotator's (the earlier version is in git history).",
 )
 
+UNREADABLE_METADATA = _conversion(
+    "L056",
+    "unreadable-annotation-metadata",
+    Severity.WARNING,
+    """An annotation's id, creation or update time, or lead time cannot be read, and is left out.
+
+    Label Studio writes these itself (a positive whole number, an ISO 8601 time, seconds spent); an
+    export that gives another value was edited by hand or made by another tool. The annotation's
+    regions are imported as they are; what it was, when it was made and how long it took are not
+    known, so a later pull cannot tell it from another annotation by its id and time.""",
+    "Export the project again from Label Studio (Export → JSON) instead of editing the file.",
+)
+
 ANNOTATION_ID_REUSED = _conversion(
     "L052",
     "annotation-id-reused",

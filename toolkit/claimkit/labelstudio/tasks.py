@@ -125,6 +125,22 @@ def _provenance(task: dict[str, Any], raw: dict[str, Any], annotator: str, versi
     )
 
 
+def _unread(provenance: Provenance, raw: dict[str, Any], where: str | None, pointer: str) -> list[Issue]:
+    """L056 for each value of the annotation's metadata its provenance could not keep (an id that is
+    no positive whole number, a time that is not ISO 8601, a negative lead time): never left out unsaid."""
+    kept = {
+        "id": provenance.origin.annotation if provenance.origin else None,
+        "created_at": provenance.created_at,
+        "updated_at": provenance.updated_at,
+        "lead_time": provenance.lead_time,
+    }
+    return [
+        codes.UNREADABLE_METADATA.issue(f"{key} {raw[key]!r} cannot be read", file=where, pointer=f"{pointer}/{key}")
+        for key, value in kept.items()
+        if raw.get(key) is not None and value is None
+    ]
+
+
 def _has_regions(result: list[Any]) -> bool:
     return any(isinstance(item, dict) and item.get("type") == "labels" for item in result)
 
@@ -167,6 +183,8 @@ class _TaskReader:
             self.report(codes.MALFORMED_TASK.issue(message, file=self.outcome.where, pointer=pointer + "/result"))
             return
         provenance = _provenance(self.task, raw, annotator, self.options.guideline_version)
+        for issue in _unread(provenance, raw, self.outcome.where, pointer):
+            self.report(issue)
         text = self.outcome.text
         annotation, issues = annotation_from_result(
             result, text, provenance, where=self.outcome.where, pointer=pointer, quotes=self.quotes
