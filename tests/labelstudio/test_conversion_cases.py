@@ -93,6 +93,7 @@ TASK_CASES = {
     "L053": "test_recorded_exports.py",
     "L054": "test_recorded_exports.py",
     "L055": "test_recorded_exports.py",
+    "L056": "test_import_hostile_values.py",
 }
 
 
