@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from claimkit.cli import main
 from tests.ingest.conftest import BODIES, Ingest, jsonl, written
 
 INPUTS = Path(__file__).parent / "inputs"
@@ -279,3 +280,14 @@ def test_a_named_pipe_in_the_corpus_is_f001_for_its_id_alone(tmp_path: Path) -> 
     assert (code, issues) == (1, [("F001", "art-0.json", None)])
     assert sorted(path.name for path in out.iterdir() if path.is_file()) == ["art-1.json"]  # the pipe is left
     assert (out / "art-0.json").is_fifo()
+
+
+def test_documents_are_never_written_among_their_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """ingest src --out src wrote a.json beside a.txt, and the next run read a.json as input (33 I006;
+    hostile review)."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "a.txt").write_text("عنوان\n\nقال الوزير إن الوضع جيد.\n", encoding="utf-8")
+    assert main(["ingest", str(source), "--out", str(source)]) == 2
+    assert capsys.readouterr().err.split()[2] == "E005"
+    assert [path.name for path in source.iterdir()] == ["a.txt"]

@@ -410,3 +410,14 @@ def test_shards_and_document_files_in_one_run_are_refused(tmp_path: Path, capsys
     assert [i["code"] for i in json.loads(capsys.readouterr().out)["issues"]] == ["E606"]
     assert {p.name: p.read_bytes() for p in documents.iterdir()} == before
     assert not (tmp_path / "out").exists()
+
+
+def test_proposals_are_never_written_among_their_shards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """preannotate sh --out sh wrote a.proposals.jsonl beside a.jsonl, and the next run proposed on
+    its own output (a.proposals.proposals.jsonl; hostile review)."""
+    shards = tmp_path / "sh"
+    shards.mkdir()
+    _write(shards / "a.jsonl", _articles()[:1])
+    assert main(["preannotate", str(shards), "--out", str(shards), "--jobs", "1"]) == 2
+    assert capsys.readouterr().err.split()[2] == "E005"
+    assert [path.name for path in shards.iterdir()] == ["a.jsonl"]

@@ -84,6 +84,9 @@ def ingest(  # noqa: PLR0913 - one keyword per command-line option (the CLI adap
     inputs: Sequence[str], *, options: IngestOptions, fmt: str, verbose: bool, out: TextIO, progress: TextIO
 ) -> int:
     """``claimkit ingest``: every record of every input becomes a document file, or an issue says why not."""
+    from claimkit.storage import refuse_overwrite
+
+    refuse_overwrite(options.out_dir, inputs, option="--out")  # its documents would be read as input next time
     tally = _Tally()
     bar = Progress(progress)
     try:

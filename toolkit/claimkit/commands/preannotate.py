@@ -102,9 +102,11 @@ def _shards(  # noqa: PLR0913 - one keyword per command-line option (the CLI ada
     from claimkit.engines.base import shard_format, shard_problem
     from claimkit.engines.outputs import row_issues, rows_by_file
     from claimkit.preannotate.codes import SHARDS_NEED_OUT
+    from claimkit.storage import refuse_overwrite
 
     if out_dir is None:
         raise UsageError(SHARDS_NEED_OUT, "shards of articles need --out DIR")
+    refuse_overwrite(out_dir, paths, option="--out")  # its proposals would be read as shards next time
     shards = find_shards(paths)
     target = output_format or shard_format(shards[0])
     problems = {shard: issue for shard in shards if (issue := shard_problem(shard)) is not None}
