@@ -54,11 +54,20 @@ def refuse_overwrite(output: str | os.PathLike[str], inputs: Sequence[str | os.P
     target = Path(os.path.realpath(output))  # Path.resolve raises on a link loop; the write reports it (E212)
     for given in inputs:
         source = Path(os.path.realpath(given))
-        inside = source.is_dir() and target.is_relative_to(source)
+        inside = _is_folder(source) and target.is_relative_to(source)
         if target == source or (inside and (target.suffix == ".json" or target.is_dir() or not target.suffix)):
             raise UsageError(
                 OUTPUT_OVERWRITES_INPUT, f"{option} {output} would write over the input {given}", hint=None
             )
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; ``False`` when it cannot be known (an input the user may not
+    read is reported by the reader, with its own code)."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _umask() -> int:
