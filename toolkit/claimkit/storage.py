@@ -236,16 +236,14 @@ def staging_prefix(name: str, kind: str = "building") -> str:
     """The name a folder being made for ``name`` starts with: hidden, and saying which process on
     which machine makes it (``.NAME.building-HOST-PID-``), so that a later run can tell a folder
     abandoned by a killed process from one another process is still making."""
-    host = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
-    return f".{name}.{kind}-{host}-{os.getpid()}-"
+    return f".{name}.{kind}-{_host()}-{os.getpid()}-"
 
 
 def remove_abandoned(folder: Path, name: str, kind: str = "building") -> list[Path]:
     """Remove the folders :func:`staging_prefix` named in ``folder`` whose process, on this machine,
     is gone (killed mid-way: ``kill -9``, a power cut); returns them. A live process's folder, or
     one made on another machine, is left alone."""
-    host = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
-    pattern = re.compile(re.escape(f".{name}.{kind}-{host}-") + r"(\d+)-")
+    pattern = re.compile(re.escape(f".{name}.{kind}-{_host()}-") + r"(\d+)-")
     removed = []
     for entry in folder.iterdir() if folder.is_dir() else ():
         found = pattern.match(entry.name)
@@ -253,6 +251,11 @@ def remove_abandoned(folder: Path, name: str, kind: str = "building") -> list[Pa
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
+
+
+def _host() -> str:
+    """This machine's name as it may stand in a file name."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
 
 
 def _alive(pid: int) -> bool:

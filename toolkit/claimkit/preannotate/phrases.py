@@ -14,6 +14,7 @@ from claimkit.preannotate.titles import (
     BODIES,
     DESCRIBED_HEADS,
     HONORIFICS,
+    IN_WHOSE_NAME,
     NAMED_AS,
     PLACES,
     QUANTIFIERS,
@@ -47,7 +48,7 @@ _TODAY = normalize("اليوم")
 #: A field before a definite noun (الخبير في شؤون الطاقة، الباحث في مجال المياه): part of an affiliation.
 _FIELDS = frozenset(normalize(word) for word in ("شؤون", "مجال", "قضايا"))
 #: "In the name of" a body, or of one named before (المتحدث باسم الجيش، المتحدثة باسمها): a spokesperson's.
-_IN_THE_NAME_OF = frozenset({"باسم", "باسمه", "باسمها", "باسمهم", "باسمهما"})
+_IN_THE_NAME_OF = frozenset({"باسم", *IN_WHOSE_NAME})
 #: Members of a parliament, who sit for a place, a party or a bloc (النائب عن بيروت، النائبة عن كتلة …).
 _MEMBERS = frozenset(bare(normalize(word)) for word in ("النائب", "النائبة", "نائب", "نائبة"))
 #: "One of" before a definite plural (مصدر في إحدى المنظمات الإغاثية): part of an affiliation.

@@ -14,7 +14,7 @@ from claimkit.preannotate.arabic import normalize
 from claimkit.preannotate.mentions import Mention, antecedent_of
 from claimkit.preannotate.phrases import read_mention
 from claimkit.preannotate.reader import Reader
-from claimkit.preannotate.titles import TITLES, bare, kind_of, speaker_word
+from claimkit.preannotate.titles import IN_WHOSE_NAME, TITLES, bare, kind_of, speaker_word
 from claimkit.taxonomy import SourceKind, SourceNaming
 
 __all__ = ["Entity", "Mention", "SourceBook", "introduced", "read_mention"]
@@ -134,8 +134,8 @@ class SourceBook:
         """Whom a spokesperson speaks for when the phrase says it with a pronoun (المتحدثة باسمها،
         الناطق باسمه): the latest speaker before, of the pronoun's gender."""
         for key in mention.keys:
-            if key in _IN_WHOSE_NAME:
-                return self.recent(mention.start, _IN_WHOSE_NAME[key])
+            if key in IN_WHOSE_NAME:
+                return self.recent(mention.start, IN_WHOSE_NAME[key])
         return None
 
     def recent(self, before: int, feminine: bool | None = None) -> Entity | None:
@@ -148,8 +148,6 @@ class SourceBook:
         return ordered[0] if ordered else None
 
 
-#: "In the name of" one named before, and the pronoun's gender (``None``: a plural or a dual).
-_IN_WHOSE_NAME: dict[str, bool | None] = {"باسمه": False, "باسمها": True, "باسمهم": None, "باسمهما": None}
 #: The title that heads an office of its own (رئيس الوزراء، رئيس البرلمان): الرئيس later is someone else.
 _HEAD_OF = frozenset(normalize(word) for word in ("رئيس", "رئيسة"))
 

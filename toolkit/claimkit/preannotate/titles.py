@@ -16,6 +16,8 @@ __all__ = [
     "BODIES",
     "CORRESPONDENTS",
     "DESCRIBED_HEADS",
+    "HONORIFICS",
+    "IN_WHOSE_NAME",
     "NAMED_AS",
     "PLACES",
     "QUANTIFIERS",
@@ -129,6 +131,10 @@ def lam_body(key: str) -> bool:
     unless the body is a medium that was told (لصحيفة الشرق الأوسط: an :func:`addressee`)."""
     return key.startswith("ل") and bare(key[1:]) in BODIES and not addressee(key)
 
+
+#: "In the name of" one named before, with the pronoun's gender (``None``: a plural or a dual):
+#: المتحدثة باسمها is a spokeswoman of the latest speaker that is feminine (phrases, sources).
+IN_WHOSE_NAME: dict[str, bool | None] = {"باسمه": False, "باسمها": True, "باسمهم": None, "باسمهما": None}
 
 #: Institutions that speak (a ministry, a government, an observatory, an agency).
 BODIES = _keys(
