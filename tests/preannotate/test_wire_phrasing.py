@@ -2388,3 +2388,16 @@ def test_an_occasion_between_commas_leaves_the_verb_its_preposition() -> None:
     assert _kinds_and_claims(_proposal(text)) == [
         ("بعثة الأمم المتحدة للدعم في ليبيا", "intergovernmental", "الامتناع عن أي خطوات أحادية")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ومن المنتظر أن يستمر الموسم حتى يوليو، على أن تعلن الوزارة حصيلته النهائية بعد ذلك.",
+        "ومن المقرر أن يعلن الوزير الخطة غداً.",
+    ],
+)
+def test_an_announcement_to_come_is_no_cue(text: str) -> None:
+    """على أن تعلن الوزارة …، من المقرر أن يعلن …: a plan, not a report (held-out round 10, whose
+    proposed تعلن was the only cue of any held-out article that is no gold cue)."""
+    assert _proposal(text).cues == []

@@ -128,6 +128,8 @@ def _verb(reader: Reader, index: int) -> CueHit | None:
         return None  # ويُتوقع أن …: a certainty marker (guidelines §5), no one expecting
     if form.verb.needs and not _followed_by(reader, index, form.verb.needs):
         return None
+    if form.tense == "present" and _planned(reader, index):
+        return None  # على أن تعلن الوزارة حصيلته …، من المقرر أن يعلن: an act to come, no report
     kind = "participle" if form.tense == "participle" else "verb"
     if kind == "participle" and not offset and reader.key(index - 1, "و") in _PREDICATING:
         return None  # الهجوم كان متوقعاً: an adjective, no one reporting
@@ -149,6 +151,17 @@ def _impersonal(reader: Reader, index: int, key: str) -> bool:
     if key not in _IMPERSONAL or not following or reader.key(index + 1) not in COMPLEMENTIZERS:
         return False
     return index == 0 or reader.broken(index) or reader.key(index - 1, "و") in _CLAUSE_PARTICLES
+
+
+#: Words before أنْ that make the verb after it an act to come (على أن تعلن، من المقرر أن يعلن، قبل أن يعلن).
+_PLANS = frozenset(normalize(word) for word in ("على", "المقرر", "المنتظر", "المفترض", "قبل"))
+
+
+def _planned(reader: Reader, index: int) -> bool:
+    """Whether a present verb follows أنْ after a word of a plan or a time to come."""
+    if index < 2 or reader.key(index - 1) != "ان" or reader.broken(index) or reader.broken(index - 1):
+        return False
+    return reader.key(index - 2, "و") in _PLANS
 
 
 def _negated(reader: Reader, index: int) -> bool:
