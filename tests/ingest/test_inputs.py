@@ -52,6 +52,32 @@ def test_gzipped_jsonl_and_a_json_array(tmp_path: Path, ingest: Ingest) -> None:
     _check_rows(tmp_path / "out2")
 
 
+def test_a_json_file_of_one_object_is_one_record(tmp_path: Path, ingest: Ingest) -> None:
+    """One article saved with ``json.dump(..., indent=2)`` is one record, not a JSON Lines file whose every
+    line is refused; on one line it is one record too."""
+    pretty, compact = tmp_path / "pretty.json", tmp_path / "compact.json"
+    pretty.write_text(json.dumps(ROWS[0], ensure_ascii=False, indent=2), encoding="utf-8")
+    compact.write_text(json.dumps(ROWS[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    code, report = ingest(str(pretty), str(compact), *MAPPING)
+    assert (code, codes(report), report["summary"]["counts"]["written"]) == (0, [], 2)
+    assert sorted(written(tmp_path / "out")) == ["art-0", "art-1"]
+
+
+def test_a_broken_object_over_several_lines_is_one_issue_where_it_breaks(tmp_path: Path, ingest: Ingest) -> None:
+    """An object over several lines with a missing comma is refused once, at the place the parser stopped;
+    a JSON Lines file under a .json name whose first line is broken still has its other lines read."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "id": "art-9",\n  "headline": "x"\n  "body": "y"\n}\n', encoding="utf-8")
+    code, report = ingest(str(broken), *MAPPING)
+    found = [(i["code"], i["location"]["line"], i["location"]["column"]) for i in report["issues"]]
+    assert (code, found) == (2, [("I006", 4, 3)])
+    lines = tmp_path / "lines.json"
+    lines.write_text('{"id": "art-0", "body": "\n' + json.dumps(ROWS[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    code, report = ingest(str(lines), *MAPPING, out=tmp_path / "out2")
+    assert [(i["code"], i["location"]["line"]) for i in report["issues"]] == [("I006", 1)]
+    assert sorted(written(tmp_path / "out2")) == ["art-1"]
+
+
 @pytest.mark.parametrize("packed", [False, True])
 def test_a_line_not_utf8_is_located_and_ends_the_file_there(tmp_path: Path, ingest: Ingest, packed: bool) -> None:
     """A crawler's broken byte in line 2 (a BOM before line 1, a U+2028 in a text: both fine): F002 names

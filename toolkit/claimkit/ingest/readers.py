@@ -1,6 +1,7 @@
 """Reading inputs as a stream of records: text files, folders, JSON Lines, JSON arrays, CSV and TSV.
 
-Every reader holds one record at a time (a JSON array is the exception: it is parsed whole). Parquet
+Every reader holds one record at a time (a JSON array, or an object written over several lines, is
+the exception: it is parsed whole). Parquet
 and ``datasets`` folders are read by :mod:`claimkit.ingest.arrow`, the one ingest module that
 imports pyarrow and datasets. A problem with one record is an :class:`Unread` in its place; the
 other records are read.
@@ -18,6 +19,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path, PurePath
 from typing import IO, Any, cast
 
@@ -279,17 +281,36 @@ def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[It
 
 
 def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:
-    """A JSON array of objects (parsed whole), or JSON Lines under a ``.json`` name."""
+    """A JSON array of objects or one object (parsed whole), or JSON Lines under a ``.json`` name.
+
+    A file that opens with ``{`` is JSON Lines when one of its first two lines is an object by itself
+    (the first may be the broken one), else one object written over several lines, as
+    ``json.dump(..., indent=2)`` writes it: read line by line, each of its lines would be refused."""
     with _open_text(path, "surrogateescape") as stream:  # a bad byte is found, with its line, below
         head = stream.read(1024).lstrip()
-    if not head.startswith("["):
+        stream.seek(0)
+        firsts = list(islice((line for line in stream if line.strip()), 2))
+    if head.startswith("[") or (head.startswith("{") and not any(map(_an_object, firsts))):
+        yield from _read_whole(path)
+    else:
         yield from _read_jsonl(path, fields, lazy)
-        return
+
+
+def _an_object(line: str) -> bool:
+    """Whether ``line`` is a JSON object by itself, as every line of a JSON Lines file is."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _read_whole(path: Path) -> Iterator[Item]:
+    """The records of a file parsed whole: each object of an array, or the one object it holds."""
     where = str(path)
     with _open_text(path) as stream:
         try:
             text = stream.read()
-            rows = loads_unique(text)
+            value = loads_unique(text)
         except DuplicateKeyError as error:
             yield Unread(
                 UNREADABLE_RECORD.issue(f"a record holds {error}: a reader keeps only the last value", file=where)
@@ -303,8 +324,12 @@ def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Ite
             why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
             yield Unread(UNREADABLE_RECORD.issue(f"not records: {why}", file=where))
             return
-    starts = _element_starts(text, len(rows))
-    for number, (row, (line, column)) in enumerate(zip(rows, starts, strict=True), start=1):
+    if not isinstance(value, list):
+        line, column = TextIndex(text).line_column(len(text) - len(text.lstrip()))
+        yield _record(value, where, 1, line, column)
+        return
+    starts = _element_starts(text, len(value))
+    for number, (row, (line, column)) in enumerate(zip(value, starts, strict=True), start=1):
         yield _record(row, where, number, line, column)
 
 
