@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 
 from claimkit.ingest import ingest_text
+from claimkit.ingest.duplicates import signature
 from claimkit.loading import load_file
 from tests.errors import raises_code
 from tests.ingest.conftest import BODIES, TITLES, Ingest, codes, jsonl, written
@@ -76,6 +78,27 @@ def test_a_broken_object_over_several_lines_is_one_issue_where_it_breaks(tmp_pat
     code, report = ingest(str(lines), *MAPPING, out=tmp_path / "out2")
     assert [(i["code"], i["location"]["line"]) for i in report["issues"]] == [("I006", 1)]
     assert sorted(written(tmp_path / "out2")) == ["art-1"]
+
+
+def test_decomposed_letters_are_flagged_and_composed_with_nfc(tmp_path: Path, ingest: Ingest) -> None:
+    """A text whose أ and آ come as ا and a combining mark is written as it is, with D014; --nfc composes
+    it (text and title) before any offset exists; the same article composed is a duplicate of it (I010 at
+    1.0: the shingles are compared composed)."""
+    composed = {**ROWS[0], "headline": "آراء " + TITLES[0], "body": "وأكد الوزير أن الآلاف ينتظرون. " + BODIES[0]}
+    decomposed = {key: unicodedata.normalize("NFD", value) for key, value in composed.items()}
+    code, report = ingest(str(jsonl(tmp_path / "nfd.jsonl", [decomposed])), *MAPPING)
+    assert (code, [(i["code"], i["location"]["pointer"]) for i in report["issues"]]) == (
+        0,
+        [("D014", "/document/text")],
+    )
+    assert written(tmp_path / "out")["art-0"]["text"] == decomposed["body"]
+    code, report = ingest(str(tmp_path / "nfd.jsonl"), *MAPPING, "--nfc", out=tmp_path / "nfc")
+    assert (code, codes(report)) == (0, [])
+    document = written(tmp_path / "nfc")["art-0"]
+    assert (document["text"], document["title"]) == (composed["body"], composed["headline"])
+    assert signature(decomposed["body"]) == signature(composed["body"]) != signature(BODIES[0])
+    code, report = ingest(str(jsonl(tmp_path / "again.jsonl", [{**composed, "id": "art-copy"}])), *MAPPING)
+    assert codes(report) == ["I010"]  # the composed copy, into the first corpus
 
 
 @pytest.mark.parametrize("packed", [False, True])

@@ -136,6 +136,14 @@ def _file(text: str, title: str, metadata: Mapping[str, Any], where: str | None,
     return IngestResult(DocumentFile(document=document))
 
 
+def _composed(text: str, metadata: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    """The text and a given title in Unicode NFC (a letter and its hamza or maddah as one letter)."""
+    title = metadata.get("title")
+    if isinstance(title, str):
+        metadata = {**metadata, "title": unicodedata.normalize("NFC", title)}
+    return unicodedata.normalize("NFC", text), metadata
+
+
 def ingest_text(  # noqa: PLR0913 - keyword-only options of one ingest
     text: str,
     metadata: Mapping[str, Any],
@@ -143,14 +151,19 @@ def ingest_text(  # noqa: PLR0913 - keyword-only options of one ingest
     where: str | None = None,
     furniture: bool = True,
     strip_bidi: bool = False,
+    nfc: bool = False,
     source_fields: Mapping[str, Any] | None = None,
 ) -> IngestResult:
     """A new document file (without annotations) for ``text`` and its metadata.
 
     ``metadata`` holds ``id``, ``outlet``, ``language`` and optionally ``title``, ``published``,
     ``url``, ``license``; ``source_fields`` the source's other fields. ``where`` names the source.
+    ``strip_bidi`` removes bidi controls and ``nfc`` composes letters (Unicode NFC) from the text and
+    a given title, before any offset exists.
     """
     text = text.translate(_BIDI_TABLE) if strip_bidi else text
+    if nfc:
+        text, metadata = _composed(text, metadata)
     problem = _text_problem(text, where)
     if problem is not None:
         return _refused(problem)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,7 +70,9 @@ class _Signatures:
         """The hashes of the word 3-grams of ``text`` (harakat and tatweel left out), as uint32."""
         np = self.np
         # str.split: every Unicode space separates words (a no-break space from &nbsp; too)
-        words = [word.encode("utf-8", "surrogatepass") for word in _HARAKAT.sub("", text).split()]
+        # composed first: a reprint whose letters come decomposed (ا + hamza above for أ) has the same words
+        plain = _HARAKAT.sub("", unicodedata.normalize("NFC", text))
+        words = [word.encode("utf-8", "surrogatepass") for word in plain.split()]
         hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
         if len(hashes) >= 3:
             mix = np.uint32(_MIX)

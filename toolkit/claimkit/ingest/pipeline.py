@@ -57,6 +57,7 @@ class IngestOptions:
     metadata: Mapping[str, Any] = field(default_factory=dict)
     furniture: bool = True
     strip_bidi: bool = False
+    nfc: bool = False
     near_threshold: float | None = 0.8
     skip_duplicates: bool = False
     max_bytes: int = MAX_FILE_BYTES

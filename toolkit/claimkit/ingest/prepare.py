@@ -88,6 +88,7 @@ def _build(record: Record, options: IngestOptions) -> IngestResult:
         where=record.where,
         furniture=options.furniture,
         strip_bidi=options.strip_bidi,
+        nfc=options.nfc,
         source_fields=rest,
     )
 

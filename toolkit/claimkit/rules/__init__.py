@@ -3,6 +3,7 @@
 from claimkit.rules import (  # noqa: F401 (registers)
     boundaries,
     categories,
+    characters,
     claims,
     conventions,
     document,

@@ -13,7 +13,6 @@ from claimkit.model import Annotation, DocumentFile, text_sha256
 from claimkit.rules.context import DocumentContext
 from claimkit.rules.registry import Finding, Scope, rule
 from claimkit.taxonomy import AdjudicationMethod
-from claimkit.textutil import find_bidi_controls
 
 __all__ = ["DOCUMENT_ID", "DUPLICATE_DOCUMENT_ID", "is_safe_document_id"]
 
@@ -97,78 +96,6 @@ def text_hash_mismatch(ctx: DocumentContext) -> Iterator[Finding]:
     actual = text_sha256(ctx.document.text)
     if actual != ctx.document.text_sha256:
         yield Finding("/document/text_sha256", f"text_sha256 does not match the text (it hashes to {actual})")
-
-
-@rule(
-    "D004",
-    "bidi-control-character",
-    Severity.WARNING,
-    Scope.DOCUMENT,
-    fix="Remove the character before annotation (claimkit ingest --strip-bidi), then re-ingest.",
-)
-def bidi_control_character(ctx: DocumentContext) -> Iterator[Finding]:
-    """The text holds an invisible bidirectional control character.
-
-    Marks, embeddings, overrides and isolates (U+200E, U+202A-U+202E, U+2066-U+2069...) are
-    invisible, change how text is displayed, and make identical-looking spans differ.
-    """
-    for offset, name in find_bidi_controls(ctx.document.text):
-        yield Finding("/document/text", f"invisible {name} at offset {offset}")
-
-
-#: C0 and C1 control characters other than tab, LF and CR (U+0085, NEL, is one: a JSON Lines line ends at LF).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-@rule(
-    "D012",
-    "control-character",
-    Severity.WARNING,
-    Scope.DOCUMENT,
-    fix="Remove the characters from the source (they are not text: a damaged file or a bad conversion), then "
-    "re-ingest: offsets are counted on the text as it is, so it cannot be cleaned after annotation.",
-)
-def control_character(ctx: DocumentContext) -> Iterator[Finding]:
-    """The text holds a control character (U+0000-U+001F other than tab, LF and CR; U+007F-U+009F).
-
-    Control characters are not text: they come from damaged files and bad conversions (a NUL from a
-    binary read, U+0085 or U+0096 from Windows-1252 read as Latin-1). Annotators cannot see them, and
-    PostgreSQL, which a Label Studio server may store its tasks in, cannot hold U+0000 in text.
-    Reported once per text, at the first.
-    """
-    found = _CONTROL.search(ctx.document.text)
-    if found is not None:
-        count = len(_CONTROL.findall(ctx.document.text))
-        where = f"U+{ord(found.group()):04X} at offset {found.start()}"
-        yield Finding("/document/text", f"a control character, {where} ({count} in all)")
-
-
-#: An HTML tag (<p>, </p>, <br/>, <a href=...>) or character reference (&nbsp; &quot; &#1575;).
-_MARKUP = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#x[0-9A-Fa-f]{2,5});"
-)
-
-
-@rule(
-    "D011",
-    "markup-in-text",
-    Severity.WARNING,
-    Scope.DOCUMENT,
-    fix="Take the text out of its HTML before ingest (tags removed, &nbsp; &quot; and the like decoded), then "
-    "re-ingest: offsets are counted on the text as it is, so it cannot be cleaned after annotation.",
-)
-def markup_in_text(ctx: DocumentContext) -> Iterator[Finding]:
-    """The text holds HTML tags or character references (`<p>`, `<br/>`, `&nbsp;`, `&quot;`).
-
-    A page scraped without its HTML taken out: annotators see the markup in Label Studio, and the
-    pre-annotator reads `nbsp` as a word (a speaker named «nbsp»). Reported once per text, at the first.
-    """
-    found = _MARKUP.search(ctx.document.text)
-    if found is not None:
-        count = sum(1 for _ in _MARKUP.finditer(ctx.document.text))
-        yield Finding(
-            "/document/text", f"{found.group()!r} at offset {found.start()} ({count} pieces of markup in all)"
-        )
 
 
 @rule(
