@@ -277,6 +277,22 @@ def test_schema_check_fails_on_a_stale_contract(capsys: pytest.CaptureFixture[st
     assert "document-file.schema.json is stale" in out
 
 
+def test_schema_is_not_written_among_documents(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`schema --out annotations` would put a JSON file that is no document into the corpus (E008); a
+    folder of other JSON, or the contracts' own folder, is written as before."""
+    corpus = tmp_path / "annotations"
+    (corpus / "2025").mkdir(parents=True)
+    shutil.copy(ROOT / "annotations" / "000_f22616ff3d8ce778.json", corpus / "2025")
+    assert main(["schema", "--out", str(corpus)]) == 2
+    assert capsys.readouterr().err.startswith("claimkit: error: E008")
+    assert sorted(p.name for p in corpus.rglob("*") if p.is_file()) == ["000_f22616ff3d8ce778.json"]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    assert main(["schema", "--out", str(other)]) == 0
+    assert main(["schema", "--out", str(other)]) == 0
+
+
 def test_canonical_serialization_is_plain_json_with_two_space_indent() -> None:
     from claimkit.loading import load_file
     from claimkit.storage import document_json, dump_json

@@ -67,6 +67,15 @@ UNKNOWN_PREDICTIONS = declare_command(
     would export or push every task without a prediction and say nothing of it.""",
     "Name `gold`, `preannotate`, or a pseudonym the documents have (the message lists them).",
 )
+OUTPUT_IN_CORPUS = declare_command(
+    "E008",
+    "output-in-corpus",
+    """A generated file that is no document would be written into a folder of document files.
+
+    `claimkit schema --out annotations` would put `document-file.schema.json` among the documents:
+    validate, release and agree read every `*.json` there as a document and would refuse it.""",
+    "Write it to a folder of its own (the default, schema/).",
+)
 # Configuration (exit 2).
 MISSING_SERVER_URL = declare_command(
     "E101", "missing-server-url", "No Label Studio URL was given.", "Pass --url or set LABEL_STUDIO_URL."

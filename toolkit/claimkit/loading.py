@@ -13,6 +13,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import jiter
@@ -30,6 +31,7 @@ __all__ = [
     "add_lines",
     "encoding_hint",
     "find_document_files",
+    "first_document_file",
     "load_bytes",
     "load_documents",
     "load_file",
@@ -359,6 +361,28 @@ def _json_files(folder: str, problems: list[Issue]) -> Iterator[str]:
             yield from _json_files(path, problems)
         else:
             yield path
+
+
+#: JSON files looked at by :func:`first_document_file` before it answers that a folder is no corpus.
+_LOOKED_AT = 100
+
+
+def first_document_file(folder: str | os.PathLike[str]) -> str | None:
+    """The first ``*.json`` below ``folder`` that is a document file (an object with a ``document``
+    member), among the first hundred; ``None`` when there is none or no such folder."""
+    if not os.path.isdir(folder):
+        return None
+    for path in islice(_json_files(str(folder), []), _LOOKED_AT):
+        if not_regular(path) is not None:  # a named pipe would never be done opening
+            continue
+        try:
+            with open(path, "rb") as handle:
+                value = jiter.from_json(handle.read(MAX_FILE_BYTES))
+        except (OSError, ValueError):
+            continue
+        if isinstance(value, dict) and isinstance(value.get("document"), dict):
+            return path
+    return None
 
 
 def _folder_files(path: Path, issues: list[Issue]) -> list[str]:

@@ -10,6 +10,8 @@ from typing import TextIO
 
 from claimkit.contracts import stale_contracts, write_contracts
 from claimkit.docgen import BLOCKS, MISSING, stale_pages, write_pages
+from claimkit.errors import OUTPUT_IN_CORPUS, UsageError
+from claimkit.loading import first_document_file
 from claimkit.reporters import render
 from claimkit.rules import all_codes
 from claimkit.taxonomy import LABEL_SETS, describe
@@ -52,6 +54,10 @@ def schema(folder: str, *, check: bool, out: TextIO) -> int:
         if not stale:
             out.write(f"{folder}: contracts are up to date\n")
         return 1 if stale else 0
+    if (document := first_document_file(folder)) is not None:
+        raise UsageError(
+            OUTPUT_IN_CORPUS, f"--out {folder} holds document files ({document}): the contracts go elsewhere"
+        )
     for path in write_contracts(folder):
         out.write(f"wrote {path}\n")
     return 0
