@@ -88,7 +88,8 @@ def test_the_reviewer_sees_each_variant_with_its_annotator(case: str) -> None:
     variants = {c.id: c for c in prediction.claims if c.comment}
     assert set(variants) == {variant_id(name, "c1"), "ann-b.c1"}
     mine = variants[variant_id(name, "c1")]
-    assert mine.comment == f"variant by {name}"  # whose it is, in full
+    # whose it is, in full; a bidi control, which would turn the rest of the line around, as an escape
+    assert mine.comment == f"variant by {name.replace(chr(0x202E), chr(92) + 'u202e')}"
     assert (mine.source, mine.cue) == (variant_id(name, "sA"), variant_id(name, "q-awdahat"))
     assert {s.id for s in prediction.sources} == {variant_id(name, "sA"), "ann-b.sA"}
     assert {q.id for q in prediction.cues} == {variant_id(name, "q-awdahat"), "ann-b.q-awdahat"}

@@ -23,6 +23,7 @@ from claimkit.agreement.matching import Unit, same_source, units
 from claimkit.agreement.report import annotators_of
 from claimkit.issues import Issue
 from claimkit.model import LOCAL_ID_PATTERN, Adjudication, Annotation, Claim, Cue, Decision, DocumentFile
+from claimkit.reporters import printable
 from claimkit.review import record_review  # moved there: the Label Studio conversion needs it too
 from claimkit.taxonomy import AdjudicationMethod
 
@@ -210,7 +211,8 @@ def variant_id(name: str, region_id: str) -> str:
     ``annotator-`` and 16 hex digits of its SHA-256: ``annotator-3f9a1c2e7b4d5a6c.<id>``. Kept names
     hold no ``.`` and never have the hashed form (such names are hashed too), so the prefix ends at the
     first dot and two annotators' variants never share an id. Which annotator a variant is by is not
-    read from its id: its claim's comment names them in full (``variant by <name>``)."""
+    read from its id: its claim's comment names them in full (``variant by <name>``, a bidi or control
+    character written as an escape)."""
     if _KEPT_NAME.fullmatch(name) and not _HASHED_NAME.fullmatch(name):
         kept = f"{name}.{region_id}"
         if len(kept) <= _MAX_ID:
@@ -285,7 +287,8 @@ class _Variants:
             "source": source_id,
             "cue": cue_id,
             "parent": None,
-            "comment": f"variant by {name}" + (f": {claim.comment}" if claim.comment else ""),
+            # the name in full, its bidi and control characters as escapes: a reviewer reads it in Label Studio
+            "comment": f"variant by {printable(name)}" + (f": {claim.comment}" if claim.comment else ""),
         }
         self.claims.append(claim.model_copy(update=update))
 
