@@ -32,8 +32,10 @@ from claimkit.errors import (
 from claimkit.model import DocumentFile
 
 __all__ = [
+    "abandoned",
     "atomic_write_bytes",
     "atomic_write_text",
+    "current_umask",
     "document_json",
     "dump_json",
     "file_mode",
@@ -70,7 +72,8 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (read in the only way there is: set, then put back, under a lock)."""
     with _UMASK_LOCK:  # reading the umask means setting it: never let two threads interleave
         mask = os.umask(0o022)
         os.umask(mask)
@@ -84,7 +87,7 @@ def file_mode(target: Path, mode: int | None = None) -> int:
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        return 0o666 & ~_umask()
+        return 0o666 & ~current_umask()
 
 
 def _unchanged(target: Path, expected: bytes) -> None:
@@ -239,17 +242,24 @@ def staging_prefix(name: str, kind: str = "building") -> str:
     return f".{name}.{kind}-{_host()}-{os.getpid()}-"
 
 
-def remove_abandoned(folder: Path, name: str, kind: str = "building") -> list[Path]:
-    """Remove the folders :func:`staging_prefix` named in ``folder`` whose process, on this machine,
-    is gone (killed mid-way: ``kill -9``, a power cut); returns them. A live process's folder, or
-    one made on another machine, is left alone."""
+def abandoned(folder: Path, name: str, kind: str = "building") -> list[Path]:
+    """The folders :func:`staging_prefix` named in ``folder`` whose process, on this machine, is gone
+    (killed mid-way: ``kill -9``, a power cut). A live process's folder, or one made on another
+    machine, is not one."""
     pattern = re.compile(re.escape(f".{name}.{kind}-{_host()}-") + r"(\d+)-")
-    removed = []
-    for entry in folder.iterdir() if folder.is_dir() else ():
-        found = pattern.match(entry.name)
-        if found and entry.is_dir() and not entry.is_symlink() and not _alive(int(found.group(1))):
-            shutil.rmtree(entry, ignore_errors=True)
-            removed.append(entry)
+    found = []
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
+        match = pattern.match(entry.name)
+        if match and entry.is_dir() and not entry.is_symlink() and not _alive(int(match.group(1))):
+            found.append(entry)
+    return found
+
+
+def remove_abandoned(folder: Path, name: str, kind: str = "building") -> list[Path]:
+    """Remove the :func:`abandoned` folders; returns them."""
+    removed = abandoned(folder, name, kind)
+    for entry in removed:
+        shutil.rmtree(entry, ignore_errors=True)
     return removed
 
 

@@ -14,25 +14,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from claimkit import collector
 from claimkit.agreement.summary import AgreementSummary
-from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, TARGET_NOT_WRITABLE, ConfigError, ReleaseError
+from claimkit.errors import INVALID_CORPUS, NOTHING_TO_RELEASE, ReleaseError
 from claimkit.issues import Issue, Report, Severity
 from claimkit.model import SCHEMA_VERSION, Annotation, Document, DocumentFile
 from claimkit.release.card import CardInputs, Statistics
 from claimkit.release.changelog import changelog_markdown
 from claimkit.release.labels import LabelIds, assign_ids
 from claimkit.release.licenses import DocumentLicenses, dataset_license, summarize_licenses
+from claimkit.release.place import building_folder, move_into_place, put_back_replaced, refuse_target
 from claimkit.release.recorded import RecordedDocuments
 from claimkit.release.settings import DatasetSettings
 from claimkit.release.source import Checked, corpus_commit, read_corpus, refuse_uncommitted
@@ -50,7 +48,6 @@ from claimkit.release.versions import (
     write_record,
 )
 from claimkit.release.writers import ParquetWriters, write_metadata
-from claimkit.storage import remove_abandoned, staging_prefix
 from claimkit.taxonomy import GUIDELINES_VERSION
 from claimkit.validate import ValidationOptions
 
@@ -210,26 +207,6 @@ def _record_gold(
     return guidelines
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def _building(out: Path, name: str) -> Iterator[Path]:
-    """A fresh folder next to the target (with the mode the umask gives), removed if the build fails."""
-    out.mkdir(parents=True, exist_ok=True)
-    remove_abandoned(out, name)  # what a killed build left
-    building = Path(tempfile.mkdtemp(prefix=staging_prefix(name), dir=out))
-    try:
-        building.chmod(0o777 & ~_umask())
-        yield building
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-
-
 def _published(folder: Path) -> dict[str, str]:
     """File -> SHA-256 of a built release folder: those its manifest lists, and the manifest's own."""
     raw = (folder / "manifest.json").read_bytes()
@@ -245,29 +222,6 @@ def _tools() -> dict[str, str]:
     from claimkit import __version__
 
     return {"claimkit": __version__, "pyarrow": pyarrow.__version__}
-
-
-def _refuse_target(target: Path) -> None:
-    """A release replaces only a release folder it built: refuse a symbolic link, a file, or a folder
-    without a manifest at its place (E212), before building and again just before the move."""
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        what = "a symbolic link" if target.is_symlink() else "a file"
-        why = f"{target} is {what}, not a release folder: a release replaces only a folder it built"
-        raise ConfigError(TARGET_NOT_WRITABLE, why, hint="Move it away, or choose another --out.")
-    if target.is_dir() and not (target / "manifest.json").is_file():
-        why = f"{target} is a folder without a manifest.json, not a release: a release replaces only a folder it built"
-        raise ConfigError(TARGET_NOT_WRITABLE, why, hint="Move it away, or choose another --out.")
-
-
-def _move_into_place(built: Path, target: Path) -> None:
-    _refuse_target(target)
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
-        os.replace(built, target)
-        shutil.rmtree(old)
-    else:
-        os.replace(built, target)
 
 
 def _versioned(
@@ -323,13 +277,14 @@ def build_release(  # noqa: PLR0913 - keyword-only options of a build
     notes: str | None = None,
 ) -> BuildResult:
     """Build a release (``version=None``: an unrecorded snapshot)."""
+    name = f"{settings.name}-{version or SNAPSHOT}"
+    put_back_replaced(out, name)
     commit = _check_before_building(corpus, version, settings)
     known = load_records(records) if records.is_dir() else {}
     base = base_record(known, version)
     labels = assign_ids(base.label_sets if base else None)
-    name = f"{settings.name}-{version or SNAPSHOT}"
-    _refuse_target(out / name)
-    with _building(out, name) as building:
+    refuse_target(out / name)
+    with building_folder(out, name) as building:
         state = _Pass(labels, settings, ParquetWriters(building, labels))
         _read(corpus, state)
         built = _record(version or "0.0.0", commit, settings, labels, state.documents, state.stats.guideline_versions)
@@ -342,5 +297,5 @@ def build_release(  # noqa: PLR0913 - keyword-only options of a build
         if action == "new":  # the record first: a folder is never left in place without its record
             record = record.model_copy(update={"files": published, "built_with": tools})
             write_record(records, record)  # (and a record without its folder is rebuilt by the next run)
-        _move_into_place(building, out / name)
+        move_into_place(building, out / name)
     return BuildResult(out / name, version or SNAPSHOT, action, record, state.stats, state.report.sorted())
