@@ -76,11 +76,12 @@ def _input_options(p: argparse.ArgumentParser) -> None:
 
 
 def _processing_options(p: argparse.ArgumentParser) -> None:
-    """Duplicates, size limit, page furniture, bidi controls, composed letters, processes and verbosity."""
+    """Duplicates, size limit, page furniture, HTML, bidi controls, composed letters, processes and verbosity."""
     p.add_argument("--near-duplicates", type=_fraction, default=0.8, metavar="JACCARD", help="0 to 1; 0 turns it off")
     p.add_argument("--skip-duplicates", action="store_true", help="do not write exact or near duplicates")
     p.add_argument("--max-bytes", type=at_least(1), default=MAX_FILE_BYTES, help="refuse documents larger than this")
     p.add_argument("--no-furniture", action="store_true", help="do not detect page furniture")
+    p.add_argument("--html", action="store_true", help="the texts are HTML: take the text out first")
     p.add_argument("--strip-bidi", action="store_true", help="remove invisible bidi control characters first")
     p.add_argument("--nfc", action="store_true", help="compose letters first (Unicode NFC: ا + hamza above is أ)")
     p.add_argument("--jobs", "-j", type=at_least(0), default=0, help="processes to use (default: one per CPU)")
@@ -103,6 +104,7 @@ def _ingest_options(a: argparse.Namespace) -> IngestOptions:
         fields=FieldMap.from_options(fields),
         metadata={key: getattr(a, key) for key in _METADATA},
         furniture=not a.no_furniture,
+        html=a.html,
         strip_bidi=a.strip_bidi,
         nfc=a.nfc,
         near_threshold=a.near_duplicates or None,

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claimkit.ingest.cleaning import clean
 from claimkit.ingest.codes import INVALID_METADATA, INVALID_TEXT, MISSING_METADATA
 from claimkit.ingest.furniture import detect_furniture, no_title_reason
 from claimkit.ingest.ids import is_safe_document_id
@@ -24,11 +25,9 @@ from claimkit.issues import Issue
 from claimkit.loading import EMPTY_FILE
 from claimkit.model import Document, DocumentFile, Furniture, text_sha256
 from claimkit.structure import structure_issues
-from claimkit.textutil import BIDI_CONTROLS
 
 __all__ = ["IngestResult", "ingest_text"]
 
-_BIDI_TABLE = {ord(char): None for char in BIDI_CONTROLS}
 _OPTIONAL = ("url", "license")
 
 
@@ -60,9 +59,9 @@ def _published(value: Any, where: str | None) -> date | Issue | None:
         return INVALID_METADATA.issue(message, file=where, pointer="/document/published")
 
 
-def _text_problem(text: str, where: str | None) -> Issue | None:
+def _text_problem(text: str, where: str | None, when: str = "") -> Issue | None:
     if not text.strip():
-        return EMPTY_FILE.issue("the text is empty", file=where)
+        return EMPTY_FILE.issue(" ".join(filter(None, ["the text is empty", when])), file=where)
     if not any(map(_visible, text)):
         return EMPTY_FILE.issue("the text holds only invisible characters (byte order marks, format marks)", file=where)
     try:
@@ -136,20 +135,13 @@ def _file(text: str, title: str, metadata: Mapping[str, Any], where: str | None,
     return IngestResult(DocumentFile(document=document))
 
 
-def _composed(text: str, metadata: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
-    """The text and a given title in Unicode NFC (a letter and its hamza or maddah as one letter)."""
-    title = metadata.get("title")
-    if isinstance(title, str):
-        metadata = {**metadata, "title": unicodedata.normalize("NFC", title)}
-    return unicodedata.normalize("NFC", text), metadata
-
-
 def ingest_text(  # noqa: PLR0913 - keyword-only options of one ingest
     text: str,
     metadata: Mapping[str, Any],
     *,
     where: str | None = None,
     furniture: bool = True,
+    html: bool = False,
     strip_bidi: bool = False,
     nfc: bool = False,
     source_fields: Mapping[str, Any] | None = None,
@@ -158,13 +150,10 @@ def ingest_text(  # noqa: PLR0913 - keyword-only options of one ingest
 
     ``metadata`` holds ``id``, ``outlet``, ``language`` and optionally ``title``, ``published``,
     ``url``, ``license``; ``source_fields`` the source's other fields. ``where`` names the source.
-    ``strip_bidi`` removes bidi controls and ``nfc`` composes letters (Unicode NFC) from the text and
-    a given title, before any offset exists.
+    ``html``, ``strip_bidi`` and ``nfc`` clean the text first (see :func:`~claimkit.ingest.cleaning.clean`).
     """
-    text = text.translate(_BIDI_TABLE) if strip_bidi else text
-    if nfc:
-        text, metadata = _composed(text, metadata)
-    problem = _text_problem(text, where)
+    text, metadata = clean(text, metadata, html=html, strip_bidi=strip_bidi, nfc=nfc)
+    problem = _text_problem(text, where, "once its HTML is taken out" if html else "")
     if problem is not None:
         return _refused(problem)
     pieces, title, reason = _furniture(text, metadata, furniture)

@@ -56,6 +56,7 @@ class IngestOptions:
     fields: FieldMap = field(default_factory=FieldMap)
     metadata: Mapping[str, Any] = field(default_factory=dict)
     furniture: bool = True
+    html: bool = False
     strip_bidi: bool = False
     nfc: bool = False
     near_threshold: float | None = 0.8

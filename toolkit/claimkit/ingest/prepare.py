@@ -87,6 +87,7 @@ def _build(record: Record, options: IngestOptions) -> IngestResult:
         metadata,
         where=record.where,
         furniture=options.furniture,
+        html=options.html,
         strip_bidi=options.strip_bidi,
         nfc=options.nfc,
         source_fields=rest,

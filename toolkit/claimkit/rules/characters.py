@@ -74,8 +74,9 @@ _MARKUP = re.compile(
     "markup-in-text",
     Severity.WARNING,
     Scope.DOCUMENT,
-    fix="Take the text out of its HTML before ingest (tags removed, &nbsp; &quot; and the like decoded), then "
-    "re-ingest: offsets are counted on the text as it is, so it cannot be cleaned after annotation.",
+    fix="Before annotation, delete the document file and ingest the text again with `claimkit ingest --html` (tags "
+    "removed, paragraphs kept, &nbsp; &quot; and the like decoded): offsets are counted on the text as it is, so it "
+    "cannot be cleaned after annotation.",
 )
 def markup_in_text(ctx: DocumentContext) -> Iterator[Finding]:
     """The text holds HTML tags or character references (`<p>`, `<br/>`, `&nbsp;`, `&quot;`).
