@@ -15,7 +15,7 @@ __all__ = ["CONFIDENCE", "NAME", "VERSION", "propose"]
 
 #: The annotator name of every proposal, and the version of the rules (a change of rules is a new version).
 NAME = "claimkit-preannotate"
-VERSION = "1.24.0"
+VERSION = "1.25.0"
 
 #: How much each rule is trusted, in [0, 1]: the region scores sent to Label Studio. Set from the
 #: share of such regions that matched gold in the case articles (tests/preannotate/cases), rounded down.

@@ -133,11 +133,13 @@ class Attributor:
 
     def _continued(self, hit: CueHit, relative: bool) -> tuple[Mention | None, Entity | None, int]:
         """The speaker a cue continues (وأضاف، معتبراً، الذي يرى): the latest of its gender; for a
-        participle whose sentence named no speaker before it, the subject of the verb the sentence
-        opens with (ووجه الوزير انتقادات للحكومة، مؤكداً أن …)."""
+        participle or a verb joined by و whose sentence named no speaker before it, the subject of the
+        verb the sentence opens with (ووجه الوزير انتقادات للحكومة، مؤكداً أن …؛ وتقدمت النائبة زينب
+        الشهابي باقتراح …، وقالت: "…")."""
         feminine = hit.form.feminine if hit.form is not None and not relative else None
         recent = self.book.recent(hit.start, feminine)
-        if hit.kind == "participle" and not self._in_sentence(recent, hit):
+        continuing = hit.kind == "participle" or (hit.kind == "verb" and hit.continued and not relative)
+        if continuing and not self._in_sentence(recent, hit):
             subject = main_clause_subject(self.reader, hit, feminine)
             if subject is not None:
                 return subject, None, hit.after
@@ -269,7 +271,9 @@ class Attributor:
         return again, shorter
 
     def _subject_before(self, hit: CueHit) -> Mention | None:
-        return subject_before(self.reader, hit, lambda mention: self._plausible(mention, hit))
+        feminine = hit.form.feminine if hit.form is not None else None
+        known = lambda mention: self.book.match(mention, feminine) is not None  # noqa: E731
+        return subject_before(self.reader, hit, lambda mention: self._plausible(mention, hit), known=known)
 
     def _reported(self, hit: CueHit) -> Mention | None:
         """The subject of a verb right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …): a speaker whom

@@ -194,9 +194,11 @@ def _conjugate(verb: Verb) -> dict[str, list[str]]:
 
 
 def _participles(participle: str, root: str) -> dict[str, bool]:
-    """Accusative participles (حال): مضيفاً، مضيفةً، مضيفين; of a defective root ناف → نافياً, داع → داعياً."""
+    """Accusative participles (حال): مضيفاً، مضيفةً، مضيفين; of a defective root ناف → نافياً, داع → داعياً.
+    Not the feminine plural in ـات: news writes it as a noun (للتعليق على مطالبات النحالين: their demands,
+    no cue; مضيفات الطيران)."""
     stem = participle + "ي" if root[-1] in "يوى" and not participle.endswith("ي") else participle
-    return {stem + "ا": False, stem + "ه": True, stem + "ين": False, stem + "ات": True}
+    return {stem + "ا": False, stem + "ه": True, stem + "ين": False}
 
 
 @cache

@@ -86,14 +86,11 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
             phrase.name.append(k)  # عبد الأمير، عبد الرحمن: one name, though الأمير is a title
             k += 1
             continue
-        if reader.broken(k) or ends_phrase(token) or speaker_word(token.key) or _after_state(reader, k, phrase):
+        if _no_name_at(reader, k, phrase):
             break
-        if token.key.startswith("ف") and reader.key(k, "ف") in verb_forms():
-            break  # أما رئيسة الجمعية سنية القلال فقالت: the verb of the topic, not a name
-        if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
-            break  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
-        if token.key in _OBJECT_NOUNS or token.text.endswith(_TANWEEN):
-            break  # نفى المتحدث باسم الحكومة وجود أي خلافات، شن النائب فؤاد شهاب هجوماً: no name
+        if not phrase.name and phrase.descriptor and (office := _office(reader, k, phrase)) != k:
+            k = office  # مدير عام فرع وزارة البيئة بمنطقة جازان المهندس فيصل الحازمي: whose office, then who
+            continue
         where = _where(reader, k)
         if where != k:  # مسؤول في وزارة الري بمحافظة أسوان، القيادي بحركة النهضة رياض الشعيبي: where, not who
             phrase.affiliation += range(k, where)
@@ -106,6 +103,20 @@ def read_name(reader: Reader, k: int, phrase: Phrase, limit: int = 4, *, objects
     return k
 
 
+def _no_name_at(reader: Reader, k: int, phrase: Phrase) -> bool:
+    """Whether token ``k`` holds no word of the name being read: a break, a stop, a speaker's word, a
+    verb, a preposition, whom was told, an object or an accusative."""
+    token = reader.tokens[k]
+    if reader.broken(k) or ends_phrase(token) or speaker_word(token.key) or _after_state(reader, k, phrase):
+        return True
+    if token.key.startswith("ف") and reader.key(k, "ف") in verb_forms():
+        return True  # أما رئيسة الجمعية سنية القلال فقالت: the verb of the topic, not a name
+    if (not phrase.name and token.definite) or token.key.startswith("لل") or addressee(token.key):
+        return True  # للصحفيين، لوكالة فرانس برس: a preposition or who was told, not a name
+    # نفى المتحدث باسم الحكومة وجود أي خلافات، شن النائب فؤاد شهاب هجوماً: no name
+    return token.key in _OBJECT_NOUNS or token.text.endswith(_TANWEEN)
+
+
 def _object_after_name(reader: Reader, k: int, phrase: Phrase) -> bool:
     """Whether token ``k``, after a name, is ب + the object of a verb that takes one (طالب النائب رامي
     سلوم بتشكيل لجنة …): a word of four letters or more with ب, more words after it; not a name that
@@ -115,6 +126,67 @@ def _object_after_name(reader: Reader, k: int, phrase: Phrase) -> bool:
         return False
     following = k + 1 < len(reader.tokens) and not reader.broken(k + 1)
     return following and not reader.key(k + 1).startswith("ب") and not ends_phrase(reader.tokens[k + 1])
+
+
+#: Units a title heads in a construct before the name (مدير فرع …، مدير مستشفى …): bodies, and more.
+_UNIT_WORDS = "فرع مستشفى قسم مصنع مدرسة ميناء مطار سجن مستوصف"
+_UNITS = BODIES | frozenset(bare(normalize(word)) for word in _UNIT_WORDS.split(" "))
+#: Words before a name that are no office (المهندس فيصل، الشيخ علي): how a person is addressed.
+_ADDRESSED_AS = frozenset(bare(normalize(word)) for word in ("مهندس", "مهندسة", "شيخ", "شيخة"))
+#: The most words between a title and the rank or honorific before the name (مدير عام فرع وزارة …).
+_OFFICE_WORDS = 9
+
+
+def _office(reader: Reader, k: int, phrase: Phrase) -> int:
+    """The token after the office a title heads, when token ``k`` (no name read yet) opens it with an
+    indefinite unit (فرع وزارة البيئة والمياه بمنطقة جازان), up to a rank or an honorific before a name
+    (… المهندس فيصل الحازمي: past it) or the first word no office holds; else ``k``. The office is the
+    speaker's affiliation, the rank part of their description."""
+    if reader.tokens[k].definite or bare(reader.key(k)) not in _UNITS:
+        return k
+    end = _before_rank(reader, k) or _office_end(reader, k)
+    phrase.affiliation += range(k, end)
+    if end < len(reader.tokens) and _rank_before_name(reader, end):
+        phrase.descriptor.append(end)
+        end += 1
+    return end
+
+
+def _rank_before_name(reader: Reader, m: int) -> bool:
+    """Whether token ``m`` is a title or an honorific with the article that a name follows (الدكتور علي)."""
+    tokens = reader.tokens
+    word = bare(reader.key(m))
+    return (
+        tokens[m].definite
+        and (word in TITLES or word in _ADDRESSED_AS)
+        and m + 1 < len(tokens)
+        and not reader.broken(m + 1)
+        and not tokens[m + 1].definite
+    )
+
+
+def _before_rank(reader: Reader, k: int) -> int | None:
+    """The rank or honorific before a name a few words after ``k`` (no break, no verb between), if any."""
+    for m in range(k + 1, min(k + _OFFICE_WORDS, len(reader.tokens))):
+        if reader.broken(m) or ends_phrase(reader.tokens[m]) or reader.key(m) in verb_forms():
+            return None
+        if _rank_before_name(reader, m):
+            return m
+    return None
+
+
+def _office_end(reader: Reader, k: int) -> int:
+    """The token after a unit at ``k`` and the words that name it: units in a construct (فرع وزارة),
+    words with the article (البيئة والمياه), where it is (بمنطقة جازان)."""
+    tokens, m = reader.tokens, k + 1
+    while m < len(tokens) and not reader.broken(m) and not ends_phrase(tokens[m]):
+        if (where := _where(reader, m)) != m:
+            m = where
+        elif (tokens[m].definite and not speaker_word(tokens[m].key)) or bare(reader.key(m)) in _UNITS:
+            m += 1
+        else:
+            break
+    return m
 
 
 #: Nouns of a place a name follows (رئيس المجلس البلدي لمدينة بيروت، مختار بلدة …، سكان بمخيم …).

@@ -63,6 +63,10 @@ def _read_descriptor(reader: Reader, j: int, phrase: Phrase, *, objects: tuple[s
     tokens, k = reader.tokens, j
     while k < len(tokens) and len(phrase.descriptor) < _MAX_DESCRIPTOR:
         token = tokens[k]
+        if _guarded_against(reader, k, phrase):
+            phrase.descriptor += [k, k + 1]  # المركز الوطني للوقاية من الآفات: من is of the body's name
+            k += 2
+            continue
         ended = ends_phrase(token) and not _named_for_today(reader, k)
         if (k > j and reader.broken(k)) or ended or (k > j and _object_of(reader, k, objects)):
             break  # رحب الوزير بالاتفاق، طالبت الجمعية الجهات المانحة بـ: the verb's object or addressee
@@ -104,6 +108,23 @@ def _no_adjective_of(previous: Token, token: Token) -> bool:
     return previous.definite and token.definite and previous.key.endswith("ه") and not token.key.endswith(_MAY_AGREE)
 
 
+#: What a body is for, taking من (للوقاية من …، للحد من …): what follows is still the body's name.
+_GUARDING = frozenset(normalize(word) for word in ("للوقاية", "للحد", "للتخفيف", "للتقليل"))
+
+
+def _guarded_against(reader: Reader, k: int, phrase: Phrase) -> bool:
+    """Whether token ``k`` is the من of what a body guards against (للوقاية من الآفات، للحد من الفقر),
+    with the article after it."""
+    if not phrase.descriptor or reader.key(k) != "من" or reader.broken(k) or reader.key(k - 1) not in _GUARDING:
+        return False
+    following = k + 1 < len(reader.tokens) and not reader.broken(k + 1) and reader.tokens[k + 1].definite
+    return following and bare(reader.key(phrase.descriptor[0])) in BODIES
+
+
+#: "General" after a title without the article: part of the title (مدير عام الدفاع المدني).
+_GENERAL = frozenset({"عام", "عامه"})
+
+
 def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
     token = reader.tokens[k]
     if addressee(token.key) and phrase.descriptor:
@@ -125,14 +146,18 @@ def _continues_descriptor(reader: Reader, k: int, phrase: Phrase) -> bool:
         return True  # تاجر خضار، سائق سيارة أجرة: what the trade deals in, not a name
     if bare(token.key) in PLACES and (previous in TITLES or previous in BODIES):
         return True  # محافظ حمص
+    if bare(token.key) in _GENERAL and previous in TITLES and not reader.tokens[k - 1].definite:
+        return True  # مدير عام، أمين عام: one title (المدير العام is definite, read as such)
     if head in BODIES and (_coordinated(reader, k) or _another_body(reader, k)):
         return True  # لإغاثة وتشغيل اللاجئين، نقابة عمال ومستخدمي مؤسسة …
     if previous in BODIES and not reader.tokens[k - 1].definite and k >= 2 and reader.key(k - 2) == "باسم":
         return not reader.broken(k) and not addressee(token.key)  # الناطق باسم حركة حماس: the body's name
-    # لحقوق الإنسان: a noun joined by ل to a body, completed by a definite noun
+    # لحقوق الإنسان: a noun joined by ل to a body (رئيس النقابة العامة لأصحاب الشاحنات: the body after a
+    # title), completed by a definite noun
     nxt = reader.tokens[k + 1] if k + 1 < len(reader.tokens) else None
     completed = nxt is not None and (nxt.definite or _coordinated(reader, k + 1))
-    return token.key.startswith("ل") and head in BODIES and completed and not reader.broken(k + 1)
+    body = any(bare(reader.key(i)) in BODIES for i in phrase.descriptor)
+    return token.key.startswith("ل") and body and completed and not reader.broken(k + 1)
 
 
 def _coordinated(reader: Reader, k: int) -> bool:
@@ -254,7 +279,19 @@ def _read_body_name(reader: Reader, k: int, phrase: Phrase) -> int:
     if k < len(tokens) and _named_for_today(reader, k):
         phrase.descriptor.append(k)  # قناة روسيا اليوم: the place and اليوم are its name
         k += 1
+    while k < len(tokens) and taken and _agreeing_adjective(reader, k):
+        phrase.descriptor.append(k)  # سلطة منطقة العقبة الاقتصادية الخاصة: adjectives after its three words
+        k += 1
     return k
+
+
+def _agreeing_adjective(reader: Reader, k: int) -> bool:
+    """Whether token ``k`` may be an adjective of the definite word before it: definite, with an ending
+    that agrees (الخاصة، الوطني), no break before it (not الأرباح: what was announced)."""
+    token, previous = reader.tokens[k], reader.tokens[k - 1]
+    if reader.broken(k) or ends_phrase(token) or not (token.definite and previous.definite):
+        return False
+    return token.key.endswith(_MAY_AGREE) and not _no_adjective_of(previous, token)
 
 
 _OPENING_MARKS, _CLOSING_MARKS = frozenset('"«“'), frozenset('"»”')

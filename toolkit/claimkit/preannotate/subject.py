@@ -47,19 +47,22 @@ _DESCRIPTION_WORDS = 8
 _SUBJECT_WORDS = 10
 
 
-def subject_before(
+def subject_before(  # noqa: PLR0913 - keyword-only: which subject is asked for
     reader: Reader,
     hit: CueHit,
     plausible: Callable[[Mention], bool],
     *,
     after_kana: bool = False,
     after_that: bool = False,
+    known: Callable[[Mention], bool] | None = None,
 ) -> Mention | None:
     """The subject before the verb of ``hit``: the phrase must fill the words between كان (or the
     start of the sentence) and the verb (قد aside), unbroken by punctuation, and name a speaker
     (``plausible`` says whether a bare name is one). ``after_kana``: only the subject of a
     pluperfect (وكانت الحكومة قد اتهمت …), which is the verb's whatever follows it. ``after_that``:
-    only a subject right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …: a speaker reported speaking)."""
+    only a subject right after أنّ/إنّ (قال الوزير إن الجيش أعلن أن …: a speaker reported speaking).
+    ``known``: whether a word that names no speaker by itself is a speaker met before (غير أن الخوالدة
+    نفى …: the surname of محمد الخوالدة)."""
     end = _before_stance(reader, hit.first - 1 if reader.key(hit.first - 1) in _QAD else hit.first)
     opening = reader.token_at(reader.sentence_of(hit.start)[0])
     commas = False
@@ -81,7 +84,8 @@ def subject_before(
             continue
         if kana or k == opening:
             topic = kana and reader.key(k, "و") == _AMMA
-            return _subject_at(reader, k + 1 if kana else k, end, plausible, commas=commas, topic=topic)
+            start = k + 1 if kana else k
+            return _subject_at(reader, start, end, plausible, commas=commas, topic=topic, known=known)
     return None
 
 
@@ -111,12 +115,21 @@ def _but_that(reader: Reader, k: int) -> bool:
 
 
 def _subject_at(  # noqa: PLR0913 - keyword-only: how the subject was met
-    reader: Reader, start: int, end: int, plausible: Callable[[Mention], bool], *, commas: bool, topic: bool
+    reader: Reader,
+    start: int,
+    end: int,
+    plausible: Callable[[Mention], bool],
+    *,
+    commas: bool,
+    topic: bool,
+    known: Callable[[Mention], bool] | None = None,
 ) -> Mention | None:
     """The subject from token ``start``, when it fills the words up to the verb at ``end`` (after أما,
     a name may be followed by what describes it between commas) and names a speaker."""
     mention = read_mention(_subject_word(reader, start), start, "source-before-verb")
-    if mention is None or not _names_a_speaker(mention) or not plausible(mention):
+    if mention is None or not (_names_a_speaker(mention) or (known is not None and known(mention))):
+        return None
+    if not plausible(mention):
         return None
     if mention.end_token != end and not (topic and _described(reader, mention, end)):
         return None
@@ -248,7 +261,8 @@ def main_clause_subject(reader: Reader, hit: CueHit, feminine: bool | None) -> M
         return None
     if reader.key(verb) in verb_forms() or first_word in verb_forms():
         return None  # a cue whose speaker was not found: its sentence is not understood
-    mention = read_mention(reader, verb + 1, MAIN_CLAUSE)
+    # what the verb did, with ب, ends the subject (وتقدم النائب حسن الكعبي بطلب إحاطة، …، وقال)
+    mention = read_mention(reader, verb + 1, MAIN_CLAUSE, objects=("ب",))
     if mention is None or mention.end_token >= hit.first or mention.keys == mention.name_keys:
         return None
     if not _names_a_speaker(mention) or (None not in (feminine, mention.feminine) and feminine != mention.feminine):

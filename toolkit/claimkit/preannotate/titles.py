@@ -141,7 +141,7 @@ BODIES = _keys(
     "وزارة حكومة رئاسة جيش قوات هيئة مجلس منظمة مرصد وكالة صحيفة قناة موقع جمعية حزب شركة أمم اتحاد "
     "جامعة برلمان سفارة خارجية داخلية دفاع إدارة مفوضية لجنة ائتلاف مديرية محافظة بلدية شرطة كرملين "
     "بيان مرسوم شبكة إذاعة تلفزيون حركة فصيل نقابة هلال صليب مركز معهد مكتب مؤسسة دائرة مصرف بنك غرفة "
-    "صندوق تقرير دراسة بعثة قيادة ديوان ولاية "
+    "صندوق تقرير دراسة بعثة قيادة ديوان ولاية سلطة "
     "معارضة"  # إلا أن المعارضة قالت: the opposition, one body
 )
 
@@ -265,8 +265,15 @@ _INTERGOVERNMENTAL_NAMES = tuple(
 )
 #: Civil services whose names hold words of other kinds (جوية، مدنية): government offices.
 _CIVIL_SERVICES = tuple(
-    _keys(name) for name in ("أرصاد", "حماية مدنية", "مديرية دفاع مدني")
-)  # not الدفاع المدني السوري, an NGO: the directorate of civil defence (المديرية العامة للدفاع المدني) is the state's
+    _keys(name)
+    for name in (
+        *("أرصاد", "حماية مدنية", "مديرية دفاع مدني", "مركز وطني", "هيئة وطنية", "لجنة وطنية", "برنامج وطني"),
+        *("سلطة نقد", "مؤسسة نقد"),  # a monetary authority (سلطة النقد الفلسطينية), no IMF (صندوق النقد)
+        "طيران مدني",  # هيئة الطيران المدني، سلطة الطيران المدني: no civil society
+    )
+)  # not الدفاع المدني السوري, an NGO: the directorate of civil defence (المديرية العامة للدفاع المدني) is the
+# state's; a national centre, authority, committee or programme (المركز الوطني للوقاية من الآفات) is the state's
+# (a national movement, front or party is none of these)
 _WORKERS = _keys(_WORKER_WORDS)
 #: Rulers named by a title of two words (ولي العهد), neither of which says so alone.
 _RULERS = (_keys("ولي عهد"),)
