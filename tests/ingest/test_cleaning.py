@@ -47,13 +47,24 @@ def test_what_is_not_markup_stays_text() -> None:
     assert html_to_text("3 < 4 و x<y &foo; &amp") == "3 < 4 و x<y &foo; &"
     assert html_to_text("<p a='1 > 0'>قال</p><p>إن") == "قال\n\nإن"
     assert html_to_text("<a<a<a") == "<a<a<a"
-    assert html_to_text("<p>قبل<!-- لم يغلق <p>بعد") == "قبل"  # an unclosed comment runs to the end
-    assert html_to_text("<style>p{}</style><p>نص</p><script>") == "نص"  # an unclosed script too
+    assert html_to_text("<details><summary>ملخص</summary>التفاصيل</details>") == "ملخص\n\nالتفاصيل"
 
 
 def test_hidden_elements_hide_their_tags_too() -> None:
     assert html_to_text("<noscript><p>فعّل جافاسكربت</p></noscript><p>الخبر</p>") == "الخبر"
     assert html_to_text("<svg><title>x</title><text>y</text></svg>نص") == "نص"
+    assert html_to_text("<html><head><title>x</title><meta charset=utf-8><body><p>الخبر</p>") == "الخبر"
+
+
+def test_what_never_ends_hides_nothing() -> None:
+    """A browser hides the rest of a page after an unclosed comment or script, or a self-closed iframe;
+    an article's text must not go with it unsaid (independent review): only the opener is dropped, or
+    the self-closed element alone."""
+    assert html_to_text("<p>قال الوزير</p><iframe src='https://x' /><p>وأضاف</p>") == "قال الوزير\n\nوأضاف"
+    assert html_to_text("<p>أ</p><svg width='1'/><p>ب</p>") == "أ\n\nب"
+    assert html_to_text("<p>قبل</p><script>var x = 1;<p>بعد") == "قبل\n\nvar x = 1;\n\nبعد"
+    assert html_to_text("<p>قبل<!-- لم يغلق <p>بعد") == "قبل<!-- لم يغلق\n\nبعد"
+    assert html_to_text("<p>أ</p><!--><p>ب</p><!---><p>ج</p>") == "أ\n\nب\n\nج"  # empty comments
 
 
 _WORDS = st.lists(st.text(st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1), min_size=1)

@@ -23,6 +23,13 @@ _BIDI_TABLE = {ord(char): None for char in BIDI_CONTROLS}
 _BLOCKS = frozenset(
     {
         "address",
+        "caption",
+        "center",
+        "details",
+        "fieldset",
+        "form",
+        "legend",
+        "summary",
         "article",
         "aside",
         "blockquote",
@@ -55,26 +62,60 @@ _BLOCKS = frozenset(
         "ul",
     }
 )
-#: Elements whose content is no text of the article and holds no tags (scripts, styles, the page's title):
-#: skipped to their end tag, or to the end of the text when it has none, as a browser does.
-_RAW = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "title", "textarea")}
-#: Elements whose content, tags and all, is no text of the article: embedded documents, fallbacks.
-_HIDDEN = frozenset(["noscript", "template", "svg", "math", "iframe", "object", "select", "head"])
+#: Elements whose content, tags and all, is no text of the article (scripts, styles, the page's head,
+#: embedded documents, fallbacks): skipped to their end tag (the head also to <body>). One that never
+#: ends hides nothing: its start tag is dropped and what follows is read, never lost unsaid.
+_SKIPPED = {
+    name: re.compile(rf"</{name}\s*>" + (r"|<body\b" if name == "head" else ""), re.IGNORECASE)
+    for name in (
+        *("script", "style", "title", "textarea", "noscript", "template"),
+        *("svg", "math", "iframe", "object", "select", "head"),
+    )
+}
 #: A start or end tag: a name, then attributes whose quoted values may hold ``>``; no ``<`` inside,
 #: so that every attempt ends at the next ``<`` at the latest and the whole text is read in linear time.
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[\s/](?:[^<>"']|"[^"<]*"|'[^'<]*')*)?>""")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
-def _skipped(html: str, start: int) -> int | None:
-    """Where a comment, a doctype, a processing instruction or CDATA that opens at ``start`` ends (the
-    end of the text when it does not), ``None`` when none opens there."""
+class _Ends:
+    """Where the next end of each kind is (a comment's ``-->``, a declaration's ``>``, an element's end
+    tag), each searched forward once and remembered: a text of a thousand unclosed ``<script>`` or
+    ``<!--`` is still read in linear time."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.found: dict[str, tuple[int, int | None]] = {}  # kind -> (searched from, end found or None)
+
+    def after(self, kind: str, position: int) -> int | None:
+        """The offset after the first end of ``kind`` at or after ``position``; ``None`` when there is none."""
+        searched = self.found.get(kind)
+        if searched is not None and position >= searched[0] and (searched[1] is None or searched[1] > position):
+            return searched[1]
+        found = self._search(kind, position)
+        self.found[kind] = (position, found)
+        return found
+
+    def _search(self, kind: str, position: int) -> int | None:
+        if kind in _SKIPPED:
+            match = _SKIPPED[kind].search(self.html, position)
+            if match is None:
+                return None
+            return match.start() if match.group().lower().startswith("<body") else match.end()  # <body> is read
+        offset = self.html.find(kind, position)
+        return None if offset < 0 else offset + len(kind)
+
+
+def _declaration_end(html: str, start: int, ends: _Ends) -> int | None:
+    """Where a comment, a doctype, a processing instruction or CDATA that opens at ``start`` ends;
+    ``None`` when none opens there, or when it never ends (its ``<`` is then read as text)."""
+    for empty in ("<!-->", "<!--->"):  # empty comments
+        if html.startswith(empty, start):
+            return start + len(empty)
     if html.startswith("<!--", start):
-        end = html.find("-->", start + 4)
-        return len(html) if end < 0 else end + 3
+        return ends.after("-->", start + 4)
     if html.startswith(("<!", "<?"), start):
-        end = html.find(">", start + 2)
-        return len(html) if end < 0 else end + 1
+        return ends.after(">", start + 2)
     return None
 
 
@@ -84,21 +125,14 @@ class _Paragraphs:
 
     def __init__(self) -> None:
         self.paragraphs: list[list[list[str]]] = [[[]]]  # paragraphs of lines of pieces
-        self.hidden = 0
 
     def data(self, text: str) -> None:
-        if self.hidden:
-            return
         first, *others = _BLANK_LINE.split(unescape(text))  # a CMS body may part paragraphs by blank lines
         self.paragraphs[-1][-1].append(first)
         self.paragraphs.extend([[piece]] for piece in others)
 
-    def tag(self, name: str, closing: bool) -> None:
-        if name in _HIDDEN:
-            self.hidden = max(0, self.hidden + (-1 if closing else 1))
-        elif self.hidden:
-            return
-        elif name == "br":
+    def tag(self, name: str) -> None:
+        if name == "br":
             self.paragraphs[-1].append([])
         elif name in _BLOCKS:
             self.paragraphs.append([[]])
@@ -114,9 +148,10 @@ def _paragraph(lines: list[list[str]]) -> str:
 def html_to_text(html: str) -> str:
     """The text of an HTML fragment or page, as paragraphs apart by a blank line: block elements and
     blank lines part paragraphs, ``<br>`` lines, white space inside a line is one space, character
-    references are decoded, comments, scripts, styles and embedded documents are left out. Read in
-    linear time whatever the input (Python's ``HTMLParser`` took 9 minutes over 600 KB of ``<a<a<a``)."""
-    paragraphs, position, size = _Paragraphs(), 0, len(html)
+    references are decoded, comments, scripts, styles, the head and embedded documents are left out
+    (one that never ends hides nothing). Read in linear time whatever the input (Python's
+    ``HTMLParser`` took 9 minutes over 600 KB of ``<a<a<a``)."""
+    paragraphs, position, size, ends = _Paragraphs(), 0, len(html), _Ends(html)
     while position < size:
         opening = html.find("<", position)
         if opening < 0:
@@ -124,20 +159,19 @@ def html_to_text(html: str) -> str:
         paragraphs.data(html[position:opening])
         if opening == size:
             break
-        if (skipped := _skipped(html, opening)) is not None:
-            position = skipped
+        if (declared := _declaration_end(html, opening, ends)) is not None:
+            position = declared
             continue
         tag = _TAG.match(html, opening)
-        if tag is None:  # a < that opens no tag is text
+        if tag is None:  # a < that opens no tag, or a declaration that never ends, is text
             paragraphs.data("<")
             position = opening + 1
             continue
         name, closing, position = tag[2].lower(), bool(tag[1]), tag.end()
-        if name in _RAW and not closing and not tag[0].endswith("/>"):
-            end = _RAW[name].search(html, position)
-            position = size if end is None else end.end()
+        if name in _SKIPPED and not closing and not tag[0].endswith("/>"):
+            position = ends.after(name, position) or position  # never ended: only the start tag goes
             continue
-        paragraphs.tag(name, closing)
+        paragraphs.tag(name)
     return paragraphs.text()
 
 
