@@ -80,6 +80,32 @@ def test_a_broken_object_over_several_lines_is_one_issue_where_it_breaks(tmp_pat
     assert sorted(written(tmp_path / "out2")) == ["art-1"]
 
 
+def test_json_files_of_several_objects_lose_none(tmp_path: Path, ingest: Ingest) -> None:
+    """Found by review: objects one after another (``jq .`` writes them so) were one I006 for the file,
+    a JSON Lines file under .json whose first two lines are broken lost every record, and an object
+    after 1 KB of white space was read as JSON Lines."""
+    pretty = [json.dumps(row, ensure_ascii=False, indent=2) for row in ROWS]
+    (tmp_path / "jq.json").write_text("\n".join(pretty) + "\n", encoding="utf-8")
+    code, report = ingest(str(tmp_path / "jq.json"), *MAPPING)
+    assert (code, codes(report), sorted(written(tmp_path / "out"))) == (0, [], ["art-0", "art-1", "art-2"])
+    lines = ['{"id": "cut', '{"id": "x",', *(json.dumps(row, ensure_ascii=False) for row in ROWS)]
+    (tmp_path / "lines.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report = ingest(str(tmp_path / "lines.json"), *MAPPING, out=tmp_path / "lines")
+    found = [(i["code"], i["location"]["line"]) for i in report["issues"]]
+    assert (code, found, len(written(tmp_path / "lines"))) == (1, [("I006", 1), ("I006", 2)], 3)
+    (tmp_path / "far.json").write_text(" " * 3000 + pretty[0], encoding="utf-8")
+    code, report = ingest(str(tmp_path / "far.json"), *MAPPING, out=tmp_path / "far")
+    assert (code, codes(report), sorted(written(tmp_path / "far"))) == (0, [], ["art-0"])
+    (tmp_path / "tail.json").write_text(pretty[0] + '\n{\n  "id": "art-9",\n', encoding="utf-8")
+    code, report = ingest(str(tmp_path / "tail.json"), *MAPPING, out=tmp_path / "tail")
+    found = [(i["code"], i["location"]["line"]) for i in report["issues"]]
+    assert (code, found, sorted(written(tmp_path / "tail"))) == (
+        1,
+        [("I006", len(pretty[0].splitlines()) + 1)],
+        ["art-0"],
+    )
+
+
 def test_decomposed_letters_are_flagged_and_composed_with_nfc(tmp_path: Path, ingest: Ingest) -> None:
     """A text whose أ and آ come as ا and a combining mark is written as it is, with D014; --nfc composes
     it (text and title) before any offset exists; the same article composed is a duplicate of it (I010 at
@@ -97,6 +123,9 @@ def test_decomposed_letters_are_flagged_and_composed_with_nfc(tmp_path: Path, in
     document = written(tmp_path / "nfc")["art-0"]
     assert (document["text"], document["title"]) == (composed["body"], composed["headline"])
     assert signature(decomposed["body"]) == signature(composed["body"]) != signature(BODIES[0])
+    hostile = {**ROWS[1], "body": "ا" + "\u0654" * 100_000 + " " + BODIES[1]}  # D014 says where, briefly
+    code, report = ingest(str(jsonl(tmp_path / "marks.jsonl", [hostile])), *MAPPING, out=tmp_path / "marks")
+    assert [(i["code"], len(i["message"]) < 200) for i in report["issues"]] == [("D014", True)]
     code, report = ingest(str(jsonl(tmp_path / "again.jsonl", [{**composed, "id": "art-copy"}])), *MAPPING)
     assert codes(report) == ["I010"]  # the composed copy, into the first corpus
 

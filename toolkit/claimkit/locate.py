@@ -21,6 +21,7 @@ import jiter
 __all__ = [
     "DuplicateKeyError",
     "TextIndex",
+    "decode_unique",
     "duplicate_keys",
     "escape_token",
     "has_duplicate_keys",
@@ -220,11 +221,20 @@ def loads_unique(text: bytes | str) -> Any:
     return json.loads(text, object_pairs_hook=_unique_pairs)
 
 
+def decode_unique(text: str, position: int) -> tuple[Any, int]:
+    """The JSON value that starts at ``position`` of ``text`` and where it ends (``raw_decode``),
+    refusing an object that repeats a key (:class:`DuplicateKeyError`)."""
+    return _UNIQUE.raw_decode(text, position)
+
+
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     made = dict(pairs)
     if len(made) != len(pairs):
         raise DuplicateKeyError(_first_repeated(key for key, _ in pairs))
     return made
+
+
+_UNIQUE = json.JSONDecoder(object_pairs_hook=_unique_pairs)
 
 
 def _first_repeated(keys: Iterable[str]) -> str:

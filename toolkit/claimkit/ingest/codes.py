@@ -108,8 +108,8 @@ UNSUPPORTED_INPUT = declare(
     Scope.INPUT,
     """An input's format is not one ingest reads.
 
-    Ingest reads text files (one article each), JSON Lines, JSON (an array of records, or one
-    record), CSV, TSV, Parquet, and `datasets` folders written by `save_to_disk`.""",
+    Ingest reads text files (one article each), JSON Lines, JSON (an array of records, or objects
+    one after another), CSV, TSV, Parquet, and `datasets` folders written by `save_to_disk`.""",
     "Convert the input to one of these formats, or name its format with --input-format.",
 )
 FIELD_NOT_IN_SOURCE = declare(

@@ -32,7 +32,7 @@ from claimkit.ingest.codes import (
 )
 from claimkit.ingest.records import FieldMap, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint, not_regular
-from claimkit.locate import DuplicateKeyError, TextIndex, json_kind, loads_unique
+from claimkit.locate import DuplicateKeyError, TextIndex, decode_unique, json_kind, loads_unique
 
 __all__ = [
     "FORMATS",
@@ -281,19 +281,29 @@ def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[It
 
 
 def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:
-    """A JSON array of objects or one object (parsed whole), or JSON Lines under a ``.json`` name.
+    """A JSON array of objects, one object or several one after another (parsed whole), or JSON Lines
+    under a ``.json`` name.
 
     A file that opens with ``{`` is JSON Lines when one of its first two lines is an object by itself
-    (the first may be the broken one), else one object written over several lines, as
-    ``json.dump(..., indent=2)`` writes it: read line by line, each of its lines would be refused."""
-    with _open_text(path, "surrogateescape") as stream:  # a bad byte is found, with its line, below
-        head = stream.read(1024).lstrip()
-        stream.seek(0)
-        firsts = list(islice((line for line in stream if line.strip()), 2))
-    if head.startswith("[") or (head.startswith("{") and not any(map(_an_object, firsts))):
-        yield from _read_whole(path)
+    (the first may be the broken one), else objects written over several lines, as ``json.dump(...,
+    indent=2)`` or ``jq`` write them: read line by line, each of their lines would be refused."""
+    first = _first_character(path)
+    if first == "{":
+        with _open_text(path, "surrogateescape") as stream:  # a bad byte is found, with its line, below
+            firsts = list(islice((line for line in stream if line.strip()), 2))
+    if first == "[" or (first == "{" and not any(map(_an_object, firsts))):
+        yield from _read_whole(path, fields, lazy)
     else:
         yield from _read_jsonl(path, fields, lazy)
+
+
+def _first_character(path: Path) -> str:
+    """The first character of a file that is not white space ("" when there is none)."""
+    with _open_text(path, "surrogateescape") as stream:
+        while chunk := stream.read(65536):
+            if stripped := chunk.lstrip():
+                return stripped[0]
+    return ""
 
 
 def _an_object(line: str) -> bool:
@@ -304,8 +314,10 @@ def _an_object(line: str) -> bool:
         return False
 
 
-def _read_whole(path: Path) -> Iterator[Item]:
-    """The records of a file parsed whole: each object of an array, or the one object it holds."""
+def _read_whole(path: Path, fields: FieldMap, lazy: bool) -> Iterator[Item | Line]:
+    """The records of a file parsed whole: each object of an array, or the objects it holds one after
+    another. A file of objects that does not parse whole is JSON Lines after all when some line of it
+    is an object by itself (its first two lines were broken): it is read line by line, losing none."""
     where = str(path)
     with _open_text(path) as stream:
         try:
@@ -317,20 +329,54 @@ def _read_whole(path: Path) -> Iterator[Item]:
             )
             return
         except json.JSONDecodeError as error:
-            message = f"not JSON: {error.msg}"
-            yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
+            if not text.lstrip().startswith("{"):
+                message = f"not JSON: {error.msg}"
+                yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
+            elif error.msg == "Extra data":
+                yield from _one_after_another(text, where)
+            elif any(map(_an_object, text.splitlines())):
+                yield from _read_jsonl(path, fields, lazy)
+            else:
+                message = f"not JSON: {error.msg}"
+                yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
             return
         except (ValueError, RecursionError) as error:  # 4,300 digits and more; nesting
             why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
             yield Unread(UNREADABLE_RECORD.issue(f"not records: {why}", file=where))
             return
     if not isinstance(value, list):
-        line, column = TextIndex(text).line_column(len(text) - len(text.lstrip()))
-        yield _record(value, where, 1, line, column)
+        yield from _one_after_another(text, where)
         return
     starts = _element_starts(text, len(value))
     for number, (row, (line, column)) in enumerate(zip(value, starts, strict=True), start=1):
         yield _record(row, where, number, line, column)
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def _past_space(text: str, position: int) -> int:
+    """The offset of the first character at or after ``position`` that is not JSON's white space."""
+    space = _JSON_SPACE.match(text, position)
+    return position if space is None else space.end()
+
+
+def _one_after_another(text: str, where: str) -> Iterator[Item]:
+    """Each JSON value of ``text``, one after another (one object, or ``jq``'s output): a record each,
+    where it starts; a value that does not parse ends the file there (I006)."""
+    index, position, number = TextIndex(text), _past_space(text, 0), 0
+    while position < len(text):
+        line, column = index.line_column(position)
+        try:
+            value, end = decode_unique(text, position)
+        except (ValueError, RecursionError) as error:
+            why = error.msg if isinstance(error, json.JSONDecodeError) else str(error) or _TOO_DEEP
+            found = f"record {number + 1} is not JSON ({why}): it and the rest of the file cannot be read"
+            yield Unread(UNREADABLE_RECORD.issue(found, file=where, line=line, column=column))
+            return
+        number += 1
+        yield _record(value, where, number, line, column)
+        position = _past_space(text, end)
 
 
 def _element_starts(text: str, count: int) -> list[tuple[int, int]]:
