@@ -113,20 +113,20 @@ def decomposed_letters(ctx: DocumentContext) -> Iterator[Finding]:
     text = ctx.document.text
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return
-    shorter = len(text) - len(unicodedata.normalize("NFC", text))
-    if shorter <= 0:
-        return
-    offset, letters = _first_composed(text)
-    where = f"at offset {offset}: {_code_points(letters)} for {_code_points(unicodedata.normalize('NFC', letters))}"
-    yield Finding(
-        "/document/text",
-        f"letters written decomposed, the first {where} (NFC makes the text {shorter} characters shorter)",
-    )
+    found = _first_composed(text)
+    if found is not None:
+        offset, letters = found
+        composed = _code_points(unicodedata.normalize("NFC", letters))
+        written = _code_points(letters)
+        yield Finding(
+            "/document/text", f"letters written decomposed, the first at offset {offset}: {written} for {composed}"
+        )
 
 
-def _first_composed(text: str) -> tuple[int, str]:
-    """The offset and the characters (a base and its marks) of the first cluster that NFC shortens;
-    each run of marks is looked at once (a text of a letter and 100,000 marks stays linear)."""
+def _first_composed(text: str) -> tuple[int, str] | None:
+    """The offset and the characters (a base and its marks) of the first cluster that NFC shortens, each
+    cluster looked at once (a text of a letter and 100,000 marks stays linear); ``None`` when none does
+    (marks only reordered, or a text NFC changes otherwise)."""
     offset, size = 0, len(text)
     while offset < size:
         end = offset + 1
@@ -136,10 +136,14 @@ def _first_composed(text: str) -> tuple[int, str]:
         if end - offset > 1 and len(unicodedata.normalize("NFC", cluster)) < len(cluster):
             return offset, cluster
         offset = end
-    composed = unicodedata.normalize("NFC", text)  # letters that compose without marks (Hangul jamo)
-    first = next((i for i, (one, other) in enumerate(zip(text, composed, strict=False)) if one != other), 0)
-    return first, text[first : first + 2]
+    return None
+
+
+#: The most code points of a cluster a message spells out.
+_SHOWN = 4
 
 
 def _code_points(chars: str) -> str:
-    return " ".join(f"U+{ord(char):04X}" for char in chars) + f" ({chars})"
+    shown = " ".join(f"U+{ord(char):04X}" for char in chars[:_SHOWN])
+    more = f" … ({len(chars):,} code points)" if len(chars) > _SHOWN else f" ({chars})"
+    return shown + more
