@@ -129,28 +129,47 @@ def test_what_a_killed_release_left_is_removed_by_the_next(make_corpus: MakeCorp
     assert sorted(path.name for path in out.iterdir()) == sorted([live.name, "claimkit-arabic-news-claims-snapshot"])
 
 
-@pytest.mark.parametrize("then", ["the-next-build-fails", "the-next-build-succeeds", "killed-after-the-swap"])
+@pytest.mark.parametrize(
+    "then",
+    [
+        "the-next-build-fails",
+        "the-next-build-succeeds",
+        "killed-after-the-swap",
+        "named-as-before",
+        "a-link-in-its-place",
+    ],
+)
 def test_a_release_killed_while_it_swapped_folders_is_put_back(
     make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str], then: str
 ) -> None:
     """Killed between its two renames, a build left the release it replaced under a hidden name and
     nothing in its place, and no later run looked at it: the next run puts it back first (kept there
-    when that run fails), or removes it once a new release stands in its place."""
+    when that run fails), or removes it once a new release stands in its place; never when something
+    else is there (a link: refused, E212), since the hidden one may be the only copy."""
     corpus, out = make_corpus(2), tmp_path / "dist"
     arguments = ["release", "--snapshot", "--corpus", str(corpus), "--out", str(out)]
     assert main(arguments) == 0
     target = out / "claimkit-arabic-news-claims-snapshot"
     manifest = (target / "manifest.json").read_bytes()
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True).stdout)
     host = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40]
-    replaced = out / f".{target.name}.replaced-{host}-{int(gone.stdout)}-0"
+    replaced = out / f".{target.name}.replaced-{host}-{gone}-0"
+    if then == "named-as-before":
+        replaced = out / f".{target.name}.old-{gone}"
     if then == "killed-after-the-swap":  # the new release in place, the old one not yet removed
         shutil.copytree(target, replaced)
     else:
         target.rename(replaced)  # what kill -9 left between the two renames
+    if then == "a-link-in-its-place":
+        target.symlink_to(tmp_path / "nowhere")
     if then == "the-next-build-fails":
         (corpus / "broken.json").write_text("{", encoding="utf-8")
     capsys.readouterr()
-    assert main(arguments) == (1 if then == "the-next-build-fails" else 0)
+    expected = {"the-next-build-fails": 1, "a-link-in-its-place": 2}.get(then, 0)
+    assert main(arguments) == expected
+    if then == "a-link-in-its-place":
+        assert sorted(path.name for path in out.iterdir()) == sorted([target.name, replaced.name])
+        assert (replaced / "manifest.json").read_bytes() == manifest
+        return
     assert [path.name for path in out.iterdir()] == [target.name]
     assert (target / "manifest.json").read_bytes() == manifest  # the same corpus builds the same bytes

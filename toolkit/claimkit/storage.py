@@ -33,6 +33,7 @@ from claimkit.model import DocumentFile
 
 __all__ = [
     "abandoned",
+    "alive",
     "atomic_write_bytes",
     "atomic_write_text",
     "current_umask",
@@ -250,7 +251,7 @@ def abandoned(folder: Path, name: str, kind: str = "building") -> list[Path]:
     found = []
     for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
         match = pattern.match(entry.name)
-        if match and entry.is_dir() and not entry.is_symlink() and not _alive(int(match.group(1))):
+        if match and entry.is_dir() and not entry.is_symlink() and not alive(int(match.group(1))):
             found.append(entry)
     return found
 
@@ -268,7 +269,8 @@ def _host() -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process of this machine with this id is running (another user's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from claimkit.errors import TARGET_NOT_WRITABLE, ConfigError
-from claimkit.storage import abandoned, current_umask, remove_abandoned, staging_prefix
+from claimkit.storage import abandoned, alive, current_umask, remove_abandoned, staging_prefix
 
 __all__ = ["building_folder", "move_into_place", "put_back_replaced", "refuse_target"]
 
@@ -51,13 +51,30 @@ _REPLACED = "replaced"
 def put_back_replaced(out: Path, name: str) -> None:
     """A build killed between the two renames of :func:`move_into_place` left the release it was
     replacing under a hidden name, and nothing in its place: it goes back there. Killed after the
-    second rename, the new release is in place and the old one is removed."""
+    second rename, a release stands in its place and the old one is removed. Anything else at the
+    place (a link, a file: refused next, E212) leaves it where it is: it may be the only copy.
+    What the swap was called before (``.NAME.old-PID``) is put back the same way."""
     target = out / name
-    for old in abandoned(out, name, _REPLACED):
-        if target.exists() or target.is_symlink():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
+    for old in [*abandoned(out, name, _REPLACED), *_legacy_leftovers(out, name)]:
+        if not target.exists() and not target.is_symlink():
             os.replace(old, target)
+        elif _is_release(target):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_release(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and (folder / "manifest.json").is_file()
+
+
+def _legacy_leftovers(out: Path, name: str) -> list[Path]:
+    """``.NAME.old-PID`` folders whose process is gone (what the swap was called before)."""
+    prefix = f".{name}.old-"
+    found = []
+    for entry in sorted(out.iterdir()) if out.is_dir() else ():
+        pid = entry.name.removeprefix(prefix)
+        if entry.name.startswith(prefix) and pid.isdigit() and _is_release(entry) and not alive(int(pid)):
+            found.append(entry)
+    return found
 
 
 def move_into_place(built: Path, target: Path) -> None:
