@@ -291,6 +291,11 @@ def test_schema_is_not_written_among_documents(capsys: pytest.CaptureFixture[str
     (other / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
     assert main(["schema", "--out", str(other)]) == 0
     assert main(["schema", "--out", str(other)]) == 0
+    marked = tmp_path / "marked"  # a document saved by an editor that writes a byte order mark (review)
+    marked.mkdir()
+    source = ROOT / "annotations" / "000_f22616ff3d8ce778.json"
+    (marked / source.name).write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    assert main(["schema", "--out", str(marked)]) == 2
 
 
 def test_canonical_serialization_is_plain_json_with_two_space_indent() -> None:

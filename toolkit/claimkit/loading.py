@@ -368,21 +368,30 @@ _LOOKED_AT = 100
 
 
 def first_document_file(folder: str | os.PathLike[str]) -> str | None:
-    """The first ``*.json`` below ``folder`` that is a document file (an object with a ``document``
-    member), among the first hundred; ``None`` when there is none or no such folder."""
+    """The first ``*.json`` below ``folder`` that is a document file, among the first hundred; ``None``
+    when there is none or no such folder. A document file opens as claimkit writes one (``{"schema_version"``
+    or ``{"document"``, a byte order mark before it or not), or is an object with a ``document`` member."""
     if not os.path.isdir(folder):
         return None
     for path in islice(_json_files(str(folder), []), _LOOKED_AT):
-        if not_regular(path) is not None:  # a named pipe would never be done opening
-            continue
-        try:
-            with open(path, "rb") as handle:
-                value = jiter.from_json(handle.read(MAX_FILE_BYTES))
-        except (OSError, ValueError):
-            continue
-        if isinstance(value, dict) and isinstance(value.get("document"), dict):
+        if not_regular(path) is None and _is_document_file(path):  # a named pipe would never be done opening
             return path
     return None
+
+
+_OPENS_AS_DOCUMENT = re.compile(rb'\s*\{\s*"(?:schema_version|document)"\s*:')
+
+
+def _is_document_file(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES).removeprefix(_BOM)
+        if _OPENS_AS_DOCUMENT.match(raw):
+            return True
+        value = jiter.from_json(raw)
+    except (OSError, ValueError):
+        return False
+    return isinstance(value, dict) and isinstance(value.get("document"), dict)
 
 
 def _folder_files(path: Path, issues: list[Issue]) -> list[str]:
