@@ -317,6 +317,14 @@ def test_issues_serialize_and_come_back_equal() -> None:
     assert [Issue.from_dict(json.loads(json.dumps(issue.to_dict()))) for issue in issues] == issues
 
 
+def test_invisible_characters_are_shown_as_escapes_and_arabic_as_it_is() -> None:
+    """Two annotators ``ali`` and ``ali`` + U+200B would look one in a report or a reviewer's comment."""
+    from claimkit.reporters import printable
+
+    assert printable("ali\u200b، أحمد\u202e\ufeff\x1b") == "ali\\u200b، أحمد\\u202e\\ufeff\\x1b"
+    assert printable("قالت الوزارة: «نعم»") == "قالت الوزارة: «نعم»"
+
+
 def test_control_characters_and_bad_bytes_in_paths_never_reach_the_terminal(tmp_path: Path) -> None:
 
     hostile = os.fsencode(tmp_path) + b"/evil\x1b[2J\xe2\x80\xae\xff.json"  # escape sequence, RLO, a non-UTF-8 byte

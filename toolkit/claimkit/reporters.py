@@ -35,8 +35,6 @@ GITHUB_CAP = 50
 COLLAPSE_AT = 10
 
 
-#: Bidi controls that reorder what follows them on a terminal (a file named with U+202E reads backwards).
-_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -47,14 +45,18 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+#: Categories written as escapes: controls, surrogates (bytes not UTF-8), format characters (bidi
+#: controls, zero-width spaces and joiners, the byte order mark, the soft hyphen).
+_UNSEEN = frozenset({"Cc", "Cs", "Cf"})
+
+
 def printable(text: str) -> str:
-    """``text`` safe to show on a terminal or in a CI log: control and bidi characters and bytes that
-    were not UTF-8 are written as escapes (``\\x1b``, ``\\u202e``, ``\\xff``); Arabic stays as it is."""
+    """``text`` safe to show on a terminal or in a CI log: control, bidi and other invisible format
+    characters (a zero-width space would make two names look one) and bytes that were not UTF-8 are
+    written as escapes (``\\x1b``, ``\\u202e``, ``\\u200b``, ``\\xff``); Arabic stays as it is."""
     if text.isprintable():
         return text
-    return "".join(
-        _escape(char) if char in _BIDI_CONTROLS or unicodedata.category(char) in {"Cc", "Cs"} else char for char in text
-    )
+    return "".join(_escape(char) if unicodedata.category(char) in _UNSEEN else char for char in text)
 
 
 def _utf8(value: Any) -> Any:
