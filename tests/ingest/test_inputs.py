@@ -88,7 +88,7 @@ def test_json_files_of_several_objects_lose_none(tmp_path: Path, ingest: Ingest)
     (tmp_path / "jq.json").write_text("\n".join(pretty) + "\n", encoding="utf-8")
     code, report = ingest(str(tmp_path / "jq.json"), *MAPPING)
     assert (code, codes(report), sorted(written(tmp_path / "out"))) == (0, [], ["art-0", "art-1", "art-2"])
-    lines = ['{"id": "cut', '{"id": "x",', *(json.dumps(row, ensure_ascii=False) for row in ROWS)]
+    lines = ['{"id": "cut"}}', '{"id": "x",', *(json.dumps(row, ensure_ascii=False) for row in ROWS)]
     (tmp_path / "lines.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, report = ingest(str(tmp_path / "lines.json"), *MAPPING, out=tmp_path / "lines")
     found = [(i["code"], i["location"]["line"]) for i in report["issues"]]

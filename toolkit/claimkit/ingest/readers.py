@@ -332,10 +332,10 @@ def _read_whole(path: Path, fields: FieldMap, lazy: bool) -> Iterator[Item | Lin
             if not text.lstrip().startswith("{"):
                 message = f"not JSON: {error.msg}"
                 yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
+            elif any(map(_an_object, text.splitlines())):  # in objects over several lines, none is one
+                yield from _read_jsonl(path, fields, lazy)
             elif error.msg == "Extra data":
                 yield from _one_after_another(text, where)
-            elif any(map(_an_object, text.splitlines())):
-                yield from _read_jsonl(path, fields, lazy)
             else:
                 message = f"not JSON: {error.msg}"
                 yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
