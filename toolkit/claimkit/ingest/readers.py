@@ -1,27 +1,20 @@
-"""Reading inputs as a stream of records: text files, folders, JSON Lines, JSON arrays, CSV and TSV.
+"""Reading inputs as a stream of records: text files, folders, JSON (:mod:`claimkit.ingest.jsonfiles`),
+CSV and TSV.
 
-Every reader holds one record at a time (a JSON array, or an object written over several lines, is
-the exception: it is parsed whole). Parquet
-and ``datasets`` folders are read by :mod:`claimkit.ingest.arrow`, the one ingest module that
-imports pyarrow and datasets. A problem with one record is an :class:`Unread` in its place; the
-other records are read.
+Every reader holds one record at a time (a ``.json`` file that is no JSON Lines is the exception: it
+is parsed whole). Parquet and ``datasets`` folders are read by :mod:`claimkit.ingest.arrow`, the one
+ingest module that imports pyarrow and datasets. A problem with one record is an :class:`Unread` in
+its place; the other records are read.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
-import io
-import json
 import os
-import re
 import sys
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path, PurePath
-from typing import IO, Any, cast
+from typing import Any, cast
 
 from claimkit.ingest.codes import (
     FIELD_NOT_IN_SOURCE,
@@ -30,9 +23,11 @@ from claimkit.ingest.codes import (
     UNREADABLE_RECORD,
     UNSUPPORTED_INPUT,
 )
-from claimkit.ingest.records import FieldMap, Record, Unread
+from claimkit.ingest.jsonfiles import Line, read_json, read_jsonl
+from claimkit.ingest.opening import READ_ERRORS, TOO_DEEP, cut_short, first_bytes, not_utf8, open_text, row_not_utf8
+from claimkit.ingest.records import FieldMap, Item, Record, Unread
 from claimkit.loading import NOT_UTF8, PATH_NOT_FOUND, UNREADABLE_FILE, encoding_hint, not_regular
-from claimkit.locate import DuplicateKeyError, TextIndex, decode_unique, json_kind, loads_unique
+from claimkit.locate import DuplicateKeyError, loads_unique
 
 __all__ = [
     "FORMATS",
@@ -47,7 +42,6 @@ __all__ = [
     "walk",
 ]
 
-Item = Record | Unread
 SIDECAR_SUFFIX = ".meta.json"
 #: Input formats by file name ending (a ``.gz`` ending is read through gzip).
 FORMATS = {
@@ -63,7 +57,6 @@ FORMATS = {
     ".pq": "parquet",
 }
 _EXTRA = "\0extra"  # where csv puts the fields of a row beyond the header
-_ENCODING = "utf-8-sig"  # a byte order mark before the first record is not content
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than csv's 128 KB default
 
 
@@ -96,69 +89,6 @@ def missing_fields(columns: Iterable[str], fields: FieldMap, where: str) -> Unre
     return Unread(FIELD_NOT_IN_SOURCE.issue(message, file=where))
 
 
-def _head(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as stream:
-            return stream.read(2)
-    except OSError:
-        return b""
-
-
-#: What reading an input raises where its data cannot be read: a damaged deflate stream of a gzip
-#: input is ``zlib.error`` (no OSError), one cut short EOFError.
-_READ_ERRORS = (OSError, EOFError, zlib.error)
-_GZIP_HINT = (
-    "The compressed data is damaged or cut short (`gzip -t FILE` checks it): compress or download the file "
-    "again, or leave it out."
-)
-
-
-def _read_hint(path: Path) -> str | None:
-    return _GZIP_HINT if path.name.lower().endswith(".gz") else None
-
-
-def _cut_short(error: BaseException, path: Path, line: int | None) -> Unread:
-    """F001 where reading an input stopped (damaged gzip data): at the line reached, when known."""
-    reason = getattr(error, "strerror", None) or error
-    rest = f"line {line} and the rest cannot be read" if line is not None else "cannot read"
-    return Unread(UNREADABLE_FILE.issue(f"{rest}: {reason}", file=str(path), line=line, hint=_read_hint(path)))
-
-
-def _open_text(path: Path, errors: str = "strict") -> IO[str]:
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding=_ENCODING, errors=errors, newline="")
-    return open(path, encoding=_ENCODING, errors=errors, newline="")
-
-
-#: Why Python's JSON parser gave up (``RecursionError``): hostile input, never a crash.
-_TOO_DEEP = "arrays or objects nested deeper than the JSON parser allows"
-
-#: What ``surrogateescape`` decodes a byte that is not UTF-8 to (valid UTF-8 never decodes to these).
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-
-
-def _not_utf8(line: str, number: int, path: Path) -> Unread | None:
-    """F002 at the first byte of a JSON Lines line (read with ``surrogateescape``) that is not UTF-8."""
-    found = _ESCAPED_BYTE.search(line)
-    if found is None:
-        return None
-    byte, column = ord(found.group()) - 0xDC00, found.start() + 1
-    message = f"line {number} is not UTF-8 (byte 0x{byte:02x} at column {column}): it and the rest were not read"
-    issue = NOT_UTF8.issue(message, file=str(path), line=number, column=column, hint=encoding_hint(_head(path)))
-    return Unread(issue)
-
-
-def _row_not_utf8(row: dict[str, Any], number: int, line: int, path: Path) -> Unread | None:
-    """F002 at the first line of a CSV row (read with ``surrogateescape``) that holds a byte that is not UTF-8."""
-    values = [v for value in row.values() for v in (value if isinstance(value, list) else [value]) if v]
-    found = next((m for v in values if (m := _ESCAPED_BYTE.search(v)) is not None), None)
-    if found is None:
-        return None
-    byte = ord(found.group()) - 0xDC00
-    message = f"row {number} (from line {line}) is not UTF-8 (byte 0x{byte:02x}): it and the rest were not read"
-    return Unread(NOT_UTF8.issue(message, file=str(path), line=line, hint=encoding_hint(_head(path))))
-
-
 def _sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
@@ -179,7 +109,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Unread | None]:
     except (OSError, ValueError) as error:  # not UTF-8, not JSON, an integer of 4,300 digits and more
         return {}, _bad_sidecar(f"unreadable sidecar: {error}", sidecar)
     except RecursionError:
-        return {}, _bad_sidecar(f"unreadable sidecar: {_TOO_DEEP}", sidecar)
+        return {}, _bad_sidecar(f"unreadable sidecar: {TOO_DEEP}", sidecar)
     if not isinstance(data, dict):
         return {}, _bad_sidecar("the sidecar must hold a JSON object", sidecar)
     return data, None
@@ -227,165 +157,6 @@ def _text_in_sidecar(sidecar: dict[str, Any], path: Path, fields: FieldMap) -> U
     return Unread(INVALID_METADATA.issue(message, file=str(_sidecar_path(path)), hint=hint))
 
 
-def _record(value: Any, where: str, number: int, line: int, column: int | None = None) -> Item:
-    """A parsed JSON value as a record (``line`` and ``column`` where it starts), I006 unless an object."""
-    if isinstance(value, dict):
-        return Record(value, where, number, line)
-    kind = json_kind(value)
-    place = f"line {line}" if column is None else f"record {number} of the array"
-    message = f"{place} holds {kind}, not an object"
-    return Unread(UNREADABLE_RECORD.issue(message, file=where, line=line, column=column))
-
-
-@dataclass(frozen=True)
-class Line:
-    """A JSON Lines record read but not parsed yet: parsed where it is prepared (in a worker process)."""
-
-    text: str
-    where: str
-    number: int
-    line: int
-
-    def parse(self) -> Item:
-        try:
-            return _record(loads_unique(self.text), self.where, self.number, self.line)
-        except DuplicateKeyError as error:  # json.loads would keep the last value without a word
-            message = f"line {self.line} holds {error}: a reader keeps only the last value"
-            return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line))
-        except json.JSONDecodeError as error:
-            message = f"line {self.line} is not JSON (column {error.colno}): {error.msg.removesuffix(' at')}"
-            return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line, column=error.colno))
-        except (ValueError, RecursionError) as error:  # 4,300 digits and more; nesting
-            why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
-            message = f"line {self.line} is not a record: {why}"
-            return Unread(UNREADABLE_RECORD.issue(message, file=self.where, line=self.line))
-
-
-def _read_jsonl(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:  # noqa: ARG001
-    """The records of a JSON Lines file; one that is not UTF-8 ends the file at its line (F002)."""
-    where = str(path)
-    number = line_number = 0
-    with _open_text(path, "surrogateescape") as stream:
-        try:
-            for line_number, line in enumerate(stream, start=1):
-                if (problem := _not_utf8(line, line_number, path)) is not None:
-                    yield problem
-                    return
-                if not line.strip():
-                    continue
-                number += 1
-                read = Line(line, where, number, line_number)
-                yield read if lazy else read.parse()
-        except _READ_ERRORS as error:  # damaged gzip data: the lines before it were read
-            yield _cut_short(error, path, line_number + 1)
-
-
-def _read_json(path: Path, fields: FieldMap, lazy: bool = False) -> Iterator[Item | Line]:
-    """A JSON array of objects, one object or several one after another (parsed whole), or JSON Lines
-    under a ``.json`` name.
-
-    A file that opens with ``{`` is JSON Lines when one of its first two lines is an object by itself
-    (the first may be the broken one), else objects written over several lines, as ``json.dump(...,
-    indent=2)`` or ``jq`` write them: read line by line, each of their lines would be refused."""
-    first = _first_character(path)
-    if first == "{":
-        with _open_text(path, "surrogateescape") as stream:  # a bad byte is found, with its line, below
-            firsts = list(islice((line for line in stream if line.strip()), 2))
-    if first == "[" or (first == "{" and not any(map(_an_object, firsts))):
-        yield from _read_whole(path, fields, lazy)
-    else:
-        yield from _read_jsonl(path, fields, lazy)
-
-
-def _first_character(path: Path) -> str:
-    """The first character of a file that is not white space ("" when there is none)."""
-    with _open_text(path, "surrogateescape") as stream:
-        while chunk := stream.read(65536):
-            if stripped := chunk.lstrip():
-                return stripped[0]
-    return ""
-
-
-def _an_object(line: str) -> bool:
-    """Whether ``line`` is a JSON object by itself, as every line of a JSON Lines file is."""
-    try:
-        return isinstance(json.loads(line), dict)
-    except (ValueError, RecursionError):
-        return False
-
-
-def _read_whole(path: Path, fields: FieldMap, lazy: bool) -> Iterator[Item | Line]:
-    """The records of a file parsed whole: each object of an array, or the objects it holds one after
-    another. A file of objects that does not parse whole is JSON Lines after all when some line of it
-    is an object by itself (its first two lines were broken): it is read line by line, losing none."""
-    where = str(path)
-    with _open_text(path) as stream:
-        try:
-            text = stream.read()
-            value = loads_unique(text)
-        except DuplicateKeyError as error:
-            yield Unread(
-                UNREADABLE_RECORD.issue(f"a record holds {error}: a reader keeps only the last value", file=where)
-            )
-            return
-        except json.JSONDecodeError as error:
-            if not text.lstrip().startswith("{"):
-                message = f"not JSON: {error.msg}"
-                yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
-            elif any(map(_an_object, text.splitlines())):  # in objects over several lines, none is one
-                yield from _read_jsonl(path, fields, lazy)
-            elif error.msg == "Extra data":
-                yield from _one_after_another(text, where)
-            else:
-                message = f"not JSON: {error.msg}"
-                yield Unread(UNREADABLE_RECORD.issue(message, file=where, line=error.lineno, column=error.colno))
-            return
-        except (ValueError, RecursionError) as error:  # 4,300 digits and more; nesting
-            why = _TOO_DEEP if isinstance(error, RecursionError) else str(error)
-            yield Unread(UNREADABLE_RECORD.issue(f"not records: {why}", file=where))
-            return
-    if not isinstance(value, list):
-        yield from _one_after_another(text, where)
-        return
-    starts = _element_starts(text, len(value))
-    for number, (row, (line, column)) in enumerate(zip(value, starts, strict=True), start=1):
-        yield _record(row, where, number, line, column)
-
-
-_JSON_SPACE = re.compile(r"[ \t\n\r]+")
-
-
-def _past_space(text: str, position: int) -> int:
-    """The offset of the first character at or after ``position`` that is not JSON's white space."""
-    space = _JSON_SPACE.match(text, position)
-    return position if space is None else space.end()
-
-
-def _one_after_another(text: str, where: str) -> Iterator[Item]:
-    """Each JSON value of ``text``, one after another (one object, or ``jq``'s output): a record each,
-    where it starts; a value that does not parse ends the file there (I006)."""
-    index, position, number = TextIndex(text), _past_space(text, 0), 0
-    while position < len(text):
-        line, column = index.line_column(position)
-        try:
-            value, end = decode_unique(text, position)
-        except (ValueError, RecursionError) as error:
-            why = error.msg if isinstance(error, json.JSONDecodeError) else str(error) or _TOO_DEEP
-            found = f"record {number + 1} is not JSON ({why}): it and the rest of the file cannot be read"
-            yield Unread(UNREADABLE_RECORD.issue(found, file=where, line=line, column=column))
-            return
-        number += 1
-        yield _record(value, where, number, line, column)
-        position = _past_space(text, end)
-
-
-def _element_starts(text: str, count: int) -> list[tuple[int, int]]:
-    """The line and column where each of the ``count`` elements of a JSON array starts (in one walk)."""
-    index = TextIndex(text)
-    offsets = index.offsets(f"/{number}" for number in range(count))
-    return [index.line_column(offsets.get(f"/{number}", 0)) for number in range(count)]
-
-
 def _malformed(error: csv.Error, number: int, line: int, where: str, delimiter: str = ",") -> Unread:
     """I006 where the CSV parser gave up (a stray quotation mark, a quoted field never closed)."""
     row = f"row {number} (from line {line})" if number else "the header"
@@ -401,7 +172,7 @@ def _read_delimited(path: Path, fields: FieldMap, delimiter: str, *, quoted: boo
     from a field without a word; the rows after a malformed one are not read (they may be misaligned).
     Not ``quoted`` (``--input-format tsv-plain``, IANA's TSV): a quotation mark is text like any other."""
     where = str(path)
-    with _open_text(path, "surrogateescape") as stream:
+    with open_text(path, "surrogateescape") as stream:
         if quoted:
             reader = csv.DictReader(stream, delimiter=delimiter, restkey=_EXTRA, strict=True)
         else:
@@ -411,7 +182,7 @@ def _read_delimited(path: Path, fields: FieldMap, delimiter: str, *, quoted: boo
         except csv.Error as error:
             yield _malformed(error, 0, 1, where, delimiter)
             return
-        if (problem := _not_utf8(delimiter.join(header), 1, path)) is not None:
+        if (problem := not_utf8(delimiter.join(header), 1, path)) is not None:
             yield problem
             return
         problem = column_problem(header, fields, where, line=1)
@@ -426,15 +197,15 @@ def _delimited_rows(reader: csv.DictReader[str], path: Path) -> Iterator[Item]:
     start = reader.line_num + 1
     try:
         for number, row in enumerate(reader, start=1):
-            if (problem := _row_not_utf8(row, number, start, path)) is not None:
+            if (problem := row_not_utf8(row, number, start, path)) is not None:
                 yield problem
                 return
             yield _row(row, where, number, start)
             start = reader.line_num + 1
     except csv.Error as error:  # the parser does not say the line; the row's first line is where to look
         yield _malformed(error, number + 1, start, where, reader.reader.dialect.delimiter)
-    except _READ_ERRORS as error:  # damaged gzip data: the rows before it were read
-        yield _cut_short(error, path, reader.line_num + 1)
+    except READ_ERRORS as error:  # damaged gzip data: the rows before it were read
+        yield cut_short(error, path, reader.line_num + 1)
 
 
 def _row(row: dict[str, Any], where: str, number: int, line: int) -> Item:
@@ -458,7 +229,7 @@ def _read_tabular(path: Path, fields: FieldMap, fmt: str, lazy: bool = False) ->
     elif fmt in ("csv", "tsv", "tsv-plain"):
         yield from _read_delimited(path, fields, "," if fmt == "csv" else "\t", quoted=fmt != "tsv-plain")
     else:
-        yield from (_read_jsonl if fmt == "jsonl" else _read_json)(path, fields, lazy)
+        yield from (read_jsonl if fmt == "jsonl" else read_json)(path, fields, lazy)
 
 
 def read_file(path: Path, fields: FieldMap, fmt: str | None) -> Iterator[Item]:
@@ -481,9 +252,9 @@ def read_lazily(path: Path, fields: FieldMap, fmt: str | None, *, lazy: bool = T
         yield from _or_no_records(items, where)
     except UnicodeDecodeError as error:
         message = f"not UTF-8 after this point: {error.reason}"
-        yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(_head(path))))
-    except (*_READ_ERRORS, csv.Error) as error:
-        yield _cut_short(error, path, None)
+        yield Unread(NOT_UTF8.issue(message, file=where, hint=encoding_hint(first_bytes(path))))
+    except (*READ_ERRORS, csv.Error) as error:
+        yield cut_short(error, path, None)
 
 
 def _or_no_records(items: Iterator[Item | Line], where: str) -> Iterator[Item | Line]:

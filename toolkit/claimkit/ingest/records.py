@@ -12,7 +12,7 @@ from typing import Any
 
 from claimkit.issues import Issue
 
-__all__ = ["FieldMap", "Record", "Unread", "json_safe"]
+__all__ = ["FieldMap", "Item", "Record", "Unread", "json_safe"]
 
 
 @dataclass(frozen=True)
@@ -104,3 +104,7 @@ def json_safe(value: Any, *, keep_nonfinite: bool = False) -> Any:
     if isinstance(value, list | tuple | set):
         return [json_safe(item, keep_nonfinite=keep_nonfinite) for item in value]
     return str(value)
+
+
+#: What a reader yields in a record's place: the record, or why it could not be read.
+Item = Record | Unread
