@@ -48,6 +48,7 @@ def test_what_is_not_markup_stays_text() -> None:
     assert html_to_text("<p a='1 > 0'>قال</p><p>إن") == "قال\n\nإن"
     assert html_to_text("<a<a<a") == "<a<a<a"
     assert html_to_text("<details><summary>ملخص</summary>التفاصيل</details>") == "ملخص\n\nالتفاصيل"
+    assert html_to_text("<p>البيان:</p><pre>البند الأول\nالبند الثاني</pre>") == "البيان:\n\nالبند الأول\nالبند الثاني"
 
 
 def test_hidden_elements_hide_their_tags_too() -> None:

@@ -125,13 +125,23 @@ class _Paragraphs:
 
     def __init__(self) -> None:
         self.paragraphs: list[list[list[str]]] = [[[]]]  # paragraphs of lines of pieces
+        self.preformatted = 0  # inside <pre>: a line break of the text is one of the article
 
     def data(self, text: str) -> None:
         first, *others = _BLANK_LINE.split(unescape(text))  # a CMS body may part paragraphs by blank lines
-        self.paragraphs[-1][-1].append(first)
-        self.paragraphs.extend([[piece]] for piece in others)
+        self._lines(first)
+        for piece in others:
+            self.paragraphs.append([[]])
+            self._lines(piece)
 
-    def tag(self, name: str) -> None:
+    def _lines(self, text: str) -> None:
+        first, *others = text.split("\n") if self.preformatted else (text,)
+        self.paragraphs[-1][-1].append(first)
+        self.paragraphs[-1].extend([piece] for piece in others)
+
+    def tag(self, name: str, closing: bool) -> None:
+        if name == "pre":
+            self.preformatted = max(0, self.preformatted + (-1 if closing else 1))
         if name == "br":
             self.paragraphs[-1].append([])
         elif name in _BLOCKS:
@@ -171,7 +181,7 @@ def html_to_text(html: str) -> str:
         if name in _SKIPPED and not closing and not tag[0].endswith("/>"):
             position = ends.after(name, position) or position  # never ended: only the start tag goes
             continue
-        paragraphs.tag(name)
+        paragraphs.tag(name, closing)
     return paragraphs.text()
 
 
