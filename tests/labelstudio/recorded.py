@@ -103,6 +103,12 @@ def claimkit(
     )
 
 
+def ls_import(export: str, cwd: Path, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+    """``claimkit ls import EXPORT --out corpus`` in ``cwd``, as from the recording's server, in JSON."""
+    arguments = ("ls", "import", export, "--out", "corpus", "--server-id", "http://ls.example", "--format", "json")
+    return claimkit(*arguments, cwd=cwd, timeout=timeout)
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` (dot-folders included), by relative path."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -23,7 +23,7 @@ from claimkit.labelstudio.sync import import_exports
 from claimkit.loading import load_file
 from claimkit.model import Document
 from claimkit.pseudonym import Pseudonymizer
-from tests.labelstudio.recorded import VERSIONS, Recording, claimkit
+from tests.labelstudio.recorded import VERSIONS, Recording, claimkit, ls_import
 from tests.labelstudio.scenario import CHAIN, EMOJI, RECORDING_KEY, SEED
 from tests.labelstudio.unprivileged import claimkit_as_user, hand_over, workspace
 
@@ -64,18 +64,7 @@ def test_a_hand_edited_export_is_converted_where_it_can_be(tmp_path: Path) -> No
     ]
     export = tmp_path / "hostile.json"
     export.write_text(json.dumps(hostile), encoding="utf-8")
-    done = claimkit(
-        "ls",
-        "import",
-        str(export),
-        "--out",
-        "corpus",
-        "--server-id",
-        "http://ls.example",
-        "--format",
-        "json",
-        cwd=tmp_path,
-    )
+    done = ls_import(str(export), tmp_path)
     assert done.returncode == 1, done.stderr
     found = {
         (i["code"], i["location"]["file"], i["location"]["pointer"])

@@ -10,26 +10,14 @@ from typing import Any
 
 import pytest
 
-from tests.labelstudio.recorded import VERSIONS, Recording, claimkit
+from tests.labelstudio.recorded import VERSIONS, Recording, ls_import
 
 RECORDING = Recording(VERSIONS[-1])
 
 
 def _import(tmp_path: Path, export_text: str) -> tuple[int, list[dict[str, Any]]]:
     (tmp_path / "export.json").write_text(export_text, encoding="utf-8")
-    done = claimkit(
-        "ls",
-        "import",
-        "export.json",
-        "--out",
-        "corpus",
-        "--server-id",
-        "http://ls.example",
-        "--format",
-        "json",
-        cwd=tmp_path,
-        timeout=120,
-    )
+    done = ls_import("export.json", tmp_path, timeout=120)
     assert "Traceback" not in done.stderr
     return done.returncode, json.loads(done.stdout)["issues"]
 
