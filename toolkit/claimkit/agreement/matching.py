@@ -73,6 +73,11 @@ class Match(NamedTuple):
     overlap: float
 
 
+#: A :class:`Match` made from a tuple in C (``Match(i, j, s)`` runs the named tuple's Python
+#: ``__new__``: it took a third of the time of matching two annotations that compete nowhere).
+_new = tuple.__new__
+
+
 def _bounds(spans: Sequence[Span]) -> list[Bounds]:
     return [(span.start, span.end) for span in spans]
 
@@ -96,7 +101,7 @@ def assign(candidates: dict[tuple[int, int], float], left: int, right: int, comp
     """The overlap matches among ``candidates`` (:func:`overlapping` of ``left`` and ``right`` spans);
     ``compete``: :func:`competing` of the candidates, when the caller knows it."""
     if not (competing(candidates) if compete is None else compete):  # no two compete: all of them
-        return [Match(i, j, score) for (i, j), score in sorted(candidates.items())]
+        return [_new(Match, (i, j, score)) for (i, j), score in sorted(candidates.items())]
     from scipy.optimize import linear_sum_assignment
 
     weights = _weights(left, right, candidates)
