@@ -11,6 +11,7 @@ LS_STAMP := .venv-labelstudio/.installed-1.23.2
 # The browser tests drive Debian's Chromium through Playwright (Playwright never downloads a browser).
 CHROMIUM := /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-noto-core
+VALGRIND := /usr/bin/valgrind
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Datasets never reaches a hub during the demo and the tests: everything is local.
 export HF_DATASETS_OFFLINE := 1
@@ -40,6 +41,13 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+# The release benchmark in instructions runs releases under Valgrind; installed as Chromium is.
+$(VALGRIND):
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "valgrind is missing: run 'sudo apt-get install -y --no-install-recommends valgrind'"; exit 1; fi
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind
+
 demo: setup
 	$(BIN)/claimkit validate annotations
 	$(BIN)/claimkit release --snapshot --out dist --load
@@ -60,11 +68,12 @@ generate: setup
 	$(BIN)/claimkit schema
 	$(BIN)/claimkit docs
 
-benchmark: setup labelstudio
+benchmark: setup labelstudio $(VALGRIND)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_validate_scaling.py
 	$(BIN)/python benchmarks/bench_pull.py
 	$(BIN)/python benchmarks/bench_release.py
+	$(BIN)/python benchmarks/bench_release_instructions.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_sentences.py
 	$(BIN)/python benchmarks/bench_agreement.py

@@ -19,7 +19,7 @@ from benchmarks.results import RESULTS, load_result  # noqa: E402
 
 TARGET = ROOT / "docs" / "benchmarks.md"
 #: Sections in this order first, then any other result by name.
-ORDER = ("validate", "validate_scaling", "pull", "release")
+ORDER = ("validate", "validate_scaling", "pull", "release", "release_instructions")
 
 
 def _names() -> list[str]:
