@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, Literal, NamedTuple
 
 from claimkit.agreement.reading import Bounds
@@ -93,8 +93,7 @@ def match_claims(left: Sequence[Span], right: Sequence[Span], mode: Mode = "over
 
 def exact_count(left: Sequence[Bounds], right: Sequence[Bounds]) -> int:
     """How many exact matches :func:`match_claims` finds: the left spans that some right span equals."""
-    found = set(right)
-    return sum(span in found for span in left)
+    return sum(map(set(right).__contains__, left))
 
 
 def assign(candidates: dict[tuple[int, int], float], left: int, right: int, compete: bool | None = None) -> list[Match]:
@@ -131,9 +130,11 @@ def overlapping(
 ) -> dict[tuple[int, int], float]:
     """:func:`overlaps` of ``(start, end)`` spans. A sweep over the right spans sorted by start, so
     disjoint spans cost no comparison; :class:`TooDenseError` once more than ``limit`` pairs overlap."""
-    order = sorted(range(len(right)), key=lambda j: right[j][0])
-    starts = [right[j][0] for j in order]
-    reach = list(accumulate((right[j][1] for j in order), max))  # furthest end so far
+    # Columns and C-level getters: a key function or a generator runs Python code for every span.
+    firsts, lasts = [start for start, _ in right], [end for _, end in right]
+    order = sorted(range(len(right)), key=firsts.__getitem__)
+    starts = list(map(firsts.__getitem__, order))
+    reach = list(accumulate(map(lasts.__getitem__, order), max))  # furthest end so far
     found: dict[tuple[int, int], float] = {}
     for i, (a0, a1) in enumerate(left):
         k = bisect_left(starts, a1) - 1
@@ -278,7 +279,7 @@ def units(
     nodes: list[tuple[str, int]] = []  # (annotator, claim index), in sorted order
     for name in names:
         first[name] = len(nodes)
-        nodes.extend((name, i) for i in range(len(annotations[name].claims)))
+        nodes.extend(zip(repeat(name), range(len(annotations[name].claims))))
     parent = list(range(len(nodes)))  # union-find over the nodes' positions
 
     def root(node: int) -> int:

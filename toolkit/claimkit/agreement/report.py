@@ -198,13 +198,12 @@ class AgreementAccumulator:
         """This document's units as coincidences of each field (units with 2+ values only)."""
         cells: list[dict[tuple[int, str, str], int]] = [defaultdict(int) for _ in FIELDS]
         pairable = 0
+        labels = {name: reading.labels for name, reading in readings.items()}
         for unit in units(found, matches):
             if len(unit.members) < 2:
                 continue
             pairable += 1
-            for position, cell, value in _field_cells(
-                tuple(readings[n].labels[i] for n, i in sorted(unit.members.items()))
-            ):
+            for position, cell, value in _field_cells(tuple([labels[n][i] for n, i in sorted(unit.members.items())])):
                 cells[position][cell] += value
         for position, name in enumerate(FIELDS):
             self.coincidence[name].add(cells[position], pairable, weights)

@@ -79,10 +79,6 @@ _LINKS_A = ("source_link_a", "cue_link_a", "parent_link_a")  # keys of reading.l
 _LINKS_B = ("source_link_b", "cue_link_b", "parent_link_b")
 
 
-def _same_parent(a: int | None, b: int | None, partner: dict[int, int]) -> bool:
-    return a is not None and b is not None and partner.get(a) == b
-
-
 def _links(left: Reading, right: Reading, matches: Sequence[Match], same_speaker: Sequence[bool], tally: Tally) -> None:
     """Links each side draws, and the links a matched pair of claims agrees on: the same speaker
     (``same_speaker``, of each match: mentions that overlap, or no source on either side; a link
@@ -96,7 +92,8 @@ def _links(left: Reading, right: Reading, matches: Sequence[Match], same_speaker
         source += same and left.sources[i] is not None
         a, b = left.cue_spans[i], right.cue_spans[j]
         cue += a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
-        parent += _same_parent(left.parents[i], right.parents[j], partner)
+        a_parent, b_parent = left.parents[i], right.parents[j]
+        parent += a_parent is not None and b_parent is not None and partner.get(a_parent) == b_parent
     tally["source_link"] += source
     tally["cue_link"] += cue
     tally["parent_link"] += parent

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import eq
 from typing import Any
 
 from claimkit.agreement.matching import (
@@ -97,6 +98,9 @@ def _same_speaker(a: Speaker, b: Speaker, memo: dict[tuple[int, int], bool]) -> 
     remembered in ``memo`` by the tuples' identity, alive while one document is compared)."""
     if a is None or b is None:
         return a is None and b is None
+    if len(a) == 1 == len(b):  # a speaker named once, the most common: no generator
+        (s1, e1), (s2, e2) = a[0], b[0]
+        return s1 < e2 and s2 < e1
     if len(a) * len(b) <= FEW_PAIRS:  # as spans_overlap: few pairs need no memo
         return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
     key = (id(a), id(b))
@@ -171,5 +175,6 @@ def compare(pair: PairFigures, left: Reading, right: Reading) -> tuple[list[Matc
     _unmatched(left, right, matches, confusion)
     _per_category(pair, left, right, candidates, compete)
     structure_tally(left, right, matches, pair.structure, same_speaker)
-    same_category = sum(left.categories[m.left] == right.categories[m.right] for m in matches)
+    lefts, rights = [m.left for m in matches], [m.right for m in matches]
+    same_category = sum(map(eq, map(left.categories.__getitem__, lefts), map(right.categories.__getitem__, rights)))
     return matches, same_category, confusion
