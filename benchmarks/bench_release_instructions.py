@@ -47,7 +47,10 @@ def instructions(corpus: Path, work: Path) -> int:
     release = [claimkit, "release", "--snapshot", "--corpus", str(corpus), "--out", str(out)]
     release += ["--records", str(work / f"records-{corpus.name}")]
     command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", *release]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashes, so the same dict and set work each time
+    # The same hashes, so the same dict and set work each time; and one thread for OpenBLAS and OpenMP:
+    # a pool's thread waiting for work spins, and under Valgrind (which runs threads one at a time)
+    # its spinning counted billions of instructions, more in one run than in another.
+    env = {**os.environ, "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env)
         if done.returncode != 0:
