@@ -286,7 +286,7 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         "over a whole batch before the next starts, so that its code and data stay in the processor's caches; "
         "every tally still takes the documents in order, so the figures are those of one document at a time, "
         "to the last bit (alpha's coincidences and their bootstrap replicates are sums of whole numbers, exact "
-        "in any order, so 64 documents add their replicates as one matrix product). Reference: "
+        "in any order, so 64 documents add their replicates as one product, an einsum: see below). Reference: "
         "`datasets.Dataset.from_generator(...).to_parquet()` writing the same rows of the same four configs from "
         "the gold-only files, without our logic (one generator per config). Each run is a fresh process. "
         "Ratios are of CPU seconds (user + system of the process and its children) where they were measured: "
@@ -320,13 +320,21 @@ def render_markdown(result: dict[str, Any]) -> list[str]:
         "per document in every function to within 2% (6.75 and 6.83 ms sampled per document in all, agreement "
         "1.56 in both).",
         "",
-        "Where the extra cost of three annotators goes (the same py-spy samples, 10,000 documents, per document; "
-        "sampling slows everything a little): loading three more annotations 1.1 ms (pydantic's validation 0.5, "
-        "the duplicate-key check's second parse 0.5), the rules on them 0.7, agreement 1.56 (pairs 0.57, "
-        "readings 0.21, units and alphas 0.27, token alpha 0.32). What a gold-only document costs besides: its "
-        "rows 1.5 ms, its entry in the release record 0.47, loading 0.4, the rules 0.44. No single step stands "
-        "out; each has been made cheaper in turn (batches of 32, fields read with C-level getters, unit cells "
-        "memoized), and what is left is Python's cost per object.",
+        "What the ratio missed until 2 December was not in any profile. The bootstrap replicates were summed "
+        "with a matrix product (`counts.T @ weights`), which NumPy hands to OpenBLAS; OpenBLAS's threads then "
+        "spin on the other core, waiting for the next product, and their CPU seconds count in the release's. "
+        "py-spy samples the main thread only, so the profiles above never showed it: a release of 2,000 "
+        "documents with three annotators took 27 to 29 CPU s with the product and 22 to 24 with an einsum "
+        "(NumPy's own loop, one thread; the same replicates to the last bit), and with `OPENBLAS_NUM_THREADS=1` "
+        "the product's runs read as the einsum's. Gold-only releases never reach agreement and never paid it.",
+        "",
+        "Where the extra cost of three annotators goes, counted in instructions (callgrind, see the next "
+        "section; 100 documents, per document, at `15a0a3f`): agreement 7.0 million (pairs 3.1, token alpha 1.4, "
+        "units and alphas 1.3, readings 0.9, bootstrap weights 0.2), loading three more annotations 4.0 "
+        "(the duplicate-key check's second parse 1.5, pydantic the rest), the rules on them 3.6; a gold-only "
+        "document costs 15.6 million in all. What is left is Python's cost per object: each step has been made "
+        "cheaper in turn (batches of 32, fields read with C-level getters, unit cells memoized, fewer frames "
+        "per pair).",
         "",
         *([result["note"], ""] if result.get("note") else []),
         environment_line(result),
